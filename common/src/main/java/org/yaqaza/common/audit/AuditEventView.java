@@ -1,0 +1,19 @@
+package org.yaqaza.common.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.yaqaza.common.security.Classification;
+
+/** An audit event as auditors read it. */
+public record AuditEventView(long seq, Instant occurredAt, String subject, List<String> roles, String agency,
+        String partner, String action, String objectType, String objectId, Classification classification,
+        String requestId, String clientAddress, String detail, String prevHash, String hash) {
+
+    public static AuditEventView of(AuditEvent e) {
+        return new AuditEventView(e.seq, e.occurredAt, e.subject,
+                e.roles.isEmpty() ? List.of() : List.of(e.roles.split(",")), e.agency, e.partner, e.action,
+                e.objectType, e.objectId, e.classification == null ? null : Classification.ofLevel(e.classification),
+                e.requestId, e.clientAddress, e.detail, e.prevHash, e.hash);
+    }
+}

@@ -1,0 +1,173 @@
+package org.yaqaza.common.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error leaves a service as an RFC 9457 problem: the client learns what to fix, never how the service is
+ * built (no stack traces, SQL or class names). Unexpected failures are logged with the request id, which is
+ * the only thing the 500 body carries.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Map<String, String> BEARER_CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problems.response(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors(),
+                e.headers());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        boolean returnValue = e.getConstraintViolations().stream().anyMatch(v -> v.getPropertyPath().toString()
+                .contains("<return value>"));
+        if (returnValue) {
+            return unexpected(e, uri);
+        }
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return Problems.response(400, "Invalid request",
+                "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".",
+                path(uri), errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException) {
+            return Problems.response(400, "Malformed JSON", "The request body is not valid JSON.", path(uri), null);
+        }
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : null;
+        String detail = e instanceof UnrecognizedPropertyException ? "Unknown field."
+                : "Wrong type or format for this field.";
+        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null
+                : List.of(new Problem.FieldError(field, detail));
+        return Problems.response(400, "Invalid request body",
+                field == null || field.isEmpty() ? "The request body does not have the expected shape." : detail,
+                path(uri), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Request refused"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at this address.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "This media type is not accepted here.";
+            default -> title + ".";
+        };
+        Response response = Problems.response(status, title, detail, path(uri), null);
+        if (original != null && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, original.getHeaderString("Allow"))
+                    .build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Problems.response(401, null, "Unauthorized",
+                "A valid bearer token is required.", path(uri), null, BEARER_CHALLENGE);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(403, "Forbidden", "Your role does not allow this operation.", path(uri), null);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return Problems.response(409, "Conflict",
+                "The record was changed by someone else; read it again and reapply your change.", path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
+                return stale((RuntimeException) root, uri);
+            }
+        }
+        LOG.error("Unexpected failure", e);
+        return Problems.response(500, "Internal error",
+                "The request could not be completed. Quote the request id when reporting this.", path(uri), null);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    /** Field path of a violation without the method and parameter names (e.g. {@code names[0].value}). */
+    static String field(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name += "[" + node.getIndex() + "]";
+            } else if (node.getKey() != null) {
+                name += "[" + node.getKey() + "]";
+            }
+            if (!name.isEmpty()) {
+                parts.add(name);
+            }
+        }
+        return parts.isEmpty() ? parameter : String.join(".", parts).replace(".[", "[");
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

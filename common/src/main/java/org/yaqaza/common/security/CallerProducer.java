@@ -1,0 +1,63 @@
+package org.yaqaza.common.security;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Builds the request's {@link Caller} from the verified token; unknown or missing values are the most restrictive. */
+public class CallerProducer {
+
+    @Produces
+    @RequestScoped
+    Caller caller(SecurityIdentity identity, JsonWebToken token) {
+        if (identity.isAnonymous() || token.getRawToken() == null) {
+            throw new UnauthorizedException();
+        }
+        return fromToken(token);
+    }
+
+    public static Caller fromToken(JsonWebToken token) {
+        Set<String> roles = new HashSet<>(token.getGroups() == null ? Set.of() : token.getGroups());
+        Classification clearance = Classification.parseOrNull(stringClaim(token, "clearance"));
+        return new Caller(
+                token.getSubject(),
+                roles,
+                clearance == null ? Classification.UNCLASSIFIED : clearance,
+                new TreeSet<>(stringList(token.getClaim("compartments"))),
+                stringClaim(token, "agency"),
+                stringClaim(token, "partner"));
+    }
+
+    private static String stringClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return value.toString();
+    }
+
+    private static Set<String> stringList(Object value) {
+        Set<String> result = new TreeSet<>();
+        if (value instanceof jakarta.json.JsonArray array) {
+            array.forEach(v -> result.add(v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(v -> result.add(String.valueOf(v)));
+        } else if (value instanceof String s && !s.isBlank()) {
+            result.add(s);
+        }
+        result.removeIf(code -> !ProtectedRecord.COMPARTMENT_CODE.matcher(code).matches());
+        return result;
+    }
+}

@@ -1,0 +1,90 @@
+package org.yaqaza.common.security;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Every record the visibility rule protects: a classification, need-to-know compartments, an owning agency
+ * and the agencies it is shared with. Tables of subclasses must carry the columns below; queries filter on them
+ * through {@link Visibility}.
+ */
+@MappedSuperclass
+public abstract class ProtectedRecord {
+
+    /** Compartment and agency codes: upper-case letters, digits and dashes (never a comma, see {@link Caller}). */
+    public static final Pattern COMPARTMENT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
+
+    @Id
+    public UUID id;
+
+    @Convert(converter = ClassificationConverter.class)
+    @Column(nullable = false)
+    public Classification classification;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] compartments = new String[0];
+
+    @Column(name = "owner_agency", nullable = false)
+    public String ownerAgency;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "shared_with", nullable = false, columnDefinition = "text[]")
+    public String[] sharedWith = new String[0];
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Version
+    public long version;
+
+    /** Fills the protection fields of a new record; the owner is the creating caller's agency. */
+    public void protect(Caller creator, Classification classification, Collection<String> compartments,
+            Collection<String> sharedWith) {
+        this.id = UUID.randomUUID();
+        this.classification = classification;
+        this.compartments = sorted(compartments);
+        this.ownerAgency = creator.agency();
+        this.sharedWith = sorted(sharedWith);
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.createdBy = creator.subject();
+    }
+
+    public Classification getClassification() {
+        return classification;
+    }
+
+    public String getOwnerAgency() {
+        return ownerAgency;
+    }
+
+    public Set<String> compartmentSet() {
+        return new TreeSet<>(Arrays.asList(compartments));
+    }
+
+    public Set<String> sharedWithSet() {
+        return new TreeSet<>(Arrays.asList(sharedWith));
+    }
+
+    private static String[] sorted(Collection<String> values) {
+        return values == null ? new String[0] : new TreeSet<>(values).toArray(String[]::new);
+    }
+}
