@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.request.RequestIds;
-import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.ProtectedRecord;
 
@@ -31,10 +31,10 @@ public class AuditTrail {
     private static final long CHAIN_LOCK = 0x59415141L;
 
     private final EntityManager em;
-    private final Instance<Caller> caller;
+    private final Instance<CurrentCaller> caller;
     private final Instance<CurrentVertxRequest> currentRequest;
 
-    public AuditTrail(EntityManager em, Instance<Caller> caller, Instance<CurrentVertxRequest> currentRequest) {
+    public AuditTrail(EntityManager em, Instance<CurrentCaller> caller, Instance<CurrentVertxRequest> currentRequest) {
         this.em = em;
         this.caller = caller;
         this.currentRequest = currentRequest;
@@ -113,7 +113,7 @@ public class AuditTrail {
     private AuditActor currentActor() {
         if (Arc.container().requestContext().isActive() && caller.isResolvable()) {
             try {
-                return AuditActor.of(caller.get());
+                return AuditActor.of(caller.get().get());
             } catch (RuntimeException anonymous) {
                 // no verified caller on this request: recorded as anonymous below
             }

@@ -22,6 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationCompletionException;
@@ -61,7 +63,10 @@ public class ProblemMappers {
                 path(uri), errors);
     }
 
-    @ServerExceptionMapper(priority = 1)
+    /** Listed one by one: Quarkus has built-in mappers for some of these subclasses that must not win. */
+    @ServerExceptionMapper(value = { JsonProcessingException.class, JsonParseException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class },
+            priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonParseException) {
             return Problems.response(400, "Malformed JSON", "The request body is not valid JSON.", path(uri), null);

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * The verified identity behind a request, as the security model sees it. Built only from a verified JWT
- * (see {@link CallerProducer}); a caller with missing security claims gets the most restrictive values.
+ * (see {@link CurrentCaller}); a caller with missing security claims gets the most restrictive values.
  */
 public record Caller(
         String subject,

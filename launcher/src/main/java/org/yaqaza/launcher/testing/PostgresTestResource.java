@@ -51,7 +51,6 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         config.put("yaqaza.security.issuers.external.issuer", external.issuer());
         config.put("yaqaza.security.issuers.external.jwks-url", external.jwksUrl());
         config.put("yaqaza.security.issuers.external.roles-claim", "realm_access.roles");
-        config.put("yaqaza.test.superuser-jdbc-url", database.jdbcUrl(service));
         return config;
     }
 

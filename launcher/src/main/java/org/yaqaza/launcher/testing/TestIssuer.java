@@ -139,6 +139,10 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        public Object claimValue(String name) {
+            return claims.get(name);
+        }
+
         /** Shifts iat and exp by {@code seconds} (negative: in the past). */
         public Token shiftTimes(long seconds) {
             claims.put("iat", ((Number) claims.get("iat")).longValue() + seconds);

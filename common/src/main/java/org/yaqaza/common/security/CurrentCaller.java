@@ -6,23 +6,38 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Builds the request's {@link Caller} from the verified token; unknown or missing values are the most restrictive. */
-public class CallerProducer {
+/**
+ * The request's {@link Caller}, built once from the verified token; unknown or missing security claims give the
+ * most restrictive values. Inject this (a request-scoped proxy) rather than a {@code Caller}: resources are
+ * singletons.
+ */
+@RequestScoped
+public class CurrentCaller {
 
-    @Produces
-    @RequestScoped
-    Caller caller(SecurityIdentity identity, JsonWebToken token) {
-        if (identity.isAnonymous() || token.getRawToken() == null) {
-            throw new UnauthorizedException();
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private Caller caller;
+
+    public CurrentCaller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** The verified caller; 401 if the request carries no valid token. */
+    public Caller get() {
+        if (caller == null) {
+            if (identity.isAnonymous() || token.getRawToken() == null) {
+                throw new UnauthorizedException();
+            }
+            caller = fromToken(token);
         }
-        return fromToken(token);
+        return caller;
     }
 
     public static Caller fromToken(JsonWebToken token) {

@@ -1,0 +1,125 @@
+package org.yaqaza.intelligence.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.intelligence.api.ReportRequest;
+import org.yaqaza.intelligence.model.Report;
+import org.yaqaza.intelligence.model.SourceType;
+import org.yaqaza.intelligence.repository.ReportRepository;
+
+/** Filing, reading and correcting raw reports, always under the visibility rule and audited. */
+@ApplicationScoped
+public class ReportService {
+
+    static final String OBJECT_TYPE = "report";
+
+    private final ReportRepository reports;
+    private final AuditTrail audit;
+
+    public ReportService(ReportRepository reports, AuditTrail audit) {
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Report create(Caller caller, ReportRequest request) {
+        checkRules(caller, request);
+        Report report = new Report();
+        report.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        apply(report, request);
+        reports.persist(report);
+        audit.record("CREATE", OBJECT_TYPE, report.id, report.classification, null);
+        return report;
+    }
+
+    @Transactional
+    public Report get(Caller caller, UUID id) {
+        Report report = reports.getVisible(caller, id, "Report");
+        audit.read(OBJECT_TYPE, report);
+        return report;
+    }
+
+    @Transactional
+    public Page<Report> list(Caller caller, ReportFilter filter, PageRequest page) {
+        Page<Report> result = reports.pageVisible(caller, filter.where(), filter.parameters(), page);
+        audit.readAll(OBJECT_TYPE, result.items());
+        return result;
+    }
+
+    public long count(Caller caller, ReportFilter filter) {
+        return reports.countVisible(caller, filter.where(), filter.parameters());
+    }
+
+    @Transactional
+    public Report update(Caller caller, UUID id, ReportRequest request, Long expectedVersion) {
+        Report report = reports.getVisible(caller, id, "Report");
+        Long version = expectedVersion != null ? expectedVersion : request.version();
+        if (version == null) {
+            throw ProblemException.badRequest("Version required",
+                    "Send the version you read (If-Match header or version field) to update a report.", "version");
+        }
+        if (version != report.version) {
+            throw ProblemException.conflict("Stale version",
+                    "The report is at version " + report.version + ", not " + version + "; read it again.");
+        }
+        checkRules(caller, request);
+        apply(report, request);
+        report.classification = request.classification();
+        report.compartments = sorted(request.compartments());
+        report.sharedWith = sorted(request.sharedWith());
+        reports.flush();
+        audit.record("UPDATE", OBJECT_TYPE, report.id, report.classification, null);
+        return report;
+    }
+
+    private static void checkRules(Caller caller, ReportRequest request) {
+        if (request.sourceType().intrusive()
+                && (request.legalAuthorisation() == null || request.legalAuthorisation().isBlank())) {
+            throw ProblemException.unprocessable("Legal authorisation required",
+                    request.sourceType() + " collection is intrusive: legalAuthorisation must name its warrant.");
+        }
+        if (request.sourceType() == SourceType.PARTNER && request.originatorPartner() == null) {
+            throw ProblemException.unprocessable("Originator required",
+                    "A PARTNER report must keep its originatorPartner (third-party rule).");
+        }
+        if (!caller.clearance().dominates(request.classification())) {
+            throw ProblemException.unprocessable("Classification above clearance",
+                    "You cannot file a report above your own clearance.");
+        }
+        List<String> compartments = Objects.requireNonNullElse(request.compartments(), List.of());
+        if (!caller.compartments().containsAll(compartments)) {
+            throw ProblemException.unprocessable("Compartment not held",
+                    "You can only file reports in compartments you hold.");
+        }
+    }
+
+    private static void apply(Report report, ReportRequest request) {
+        report.sourceType = request.sourceType();
+        report.reliability = request.reliability();
+        report.credibility = request.credibility().shortValue();
+        report.collectedAt = request.collectedAt().truncatedTo(ChronoUnit.MICROS);
+        report.collectedPlace = request.collectedPlace();
+        report.language = request.language();
+        report.title = request.title();
+        report.body = request.body();
+        report.legalAuthorisation = request.legalAuthorisation();
+        report.originatorPartner = request.originatorPartner();
+        report.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String[] sorted(List<String> values) {
+        return values == null ? new String[0] : new java.util.TreeSet<>(values).toArray(String[]::new);
+    }
+}

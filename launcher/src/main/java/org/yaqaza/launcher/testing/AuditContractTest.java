@@ -1,0 +1,161 @@
+package org.yaqaza.launcher.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The audit trail as every service must keep it: a valid hash chain under concurrent writers, tampering found
+ * and named by {@code /audit/verify}, and UPDATE/DELETE refused to the service's own database role.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class AuditContractTest {
+
+    /** Service name: the database and the {@code /api/<service>/audit} prefix. */
+    protected abstract String service();
+
+    /** One audited write through the service's HTTP API; must answer 2xx. */
+    protected abstract void auditedWrite(int n);
+
+    private String auditPath() {
+        return "/api/" + service() + "/audit";
+    }
+
+    protected String auditorToken() {
+        return PostgresTestResource.primary().token().subject("auditor-1").roles("auditor")
+                .clearance("TOP_SECRET").sign();
+    }
+
+    @Test
+    @Order(1)
+    void concurrentWritersProduceAValidChain() throws Exception {
+        int before = given().auth().oauth2(auditorToken()).get(auditPath() + "/verify")
+                .then().statusCode(200).body("status", equalTo("valid"))
+                .extract().path("eventsChecked");
+        int writers = 8;
+        int each = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int base = w * each;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        auditedWrite(base + i);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(auditorToken()).get(auditPath() + "/verify")
+                .then().statusCode(200)
+                .body("status", equalTo("valid"))
+                .body("eventsChecked", greaterThanOrEqualTo(before + writers * each));
+    }
+
+    @Test
+    @Order(2)
+    void auditorsCanPageThroughTheTrail() {
+        auditedWrite(1000);
+        String next = given().auth().oauth2(auditorToken()).queryParam("limit", 1).get(auditPath())
+                .then().statusCode(200).extract().path("nextCursor");
+        given().auth().oauth2(auditorToken()).queryParam("limit", 1).queryParam("cursor", next).get(auditPath())
+                .then().statusCode(200).body("items[0].seq", equalTo(Integer.parseInt(next) + 1));
+        given().auth().oauth2(auditorToken()).queryParam("cursor", "not-a-cursor").get(auditPath())
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void nonAuditorsCannotReadTheTrail() {
+        String analyst = PostgresTestResource.primary().token().roles("analyst").clearance("TOP_SECRET").sign();
+        given().auth().oauth2(analyst).get(auditPath()).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(4)
+    void theServiceRoleCannotUpdateOrDeleteAuditEvents() throws SQLException {
+        auditedWrite(2000);
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.executeUpdate("update audit_event set subject = 'x'"));
+            assertThrows(SQLException.class, () -> s.executeUpdate("delete from audit_event"));
+            assertThrows(SQLException.class, () -> s.executeUpdate("truncate audit_event"));
+        }
+        // not even the schema owner may change history: the trigger refuses
+        try (Connection c = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
+                Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("update audit_event set subject = 'x' where seq = 1"));
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRowChangedBehindTheServiceIsNamedByVerify() throws SQLException {
+        auditedWrite(3000);
+        long target;
+        String original;
+        try (Connection c = PostgresTestResource.superuser(service()); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("select seq, subject from audit_event order by seq desc offset 1 limit 1")) {
+                rs.next();
+                target = rs.getLong(1);
+                original = rs.getString(2);
+            }
+            tamper(s, target, "'someone-else'");
+        }
+        try {
+            int broken = given().auth().oauth2(auditorToken()).get(auditPath() + "/verify")
+                    .then().statusCode(200).body("status", equalTo("broken"))
+                    .extract().path("firstBrokenSeq");
+            assertEquals(target, broken);
+        } finally {
+            try (Connection c = PostgresTestResource.superuser(service()); Statement s = c.createStatement()) {
+                tamper(s, target, "'" + original.replace("'", "''") + "'");
+            }
+        }
+        given().auth().oauth2(auditorToken()).get(auditPath() + "/verify")
+                .then().statusCode(200).body("status", equalTo("valid"));
+    }
+
+    private static void tamper(Statement s, long seq, String subjectSql) throws SQLException {
+        s.execute("alter table audit_event disable trigger audit_event_no_change");
+        try {
+            s.executeUpdate("update audit_event set subject = " + subjectSql + " where seq = " + seq);
+        } finally {
+            s.execute("alter table audit_event enable trigger audit_event_no_change");
+        }
+    }
+}
