@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.yaqaza.common.problem.ProblemException;
 
 /**
  * Every record the visibility rule protects: a classification, need-to-know compartments, an owning agency
@@ -60,12 +61,32 @@ public abstract class ProtectedRecord {
     public void protect(Caller creator, Classification classification, Collection<String> compartments,
             Collection<String> sharedWith) {
         this.id = UUID.randomUUID();
-        this.classification = classification;
-        this.compartments = sorted(compartments);
         this.ownerAgency = creator.agency();
-        this.sharedWith = sorted(sharedWith);
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         this.createdBy = creator.subject();
+        reprotect(creator, classification, compartments, sharedWith);
+    }
+
+    /**
+     * Changes the marking of a record. Nobody may mark a record so that they could not see it themselves:
+     * above their clearance, or in a compartment they do not hold (422).
+     */
+    public void reprotect(Caller editor, Classification classification, Collection<String> compartments,
+            Collection<String> sharedWith) {
+        if (!editor.clearance().dominates(classification)) {
+            throw ProblemException.unprocessable("Classification above clearance",
+                    "You cannot mark a record above your own clearance.");
+        }
+        if (compartments != null && !editor.compartments().containsAll(compartments)) {
+            throw ProblemException.unprocessable("Compartment not held",
+                    "You can only mark records with compartments you hold.");
+        }
+        if (editor.agency() == null) {
+            throw ProblemException.unprocessable("No agency", "Your token carries no agency to own the record.");
+        }
+        this.classification = classification;
+        this.compartments = sorted(compartments);
+        this.sharedWith = sorted(sharedWith);
     }
 
     public Classification getClassification() {

@@ -18,13 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
-import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.intelligence.api.CountView;
-import org.yaqaza.intelligence.api.PageView;
 import org.yaqaza.intelligence.api.ReportRequest;
 import org.yaqaza.intelligence.api.ReportView;
 import org.yaqaza.intelligence.mapping.ReportMapper;
@@ -64,19 +64,18 @@ public class ReportResource {
     }
 
     @GET
-    public PageView<ReportView> list(@QueryParam("sourceType") SourceType sourceType,
+    public Page<ReportView> list(@QueryParam("sourceType") SourceType sourceType,
             @QueryParam("language") String language, @QueryParam("classification") Classification classification,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        var page = service.list(caller.get(), new ReportFilter(sourceType, language, classification),
+        return service.list(caller.get(), new ReportFilter(sourceType, language, classification),
                 PageRequest.of(cursor, limit)).map(ReportMapper::toView);
-        return new PageView<>(page.items(), page.nextCursor());
     }
 
     @GET
     @Path("/count")
-    public CountView count(@QueryParam("sourceType") SourceType sourceType, @QueryParam("language") String language,
+    public Count count(@QueryParam("sourceType") SourceType sourceType, @QueryParam("language") String language,
             @QueryParam("classification") Classification classification) {
-        return new CountView(service.count(caller.get(), new ReportFilter(sourceType, language, classification)));
+        return new Count(service.count(caller.get(), new ReportFilter(sourceType, language, classification)));
     }
 
     @PUT
@@ -85,20 +84,8 @@ public class ReportResource {
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST })
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReportRequest request) {
-        ReportView updated = ReportMapper.toView(service.update(caller.get(), id, request, parseIfMatch(ifMatch)));
+        Long version = Versions.fromIfMatch(ifMatch);
+        ReportView updated = ReportMapper.toView(service.update(caller.get(), id, request, version));
         return Response.ok(updated).tag(Long.toString(updated.version())).build();
-    }
-
-    private static Long parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.trim().replace("W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Invalid If-Match", "If-Match must carry the ETag you read.",
-                    "If-Match");
-        }
     }
 }

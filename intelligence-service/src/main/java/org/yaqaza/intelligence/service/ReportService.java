@@ -2,8 +2,6 @@ package org.yaqaza.intelligence.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.intelligence.api.ReportRequest;
@@ -35,7 +34,7 @@ public class ReportService {
 
     @Transactional
     public Report create(Caller caller, ReportRequest request) {
-        checkRules(caller, request);
+        checkRules(request);
         Report report = new Report();
         report.protect(caller, request.classification(), request.compartments(), request.sharedWith());
         apply(report, request);
@@ -65,26 +64,16 @@ public class ReportService {
     @Transactional
     public Report update(Caller caller, UUID id, ReportRequest request, Long expectedVersion) {
         Report report = reports.getVisible(caller, id, "Report");
-        Long version = expectedVersion != null ? expectedVersion : request.version();
-        if (version == null) {
-            throw ProblemException.badRequest("Version required",
-                    "Send the version you read (If-Match header or version field) to update a report.", "version");
-        }
-        if (version != report.version) {
-            throw ProblemException.conflict("Stale version",
-                    "The report is at version " + report.version + ", not " + version + "; read it again.");
-        }
-        checkRules(caller, request);
+        Versions.require(expectedVersion != null ? expectedVersion : request.version(), report.version, "report");
+        checkRules(request);
+        report.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
         apply(report, request);
-        report.classification = request.classification();
-        report.compartments = sorted(request.compartments());
-        report.sharedWith = sorted(request.sharedWith());
         reports.flush();
         audit.record("UPDATE", OBJECT_TYPE, report.id, report.classification, null);
         return report;
     }
 
-    private static void checkRules(Caller caller, ReportRequest request) {
+    private static void checkRules(ReportRequest request) {
         if (request.sourceType().intrusive()
                 && (request.legalAuthorisation() == null || request.legalAuthorisation().isBlank())) {
             throw ProblemException.unprocessable("Legal authorisation required",
@@ -93,15 +82,6 @@ public class ReportService {
         if (request.sourceType() == SourceType.PARTNER && request.originatorPartner() == null) {
             throw ProblemException.unprocessable("Originator required",
                     "A PARTNER report must keep its originatorPartner (third-party rule).");
-        }
-        if (!caller.clearance().dominates(request.classification())) {
-            throw ProblemException.unprocessable("Classification above clearance",
-                    "You cannot file a report above your own clearance.");
-        }
-        List<String> compartments = Objects.requireNonNullElse(request.compartments(), List.of());
-        if (!caller.compartments().containsAll(compartments)) {
-            throw ProblemException.unprocessable("Compartment not held",
-                    "You can only file reports in compartments you hold.");
         }
     }
 
@@ -117,9 +97,5 @@ public class ReportService {
         report.legalAuthorisation = request.legalAuthorisation();
         report.originatorPartner = request.originatorPartner();
         report.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String[] sorted(List<String> values) {
-        return values == null ? new String[0] : new java.util.TreeSet<>(values).toArray(String[]::new);
     }
 }

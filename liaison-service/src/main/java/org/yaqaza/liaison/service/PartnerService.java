@@ -1,0 +1,92 @@
+package org.yaqaza.liaison.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Versions;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.liaison.api.PartnerRequest;
+import org.yaqaza.liaison.model.Partner;
+import org.yaqaza.liaison.model.PartnerStatus;
+import org.yaqaza.liaison.repository.PartnerRepository;
+
+/** Registering and maintaining partner services, under the visibility rule and audited. */
+@ApplicationScoped
+public class PartnerService {
+
+    static final String OBJECT_TYPE = "partner";
+
+    private final PartnerRepository partners;
+    private final AuditTrail audit;
+
+    public PartnerService(PartnerRepository partners, AuditTrail audit) {
+        this.partners = partners;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Partner create(Caller caller, PartnerRequest request) {
+        if (partners.codeTaken(request.code())) {
+            throw ProblemException.conflict("Partner code taken", "A partner with code " + request.code()
+                    + " already exists.");
+        }
+        Partner partner = new Partner();
+        partner.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        partner.code = request.code();
+        apply(partner, request);
+        partners.persist(partner);
+        audit.record("CREATE", OBJECT_TYPE, partner.id, partner.classification, null);
+        return partner;
+    }
+
+    @Transactional
+    public Partner get(Caller caller, UUID id) {
+        Partner partner = partners.getVisible(caller, id, "Partner");
+        audit.read(OBJECT_TYPE, partner);
+        return partner;
+    }
+
+    @Transactional
+    public Page<Partner> list(Caller caller, PartnerStatus status, PageRequest page) {
+        Page<Partner> result = status == null ? partners.pageVisible(caller, null, Map.of(), page)
+                : partners.pageVisible(caller, "status = :status", Map.of("status", status), page);
+        audit.readAll(OBJECT_TYPE, result.items());
+        return result;
+    }
+
+    public long count(Caller caller, PartnerStatus status) {
+        return status == null ? partners.countVisible(caller, null, Map.of())
+                : partners.countVisible(caller, "status = :status", Map.of("status", status));
+    }
+
+    @Transactional
+    public Partner update(Caller caller, UUID id, PartnerRequest request, Long expectedVersion) {
+        Partner partner = partners.getVisible(caller, id, "Partner");
+        Versions.require(expectedVersion != null ? expectedVersion : request.version(), partner.version, "partner");
+        if (!partner.code.equals(request.code())) {
+            throw ProblemException.unprocessable("Partner code is permanent",
+                    "A partner's code identifies its machine clients and cannot change.");
+        }
+        partner.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
+        apply(partner, request);
+        partners.flush();
+        audit.record("UPDATE", OBJECT_TYPE, partner.id, partner.classification, null);
+        return partner;
+    }
+
+    private static void apply(Partner partner, PartnerRequest request) {
+        partner.country = request.country();
+        partner.serviceName = request.serviceName();
+        partner.status = request.status();
+        partner.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,18 @@
+package org.yaqaza.prevention.mapping;
+
+import java.util.List;
+
+import org.yaqaza.prevention.api.ProgrammeView;
+import org.yaqaza.prevention.model.Programme;
+
+public final class ProgrammeMapper {
+
+    private ProgrammeMapper() {
+    }
+
+    public static ProgrammeView toView(Programme p) {
+        return new ProgrammeView(p.id, p.kind, p.name, p.institution, p.region, p.capacity, p.classification,
+                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), p.createdAt, p.createdBy,
+                p.updatedAt, p.version);
+    }
+}

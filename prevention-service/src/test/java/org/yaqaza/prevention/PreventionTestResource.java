@@ -1,0 +1,15 @@
+package org.yaqaza.prevention;
+
+import org.yaqaza.launcher.testing.PostgresTestResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** Real embedded PostgreSQL and test issuers for every test of this service. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "prevention"))
+public final class PreventionTestResource {
+    private PreventionTestResource() {
+    }
+}
