@@ -1,0 +1,6 @@
+package org.yaqaza.gateway.api;
+
+import jakarta.validation.constraints.NotNull;
+
+public record PasswordChange(@NotNull @Secret String password) {
+}

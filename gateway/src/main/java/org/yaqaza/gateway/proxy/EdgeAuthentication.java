@@ -1,0 +1,76 @@
+package org.yaqaza.gateway.proxy;
+
+import jakarta.inject.Singleton;
+
+import org.yaqaza.common.problem.Problem;
+import org.yaqaza.common.problem.Problems;
+import org.yaqaza.common.request.RequestIds;
+import org.yaqaza.common.security.TokenVerifier;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses forwarded requests without a valid bearer token before they reach a service (which verifies again:
+ * the gateway is not trusted blindly). Verification may fetch a JWKS, so it runs on a worker thread while the
+ * request body waits, paused.
+ */
+@Singleton
+public class EdgeAuthentication implements Handler<RoutingContext> {
+
+    private final TokenVerifier verifier;
+    private final Vertx vertx;
+
+    public EdgeAuthentication(TokenVerifier verifier, Vertx vertx) {
+        this.verifier = verifier;
+        this.vertx = vertx;
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        String token = bearer(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            refuse(rc, "A bearer token is required.", "Bearer");
+            return;
+        }
+        rc.request().pause();
+        vertx.executeBlocking(() -> verifier.verify(token), false).onComplete(result -> {
+            if (result.succeeded()) {
+                rc.next();
+            } else {
+                // RFC 6750 3.1: tell the client its token, not its request, is the problem
+                refuse(rc, "The bearer token is not valid.", "Bearer error=\"invalid_token\"");
+            }
+        });
+    }
+
+    private static boolean bodyPending(RoutingContext rc) {
+        if (rc.request().isEnded()) {
+            return false;
+        }
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || (length != null && !length.trim().equals("0"));
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static void refuse(RoutingContext rc, String detail, String challenge) {
+        var response = rc.response().setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("WWW-Authenticate", challenge);
+        if (bodyPending(rc)) {
+            // do not read an unauthorised upload to its end: answer and drop the connection
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(Problems.json(401, "Unauthorized", detail, rc.normalizedPath(), rc.get(RequestIds.CONTEXT_KEY)));
+    }
+}

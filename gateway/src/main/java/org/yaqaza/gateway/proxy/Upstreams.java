@@ -1,0 +1,87 @@
+package org.yaqaza.gateway.proxy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.yaqaza.gateway.config.GatewayConfig;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+/**
+ * The configured upstreams and the one HTTP client that reaches them (pooled connections per upstream). Path
+ * prefixes are checked at start: none may shadow the gateway's own routes or another upstream's.
+ */
+@Singleton
+public class Upstreams {
+
+    /** The gateway's own routes, never forwarded. */
+    static final List<String> RESERVED = List.of("/auth", "/.well-known", "/api/admin", "/api/gateway", "/q",
+            "/openapi");
+
+    private final List<Upstream> upstreams;
+    private final HttpClient client;
+
+    public Upstreams(GatewayConfig config, Vertx vertx) {
+        List<Upstream> parsed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, GatewayConfig.Upstream> e : config.upstreams().entrySet()) {
+            for (String path : e.getValue().paths()) {
+                if (!path.matches("(/[A-Za-z0-9._~-]+)+")) {
+                    throw new IllegalStateException("yaqaza.gateway.upstreams." + e.getKey()
+                            + ".paths: " + path + " must be a path like /api/name, without a trailing slash");
+                }
+                for (String other : union(RESERVED, seen)) {
+                    if (path.equals(other) || path.startsWith(other + "/") || other.startsWith(path + "/")) {
+                        throw new IllegalStateException("yaqaza.gateway.upstreams." + e.getKey() + ".paths: " + path
+                                + " overlaps " + other);
+                    }
+                }
+                seen.add(path);
+            }
+            parsed.add(Upstream.parse(e.getKey(), e.getValue().url(), e.getValue().paths(),
+                    e.getValue().openapiPath()));
+        }
+        this.upstreams = List.copyOf(parsed);
+        GatewayConfig.Proxy proxy = config.proxy();
+        // bytes pass through untouched: no decompression, no compression, HTTP/1.1 keep-alive to each upstream
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) proxy.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(proxy.maxConnections()));
+    }
+
+    private static List<String> union(List<String> a, Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    public List<Upstream> all() {
+        return upstreams;
+    }
+
+    public Optional<Upstream> byName(String name) {
+        return upstreams.stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

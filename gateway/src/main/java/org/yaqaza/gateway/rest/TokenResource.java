@@ -1,0 +1,202 @@
+package org.yaqaza.gateway.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.yaqaza.gateway.api.OAuthError;
+import org.yaqaza.gateway.api.TokenResponse;
+import org.yaqaza.gateway.service.TokenKeys;
+import org.yaqaza.gateway.service.TokenService;
+
+/**
+ * The OAuth 2 token endpoint (RFC 6749): {@code client_credentials} for machine clients and partner systems,
+ * {@code password} for people in the built-in directory. Errors are RFC 6749 JSON, as OAuth clients expect.
+ */
+@Path("/auth")
+public class TokenResource {
+
+    /** A token request is a few hundred bytes; anything much larger is not one. */
+    private static final int MAX_FORM_BYTES = 16 * 1024;
+    private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
+    private static final String BASIC_CHALLENGE = "Basic realm=\"yaqaza\", charset=\"UTF-8\"";
+
+    private final TokenService tokens;
+    private final TokenKeys keys;
+
+    public TokenResource(TokenService tokens, TokenKeys keys) {
+        this.tokens = tokens;
+        this.keys = keys;
+    }
+
+    /** Form fields, documented for the OpenAPI document; the endpoint parses the form itself. */
+    @Schema(name = "TokenRequest")
+    public record TokenForm(
+            @Schema(required = true, enumeration = { "client_credentials", "password" }) String grant_type,
+            String client_id, String client_secret, String username, String password, String scope) {
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue an access token (client_credentials or password grant)")
+    @RequestBody(content = @Content(mediaType = FORM, schema = @Schema(implementation = TokenForm.class)))
+    public Response token(@Context HttpHeaders headers, InputStream body) throws IOException {
+        MediaType type = headers.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            return error(400, "invalid_request", "The request must be " + FORM + ".", false);
+        }
+        byte[] raw = body.readNBytes(MAX_FORM_BYTES + 1);
+        if (raw.length > MAX_FORM_BYTES) {
+            return error(400, "invalid_request", "The request is too large.", false);
+        }
+        Map<String, String> form;
+        try {
+            form = parseForm(new String(raw, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid_request", e.getMessage(), false);
+        }
+
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        TokenService.ClientCredentials client;
+        if (authorization != null) {
+            client = basic(authorization);
+            if (client == null) {
+                return error(401, "invalid_client", "Client authentication failed.", true);
+            }
+            if (form.containsKey("client_secret")
+                    || (form.containsKey("client_id") && !form.get("client_id").equals(client.clientId()))) {
+                return error(400, "invalid_request", "Use one client authentication method only.", false);
+            }
+        } else if (form.containsKey("client_id") && form.containsKey("client_secret")) {
+            client = new TokenService.ClientCredentials(form.get("client_id"), form.get("client_secret"), false);
+        } else {
+            client = null;
+        }
+
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            return error(400, "invalid_request", "grant_type is required.", false);
+        }
+        TokenService.Grant grant;
+        switch (grantType) {
+            case "client_credentials" -> {
+                if (client == null) {
+                    return error(401, "invalid_client", "Client authentication is required.", false);
+                }
+                grant = tokens.clientCredentials(client);
+            }
+            case "password" -> {
+                if (!form.containsKey("username") || !form.containsKey("password")) {
+                    return error(400, "invalid_request", "username and password are required.", false);
+                }
+                grant = tokens.password(client, form.get("username"), form.get("password"));
+            }
+            default -> {
+                return error(400, "unsupported_grant_type", "Supported grant types: client_credentials, password.",
+                        false);
+            }
+        }
+        if (grant instanceof TokenService.Granted granted) {
+            return noStore(Response.ok(new TokenResponse(granted.issued().token(), "Bearer",
+                    granted.issued().expiresIn())));
+        }
+        if (((TokenService.Refused) grant).clientFailed()) {
+            return error(401, "invalid_client", "Client authentication failed.", client.basic());
+        }
+        // one answer for unknown, wrong, locked and disabled: the reason is in the audit trail, not for the caller
+        return error(400, "invalid_grant", "The credentials are not valid or the account cannot be used now.",
+                false);
+    }
+
+    @GET
+    @Path("/jwks")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The public keys that sign Yaqaza tokens (JWKS), all of them during a rotation")
+    public Response jwks() {
+        // verifiers cache the set; a rotation publishes the next key well before it signs
+        return Response.ok(keys.jwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+    }
+
+    /** RFC 6749 2.3.1: id and secret are form-encoded, then joined by a colon and Base64-encoded. */
+    private static TokenService.ClientCredentials basic(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new TokenService.ClientCredentials(
+                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8), true);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Parameters without a value count as absent; a repeated one is an error (RFC 6749 3.1, 3.2). */
+    static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The form is not properly URL-encoded.");
+            }
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (form.put(name, value) != null) {
+                throw new IllegalArgumentException("Parameter " + safe(name) + " is repeated.");
+            }
+        }
+        return form;
+    }
+
+    private static String safe(String name) {
+        return name.length() > 40 || !name.matches("[A-Za-z0-9_.-]*") ? "(unnamed)" : name;
+    }
+
+    private static Response error(int status, String code, String description, boolean basicChallenge) {
+        Response.ResponseBuilder builder = Response.status(status).entity(new OAuthError(code, description))
+                .type(MediaType.APPLICATION_JSON);
+        if (basicChallenge) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+        }
+        return noStore(builder);
+    }
+
+    private static Response noStore(Response.ResponseBuilder builder) {
+        return builder.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+}

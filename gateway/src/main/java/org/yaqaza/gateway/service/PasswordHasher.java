@@ -1,0 +1,65 @@
+package org.yaqaza.gateway.service;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Singleton;
+
+import org.yaqaza.gateway.config.GatewayConfig;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/** bcrypt for passwords and client secrets. */
+@Singleton
+public class PasswordHasher {
+
+    /** bcrypt reads at most 72 bytes; longer secrets are refused rather than silently truncated. */
+    public static final int MAX_BYTES = 72;
+    private static final Pattern COST = Pattern.compile("^\\$2[abxy]?\\$(\\d{2})\\$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int cost;
+    /** Compared against when the account does not exist, so that timing does not tell which names exist. */
+    private final String decoy;
+
+    public PasswordHasher(GatewayConfig config) {
+        this.cost = config.directory().bcryptCost();
+        if (cost < 10 || cost > 16) {
+            throw new IllegalStateException("yaqaza.gateway.directory.bcrypt-cost must be between 10 and 16");
+        }
+        this.decoy = hash(generateSecret());
+    }
+
+    public String hash(String secret) {
+        return BcryptUtil.bcryptHash(secret, cost);
+    }
+
+    public boolean matches(String secret, String hash) {
+        try {
+            return secret != null && hash != null && BcryptUtil.matches(secret, hash);
+        } catch (RuntimeException malformedHash) {
+            return false;
+        }
+    }
+
+    /** Spends the same time as a real check; the answer is always no. */
+    public boolean burn(String secret) {
+        matches(secret == null ? "" : secret, decoy);
+        return false;
+    }
+
+    /** True for hashes made with a lower cost than configured now, to be upgraded at the next good sign-in. */
+    public boolean needsRehash(String hash) {
+        Matcher m = COST.matcher(hash == null ? "" : hash);
+        return !m.find() || Integer.parseInt(m.group(1)) < cost;
+    }
+
+    /** A 256-bit random client secret, URL-safe, for clients whose admin did not choose one. */
+    public static String generateSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

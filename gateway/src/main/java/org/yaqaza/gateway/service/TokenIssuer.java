@@ -1,0 +1,67 @@
+package org.yaqaza.gateway.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+
+import org.yaqaza.gateway.config.GatewayConfig;
+import org.yaqaza.gateway.model.DirectoryEntry;
+import org.yaqaza.gateway.model.MachineClient;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Signs access tokens with the claims of the security model (RS256, kid, ≤ 15 minutes). */
+@Singleton
+public class TokenIssuer {
+
+    static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+
+    private final TokenKeys keys;
+    private final GatewayConfig.Token config;
+
+    public TokenIssuer(TokenKeys keys, GatewayConfig config) {
+        this.keys = keys;
+        this.config = config.token();
+        Duration lifetime = this.config.lifetime();
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalStateException("yaqaza.gateway.token.lifetime must be between 1s and 15m");
+        }
+    }
+
+    public record Issued(String token, String jti, Instant expiresAt, long expiresIn) {
+    }
+
+    public Issued issue(DirectoryEntry entry, Instant now) {
+        Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
+        Instant expiresAt = issuedAt.plus(config.lifetime());
+        String jti = UUID.randomUUID().toString();
+        Set<String> roles = new TreeSet<>(Arrays.asList(entry.roles));
+        List<String> compartments = new TreeSet<>(Arrays.asList(entry.compartments)).stream().toList();
+        JwtClaimsBuilder claims = Jwt.claims()
+                .issuer(config.issuer())
+                .subject(entry.name())
+                .upn(entry.name())
+                .audience(config.audience())
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .claim("jti", jti)
+                .groups(roles)
+                .claim("clearance", entry.clearance.name())
+                .claim("compartments", compartments)
+                .claim("agency", entry.agency);
+        if (entry instanceof MachineClient client && client.partner != null) {
+            claims.claim("partner", client.partner);
+        }
+        KeyRing.Key key = keys.signing();
+        String token = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
+        return new Issued(token, jti, expiresAt, config.lifetime().toSeconds());
+    }
+}

@@ -1,0 +1,128 @@
+package org.yaqaza.gateway.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.gateway.model.DirectoryEntry;
+import org.yaqaza.gateway.model.DirectoryUser;
+import org.yaqaza.gateway.model.MachineClient;
+import org.yaqaza.gateway.repository.ClientRepository;
+import org.yaqaza.gateway.repository.DirectoryRepository;
+import org.yaqaza.gateway.repository.UserRepository;
+
+/**
+ * The grants of the token endpoint. Every attempt is audited, granted or refused, in the transaction that also
+ * counts failures towards the lock-out; refusals commit too (they are answers, not errors).
+ */
+@ApplicationScoped
+public class TokenService {
+
+    public static final String ISSUED = "TOKEN_ISSUED";
+    public static final String REFUSED = "TOKEN_REFUSED";
+    private static final AuditActor ANONYMOUS = new AuditActor("anonymous", Set.of(), null, null);
+
+    private final UserRepository users;
+    private final ClientRepository clients;
+    private final CredentialCheck credentials;
+    private final TokenIssuer issuer;
+    private final AuditTrail audit;
+
+    public TokenService(UserRepository users, ClientRepository clients, CredentialCheck credentials,
+            TokenIssuer issuer, AuditTrail audit) {
+        this.users = users;
+        this.clients = clients;
+        this.credentials = credentials;
+        this.issuer = issuer;
+        this.audit = audit;
+    }
+
+    /** Client credentials as presented, and whether they came in an HTTP Basic header. */
+    public record ClientCredentials(String clientId, String secret, boolean basic) {
+    }
+
+    public sealed interface Grant permits Granted, Refused {
+    }
+
+    public record Granted(TokenIssuer.Issued issued) implements Grant {
+    }
+
+    /** {@code clientFailed}: the client's authentication failed (invalid_client), otherwise the grant did. */
+    public record Refused(boolean clientFailed) implements Grant {
+    }
+
+    @Transactional
+    public Grant clientCredentials(ClientCredentials presented) {
+        Instant now = now();
+        Optional<MachineClient> client = authenticate(clients, MachineClient.KIND, presented.clientId(),
+                presented.secret(), "client_credentials", now);
+        if (client.isEmpty()) {
+            return new Refused(true);
+        }
+        return issue(client.get(), "client_credentials", null, now);
+    }
+
+    /** The password grant; a client that authenticates as well must succeed first. */
+    @Transactional
+    public Grant password(ClientCredentials presentedClient, String username, String password) {
+        Instant now = now();
+        String clientId = null;
+        if (presentedClient != null) {
+            Optional<MachineClient> client = authenticate(clients, MachineClient.KIND, presentedClient.clientId(),
+                    presentedClient.secret(), "password", now);
+            if (client.isEmpty()) {
+                return new Refused(true);
+            }
+            clientId = client.get().clientId;
+        }
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        Optional<DirectoryUser> user = authenticate(users, DirectoryUser.KIND, name, password, "password", now);
+        if (user.isEmpty()) {
+            return new Refused(false);
+        }
+        return issue(user.get(), "password", clientId, now);
+    }
+
+    private <E extends DirectoryEntry> Optional<E> authenticate(DirectoryRepository<E> repository, String kind,
+            String name, String secret, String grant, Instant now) {
+        Optional<E> entry = repository.findByNameForUpdate(name);
+        CredentialCheck.Result result = entry.isPresent() ? credentials.check(entry.get(), secret, now)
+                : credentials.unknown(secret);
+        if (result.accepted()) {
+            return entry;
+        }
+        String reason = entry.isEmpty() ? "unknown_" + kind : result.outcome().name().toLowerCase(Locale.ROOT);
+        audit.record(ANONYMOUS, REFUSED, kind, printable(name), null,
+                "grant=" + grant + "; reason=" + reason
+                        + (result.lockedNow() ? "; locked until " + entry.get().lockedUntil : ""));
+        return Optional.empty();
+    }
+
+    private Grant issue(DirectoryEntry entry, String grant, String viaClient, Instant now) {
+        TokenIssuer.Issued issued = issuer.issue(entry, now);
+        String partner = entry instanceof MachineClient client ? client.partner : null;
+        AuditActor actor = new AuditActor(entry.name(), Set.copyOf(Arrays.asList(entry.roles)), entry.agency, partner);
+        audit.record(actor, ISSUED, entry.kind(), entry.name(), null,
+                "grant=" + grant + (viaClient == null ? "" : "; client=" + viaClient) + "; jti=" + issued.jti()
+                        + "; expires=" + issued.expiresAt());
+        return new Granted(issued);
+    }
+
+    /** Names come from unauthenticated requests: keep audit rows short and free of control characters. */
+    private static String printable(String name) {
+        String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 128 ? clean.substring(0, 128) : clean;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,21 @@
+package org.yaqaza.gateway;
+
+import org.yaqaza.launcher.testing.JwtContractTest;
+import org.yaqaza.launcher.testing.TestIssuer;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Token verification on the gateway's own API. */
+@QuarkusTest
+class AdminJwtContractTest extends JwtContractTest {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/admin/users";
+    }
+
+    @Override
+    protected TestIssuer.Token authorised(TestIssuer.Token token) {
+        return token.roles("admin");
+    }
+}
