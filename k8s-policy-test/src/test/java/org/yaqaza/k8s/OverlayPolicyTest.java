@@ -1,0 +1,71 @@
+package org.yaqaza.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/**
+ * Renders k8s/overlays/dev and k8s/overlays/prod exactly as {@code kubectl apply -k} would and applies the
+ * deployment rules to every document. Needs kubectl on PATH; without it the tests are skipped, loudly.
+ */
+class OverlayPolicyTest {
+
+    private static final Path ROOT = Kustomize.repositoryRoot();
+
+    @Test
+    void devOverlayFollowsEveryRule() throws Exception {
+        Rendered dev = check("dev", ManifestPolicy.Profile.DEV);
+        StatefulSet postgres = dev.parsed().docs().stream().filter(d -> d.id().equals("StatefulSet/postgres"))
+                .findFirst().orElseThrow().as(StatefulSet.class);
+        assertFalse(postgres.getSpec().getVolumeClaimTemplates().isEmpty(), "dev PostgreSQL keeps its data in a PVC");
+        for (ManifestPolicy.Workload w : dev.policy().workloads()) {
+            if (w.kind().equals("Deployment")) {
+                assertEquals(1, w.replicas(), w.id() + " runs a single replica in dev");
+            }
+        }
+    }
+
+    @Test
+    void prodOverlayFollowsEveryRule() throws Exception {
+        Rendered prod = check("prod", ManifestPolicy.Profile.PROD);
+        assertFalse(prod.policy().workloads().stream().anyMatch(w -> w.kind().equals("StatefulSet")),
+                "prod has no hand-run PostgreSQL: CloudNativePG runs it");
+        assertEquals(4, prod.parsed().ofKind("Cluster").size(), "one CloudNativePG cluster per service");
+    }
+
+    record Rendered(Manifests.Parsed parsed, ManifestPolicy policy) {
+    }
+
+    private static Rendered check(String overlay, ManifestPolicy.Profile profile) throws Exception {
+        Optional<Path> kubectl = Kustomize.kubectl();
+        if (kubectl.isEmpty()) {
+            System.out.println("SKIPPED: kubectl is not on PATH, so k8s/overlays/" + overlay + " was NOT rendered or"
+                    + " checked. Install kubectl (it bundles kustomize) to run this check.");
+        }
+        Assumptions.assumeTrue(kubectl.isPresent(), "kubectl not on PATH: overlay " + overlay + " not checked");
+        String yaml = Kustomize.render(kubectl.get(), ROOT.resolve("k8s/overlays/" + overlay));
+        Manifests.Parsed parsed = Manifests.parse(yaml);
+        ManifestPolicy result = ManifestPolicy.run(parsed, profile);
+        System.out.printf("k8s/overlays/%s: %d documents, %d workloads, %d open network paths, %d violations%n",
+                overlay, parsed.docs().size(), result.workloads().size(), result.openPaths().size(),
+                result.violations().size());
+        result.openPaths().forEach(p -> System.out.println("  open: " + p + "  [" + ManifestPolicy.reason(p) + "]"));
+        assertEquals(List.of(), result.violations(), "k8s/overlays/" + overlay + " breaks deployment rules");
+        return new Rendered(parsed, result);
+    }
+
+    static JsonNode first(List<JsonNode> trees, String kind, String name) {
+        return trees.stream().filter(t -> t.path("kind").asText().equals(kind)
+                && t.path("metadata").path("name").asText().equals(name)).findFirst().orElseThrow();
+    }
+}
