@@ -1,0 +1,134 @@
+package org.yaqaza.launcher;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The demo accounts of the local suite, created through the gateway's admin API when missing (an existing
+ * account is left as it is, so changes made while exploring survive a restart). Demo only: the passwords are
+ * published in the documentation.
+ */
+public final class DemoDirectory {
+
+    /** Compartments of the fictional demo data. */
+    public static final List<String> ALL_COMPARTMENTS = List.of("CT-NORTH", "CT-SOUTH", "CYBER");
+
+    /** One person per role, with the clearance, compartments and agency such a person would have. */
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("collector", "Youssef El Idrissi (field officer)", "collector", "SECRET",
+                    List.of("CT-NORTH"), "DGST"),
+            new DemoUser("analyst", "Salma Bennani (analyst)", "analyst", "TOP_SECRET",
+                    List.of("CT-NORTH", "CT-SOUTH"), "DGST"),
+            new DemoUser("supervisor", "Karim Alaoui (supervisor)", "supervisor", "TOP_SECRET", ALL_COMPARTMENTS,
+                    "DGST"),
+            new DemoUser("liaison-officer", "Nadia Tazi (liaison officer)", "liaison-officer", "SECRET",
+                    List.of("CT-NORTH", "CT-SOUTH"), "DGED"),
+            new DemoUser("prevention-officer", "Hicham Berrada (prevention officer)", "prevention-officer",
+                    "RESTRICTED", List.of(), "MHAI"),
+            new DemoUser("auditor", "Fatima Zahra Chraibi (oversight auditor)", "auditor", "TOP_SECRET",
+                    ALL_COMPARTMENTS, "DGST"),
+            new DemoUser("admin", "Omar Sqalli (directory administrator)", "admin", "UNCLASSIFIED", List.of(),
+                    "DGST"));
+
+    /** Spain's CNI partner system: sees only what is released to it ({@code partner} claim {@code es-cni}). */
+    public static final DemoClient PARTNER_CLIENT = new DemoClient("es-cni", "Partner system: Spain (CNI)",
+            "partner", "SECRET", List.of(), "ES-CNI", "es-cni");
+
+    /** Fixed, published demo secret of the partner client. */
+    public static final String PARTNER_CLIENT_SECRET = "demo-es-cni-secret-2026";
+
+    /** The liaison service calling the intelligence service (products, partner reports) with a service token. */
+    public static final DemoClient LIAISON_SERVICE_CLIENT = new DemoClient("liaison-service",
+            "liaison-service calling intelligence-service", "service", "TOP_SECRET", ALL_COMPARTMENTS, "DGST", null);
+
+    /** Fixed, published demo password of a demo user: {@code demo-<username>-2026!}. */
+    public static String demoPassword(String username) {
+        return "demo-" + username + "-2026!";
+    }
+
+    private DemoDirectory() {
+    }
+
+    /**
+     * Creates what is missing: every demo user, the partner client and the liaison service client. Client
+     * secrets are set to the given ones when a client exists but no longer accepts them.
+     */
+    static void ensure(GatewayClient gateway, String adminToken, String liaisonServiceSecret,
+            Consumer<String> progress) {
+        for (DemoUser user : USERS) {
+            HttpResponse<String> existing = gateway.get("/api/admin/users/" + user.username(), adminToken);
+            if (existing.statusCode() == 200) {
+                continue;
+            }
+            requireStatus(existing, 404, "look up demo user " + user.username());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("username", user.username());
+            body.put("displayName", user.displayName());
+            body.put("password", user.password());
+            body.put("roles", List.of(user.role()));
+            body.put("clearance", user.clearance());
+            body.put("compartments", user.compartments());
+            body.put("agency", user.agency());
+            body.put("enabled", true);
+            requireStatus(gateway.postJson("/api/admin/users", adminToken, body), 201,
+                    "create demo user " + user.username());
+            progress.accept("created demo user " + user.username());
+        }
+        ensureClient(gateway, adminToken, PARTNER_CLIENT, PARTNER_CLIENT_SECRET, progress);
+        ensureClient(gateway, adminToken, LIAISON_SERVICE_CLIENT, liaisonServiceSecret, progress);
+    }
+
+    private static void ensureClient(GatewayClient gateway, String adminToken, DemoClient client, String secret,
+            Consumer<String> progress) {
+        HttpResponse<String> existing = gateway.get("/api/admin/clients/" + client.clientId(), adminToken);
+        if (existing.statusCode() == 200) {
+            if (gateway.clientToken(client.clientId(), secret).isEmpty()) {
+                // the secrets file was recreated (or the secret changed): make them agree again
+                requireStatus(gateway.postJson("/api/admin/clients/" + client.clientId() + "/secret", adminToken,
+                        Map.of("secret", secret)), 204, "reset the secret of client " + client.clientId());
+                progress.accept("reset the secret of client " + client.clientId());
+            }
+            return;
+        }
+        requireStatus(existing, 404, "look up client " + client.clientId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientId", client.clientId());
+        body.put("displayName", client.displayName());
+        body.put("secret", secret);
+        body.put("roles", List.of(client.role()));
+        body.put("clearance", client.clearance());
+        body.put("compartments", client.compartments());
+        body.put("agency", client.agency());
+        if (client.partner() != null) {
+            body.put("partner", client.partner());
+        }
+        body.put("enabled", true);
+        requireStatus(gateway.postJson("/api/admin/clients", adminToken, body), 201,
+                "create client " + client.clientId());
+        progress.accept("created client " + client.clientId());
+    }
+
+    private static void requireStatus(HttpResponse<String> response, int expected, String what) {
+        if (response.statusCode() != expected) {
+            throw new LauncherException("could not " + what + ": the gateway answered HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    /** A demo person; the password is {@link #demoPassword(String)}. */
+    public record DemoUser(String username, String displayName, String role, String clearance,
+            List<String> compartments, String agency) {
+
+        public String password() {
+            return demoPassword(username);
+        }
+    }
+
+    /** A machine client ({@code client_credentials}). */
+    public record DemoClient(String clientId, String displayName, String role, String clearance,
+            List<String> compartments, String agency, String partner) {
+    }
+}

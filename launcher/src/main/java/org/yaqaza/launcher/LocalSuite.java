@@ -1,0 +1,457 @@
+package org.yaqaza.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole suite on one machine: an embedded PostgreSQL 17 with one database per service, the gateway and the
+ * three domain services as child JVMs configured through environment variables, and the demo accounts. Used by
+ * {@code ./yaqaza up}, the start-up benchmark and the system tests.
+ *
+ * <pre>{@code
+ * try (LocalSuite suite = LocalSuite.start(SuiteOptions.builder(root).freePorts().dataDirectory(tmp).build())) {
+ *     String token = suite.token("analyst", DemoDirectory.demoPassword("analyst"));
+ *     ... suite.gatewayUrl() ...
+ * }
+ * }</pre>
+ *
+ * Everything it keeps lives under the data directory: {@code postgres/} (the cluster), {@code secrets/}
+ * (database passwords, bootstrap admin, service client secret, prevention identity key; generated once),
+ * {@code keys/} (the gateway's signing keys), {@code logs/<service>.log} and {@code run/} (pids while running).
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    /** The launcher's own admin account in the gateway, with a generated password (see secrets/admin.properties). */
+    public static final String BOOTSTRAP_ADMIN = "suite-admin";
+
+    /** Extra time to stop for JVMs that write their class-data sharing archive on exit. */
+    static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
+
+    private final SuiteOptions options;
+    private final Secrets secrets;
+    private final HttpClient http;
+    private final Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
+    private final Set<SuiteService> recordingArchives = Collections.synchronizedSet(EnumSet.noneOf(SuiteService.class));
+    private final RunState runState;
+    private EmbeddedDatabase database;
+    private Thread shutdownHook;
+    private boolean stopped;
+
+    private LocalSuite(SuiteOptions options) {
+        this.options = options;
+        this.secrets = new Secrets(options.secretsDirectory());
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        this.runState = new RunState(options.runDirectory());
+    }
+
+    /** Starts everything and returns once every service is ready and the demo accounts exist. */
+    public static LocalSuite start(SuiteOptions options) {
+        return create(options).launch();
+    }
+
+    /**
+     * A suite that is not started yet: lets a caller hold it (e.g. in a shutdown hook) before {@link #launch()},
+     * so that {@link #stop()} can interrupt a start in progress.
+     */
+    public static LocalSuite create(SuiteOptions options) {
+        return new LocalSuite(options);
+    }
+
+    /** Starts everything; on any failure, stops what was started and throws. */
+    public LocalSuite launch() {
+        try {
+            startAll();
+            return this;
+        } catch (RuntimeException | Error e) {
+            boolean interrupted = isStopped();
+            stop();
+            if (interrupted) {
+                throw new LauncherException("stopped while starting", e);
+            }
+            throw e;
+        }
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    /** Fails the start when {@link #stop()} was called meanwhile (Ctrl-C or `down` during the start). */
+    private synchronized void checkNotStopped() {
+        if (stopped) {
+            throw new LauncherException("stopped while starting");
+        }
+    }
+
+    private void startAll() {
+        for (SuiteService service : SuiteService.values()) {
+            if (!Files.isRegularFile(service.runJar(options.repositoryRoot()))) {
+                throw new LauncherException(service.module() + " is not built (" + service.runJar(
+                        options.repositoryRoot()) + " is missing): run `mvn -DskipTests install` in "
+                        + options.repositoryRoot() + " (./yaqaza up does it for you)");
+            }
+        }
+        Ports.requireFree(options.postgresPort(), "embedded PostgreSQL");
+        for (SuiteService service : SuiteService.values()) {
+            Ports.requireFree(options.port(service), service.module());
+        }
+        try {
+            Files.createDirectories(options.logDirectory());
+            Secrets.createPrivateDirectory(options.keyDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + options.dataDirectory(), e);
+        }
+        if (options.stopOnJvmExit()) {
+            shutdownHook = new Thread(this::stop, "yaqaza-suite-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+
+        progress("starting PostgreSQL 17 on port " + options.postgresPort() + " (data in "
+                + options.postgresDirectory() + ")");
+        EmbeddedDatabase started = EmbeddedDatabase.start(options.postgresDirectory(), options.postgresPort(), false);
+        synchronized (this) {
+            if (stopped) {
+                started.close(); // stop() ran while PostgreSQL was starting and could not see it
+                throw new LauncherException("stopped while starting");
+            }
+            database = started;
+        }
+        runState.put("postgres.port", options.postgresPort());
+        Map<SuiteService, EmbeddedDatabase.ServiceDatabase> databases = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            databases.put(service, database.ensureServiceDatabase(service.id(),
+                    secrets.value("database", service.id() + ".owner-password", Secrets::randomPassword),
+                    secrets.value("database", service.id() + ".app-password", Secrets::randomPassword)));
+        }
+
+        Instant deadline = Instant.now().plus(options.readyTimeout());
+        if (options.sequentialStart()) {
+            for (SuiteService service : SuiteService.values()) {
+                launch(service, databases.get(service));
+                processes.get(service).awaitReady(deadline, options.readyPollInterval());
+                progress(service.id() + " ready");
+            }
+        } else {
+            for (SuiteService service : SuiteService.values()) {
+                launch(service, databases.get(service));
+            }
+            awaitAllReady(deadline);
+        }
+        checkNotStopped();
+        if (options.demoDirectory()) {
+            progress("creating the demo users and clients (if missing)");
+            GatewayClient gateway = gateway();
+            DemoDirectory.ensure(gateway, gateway.passwordToken(BOOTSTRAP_ADMIN, bootstrapAdminPassword()),
+                    liaisonServiceClientSecret(), this::progress);
+        }
+    }
+
+    private void launch(SuiteService service, EmbeddedDatabase.ServiceDatabase db) {
+        ServiceProcess process = new ServiceProcess(service, options.port(service), options.logFile(service), http);
+        synchronized (this) {
+            checkNotStopped();
+            processes.put(service, process);
+        }
+        progress("starting " + service.module() + " on port " + options.port(service) + " (log: "
+                + options.logFile(service) + ")");
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        jvmOptions.addAll(classDataSharing(service));
+        process.start(jvmOptions, service.runJar(options.repositoryRoot()), environment(service, db),
+                options.dataDirectory());
+        synchronized (this) {
+            if (stopped) {
+                // stop() ran between registering and starting this process, and could not see it running
+                process.requestStop();
+                process.awaitStop(options.stopTimeout());
+                throw new LauncherException("stopped while starting");
+            }
+        }
+        runState.put(service.id() + ".pid", process.pid());
+        runState.put(service.id() + ".port", options.port(service));
+    }
+
+    private void awaitAllReady(Instant deadline) {
+        ExecutorService pool = Executors.newFixedThreadPool(processes.size(), runnable -> {
+            Thread thread = new Thread(runnable, "yaqaza-ready");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<SuiteService, Future<?>> waits = new LinkedHashMap<>();
+            processes.forEach((service, process) -> waits.put(service, pool.submit(() -> {
+                process.awaitReady(deadline, options.readyPollInterval());
+                progress(service.id() + " ready");
+            })));
+            for (Future<?> wait : waits.values()) {
+                try {
+                    wait.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new LauncherException(e.getCause().toString(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LauncherException("interrupted while waiting for the services");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * JVM flags for application class-data sharing: use the service's archive when it is newer than every file
+     * of the built application, otherwise record a new one when this run stops (see {@link #keepNewArchives()}).
+     */
+    private List<String> classDataSharing(SuiteService service) {
+        if (!options.appCds()) {
+            return List.of();
+        }
+        Path archive = options.cdsArchive(service);
+        Path recording = recording(archive);
+        // the dump's warnings about classes it skips are noise in the service log
+        String quiet = "-Xlog:cds=off,cds+dynamic=off";
+        try {
+            Files.createDirectories(archive.getParent());
+            Files.deleteIfExists(recording);
+            Path application = service.runJar(options.repositoryRoot()).getParent();
+            if (Files.exists(archive)
+                    && Files.getLastModifiedTime(archive).toMillis() > newestFile(application)) {
+                return List.of("-XX:SharedArchiveFile=" + archive, quiet);
+            }
+            Files.deleteIfExists(archive);
+            recordingArchives.add(service);
+            return List.of("-XX:ArchiveClassesAtExit=" + recording, quiet);
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // sharing is an optimisation: without it the service starts all the same
+        }
+    }
+
+    private static Path recording(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".recording");
+    }
+
+    private static long newestFile(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).toMillis();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).max().orElse(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Keeps an archive recorded during this run only when its JVM had become ready and then stopped normally: a
+     * JVM killed in the middle of the dump leaves a file that must not be used.
+     */
+    private void keepNewArchives() {
+        processes.forEach((service, process) -> {
+            Path archive = options.cdsArchive(service);
+            Path recording = recording(archive);
+            try {
+                if (Files.exists(recording)) {
+                    long exit = process.exitCode().orElse(-1);
+                    // a JVM stopped before it was ready recorded only part of the classes a start needs
+                    if ((exit == 0 || exit == 143) && process.readyAfter() != null) {
+                        Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        Files.delete(recording);
+                    }
+                }
+            } catch (IOException e) {
+                // next start records again
+            }
+        });
+    }
+
+    /** Configuration of one service, all through the standard environment variables (as in Kubernetes). */
+    Map<String, String> environment(SuiteService service, EmbeddedDatabase.ServiceDatabase db) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(options.port(service)));
+        env.put("QUARKUS_HTTP_HOST", options.bindAddress());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.appUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.appPassword());
+        env.put("QUARKUS_FLYWAY_USERNAME", db.ownerUser());
+        env.put("QUARKUS_FLYWAY_PASSWORD", db.ownerPassword());
+        String issuer = gatewayUrl();
+        env.put("YAQAZA_SECURITY_ISSUERS_BUILTIN_ISSUER", issuer);
+        env.put("YAQAZA_SECURITY_ISSUERS_BUILTIN_JWKS_URL", issuer + "/auth/jwks");
+        switch (service) {
+            case GATEWAY -> {
+                env.put("YAQAZA_GATEWAY_TOKEN_ISSUER", issuer);
+                env.put("YAQAZA_GATEWAY_TOKEN_KEY_DIRECTORY", options.keyDirectory().toString());
+                env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
+                env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword());
+                for (SuiteService upstream : SuiteService.values()) {
+                    if (upstream.isDomainService()) {
+                        env.put("YAQAZA_GATEWAY_UPSTREAMS_" + upstream.name() + "_URL", options.url(upstream));
+                    }
+                }
+            }
+            case LIAISON -> {
+                // liaison reads products and delivers partner reports to intelligence with its own service token
+                env.put("QUARKUS_REST_CLIENT_INTELLIGENCE_URL", options.url(SuiteService.INTELLIGENCE));
+                env.put("YAQAZA_LIAISON_SERVICE_CLIENT_TOKEN_URL", issuer + "/auth/token");
+                env.put("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_ID", DemoDirectory.LIAISON_SERVICE_CLIENT.clientId());
+                env.put("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_SECRET", liaisonServiceClientSecret());
+            }
+            case PREVENTION -> env.put("YAQAZA_PREVENTION_IDENTITY_KEY", preventionIdentityKey());
+            default -> {
+            }
+        }
+        if (service.isDomainService()) {
+            env.put("YAQAZA_DEMO_SEED", Boolean.toString(options.demoSeed()));
+        }
+        env.putAll(options.extraEnvironment(service));
+        return env;
+    }
+
+    /**
+     * Stops the services (SIGTERM to all at once, killed after the stop timeout), then PostgreSQL. Safe to call
+     * more than once and from a shutdown hook.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (!processes.isEmpty()) {
+            progress("stopping the services");
+        }
+        processes.values().forEach(ServiceProcess::requestStop);
+        Duration timeout = options.stopTimeout();
+        if (!recordingArchives.isEmpty()) {
+            // a JVM writes its class-data archive as it exits: seconds on an idle machine, much more on a busy one
+            progress("writing class-data sharing archives (only after a build; the next starts are faster)");
+            timeout = timeout.plus(RECORDING_GRACE);
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        processes.values().forEach(process -> process.awaitStop(
+                Duration.between(Instant.now(), deadline).isNegative() ? Duration.ZERO
+                        : Duration.between(Instant.now(), deadline)));
+        keepNewArchives();
+        if (database != null) {
+            progress("stopping PostgreSQL");
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                progress("PostgreSQL stop reported: " + e.getMessage());
+            }
+        }
+        runState.clear();
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public SuiteOptions options() {
+        return options;
+    }
+
+    public String gatewayUrl() {
+        return options.url(SuiteService.GATEWAY);
+    }
+
+    public String url(SuiteService service) {
+        return options.url(service);
+    }
+
+    public GatewayClient gateway() {
+        return new GatewayClient(gatewayUrl(), http);
+    }
+
+    /** An access token for a directory user (e.g. a demo user with {@link DemoDirectory#demoPassword}). */
+    public String token(String username, String password) {
+        return gateway().passwordToken(username, password);
+    }
+
+    /** The embedded database (superuser connections for tests that must look below the services). */
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public String bootstrapAdminPassword() {
+        return secrets.value("admin", "password", Secrets::randomPassword);
+    }
+
+    public String liaisonServiceClientSecret() {
+        return secrets.value("clients", DemoDirectory.LIAISON_SERVICE_CLIENT.clientId() + ".secret",
+                Secrets::randomPassword);
+    }
+
+    public String preventionIdentityKey() {
+        return secrets.file("prevention-identity.key", Secrets::randomKey);
+    }
+
+    /** Start figures of each service, in start order. */
+    public List<Startup> startups() {
+        List<Startup> result = new ArrayList<>();
+        processes.forEach((service, process) -> result.add(new Startup(service, process.pid(),
+                process.readyAfter(), process.residentKilobytes(), process.cpuUntilReady())));
+        return result;
+    }
+
+    /** Services whose JVM has exited although the suite was not stopped (empty once stopping has begun). */
+    public synchronized List<SuiteService> exitedServices() {
+        List<SuiteService> exited = new ArrayList<>();
+        if (stopped) {
+            return exited;
+        }
+        processes.forEach((service, process) -> {
+            if (!process.isAlive()) {
+                exited.add(service);
+            }
+        });
+        return exited;
+    }
+
+    public Path logFile(SuiteService service) {
+        return options.logFile(service);
+    }
+
+    private void progress(String message) {
+        options.progress().accept(message);
+    }
+
+    /**
+     * Time from process start to ready, resident memory at that moment (kB, -1 if unknown) and the CPU time the
+     * JVM had used by then (null if unknown).
+     */
+    public record Startup(SuiteService service, long pid, Duration readyAfter, long residentKilobytes,
+            Duration cpuUntilReady) {
+    }
+}

@@ -1,0 +1,93 @@
+package org.yaqaza.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Start-up figures of each service (used by {@code bench/startup.sh}): time from process start to the first
+ * {@code 200} of {@code /q/health/ready} (polled every 20 ms) and resident memory (VmRSS) at that moment. The
+ * services start one at a time so that each figure is that service's own, on free ports and in a temporary data
+ * directory (so a running suite is not disturbed): a first start on empty databases (migrations, demo seed),
+ * then a restart on the kept data (what a developer sees every day).
+ */
+public final class StartupBench {
+
+    private static final double GOAL_SECONDS = 3.0;
+    private static final double GOAL_MEGABYTES = 250.0;
+
+    /** Kept so the level set below survives (JUL holds loggers weakly). */
+    private static final Logger ZONKY = Logger.getLogger("io.zonky");
+
+    private StartupBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        ZONKY.setLevel(Level.WARNING); // PostgreSQL's own start and stop lines would bury the tables
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int restarts = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path data = Files.createTempDirectory("yaqaza-bench");
+        String jvmOptions = System.getenv("YAQAZA_JVM_OPTS");
+        List<String> flags = jvmOptions == null || jvmOptions.isBlank() ? SuiteOptions.LOCAL_JVM_OPTIONS
+                : List.of(jvmOptions.trim().split("\\s+"));
+        boolean appCds = "true".equalsIgnoreCase(System.getenv("YAQAZA_APPCDS"));
+        System.out.println("JVM flags: " + String.join(" ", flags) + (appCds ? " + AppCDS archive (recorded in the"
+                + " first round, used in the restarts)" : ""));
+        System.out.println("Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs; services started one at a time");
+        boolean allMet = true;
+        try {
+            for (int round = 0; round <= restarts; round++) {
+                String title = round == 0 ? "first start (empty databases: migrations + demo seed)"
+                        : "restart " + round + " (data kept)";
+                SuiteOptions options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
+                        .jvmOptions(flags).appCds(appCds).sequentialStart(true).demoDirectory(round == 0).build();
+                try (LocalSuite suite = LocalSuite.start(options)) {
+                    allMet &= print(title, suite.startups());
+                }
+            }
+        } finally {
+            deleteRecursively(data);
+        }
+        System.out.println();
+        System.out.println(allMet ? "All services met both goals (< 3 s to ready, < 250 MB RSS)."
+                : "Some figures missed a goal (marked MISSED). Wall times depend on what else runs on the"
+                        + " machine: see the load average printed at the top.");
+    }
+
+    private static boolean print(String title, List<LocalSuite.Startup> startups) {
+        System.out.println();
+        System.out.println(title);
+        System.out.printf(Locale.ROOT, "  %-22s %12s %13s %14s  %s%n", "service", "ready after", "RSS at ready",
+                "CPU until ready", "goal (< 3 s, < 250 MB)");
+        boolean met = true;
+        for (LocalSuite.Startup startup : startups) {
+            double seconds = startup.readyAfter().toMillis() / 1000.0;
+            double megabytes = startup.residentKilobytes() / 1024.0;
+            boolean ok = seconds < GOAL_SECONDS && megabytes > 0 && megabytes < GOAL_MEGABYTES;
+            met &= ok;
+            String cpu = startup.cpuUntilReady() == null ? "?"
+                    : String.format(Locale.ROOT, "%.2f s", startup.cpuUntilReady().toMillis() / 1000.0);
+            System.out.printf(Locale.ROOT, "  %-22s %10.2f s %10.0f MB %15s  %s%n", startup.service().module(),
+                    seconds, megabytes, cpu, ok ? "ok" : "MISSED");
+        }
+        return met;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.yaqaza.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parts of the local suite that need no running process: checks, configuration, secrets, CLI edges. */
+class LocalSuiteTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aTakenPortFailsTheStartWithAMessageNamingItBeforeAnythingStarts() throws Exception {
+        builtModules();
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress("127.0.0.1", 0));
+            int taken = squatter.getLocalPort();
+            assertFalse(Ports.isFree(taken));
+            SuiteOptions options = SuiteOptions.builder(root).freePorts().port(SuiteService.LIAISON, taken)
+                    .stopOnJvmExit(false).build();
+            LauncherException e = assertThrows(LauncherException.class, () -> LocalSuite.start(options));
+            assertTrue(e.getMessage().contains("port " + taken + " (liaison-service) is already in use"),
+                    e.getMessage());
+            assertFalse(Files.exists(options.postgresDirectory()), "PostgreSQL must not have been started");
+        }
+    }
+
+    @Test
+    void aTakenPostgresPortIsReportedAsSuch() throws Exception {
+        builtModules();
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress("127.0.0.1", 0));
+            SuiteOptions options = SuiteOptions.builder(root).freePorts().postgresPort(squatter.getLocalPort())
+                    .stopOnJvmExit(false).build();
+            LauncherException e = assertThrows(LauncherException.class, () -> LocalSuite.start(options));
+            assertTrue(e.getMessage().contains("(embedded PostgreSQL) is already in use"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingBuildIsNamedWithTheCommandThatFixesIt() {
+        SuiteOptions options = SuiteOptions.builder(root).freePorts().stopOnJvmExit(false).build();
+        LauncherException e = assertThrows(LauncherException.class, () -> LocalSuite.start(options));
+        assertTrue(e.getMessage().startsWith("gateway is not built"), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn -DskipTests install"), e.getMessage());
+    }
+
+    @Test
+    void eachServiceIsConfiguredForItsOwnDatabaseAndTheGatewayIssuer() {
+        SuiteOptions options = SuiteOptions.builder(root).dataDirectory(root.resolve("data"))
+                .port(SuiteService.GATEWAY, 18080).port(SuiteService.INTELLIGENCE, 18081)
+                .port(SuiteService.LIAISON, 18082).port(SuiteService.PREVENTION, 18083)
+                .environment(SuiteService.INTELLIGENCE, "QUARKUS_LOG_LEVEL", "DEBUG").build();
+        LocalSuite suite = LocalSuite.create(options);
+        var db = new EmbeddedDatabase.ServiceDatabase("jdbc:postgresql://localhost:15999/intelligence",
+                "intelligence_owner", "owner-secret", "intelligence_app", "app-secret");
+
+        Map<String, String> intelligence = suite.environment(SuiteService.INTELLIGENCE, db);
+        assertEquals("18081", intelligence.get("QUARKUS_HTTP_PORT"));
+        assertEquals("intelligence_app", intelligence.get("QUARKUS_DATASOURCE_USERNAME"));
+        assertEquals("app-secret", intelligence.get("QUARKUS_DATASOURCE_PASSWORD"));
+        assertEquals("intelligence_owner", intelligence.get("QUARKUS_FLYWAY_USERNAME"));
+        assertEquals("http://localhost:18080", intelligence.get("YAQAZA_SECURITY_ISSUERS_BUILTIN_ISSUER"));
+        assertEquals("http://localhost:18080/auth/jwks", intelligence.get("YAQAZA_SECURITY_ISSUERS_BUILTIN_JWKS_URL"));
+        assertEquals("true", intelligence.get("YAQAZA_DEMO_SEED"));
+        assertEquals("DEBUG", intelligence.get("QUARKUS_LOG_LEVEL"));
+        assertFalse(intelligence.containsKey("YAQAZA_PREVENTION_IDENTITY_KEY"), "the key is for prevention only");
+
+        Map<String, String> gateway = suite.environment(SuiteService.GATEWAY, db);
+        assertEquals("http://localhost:18080", gateway.get("YAQAZA_GATEWAY_TOKEN_ISSUER"));
+        assertEquals("http://localhost:18082", gateway.get("YAQAZA_GATEWAY_UPSTREAMS_LIAISON_URL"));
+        assertEquals(options.keyDirectory().toString(), gateway.get("YAQAZA_GATEWAY_TOKEN_KEY_DIRECTORY"));
+        assertEquals(LocalSuite.BOOTSTRAP_ADMIN, gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_USERNAME"));
+
+        // the identity key and the service client secret come from the secrets directory and survive restarts
+        Map<String, String> prevention = suite.environment(SuiteService.PREVENTION, db);
+        String key = prevention.get("YAQAZA_PREVENTION_IDENTITY_KEY");
+        assertEquals(key, LocalSuite.create(options).environment(SuiteService.PREVENTION, db)
+                .get("YAQAZA_PREVENTION_IDENTITY_KEY"));
+        assertTrue(Files.exists(options.secretsDirectory().resolve("prevention-identity.key")));
+        assertEquals(suite.liaisonServiceClientSecret(), LocalSuite.create(options).liaisonServiceClientSecret());
+
+        Map<String, String> liaison = suite.environment(SuiteService.LIAISON, db);
+        assertEquals("http://localhost:18081", liaison.get("QUARKUS_REST_CLIENT_INTELLIGENCE_URL"));
+        assertEquals("http://localhost:18080/auth/token", liaison.get("YAQAZA_LIAISON_SERVICE_CLIENT_TOKEN_URL"));
+        assertEquals("liaison-service", liaison.get("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_ID"));
+        assertEquals(suite.liaisonServiceClientSecret(), liaison.get("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_SECRET"));
+    }
+
+    @Test
+    void statusAndDownOnADataDirectoryWhereNothingRuns() throws Exception {
+        Path data = root.resolve("idle");
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(3, Main.run(new String[] { "--data", data.toString(), "status" }), "LSB: not running");
+            Files.createDirectories(data);
+            Files.writeString(data.resolve("yaqaza.pid"), "999999999\n"); // stale pid of a long-gone run
+            assertFalse(Main.cleanUpLeftovers(data));
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Yaqaza is not running"));
+    }
+
+    @Test
+    void demoAccountsCoverEveryPersonRoleWithValidPasswords() {
+        var roles = DemoDirectory.USERS.stream().map(DemoDirectory.DemoUser::role).toList();
+        assertEquals(java.util.List.of("collector", "analyst", "supervisor", "liaison-officer",
+                "prevention-officer", "auditor", "admin"), roles);
+        for (DemoDirectory.DemoUser user : DemoDirectory.USERS) {
+            // the gateway refuses passwords under 12 characters
+            assertTrue(user.password().length() >= 12, user.username());
+        }
+        assertEquals("demo-analyst-2026!", DemoDirectory.demoPassword("analyst"));
+        assertEquals("es-cni", DemoDirectory.PARTNER_CLIENT.partner());
+    }
+
+    /** Empty stand-ins for the service jars: enough to get past the build check. */
+    private void builtModules() throws Exception {
+        for (SuiteService service : SuiteService.values()) {
+            Path jar = service.runJar(root);
+            Files.createDirectories(jar.getParent());
+            Files.writeString(jar, "");
+        }
+    }
+}
