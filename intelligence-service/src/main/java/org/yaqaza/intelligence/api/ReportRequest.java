@@ -2,6 +2,7 @@ package org.yaqaza.intelligence.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,5 +32,15 @@ public record ReportRequest(
                 message = "must be an agency code (A-Z, 0-9, -)") String> sharedWith,
         @Size(max = 200) String legalAuthorisation,
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a partner id") String originatorPartner,
-        Long version) {
+        Long version,
+        @Size(max = 100) List<@NotNull UUID> mentions) {
+
+    /** The fields every existing client sends; {@code mentions} (entities the report names) is optional. */
+    public ReportRequest(SourceType sourceType, String reliability, Integer credibility, Instant collectedAt,
+            String collectedPlace, String language, String title, String body, Classification classification,
+            List<String> compartments, List<String> sharedWith, String legalAuthorisation, String originatorPartner,
+            Long version) {
+        this(sourceType, reliability, credibility, collectedAt, collectedPlace, language, title, body, classification,
+                compartments, sharedWith, legalAuthorisation, originatorPartner, version, null);
+    }
 }

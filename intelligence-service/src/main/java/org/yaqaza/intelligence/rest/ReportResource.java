@@ -1,6 +1,8 @@
 package org.yaqaza.intelligence.rest;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,12 +25,16 @@ import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
+import org.yaqaza.intelligence.api.EntityView;
+import org.yaqaza.intelligence.api.MentionRequest;
 import org.yaqaza.intelligence.api.ReportRequest;
 import org.yaqaza.intelligence.api.ReportView;
+import org.yaqaza.intelligence.api.SearchHit;
+import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.mapping.ReportMapper;
-import org.yaqaza.intelligence.model.SourceType;
+import org.yaqaza.intelligence.search.SearchService;
+import org.yaqaza.intelligence.service.BulkIngest;
 import org.yaqaza.intelligence.service.ReportFilter;
 import org.yaqaza.intelligence.service.ReportService;
 
@@ -37,22 +43,45 @@ import org.yaqaza.intelligence.service.ReportService;
 @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR })
 public class ReportResource {
 
+    public static final String NDJSON = "application/x-ndjson";
+
     private final ReportService service;
+    private final BulkIngest bulk;
+    private final SearchService search;
     private final CurrentCaller caller;
 
-    public ReportResource(ReportService service, CurrentCaller caller) {
+    public ReportResource(ReportService service, BulkIngest bulk, SearchService search, CurrentCaller caller) {
         this.service = service;
+        this.bulk = bulk;
+        this.search = search;
         this.caller = caller;
     }
 
+    /** 201 for a new report; 200 with the first report for a retry carrying the same Idempotency-Key. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.COLLECTOR, Role.ANALYST })
-    public Response create(@Valid @NotNull ReportRequest request) {
-        ReportView created = ReportMapper.toView(service.create(caller.get(), request));
-        return Response.created(URI.create("/api/intelligence/reports/" + created.id()))
-                .tag(Long.toString(created.version()))
-                .entity(created)
+    @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SERVICE })
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull ReportRequest request) {
+        ReportService.Filed filed = service.create(caller.get(), request, idempotencyKey);
+        ReportView view = ReportMapper.toView(filed.report());
+        Response.ResponseBuilder response = filed.replayed() ? Response.ok()
+                : Response.created(URI.create("/api/intelligence/reports/" + view.id()));
+        return response.tag(Long.toString(view.version())).entity(view).build();
+    }
+
+    /** NDJSON in, NDJSON out: one result per input line ({"line", "status", "id" | "reason"}). */
+    @POST
+    @Path("/bulk")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SERVICE })
+    public Response bulk(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+        BulkIngest.Outcome outcome = bulk.ingest(caller.get(), idempotencyKey, body);
+        return Response.ok(outcome.lines(), NDJSON)
+                .header("X-Bulk-Stored", outcome.stored())
+                .header("X-Bulk-Already-Stored", outcome.alreadyStored())
+                .header("X-Bulk-Rejected", outcome.rejected())
                 .build();
     }
 
@@ -64,18 +93,40 @@ public class ReportResource {
     }
 
     @GET
-    public Page<ReportView> list(@QueryParam("sourceType") SourceType sourceType,
-            @QueryParam("language") String language, @QueryParam("classification") Classification classification,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), new ReportFilter(sourceType, language, classification),
-                PageRequest.of(cursor, limit)).map(ReportMapper::toView);
+    public Page<ReportView> list(@QueryParam("sourceType") String sourceType,
+            @QueryParam("reliability") List<String> reliability, @QueryParam("credibility") List<String> credibility,
+            @QueryParam("language") String language, @QueryParam("classification") String classification,
+            @QueryParam("collectedFrom") String collectedFrom, @QueryParam("collectedTo") String collectedTo,
+            @QueryParam("entity") String entity, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        ReportFilter filter = ReportFilter.parse(sourceType, reliability, credibility, language, classification,
+                collectedFrom, collectedTo, entity);
+        return service.list(caller.get(), filter, PageRequest.of(cursor, limit)).map(ReportMapper::toView);
     }
 
     @GET
     @Path("/count")
-    public Count count(@QueryParam("sourceType") SourceType sourceType, @QueryParam("language") String language,
-            @QueryParam("classification") Classification classification) {
-        return new Count(service.count(caller.get(), new ReportFilter(sourceType, language, classification)));
+    public Count count(@QueryParam("sourceType") String sourceType,
+            @QueryParam("reliability") List<String> reliability, @QueryParam("credibility") List<String> credibility,
+            @QueryParam("language") String language, @QueryParam("classification") String classification,
+            @QueryParam("collectedFrom") String collectedFrom, @QueryParam("collectedTo") String collectedTo,
+            @QueryParam("entity") String entity) {
+        return new Count(service.count(caller.get(), ReportFilter.parse(sourceType, reliability, credibility,
+                language, classification, collectedFrom, collectedTo, entity)));
+    }
+
+    /** Ranked full-text search with highlighted snippets; same filters as the list. */
+    @GET
+    @Path("/search")
+    public Page<SearchHit> search(@QueryParam("q") String q, @QueryParam("sourceType") String sourceType,
+            @QueryParam("reliability") List<String> reliability, @QueryParam("credibility") List<String> credibility,
+            @QueryParam("language") String language, @QueryParam("classification") String classification,
+            @QueryParam("collectedFrom") String collectedFrom, @QueryParam("collectedTo") String collectedTo,
+            @QueryParam("entity") String entity, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        ReportFilter filter = ReportFilter.parse(sourceType, reliability, credibility, language, classification,
+                collectedFrom, collectedTo, entity);
+        return search.search(caller.get(), q, filter, PageRequest.of(null, limit == null ? 20 : limit), cursor);
     }
 
     @PUT
@@ -87,5 +138,20 @@ public class ReportResource {
         Long version = Versions.fromIfMatch(ifMatch);
         ReportView updated = ReportMapper.toView(service.update(caller.get(), id, request, version));
         return Response.ok(updated).tag(Long.toString(updated.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/mentions")
+    public List<EntityView> mentions(@PathParam("id") UUID id) {
+        return service.mentionedEntities(caller.get(), id).stream().map(EntityMapper::toView).toList();
+    }
+
+    @POST
+    @Path("/{id}/mentions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.COLLECTOR, Role.ANALYST })
+    public List<EntityView> addMentions(@PathParam("id") UUID id, @Valid @NotNull MentionRequest request) {
+        service.mention(caller.get(), id, request.entityIds());
+        return mentions(id);
     }
 }

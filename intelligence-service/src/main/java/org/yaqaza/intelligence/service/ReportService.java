@@ -2,45 +2,109 @@ package org.yaqaza.intelligence.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Visibility;
+import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
+import org.yaqaza.intelligence.model.IntelEntity;
+import org.yaqaza.intelligence.model.Mention;
 import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.model.SourceType;
+import org.yaqaza.intelligence.repository.EntityRepository;
+import org.yaqaza.intelligence.repository.MentionRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;
+import org.yaqaza.intelligence.support.Sql;
 
 /** Filing, reading and correcting raw reports, always under the visibility rule and audited. */
 @ApplicationScoped
 public class ReportService {
 
     static final String OBJECT_TYPE = "report";
+    public static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final ReportRepository reports;
+    private final EntityRepository entities;
+    private final MentionRepository mentions;
+    private final AlertService alerts;
     private final AuditTrail audit;
+    private final Sql sql;
 
-    public ReportService(ReportRepository reports, AuditTrail audit) {
+    public ReportService(ReportRepository reports, EntityRepository entities, MentionRepository mentions,
+            AlertService alerts, AuditTrail audit, Sql sql) {
         this.reports = reports;
+        this.entities = entities;
+        this.mentions = mentions;
+        this.alerts = alerts;
         this.audit = audit;
+        this.sql = sql;
+    }
+
+    /** A filed report, and whether it was filed by an earlier request with the same Idempotency-Key. */
+    public record Filed(Report report, boolean replayed) {
     }
 
     @Transactional
     public Report create(Caller caller, ReportRequest request) {
+        return create(caller, request, null).report();
+    }
+
+    /**
+     * Files a report. With an Idempotency-Key, the key is claimed first (per caller): a retry finds the claim
+     * and answers with the report stored the first time; a concurrent twin waits on the claim's row lock.
+     */
+    @Transactional
+    public Filed create(Caller caller, ReportRequest request, String idempotencyKey) {
+        checkIdempotencyKey(idempotencyKey);
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            UUID claimed = sql.one("""
+                    insert into report_idempotency (subject, idem_key, report_id) values (:subject, :key, :id)
+                    on conflict do nothing returning report_id""",
+                    Map.of("subject", caller.subject(), "key", idempotencyKey, "id", id),
+                    rs -> rs.getObject(1, UUID.class));
+            if (claimed == null) {
+                UUID existing = sql.one("select report_id from report_idempotency where subject = :subject"
+                        + " and idem_key = :key", Map.of("subject", caller.subject(), "key", idempotencyKey),
+                        rs -> rs.getObject(1, UUID.class));
+                Report first = reports.getVisible(caller, existing, "Report");
+                audit.read(OBJECT_TYPE, first);
+                return new Filed(first, true);
+            }
+        }
         checkRules(request);
+        List<UUID> mentioned = visibleEntities(caller, request.mentions());
         Report report = new Report();
         report.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        report.id = id;
         apply(report, request);
         reports.persist(report);
-        audit.record("CREATE", OBJECT_TYPE, report.id, report.classification, null);
-        return report;
+        audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, report.id, report.classification, null);
+        addMentions(caller, report, mentioned);
+        return new Filed(report, false);
+    }
+
+    public static void checkIdempotencyKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ProblemException.badRequest("Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters.", "Idempotency-Key");
+        }
     }
 
     @Transactional
@@ -57,6 +121,7 @@ public class ReportService {
         return result;
     }
 
+    @Transactional
     public long count(Caller caller, ReportFilter filter) {
         return reports.countVisible(caller, filter.where(), filter.parameters());
     }
@@ -66,23 +131,100 @@ public class ReportService {
         Report report = reports.getVisible(caller, id, "Report");
         Versions.require(expectedVersion != null ? expectedVersion : request.version(), report.version, "report");
         checkRules(request);
+        List<UUID> mentioned = visibleEntities(caller, request.mentions());
         report.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
         apply(report, request);
         reports.flush();
-        audit.record("UPDATE", OBJECT_TYPE, report.id, report.classification, null);
+        audit.record(AuditActor.of(caller), "UPDATE", OBJECT_TYPE, report.id, report.classification, null);
+        addMentions(caller, report, mentioned);
         return report;
     }
 
-    private static void checkRules(ReportRequest request) {
+    /** Links a report to entities it names; the report must be visible, each entity too. */
+    @Transactional
+    public List<UUID> mention(Caller caller, UUID reportId, List<UUID> entityIds) {
+        Report report = reports.getVisible(caller, reportId, "Report");
+        List<UUID> added = addMentions(caller, report, visibleEntities(caller, entityIds));
+        return added;
+    }
+
+    /** Entities named by a report, among those the caller may see. */
+    @Transactional
+    public List<IntelEntity> mentionedEntities(Caller caller, UUID reportId) {
+        Report report = reports.getVisible(caller, reportId, "Report");
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
+        params.put("report", report.id);
+        List<IntelEntity> found = entities.list("id in (select m.entityId from Mention m where m.reportId = :report)"
+                + " and " + Visibility.predicate() + " order by displayName", params);
+        audit.readAll("entity", found);
+        return found;
+    }
+
+    private List<UUID> addMentions(Caller caller, Report report, List<UUID> entityIds) {
+        List<UUID> added = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (UUID entityId : entityIds) {
+            Mention.Key key = new Mention.Key();
+            key.reportId = report.id;
+            key.entityId = entityId;
+            if (mentions.findById(key) != null) {
+                continue;
+            }
+            Mention m = new Mention();
+            m.reportId = report.id;
+            m.entityId = entityId;
+            m.createdAt = now;
+            m.createdBy = caller.subject();
+            mentions.persist(m);
+            added.add(entityId);
+        }
+        if (!added.isEmpty()) {
+            mentions.flush();
+            audit.record(AuditActor.of(caller), "MENTION", OBJECT_TYPE, report.id, report.classification,
+                    "entities=" + added);
+            alerts.mentionAlerts(added.stream().map(e -> report.id).toList(), added);
+        }
+        return added;
+    }
+
+    /** The named entities, all of which must exist and be visible: 422 otherwise (missing and hidden alike). */
+    private List<UUID> visibleEntities(Caller caller, List<UUID> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
+        params.put("ids", wanted);
+        long visible = entities.count("id in :ids and " + Visibility.predicate(), params);
+        if (visible != wanted.size()) {
+            throw new ProblemException(422, null, "Unknown entity",
+                    "mentions names an entity that does not exist.",
+                    List.of(new org.yaqaza.common.problem.Problem.FieldError("mentions",
+                            "must name existing entities")), null);
+        }
+        return List.copyOf(wanted);
+    }
+
+    static void checkRules(ReportRequest request) {
+        String problem = ruleViolation(request);
+        if (problem != null) {
+            throw ProblemException.unprocessable(problem.substring(0, problem.indexOf(':')),
+                    problem.substring(problem.indexOf(':') + 2));
+        }
+    }
+
+    /** "Title: detail" of the first business rule the request breaks, or null. */
+    static String ruleViolation(ReportRequest request) {
         if (request.sourceType().intrusive()
                 && (request.legalAuthorisation() == null || request.legalAuthorisation().isBlank())) {
-            throw ProblemException.unprocessable("Legal authorisation required",
-                    request.sourceType() + " collection is intrusive: legalAuthorisation must name its warrant.");
+            return "Legal authorisation required: " + request.sourceType()
+                    + " collection is intrusive: legalAuthorisation must name its warrant.";
         }
-        if (request.sourceType() == SourceType.PARTNER && request.originatorPartner() == null) {
-            throw ProblemException.unprocessable("Originator required",
-                    "A PARTNER report must keep its originatorPartner (third-party rule).");
+        if (request.sourceType() == SourceType.PARTNER
+                && (request.originatorPartner() == null || request.originatorPartner().isBlank())) {
+            return "Originator required: A PARTNER report must keep its originatorPartner (third-party rule).";
         }
+        return null;
     }
 
     private static void apply(Report report, ReportRequest request) {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Speed figures of intelligence-service, from a clean clone with only a JDK (17+) and Maven:
+#   bulk ingest rate (reports/s, audit and full-text indexing on), search p50/p95/p99 at N reports,
+#   graph depth-2 p50/p95 at M relationships.
+# It builds what is missing, starts its own embedded PostgreSQL and the packaged service (both stopped at the end)
+# and drives them over HTTP (harness: intelligence-service/src/test/java/.../bench/IntelligenceBench.java).
+# Usage: bench/intelligence.sh [reports=100000] [relationships=100000]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+REPORTS="${1:-100000}"
+RELATIONSHIPS="${2:-100000}"
+MVN="mvn -q -B"
+[ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
+
+version=$(sed -n 's:.*<version>\(.*SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+repo="${MAVEN_REPO:-$HOME/.m2/repository}"
+for module in common launcher; do
+    artifact="yaqaza-$module"
+    if [ ! -f "$repo/org/yaqaza/$artifact/$version/$artifact-$version.jar" ]; then
+        echo "installing $module (missing from the local Maven repository)"
+        (cd "$ROOT" && $MVN -N install -DskipTests)
+        (cd "$ROOT/$module" && $MVN install -DskipTests)
+    fi
+done
+
+cd "$ROOT/intelligence-service"
+jar=target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f | head -1)" ]; then
+    echo "building intelligence-service"
+    $MVN package -DskipTests
+fi
+$MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+
+echo "intelligence-service bench: $REPORTS reports, $RELATIONSHIPS relationships ($(nproc) CPU cores)"
+exec java -Xmx2g -cp "target/test-classes:$(cat target/bench.classpath)" \
+    org.yaqaza.intelligence.bench.IntelligenceBench "$REPORTS" "$RELATIONSHIPS" target/quarkus-app/quarkus-run.jar

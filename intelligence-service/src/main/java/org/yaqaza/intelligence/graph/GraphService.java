@@ -1,0 +1,284 @@
+package org.yaqaza.intelligence.graph;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.Visibility;
+import org.yaqaza.intelligence.api.GraphViews;
+import org.yaqaza.intelligence.config.IntelligenceConfig;
+import org.yaqaza.intelligence.mapping.EntityMapper;
+import org.yaqaza.intelligence.model.EntityKind;
+import org.yaqaza.intelligence.model.IntelEntity;
+import org.yaqaza.intelligence.repository.EntityRepository;
+import org.yaqaza.intelligence.support.Sql;
+
+/**
+ * Graph walks, breadth first, one SQL statement per level. Each statement returns only edges the caller may
+ * see whose far end the caller may also see, so a hidden entity or link is never reached, never counted and
+ * never used as a bridge between two visible ones. Sizes are bounded: a walk that would exceed them is refused
+ * (422) rather than silently cut.
+ */
+@ApplicationScoped
+public class GraphService {
+
+    private final Sql sql;
+    private final EntityRepository entities;
+    private final AuditTrail audit;
+    private final IntelligenceConfig.Graph limits;
+
+    public GraphService(Sql sql, EntityRepository entities, AuditTrail audit, IntelligenceConfig config) {
+        this.sql = sql;
+        this.entities = entities;
+        this.audit = audit;
+        this.limits = config.graph();
+    }
+
+    /** One visible edge found from a frontier node, and the visible entity at its far end. */
+    private record Step(GraphViews.Edge edge, UUID from, UUID to, GraphViews.Node toNode, short classification) {
+    }
+
+    @Transactional
+    public GraphViews.Graph neighbourhood(Caller caller, UUID rootId, int depth) {
+        if (depth < 1 || depth > 3) {
+            throw ProblemException.badRequest("Invalid depth", "depth must be 1 to 3.", "depth");
+        }
+        Start root = start(caller, rootId);
+        Map<UUID, GraphViews.Node> nodes = new LinkedHashMap<>();
+        nodes.put(root.id, root.node);
+        Map<UUID, GraphViews.Edge> edges = new LinkedHashMap<>();
+        Classification highest = root.classification;
+        List<UUID> frontier = List.of(root.id);
+        for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
+            List<Step> steps = expand(caller, frontier, level, limits.maxEdges() + 1);
+            List<UUID> next = new ArrayList<>();
+            for (Step s : steps) {
+                edges.putIfAbsent(s.edge.id(), s.edge);
+                if (!nodes.containsKey(s.to)) {
+                    nodes.put(s.to, s.toNode);
+                    next.add(s.to);
+                }
+                highest = max(highest, s.classification);
+            }
+            if (nodes.size() > limits.maxNodes() || edges.size() > limits.maxEdges()) {
+                throw new ProblemException(422, null, "Graph too large",
+                        "The neighbourhood at depth " + depth + " exceeds " + limits.maxNodes() + " entities or "
+                                + limits.maxEdges() + " links; ask for a smaller depth.", null, null);
+            }
+            frontier = next;
+        }
+        auditRead(caller, "graph", root.id, highest, nodes.keySet());
+        return new GraphViews.Graph(root.id, depth, List.copyOf(nodes.values()), List.copyOf(edges.values()));
+    }
+
+    /**
+     * Shortest path by bidirectional breadth-first search over visible entities and links only: the smaller
+     * frontier is expanded each round until the two searches meet.
+     */
+    @Transactional
+    public GraphViews.Path path(Caller caller, UUID fromId, UUID toId) {
+        Start from = start(caller, fromId);
+        Start to = start(caller, toId);
+        if (from.id.equals(to.id)) {
+            return new GraphViews.Path(true, 0, List.of(from.node), List.of());
+        }
+        Map<UUID, Step> parentsFromStart = new HashMap<>();
+        Map<UUID, Step> parentsFromEnd = new HashMap<>();
+        Set<UUID> seenStart = new HashSet<>(List.of(from.id));
+        Set<UUID> seenEnd = new HashSet<>(List.of(to.id));
+        List<UUID> frontierStart = List.of(from.id);
+        List<UUID> frontierEnd = List.of(to.id);
+        Map<UUID, GraphViews.Node> known = new HashMap<>();
+        known.put(from.id, from.node);
+        known.put(to.id, to.node);
+        int length = 0;
+        UUID meeting = null;
+        while (meeting == null && length < limits.maxPathLength() && !frontierStart.isEmpty()
+                && !frontierEnd.isEmpty()) {
+            boolean forward = frontierStart.size() <= frontierEnd.size();
+            List<UUID> frontier = forward ? frontierStart : frontierEnd;
+            Set<UUID> seen = forward ? seenStart : seenEnd;
+            Set<UUID> other = forward ? seenEnd : seenStart;
+            Map<UUID, Step> parents = forward ? parentsFromStart : parentsFromEnd;
+            List<UUID> next = new ArrayList<>();
+            for (Step s : expand(caller, frontier, 0, limits.maxFrontier() * 4)) {
+                if (seen.add(s.to)) {
+                    parents.put(s.to, s);
+                    known.putIfAbsent(s.to, s.toNode);
+                    next.add(s.to);
+                    if (other.contains(s.to) && meeting == null) {
+                        meeting = s.to;
+                    }
+                }
+            }
+            if (next.size() > limits.maxFrontier()) {
+                throw new ProblemException(422, null, "Path search too large",
+                        "The search reached more than " + limits.maxFrontier() + " entities at one distance.", null,
+                        null);
+            }
+            length++;
+            if (forward) {
+                frontierStart = next;
+            } else {
+                frontierEnd = next;
+            }
+        }
+        if (meeting == null) {
+            auditRead(caller, "path", from.id, max(from.classification, (short) to.classification.level()),
+                    List.of(from.id, to.id));
+            return new GraphViews.Path(false, 0, List.of(), List.of());
+        }
+        Deque<UUID> nodeOrder = new ArrayDeque<>();
+        Deque<GraphViews.Edge> edgeOrder = new ArrayDeque<>();
+        Classification highest = max(from.classification, (short) to.classification.level());
+        UUID cursor = meeting;
+        nodeOrder.addFirst(cursor);
+        while (!cursor.equals(from.id)) {
+            Step s = parentsFromStart.get(cursor);
+            edgeOrder.addFirst(s.edge);
+            highest = max(highest, s.classification);
+            cursor = s.from;
+            nodeOrder.addFirst(cursor);
+        }
+        cursor = meeting;
+        while (!cursor.equals(to.id)) {
+            Step s = parentsFromEnd.get(cursor);
+            edgeOrder.addLast(s.edge);
+            highest = max(highest, s.classification);
+            cursor = s.from;
+            nodeOrder.addLast(cursor);
+        }
+        List<GraphViews.Node> pathNodes = new ArrayList<>();
+        int distance = 0;
+        for (UUID id : nodeOrder) {
+            GraphViews.Node n = known.get(id);
+            pathNodes.add(new GraphViews.Node(n.id(), n.kind(), n.displayName(), n.organisationKind(),
+                    n.organisationStatus(), n.eventType(), distance++));
+        }
+        auditRead(caller, "path", from.id, highest, nodeOrder);
+        return new GraphViews.Path(true, edgeOrder.size(), pathNodes, List.copyOf(edgeOrder));
+    }
+
+    /** Members, leaders and outside links of an organisation (cell), all under the visibility rule. */
+    @Transactional
+    public GraphViews.Cell cell(Caller caller, UUID organisationId) {
+        IntelEntity org = entities.getVisible(caller, organisationId, "Entity");
+        if (org.kind != EntityKind.ORGANISATION) {
+            throw ProblemException.unprocessable("Not an organisation", "Only an organisation has a cell view.");
+        }
+        List<Step> direct = expand(caller, List.of(org.id), 1, limits.maxEdges() + 1);
+        List<GraphViews.CellMember> leaders = new ArrayList<>();
+        List<GraphViews.CellMember> members = new ArrayList<>();
+        List<GraphViews.ExternalLink> external = new ArrayList<>();
+        Set<UUID> people = new HashSet<>();
+        Classification highest = org.classification;
+        for (Step s : direct) {
+            highest = max(highest, s.classification);
+            boolean inbound = s.edge.targetId().equals(org.id);
+            if (inbound && s.edge.type().equals("LEADS")) {
+                leaders.add(new GraphViews.CellMember(s.toNode, s.edge));
+                people.add(s.to);
+            } else if (inbound && s.edge.type().equals("MEMBER_OF")) {
+                members.add(new GraphViews.CellMember(s.toNode, s.edge));
+                people.add(s.to);
+            } else {
+                external.add(new GraphViews.ExternalLink(org.id, s.toNode, s.edge));
+            }
+        }
+        if (!people.isEmpty()) {
+            for (Step s : expand(caller, List.copyOf(people), 2, limits.maxEdges() + 1)) {
+                if (s.to.equals(org.id) || people.contains(s.to)) {
+                    continue;
+                }
+                highest = max(highest, s.classification);
+                external.add(new GraphViews.ExternalLink(s.from, s.toNode, s.edge));
+            }
+        }
+        auditRead(caller, "cell", org.id, highest, people);
+        return new GraphViews.Cell(EntityMapper.toView(org), leaders, members, external);
+    }
+
+    /** Where a walk starts: one light query (no entity load), 404 when missing or hidden. */
+    private record Start(UUID id, GraphViews.Node node, Classification classification) {
+    }
+
+    private Start start(Caller caller, UUID id) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("id", id);
+        Start found = sql.one("select e.id, e.kind, e.display_name, e.organisation_kind, e.organisation_status,"
+                + " e.event_type, e.classification from entity e where e.id = :id and " + Visibility.sqlPredicate("e"),
+                p, rs -> new Start(rs.getObject("id", UUID.class), new GraphViews.Node(rs.getObject("id", UUID.class),
+                        rs.getString("kind"), rs.getString("display_name"), rs.getString("organisation_kind"),
+                        rs.getString("organisation_status"), rs.getString("event_type"), 0),
+                        Classification.ofLevel(rs.getShort("classification"))));
+        if (found == null) {
+            throw ProblemException.notFound("Entity", id);
+        }
+        return found;
+    }
+
+    /** Visible edges touching the frontier whose far end is visible too (at most {@code limit}). */
+    private List<Step> expand(Caller caller, Collection<UUID> frontier, int distance, int limit) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("frontier", frontier.toArray(UUID[]::new));
+        p.put("limit", limit);
+        String select = """
+                select r.id, r.source_id, r.target_id, r.relationship_type, r.confidence, r.valid_from,
+                       r.valid_to, greatest(r.classification, o.classification) as cls, %s as from_id,
+                       o.id as other_id, o.kind, o.display_name, o.organisation_kind, o.organisation_status,
+                       o.event_type
+                  from relationship r join entity o on o.id = r.%s
+                 where r.%s = any(:frontier) and %s and %s""";
+        String vr = Visibility.sqlPredicate("r");
+        String vo = Visibility.sqlPredicate("o");
+        String query = "(" + select.formatted("r.source_id", "target_id", "source_id", vr, vo) + ") union all ("
+                + select.formatted("r.target_id", "source_id", "target_id", vr, vo) + ") limit :limit";
+        return sql.query(query, p, rs -> step(rs, distance));
+    }
+
+    private static Step step(ResultSet rs, int distance) throws SQLException {
+        GraphViews.Edge edge = new GraphViews.Edge(rs.getObject("id", UUID.class),
+                rs.getObject("source_id", UUID.class), rs.getObject("target_id", UUID.class),
+                rs.getString("relationship_type"), rs.getShort("confidence"), Sql.date(rs, "valid_from"),
+                Sql.date(rs, "valid_to"));
+        UUID other = rs.getObject("other_id", UUID.class);
+        GraphViews.Node node = new GraphViews.Node(other, rs.getString("kind"), rs.getString("display_name"),
+                rs.getString("organisation_kind"), rs.getString("organisation_status"), rs.getString("event_type"),
+                distance);
+        return new Step(edge, rs.getObject("from_id", UUID.class), other, node, rs.getShort("cls"));
+    }
+
+    private static Classification max(Classification a, short level) {
+        return a.level() >= level ? a : Classification.ofLevel(level);
+    }
+
+    private static Classification max(Classification a, Classification b) {
+        return a.level() >= b.level() ? a : b;
+    }
+
+    /** One audit event per walk that touched a CONFIDENTIAL+ record, listing what it returned. */
+    private void auditRead(Caller caller, String what, UUID root, Classification highest, Collection<UUID> ids) {
+        if (highest.dominates(Classification.CONFIDENTIAL)) {
+            String list = ids.stream().limit(500).map(UUID::toString).reduce((a, b) -> a + "," + b).orElse("");
+            audit.record(AuditActor.of(caller), "READ", what, root, highest, "entities=" + list);
+        }
+    }
+}

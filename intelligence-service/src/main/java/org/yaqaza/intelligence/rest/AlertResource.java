@@ -1,0 +1,134 @@
+package org.yaqaza.intelligence.rest;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.intelligence.alert.AlertService;
+import org.yaqaza.intelligence.alert.AlertSignal;
+import org.yaqaza.intelligence.api.AlertView;
+import org.yaqaza.intelligence.config.IntelligenceConfig;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+@Path("/api/intelligence/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
+public class AlertResource {
+
+    private static final int STREAM_BATCH = 100;
+
+    private final AlertService alerts;
+    private final AlertSignal signal;
+    private final CurrentCaller caller;
+    private final ObjectMapper json;
+    private final IntelligenceConfig config;
+
+    public AlertResource(AlertService alerts, AlertSignal signal, CurrentCaller caller, ObjectMapper json,
+            IntelligenceConfig config) {
+        this.alerts = alerts;
+        this.signal = signal;
+        this.caller = caller;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** Unread first, then newest first; {@code unread=true} for unread only. */
+    @GET
+    public List<AlertView> list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit) {
+        if (offset < 0 || offset > 100_000) {
+            throw ProblemException.badRequest("Invalid offset", "offset must be 0 to 100000.", "offset");
+        }
+        return alerts.list(caller.get(), unreadOnly, offset, PageRequest.of(null, limit).limit());
+    }
+
+    @GET
+    @Path("/count")
+    public Count unread() {
+        return new Count(alerts.countUnread(caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/read")
+    public Response markRead(@PathParam("id") UUID id) {
+        alerts.markRead(caller.get(), id);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Live alerts as server-sent events. The first event ("connected") carries the current position; each alert
+     * event carries its sequence number as id, so a client reconnecting with Last-Event-ID gets every alert it
+     * missed. Alerts created by this instance wake the stream at once; a timer also catches other instances'.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        Caller who = caller.get();
+        long start;
+        if (lastEventId == null || lastEventId.isBlank()) {
+            start = alerts.latestSeq();
+        } else {
+            try {
+                start = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("Invalid Last-Event-ID", "Last-Event-ID must be an event id.",
+                        "Last-Event-ID");
+            }
+        }
+        AtomicLong position = new AtomicLong(start);
+        OutboundSseEvent hello = sse.newEventBuilder().id(Long.toString(start)).name("connected")
+                .data("{\"position\":" + start + "}").build();
+        Multi<Object> wakeUps = Multi.createBy().merging().streams(
+                Multi.createFrom().ticks().every(config.alerts().pollInterval()).onOverflow().drop()
+                        .map(tick -> (Object) tick),
+                signal.stream().onOverflow().drop().map(s -> (Object) s));
+        Multi<OutboundSseEvent> events = wakeUps
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(wake -> {
+                    List<AlertView> found = alerts.since(who, position.get(), STREAM_BATCH);
+                    if (!found.isEmpty()) {
+                        position.set(found.get(found.size() - 1).seq());
+                    }
+                    return found.stream().map(a -> event(sse, a)).toList();
+                });
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events);
+    }
+
+    private OutboundSseEvent event(Sse sse, AlertView alert) {
+        try {
+            return sse.newEventBuilder().id(Long.toString(alert.seq())).name("alert")
+                    .data(json.writeValueAsString(alert)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.yaqaza.intelligence.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.problem.Problem;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Visibility;
+import org.yaqaza.intelligence.alert.AlertService;
+import org.yaqaza.intelligence.api.AssessmentRequest;
+import org.yaqaza.intelligence.api.AssessmentView;
+import org.yaqaza.intelligence.model.Assessment;
+import org.yaqaza.intelligence.model.AssessmentStatus;
+import org.yaqaza.intelligence.model.EntityKind;
+import org.yaqaza.intelligence.model.IntelEntity;
+import org.yaqaza.intelligence.model.ThreatLevel;
+import org.yaqaza.intelligence.repository.AssessmentRepository;
+import org.yaqaza.intelligence.repository.EntityRepository;
+
+/**
+ * Threat assessments with four-eyes approval: an analyst proposes, a different person (a supervisor) approves
+ * or rejects. Approval supersedes the subject's previous assessment; a higher level than before raises an
+ * alert. Nothing is deleted: the history is every assessment of the subject.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    static final String OBJECT_TYPE = "assessment";
+
+    private final AssessmentRepository assessments;
+    private final EntityRepository entities;
+    private final AlertService alerts;
+    private final AuditTrail audit;
+
+    public AssessmentService(AssessmentRepository assessments, EntityRepository entities, AlertService alerts,
+            AuditTrail audit) {
+        this.assessments = assessments;
+        this.entities = entities;
+        this.alerts = alerts;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Assessment create(Caller caller, AssessmentRequest r) {
+        IntelEntity subject = entities.findVisible(caller, r.subjectId()).orElse(null);
+        if (subject == null || (subject.kind != EntityKind.PERSON && subject.kind != EntityKind.ORGANISATION)) {
+            throw new ProblemException(422, null, "Unknown subject", "subjectId must name a person or organisation.",
+                    List.of(new Problem.FieldError("subjectId", "must name an existing person or organisation")),
+                    null);
+        }
+        Assessment a = new Assessment();
+        a.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        a.subjectId = subject.id;
+        a.threatLevel = r.threatLevel();
+        a.category = r.category();
+        a.rationale = r.rationale();
+        a.indicators = r.indicators() == null ? new String[0] : r.indicators().toArray(String[]::new);
+        a.nextReview = r.nextReview();
+        a.status = AssessmentStatus.PENDING_APPROVAL;
+        a.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        assessments.persist(a);
+        audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, a.id, a.classification, a.threatLevel.name());
+        return a;
+    }
+
+    @Transactional
+    public Assessment get(Caller caller, UUID id) {
+        Assessment a = assessments.getVisible(caller, id, "Assessment");
+        audit.read(OBJECT_TYPE, a);
+        return a;
+    }
+
+    @Transactional
+    public Assessment approve(Caller caller, UUID id, String note) {
+        Assessment a = decide(caller, id, note, AssessmentStatus.APPROVED);
+        List<Assessment> previous = assessments.list("subjectId = ?1 and status = ?2 and id <> ?3", a.subjectId,
+                AssessmentStatus.APPROVED, a.id);
+        ThreatLevel before = ThreatLevel.LOW;
+        Assessment latest = null;
+        for (Assessment p : previous) {
+            if (latest == null || p.decidedAt.isAfter(latest.decidedAt)) {
+                latest = p;
+            }
+            p.status = AssessmentStatus.SUPERSEDED;
+            p.updatedAt = a.updatedAt;
+        }
+        if (latest != null) {
+            before = latest.threatLevel;
+        }
+        assessments.flush();
+        if (a.threatLevel.compareTo(before) > 0) {
+            IntelEntity subject = entities.findById(a.subjectId);
+            alerts.threatRaised(a.subjectId, a.id, "Threat level of " + subject.displayName + " raised from "
+                    + before + " to " + a.threatLevel + " (" + a.category + ")");
+        }
+        return a;
+    }
+
+    @Transactional
+    public Assessment reject(Caller caller, UUID id, String note) {
+        return decide(caller, id, note, AssessmentStatus.REJECTED);
+    }
+
+    private Assessment decide(Caller caller, UUID id, String note, AssessmentStatus outcome) {
+        Assessment a = assessments.getVisible(caller, id, "Assessment");
+        if (a.createdBy.equals(caller.subject())) {
+            throw ProblemException.forbidden("Four-eyes rule: an assessment is approved or rejected by someone "
+                    + "other than its author.");
+        }
+        if (a.status != AssessmentStatus.PENDING_APPROVAL) {
+            throw ProblemException.conflict("Already decided", "This assessment is " + a.status + ".");
+        }
+        a.status = outcome;
+        a.decidedBy = caller.subject();
+        a.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.decisionNote = note;
+        a.updatedAt = a.decidedAt;
+        assessments.flush();
+        audit.record(AuditActor.of(caller), outcome == AssessmentStatus.APPROVED ? "APPROVE" : "REJECT",
+                OBJECT_TYPE, a.id, a.classification, note);
+        return a;
+    }
+
+    /** Every visible assessment of a subject, newest first: the full history. */
+    @Transactional
+    public List<Assessment> history(Caller caller, UUID subjectId) {
+        entities.getVisible(caller, subjectId, "Entity");
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("subject", subjectId);
+        List<Assessment> found = assessments.list("subjectId = :subject and " + Visibility.predicate()
+                + " order by createdAt desc", p);
+        audit.readAll(OBJECT_TYPE, found);
+        return found;
+    }
+
+    /** Effective (approved) assessments whose next review date has passed. */
+    @Transactional
+    public List<Assessment> overdue(Caller caller, LocalDate today) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("today", today);
+        p.put("approved", AssessmentStatus.APPROVED);
+        List<Assessment> found = assessments.list("status = :approved and nextReview < :today and "
+                + Visibility.predicate() + " order by nextReview", p);
+        audit.readAll(OBJECT_TYPE, found);
+        return found;
+    }
+
+    @Transactional
+    public List<Assessment> pending(Caller caller) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("pending", AssessmentStatus.PENDING_APPROVAL);
+        List<Assessment> found = assessments.list("status = :pending and " + Visibility.predicate()
+                + " order by createdAt", p);
+        audit.readAll(OBJECT_TYPE, found);
+        return found;
+    }
+
+    public static AssessmentView view(Assessment a) {
+        return new AssessmentView(a.id, a.subjectId, a.threatLevel, a.category, a.rationale, List.of(a.indicators),
+                a.nextReview, a.status, a.createdBy, a.createdAt, a.decidedBy, a.decidedAt, a.decisionNote,
+                a.classification, List.of(a.compartments), a.ownerAgency, a.version);
+    }
+}

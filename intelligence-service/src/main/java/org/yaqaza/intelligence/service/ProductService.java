@@ -1,0 +1,102 @@
+package org.yaqaza.intelligence.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.problem.Problem;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Visibility;
+import org.yaqaza.intelligence.api.ProductRequest;
+import org.yaqaza.intelligence.api.ProductView;
+import org.yaqaza.intelligence.model.Product;
+import org.yaqaza.intelligence.model.Report;
+import org.yaqaza.intelligence.model.SourceType;
+import org.yaqaza.intelligence.repository.ProductRepository;
+import org.yaqaza.intelligence.repository.ReportRepository;
+
+/**
+ * Sanitised products. The author must see every source report; the product may carry a lower marking (that is
+ * what sanitising means). Partner originators of the sources are fixed at creation, whoever reads it later.
+ */
+@ApplicationScoped
+public class ProductService {
+
+    static final String OBJECT_TYPE = "product";
+
+    private final ProductRepository products;
+    private final ReportRepository reports;
+    private final AuditTrail audit;
+
+    public ProductService(ProductRepository products, ReportRepository reports, AuditTrail audit) {
+        this.products = products;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Product create(Caller caller, ProductRequest r) {
+        Set<UUID> ids = new LinkedHashSet<>(r.sourceReportIds());
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("ids", ids);
+        List<Report> sources = reports.list("id in :ids and " + Visibility.predicate(), p);
+        if (sources.size() != ids.size()) {
+            throw new ProblemException(422, null, "Unknown source report",
+                    "sourceReportIds must name existing reports.",
+                    List.of(new Problem.FieldError("sourceReportIds", "must name existing reports")), null);
+        }
+        Set<String> partners = new TreeSet<>();
+        for (Report s : sources) {
+            if (s.sourceType == SourceType.PARTNER && s.originatorPartner != null) {
+                partners.add(s.originatorPartner);
+            }
+        }
+        Product product = new Product();
+        product.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        product.title = r.title();
+        product.summary = r.summary();
+        product.tearLine = r.tearLine();
+        product.category = r.category();
+        product.sourceReportIds = ids.toArray(UUID[]::new);
+        product.originatorPartners = partners.toArray(String[]::new);
+        product.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        products.persist(product);
+        audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, product.id, product.classification,
+                "sources=" + ids);
+        return product;
+    }
+
+    @Transactional
+    public Product get(Caller caller, UUID id) {
+        Product product = products.getVisible(caller, id, "Product");
+        audit.read(OBJECT_TYPE, product);
+        return product;
+    }
+
+    @Transactional
+    public Page<Product> list(Caller caller, PageRequest page) {
+        Page<Product> found = products.pageVisible(caller, null, Map.of(), page);
+        audit.readAll(OBJECT_TYPE, found.items());
+        return found;
+    }
+
+    public static ProductView view(Product p) {
+        return new ProductView(p.id, p.title, p.summary, p.tearLine, p.category, p.classification,
+                List.of(p.compartments), p.ownerAgency, List.of(p.sourceReportIds), List.of(p.originatorPartners),
+                p.createdAt, p.version);
+    }
+}

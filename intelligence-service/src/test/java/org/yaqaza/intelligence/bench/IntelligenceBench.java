@@ -1,0 +1,394 @@
+package org.yaqaza.intelligence.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.yaqaza.launcher.EmbeddedDatabase;
+import org.yaqaza.launcher.testing.TestIssuer;
+
+/**
+ * Speed figures of the intelligence service, end to end over HTTP against the packaged service and a real
+ * embedded PostgreSQL (both started here, both stopped at the end): NDJSON bulk ingest rate with audit and
+ * full-text indexing on, search latency at N reports, and depth-2 graph latency at M relationships.
+ * Run by {@code bench/intelligence.sh}; arguments: reports relationships.
+ */
+public final class IntelligenceBench {
+
+    private static final Random RANDOM = new Random(7);
+    private static final String[] AR_SYLLABLES = { "ب", "ت", "ج", "د", "ر", "ز", "س", "ش", "ع", "ف", "ق", "ك", "ل",
+        "م", "ن", "ه", "و", "ي", "ا", "ح", "خ", "ص", "ط" };
+    private static final String[] LATIN_SYLLABLES = { "ba", "ri", "to", "me", "sa", "lu", "ko", "ne", "di", "ra",
+        "fe", "mo", "ta", "li", "zu", "ge", "pa", "so", "vi", "ch", "an", "er", "ou", "in" };
+    private static final String[] AR_REAL = { "المغرب", "الأجهزة", "الأمنية", "الخلية", "الإرهاب", "تفكيك",
+        "الاستخبارات", "المشتبه", "الحدود", "تمويل" };
+    private static final String[] FR_REAL = { "cellule", "réseau", "attentat", "démantèlement", "financement",
+        "frontière", "suspect", "recrutement", "déplacement", "surveillance" };
+    private static final String[] EN_REAL = { "cell", "network", "attack", "funding", "border", "suspect",
+        "recruitment", "travel", "courier", "surveillance" };
+
+    private final String[] arWords = vocabulary(AR_SYLLABLES, AR_REAL, 6000, 3);
+    private final String[] frWords = vocabulary(LATIN_SYLLABLES, FR_REAL, 6000, 2);
+    private final String[] enWords = vocabulary(LATIN_SYLLABLES, EN_REAL, 6000, 2);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private TestIssuer issuer;
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        int reports = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int relationships = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Path jar = Path.of(args.length > 2 ? args[2] : "target/quarkus-app/quarkus-run.jar");
+        new IntelligenceBench().run(reports, relationships, jar);
+    }
+
+    private void run(int reportCount, int relationshipCount, Path jar) throws Exception {
+        Path work = Files.createTempDirectory("yaqaza-bench");
+        Process service = null;
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true)) {
+            EmbeddedDatabase.ServiceDatabase sdb = db.ensureServiceDatabase("intelligence", "bench-owner",
+                    "bench-app");
+            issuer = new TestIssuer("https://yaqaza.bench/auth");
+            int port = freePort();
+            base = "http://localhost:" + port;
+            Path log = work.resolve("service.log");
+            service = new ProcessBuilder(javaBinary(), "-Xmx1g",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + sdb.jdbcUrl(),
+                    "-Dquarkus.datasource.username=" + sdb.appUser(),
+                    "-Dquarkus.datasource.password=" + sdb.appPassword(),
+                    "-Dquarkus.flyway.username=" + sdb.ownerUser(),
+                    "-Dquarkus.flyway.password=" + sdb.ownerPassword(),
+                    "-Dquarkus.flyway.placeholders.appRole=" + sdb.appUser(),
+                    "-Dyaqaza.security.issuers.builtin.issuer=" + issuer.issuer(),
+                    "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
+                    "-Dquarkus.log.level=WARN",
+                    "-jar", jar.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitReady(service, log);
+            System.out.printf("service up on %s (PostgreSQL %d, data in %s)%n", base, db.port(), work);
+
+            System.out.println(load());
+            ingest(reportCount);
+            System.out.println(load());
+            search(reportCount);
+            System.out.println(load());
+            graph(db, relationshipCount);
+            System.out.println(load());
+        } finally {
+            if (service != null) {
+                service.destroy();
+                if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+            if (issuer != null) {
+                issuer.close();
+            }
+        }
+    }
+
+    /** The machine's load while measuring: figures on a shared 2-core host mean little without it. */
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "  (load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime()
+                    .availableProcessors() + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "  (load average unknown)";
+        }
+    }
+
+    private String token(String clearance, String... compartments) {
+        return issuer.token().subject("bench-analyst").roles("analyst", "collector").clearance(clearance)
+                .compartments(compartments).agency("DGST").sign();
+    }
+
+    // ---- bulk ingest ----
+
+    private void ingest(int total) throws Exception {
+        int chunk = 5_000;
+        long start = System.nanoTime();
+        int stored = 0;
+        long bytes = 0;
+        for (int done = 0; done < total; done += chunk) {
+            StringBuilder body = new StringBuilder(chunk * 900);
+            for (int i = done; i < Math.min(total, done + chunk); i++) {
+                body.append(reportLine(i)).append('\n');
+            }
+            byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
+            bytes += payload.length;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/intelligence/reports/bulk"))
+                    .header("Authorization", "Bearer " + token("TOP_SECRET", "CT-NORTH", "CT-SOUTH"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("Idempotency-Key", "bench-" + done)
+                    .timeout(Duration.ofMinutes(10))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("bulk ingest failed: " + response.statusCode() + " "
+                        + response.body());
+            }
+            stored += Integer.parseInt(response.headers().firstValue("X-Bulk-Stored").orElse("0"));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("bulk ingest: %d reports (%.1f MB NDJSON, ar/fr/en, audit + full-text index on) in "
+                + "%.1f s = %.0f reports/s%n", stored, bytes / 1e6, seconds, stored / seconds);
+    }
+
+    private String reportLine(int i) {
+        String lang = switch (i % 10) {
+            case 0, 1, 2, 3 -> "ar";
+            case 4, 5, 6 -> "fr";
+            default -> "en";
+        };
+        String[] words = lang.equals("ar") ? arWords : lang.equals("fr") ? frWords : enWords;
+        String title = sentence(words, 6);
+        String body = sentence(words, 70 + RANDOM.nextInt(60));
+        String cls = switch (i % 4) {
+            case 0 -> "RESTRICTED";
+            case 1 -> "CONFIDENTIAL";
+            default -> "SECRET";
+        };
+        String comps = i % 7 == 0 ? "\"CT-NORTH\"" : "";
+        String type = i % 13 == 0 ? "PARTNER" : i % 5 == 0 ? "OSINT" : "HUMINT";
+        String partner = type.equals("PARTNER") ? ",\"originatorPartner\":\"es-cni\"" : "";
+        Instant collected = Instant.parse("2015-01-01T00:00:00Z").plusSeconds(RANDOM.nextInt(360_000_000));
+        return "{\"sourceType\":\"" + type + "\",\"reliability\":\"" + "ABCDEF".charAt(i % 6) + "\",\"credibility\":"
+                + (1 + i % 6) + ",\"collectedAt\":\"" + collected + "\",\"language\":\"" + lang + "\",\"title\":\""
+                + title + "\",\"body\":\"" + body + "\",\"classification\":\"" + cls + "\",\"compartments\":["
+                + comps + "]" + partner + "}";
+    }
+
+    // ---- search ----
+
+    private void search(int reports) throws Exception {
+        String token = token("SECRET", "CT-NORTH");
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String[] words = switch (i % 3) {
+                case 0 -> arWords;
+                case 1 -> frWords;
+                default -> enWords;
+            };
+            // mid-frequency words (ranks 20..3000), one or two per query, like an analyst's query
+            String q = words[20 + RANDOM.nextInt(2980)];
+            if (i % 4 == 0) {
+                q += " " + words[20 + RANDOM.nextInt(2980)];
+            }
+            queries.add(q);
+        }
+        long[] latencies = time(queries.subList(0, 100), q -> get("/api/intelligence/reports/search?limit=20&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8), token));
+        latencies = time(queries.subList(100, 600), q -> get("/api/intelligence/reports/search?limit=20&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8), token));
+        System.out.printf("search at %d reports (%d queries, ranked, with snippets, visibility on): p50 %.1f ms, "
+                + "p95 %.1f ms, p99 %.1f ms%n", reports, latencies.length, pct(latencies, 50), pct(latencies, 95),
+                pct(latencies, 99));
+    }
+
+    // ---- graph ----
+
+    private void graph(EmbeddedDatabase db, int relationships) throws Exception {
+        int entities = Math.max(1000, relationships / 5);
+        List<UUID> ids = new ArrayList<>(entities);
+        long start = System.nanoTime();
+        try (Connection c = db.superuserConnection("intelligence")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("insert into entity (id, classification, compartments,"
+                    + " owner_agency, shared_with, created_at, created_by, updated_at, version, kind, display_name)"
+                    + " values (?, ?, ?::text[], 'DGST', '{}', now(), 'bench', now(), 0, 'PERSON', ?)")) {
+                for (int i = 0; i < entities; i++) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    ps.setObject(1, id);
+                    ps.setShort(2, (short) (1 + i % 3));
+                    ps.setString(3, i % 11 == 0 ? "{CT-SOUTH}" : "{}");
+                    ps.setString(4, "Bench Person " + i);
+                    ps.addBatch();
+                    if (i % 1000 == 999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            String[] types = { "ASSOCIATE_OF", "COMMUNICATES_WITH", "FUNDS", "MEMBER_OF", "LEADS" };
+            try (PreparedStatement ps = c.prepareStatement("insert into relationship (id, classification,"
+                    + " compartments, owner_agency, shared_with, created_at, created_by, updated_at, version,"
+                    + " source_id, target_id, relationship_type, confidence) values (?, ?, ?::text[], 'DGST', '{}',"
+                    + " now(), 'bench', now(), 0, ?, ?, ?, ?)")) {
+                for (int i = 0; i < relationships; i++) {
+                    UUID a = ids.get(RANDOM.nextInt(entities));
+                    UUID b = ids.get(RANDOM.nextInt(entities));
+                    while (a.equals(b)) {
+                        b = ids.get(RANDOM.nextInt(entities));
+                    }
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setShort(2, (short) (1 + i % 3));
+                    ps.setString(3, i % 13 == 0 ? "{CT-SOUTH}" : "{}");
+                    ps.setObject(4, a);
+                    ps.setObject(5, b);
+                    ps.setString(6, types[i % types.length]);
+                    ps.setShort(7, (short) (50 + i % 50));
+                    ps.addBatch();
+                    if (i % 1000 == 999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze entity");
+                s.execute("analyze relationship");
+            }
+        }
+        System.out.printf("graph data: %d entities, %d relationships loaded in %.1f s%n", entities, relationships,
+                (System.nanoTime() - start) / 1e9);
+        String token = token("SECRET", "CT-NORTH");
+        List<String> roots = new ArrayList<>();
+        while (roots.size() < 600) {
+            int i = RANDOM.nextInt(entities);
+            if (i % 11 != 0) {
+                // entities i % 11 == 0 are in CT-SOUTH, hidden from this caller (404)
+                roots.add(ids.get(i).toString());
+            }
+        }
+        time(roots.subList(0, 100), r -> get("/api/intelligence/entities/" + r + "/graph?depth=2", token));
+        long[] latencies = time(roots.subList(100, 600), r -> get("/api/intelligence/entities/" + r
+                + "/graph?depth=2", token));
+        System.out.printf("graph depth 2 at %d relationships (%d walks, visibility on): p50 %.1f ms, p95 %.1f ms,"
+                + " p99 %.1f ms%n", relationships, latencies.length, pct(latencies, 50), pct(latencies, 95),
+                pct(latencies, 99));
+        long[] paths = time(roots.subList(100, 200), r -> get("/api/intelligence/graph/path?from=" + r + "&to="
+                + roots.get((roots.indexOf(r) + 7) % roots.size()), token));
+        System.out.printf("shortest path at %d relationships (%d searches): p50 %.1f ms, p95 %.1f ms%n",
+                relationships, paths.length, pct(paths, 50), pct(paths, 95));
+    }
+
+    // ---- helpers ----
+
+    private interface Call {
+        void run(String argument) throws Exception;
+    }
+
+    private static long[] time(List<String> arguments, Call call) throws Exception {
+        long[] out = new long[arguments.size()];
+        for (int i = 0; i < out.length; i++) {
+            long t = System.nanoTime();
+            call.run(arguments.get(i));
+            out[i] = System.nanoTime() - t;
+        }
+        return out;
+    }
+
+    private void get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private static double pct(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private String sentence(String[] words, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            b.append(words[zipf(words.length)]);
+        }
+        return b.toString();
+    }
+
+    /** Word ranks with a Zipf-like distribution, as in natural text. */
+    private static int zipf(int n) {
+        double u = RANDOM.nextDouble();
+        return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, u)) - 1);
+    }
+
+    private static String[] vocabulary(String[] syllables, String[] real, int size, int minSyllables) {
+        Random r = new Random(size * 31L + syllables.length);
+        String[] words = new String[size];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < size; i++) {
+            String w;
+            if (i < real.length) {
+                w = real[i];
+            } else {
+                do {
+                    StringBuilder b = new StringBuilder();
+                    int n = minSyllables + r.nextInt(3);
+                    for (int s = 0; s < n; s++) {
+                        b.append(syllables[r.nextInt(syllables.length)]);
+                    }
+                    w = b.toString();
+                } while (!seen.add(w));
+            }
+            words[i] = w;
+        }
+        // real words at ranks 100+, so they are neither the commonest nor rare
+        for (int i = 0; i < real.length; i++) {
+            String tmp = words[100 + i * 7];
+            words[100 + i * 7] = words[i];
+            words[i] = tmp;
+        }
+        return words;
+    }
+
+    private void awaitReady(Process service, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("service not ready after 3 minutes:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
