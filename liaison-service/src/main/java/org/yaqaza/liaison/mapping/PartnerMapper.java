@@ -12,7 +12,7 @@ public final class PartnerMapper {
 
     public static PartnerView toView(Partner p) {
         return new PartnerView(p.id, p.code, p.country, p.serviceName, p.status, p.classification,
-                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), p.createdAt, p.createdBy, p.updatedAt,
-                p.version);
+                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), List.copyOf(p.contacts),
+                List.of(p.clientIds), p.createdAt, p.createdBy, p.updatedAt, p.version);
     }
 }

@@ -1,6 +1,8 @@
 package org.yaqaza.liaison.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.yaqaza.common.security.ProtectedRecord;
 
 /** A foreign service we cooperate with. The relationship itself can be classified. */
@@ -32,4 +36,14 @@ public class Partner extends ProtectedRecord {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** People at the partner service we deal with. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<Contact> contacts = new ArrayList<>();
+
+    /** Gateway machine clients (token subjects) that act for this partner; no other client may. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "client_ids", nullable = false, columnDefinition = "text[]")
+    public String[] clientIds = new String[0];
 }

@@ -2,7 +2,10 @@ package org.yaqaza.liaison.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,7 @@ import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.liaison.api.PartnerRequest;
+import org.yaqaza.liaison.model.Contact;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerStatus;
 import org.yaqaza.liaison.repository.PartnerRepository;
@@ -42,6 +46,7 @@ public class PartnerService {
         Partner partner = new Partner();
         partner.protect(caller, request.classification(), request.compartments(), request.sharedWith());
         partner.code = request.code();
+        checkClientIds(request, partner.id);
         apply(partner, request);
         partners.persist(partner);
         audit.record("CREATE", OBJECT_TYPE, partner.id, partner.classification, null);
@@ -77,16 +82,34 @@ public class PartnerService {
                     "A partner's code identifies its machine clients and cannot change.");
         }
         partner.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
+        checkClientIds(request, partner.id);
         apply(partner, request);
         partners.flush();
         audit.record("UPDATE", OBJECT_TYPE, partner.id, partner.classification, null);
         return partner;
     }
 
+    private void checkClientIds(PartnerRequest request, UUID partnerId) {
+        if (request.clientIds() == null) {
+            return;
+        }
+        for (String clientId : request.clientIds()) {
+            if (partners.clientIdTakenElsewhere(clientId, partnerId)) {
+                throw ProblemException.conflict("Client already acts for another partner",
+                        "Machine client " + clientId + " is registered for another partner; a client acts for one.");
+            }
+        }
+    }
+
     private static void apply(Partner partner, PartnerRequest request) {
         partner.country = request.country();
         partner.serviceName = request.serviceName();
         partner.status = request.status();
+        partner.contacts = request.contacts() == null ? new ArrayList<>() : request.contacts().stream()
+                .map(c -> new Contact(c.name(), c.function(), c.email(), c.phone()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        partner.clientIds = request.clientIds() == null ? new String[0]
+                : new TreeSet<>(request.clientIds()).toArray(String[]::new);
         partner.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# liaison-service benchmark: TAXII objects/ page latency (limit 100) at 100,000 objects, and release throughput.
+# Needs only a JDK (17+) and Maven: builds what is missing, starts an embedded PostgreSQL (the launcher's
+# EmbeddedDatabase), a token issuer and a product stub in the bench JVM, and the service jar; stops them all.
+# Options (environment): OBJECTS (100000), RELEASES (300), CLIENTS (4), REBUILD=1 to rebuild the service jar
+# (it is rebuilt anyway when its sources are newer).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAR="$ROOT/liaison-service/target/quarkus-app/quarkus-run.jar"
+M2="${MAVEN_REPO:-$HOME/.m2/repository}"
+MVN="mvn -q -B"
+
+installed() {
+  ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.jar >/dev/null 2>&1 \
+    || ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.pom >/dev/null 2>&1
+}
+stale() {
+  [[ ! -f "$JAR" || "${REBUILD:-0}" == "1" ]] \
+    || [[ -n "$(find "$ROOT/liaison-service/src/main" "$ROOT/liaison-service/pom.xml" -newer "$JAR" -print -quit)" ]]
+}
+
+if ! installed yaqaza-parent; then
+  echo "installing the parent pom"; (cd "$ROOT" && $MVN -N install)
+fi
+if ! installed yaqaza-common; then
+  echo "building common"; (cd "$ROOT/common" && $MVN install -DskipTests)
+fi
+if ! installed yaqaza-launcher; then
+  echo "building launcher"; (cd "$ROOT/launcher" && $MVN install -DskipTests)
+fi
+if stale; then
+  echo "building liaison-service"; (cd "$ROOT/liaison-service" && $MVN package -DskipTests)
+fi
+
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+(cd "$ROOT/launcher" && $MVN dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE")
+LAUNCHER_JAR="$(ls "$M2"/org/yaqaza/yaqaza-launcher/0.1.0-SNAPSHOT/yaqaza-launcher-0.1.0-SNAPSHOT.jar)"
+
+java -Xmx512m -Dobjects="${OBJECTS:-100000}" -Dreleases="${RELEASES:-300}" -Dclients="${CLIENTS:-4}" \
+  -cp "$LAUNCHER_JAR:$(cat "$CP_FILE")" "$ROOT/bench/liaison-bench.java" "$JAR"

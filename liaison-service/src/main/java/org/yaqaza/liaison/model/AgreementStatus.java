@@ -1,0 +1,5 @@
+package org.yaqaza.liaison.model;
+
+public enum AgreementStatus {
+    DRAFT, ACTIVE, SUSPENDED, TERMINATED
+}

@@ -1,0 +1,5 @@
+package org.yaqaza.liaison.model;
+
+public enum RecipientStatus {
+    RELEASED, ACKNOWLEDGED, FEEDBACK_RECEIVED
+}

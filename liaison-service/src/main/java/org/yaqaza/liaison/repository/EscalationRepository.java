@@ -1,0 +1,13 @@
+package org.yaqaza.liaison.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.yaqaza.liaison.model.Escalation;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class EscalationRepository implements PanacheRepositoryBase<Escalation, UUID> {
+}

@@ -1,0 +1,73 @@
+package org.yaqaza.liaison.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.persistence.Versions;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.liaison.api.AgreementRequest;
+import org.yaqaza.liaison.api.AgreementView;
+import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.service.AgreementService;
+
+@Path("/api/liaison/partners/{partnerId}/agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.LIAISON_OFFICER, Role.SUPERVISOR })
+public class AgreementResource {
+
+    private final AgreementService service;
+    private final CurrentCaller caller;
+
+    public AgreementResource(AgreementService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.LIAISON_OFFICER)
+    public Response create(@PathParam("partnerId") UUID partnerId, @Valid @NotNull AgreementRequest request) {
+        AgreementView created = LiaisonMapper.agreement(service.create(caller.get(), partnerId, request));
+        return Response.created(URI.create("/api/liaison/partners/" + partnerId + "/agreements/" + created.id()))
+                .tag(Long.toString(created.version())).entity(created).build();
+    }
+
+    @GET
+    public List<AgreementView> list(@PathParam("partnerId") UUID partnerId) {
+        return service.list(caller.get(), partnerId).stream().map(LiaisonMapper::agreement).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id) {
+        AgreementView view = LiaisonMapper.agreement(service.get(caller.get(), partnerId, id));
+        return Response.ok(view).tag(Long.toString(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.LIAISON_OFFICER)
+    public Response update(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgreementRequest request) {
+        AgreementView view = LiaisonMapper.agreement(service.update(caller.get(), partnerId, id, request,
+                Versions.fromIfMatch(ifMatch)));
+        return Response.ok(view).tag(Long.toString(view.version())).build();
+    }
+}

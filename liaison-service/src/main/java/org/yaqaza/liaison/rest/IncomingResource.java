@@ -1,0 +1,46 @@
+package org.yaqaza.liaison.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.liaison.api.SubmissionView;
+import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.service.SubmissionService;
+
+/** What partners sent us, and whether it has reached the intelligence-service. */
+@Path("/api/liaison/incoming")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.LIAISON_OFFICER, Role.SUPERVISOR })
+public class IncomingResource {
+
+    private final SubmissionService service;
+    private final CurrentCaller caller;
+
+    public IncomingResource(SubmissionService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    public Page<SubmissionView> list(@QueryParam("partner") String partner, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), partner, PageRequest.of(cursor, limit)).map(LiaisonMapper::submission);
+    }
+
+    @GET
+    @Path("/{id}")
+    public SubmissionView get(@PathParam("id") UUID id) {
+        return LiaisonMapper.submission(service.get(caller.get(), id));
+    }
+}

@@ -1,0 +1,70 @@
+package org.yaqaza.liaison.rest;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.request.RequestIds;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Every request of a partner system (REST partner API and TAXII) leaves an audit event naming the partner,
+ * the method, path and outcome, whatever the resource did itself.
+ */
+@ApplicationScoped
+public class PartnerAuditFilter {
+
+    private static final Logger LOG = Logger.getLogger(PartnerAuditFilter.class);
+    static final Set<String> PREFIXES = Set.of("/api/liaison/partner", "/taxii2");
+
+    private final AuditTrail audit;
+    private final CurrentCaller currentCaller;
+
+    public PartnerAuditFilter(AuditTrail audit, CurrentCaller currentCaller) {
+        this.audit = audit;
+        this.currentCaller = currentCaller;
+    }
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (PREFIXES.stream().noneMatch(path::startsWith)) {
+            return;
+        }
+        Caller caller;
+        try {
+            caller = currentCaller.get();
+        } catch (RuntimeException anonymous) {
+            return;
+        }
+        if (!caller.hasRole(Role.PARTNER)) {
+            return;
+        }
+        AuditActor actor = AuditActor.of(caller);
+        String detail = request.getMethod() + " " + path + " -> " + response.getStatus();
+        String requestId = RequestIds.current();
+        Runnable write = () -> {
+            try {
+                audit.record(actor, "PARTNER_REQUEST", "partner-request", requestId, null, detail);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "could not audit partner request %s", detail);
+            }
+        };
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            write.run();
+        } else {
+            Infrastructure.getDefaultWorkerPool().execute(write);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.yaqaza.liaison.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.liaison.api.AssignRequest;
+import org.yaqaza.liaison.api.ReasonRequest;
+import org.yaqaza.liaison.api.RfiAnswerRequest;
+import org.yaqaza.liaison.api.RfiView;
+import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.model.RfiStatus;
+import org.yaqaza.liaison.service.RfiService;
+
+/** Partners' requests for information, as liaison officers work them. */
+@Path("/api/liaison/rfis")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.LIAISON_OFFICER, Role.SUPERVISOR })
+public class RfiResource {
+
+    private final RfiService service;
+    private final CurrentCaller caller;
+
+    public RfiResource(RfiService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    public Page<RfiView> list(@QueryParam("status") RfiStatus status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), status, false, PageRequest.of(cursor, limit)).map(LiaisonMapper::rfi);
+    }
+
+    /** Open RFIs past their due date. */
+    @GET
+    @Path("/overdue")
+    public Page<RfiView> overdue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), null, true, PageRequest.of(cursor, limit)).map(LiaisonMapper::rfi);
+    }
+
+    @GET
+    @Path("/{id}")
+    public RfiView get(@PathParam("id") UUID id) {
+        return LiaisonMapper.rfi(service.get(caller.get(), id));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RfiView assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
+        return LiaisonMapper.rfi(service.assign(caller.get(), id, request.assignee()));
+    }
+
+    /** Answers with a release to the requesting partner (all release checks apply). */
+    @POST
+    @Path("/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.LIAISON_OFFICER)
+    public RfiView answer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+            @Valid @NotNull RfiAnswerRequest request) {
+        return LiaisonMapper.rfi(service.answer(caller.get(), authorization, id, request));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RfiView decline(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
+        return LiaisonMapper.rfi(service.decline(caller.get(), id, request.reason()));
+    }
+}

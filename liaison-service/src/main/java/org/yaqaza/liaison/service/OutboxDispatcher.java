@@ -1,0 +1,145 @@
+package org.yaqaza.liaison.service;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.liaison.client.IntelligenceClient;
+import org.yaqaza.liaison.client.PartnerReport;
+import org.yaqaza.liaison.client.ServiceTokens;
+import org.yaqaza.liaison.config.LiaisonConfig;
+import org.yaqaza.liaison.model.OutboxMessage;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Delivers outbox messages until they are delivered, each in its own transaction with its row locked (skip
+ * locked: several instances share the work). Failures back off exponentially; the Idempotency-Key makes a
+ * delivery whose answer was lost harmless to repeat. Requests the other side rejects as invalid (400/422) are
+ * parked as FAILED rather than retried forever.
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
+
+    private final EntityManager em;
+    private final IntelligenceClient intelligence;
+    private final ServiceTokens tokens;
+    private final SubmissionService submissions;
+    private final LiaisonConfig.Outbox config;
+    private final ObjectMapper json;
+    private final AuditTrail audit;
+
+    public OutboxDispatcher(EntityManager em, @RestClient IntelligenceClient intelligence, ServiceTokens tokens,
+            SubmissionService submissions, LiaisonConfig config, ObjectMapper json, AuditTrail audit) {
+        this.em = em;
+        this.intelligence = intelligence;
+        this.tokens = tokens;
+        this.submissions = submissions;
+        this.config = config.outbox();
+        this.json = json;
+        this.audit = audit;
+    }
+
+    @Scheduled(identity = "outbox-dispatch", every = "${yaqaza.liaison.outbox.dispatch-every}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            LOG.warn("outbox dispatch failed; retried on the next run", e);
+        }
+    }
+
+    public int dispatchDue() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery("select id from outbox where status = 'PENDING' and "
+                    + "next_attempt_at <= now() order by next_attempt_at limit :n")
+                    .setParameter("n", config.batchSize()).getResultList();
+            return ids;
+        });
+        int delivered = 0;
+        for (UUID id : due) {
+            if (QuarkusTransaction.requiringNew().call(() -> deliver(id))) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliver(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> locked = em.createNativeQuery("select * from outbox where id = :id and status = "
+                + "'PENDING' for update skip locked", OutboxMessage.class).setParameter("id", id).getResultList();
+        if (locked.isEmpty()) {
+            return false;
+        }
+        OutboxMessage m = locked.get(0);
+        Instant now = ReleaseService.now();
+        m.attempts++;
+        try {
+            PartnerReport report = json.readValue(m.payload, PartnerReport.class);
+            IntelligenceClient.CreatedReport created = intelligence.createReport(tokens.bearer(), m.idempotencyKey,
+                    report);
+            m.status = OutboxMessage.DELIVERED;
+            m.deliveredAt = now;
+            m.lastError = null;
+            submissions.delivered(m.aggregateId, created == null ? null : created.id(), now);
+            audit.record(AuditActor.system("outbox"), "DELIVER", SubmissionService.OBJECT_TYPE, m.aggregateId,
+                    Classification.RESTRICTED, "report " + (created == null ? "?" : created.id()) + " after "
+                            + m.attempts + " attempt(s)");
+            return true;
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status == 401) {
+                tokens.invalidate();
+            }
+            if (status == 400 || status == 422) {
+                m.status = OutboxMessage.FAILED;
+                m.lastError = "rejected with " + status;
+                audit.record(AuditActor.system("outbox"), "DELIVERY_REJECTED", SubmissionService.OBJECT_TYPE,
+                        m.aggregateId, Classification.RESTRICTED, "intelligence-service answered " + status);
+                LOG.errorf("outbox message %s rejected by the intelligence-service (%d); parked", m.id, status);
+                return false;
+            }
+            retryLater(m, now, "answered " + status);
+        } catch (ProcessingException | IOException e) {
+            retryLater(m, now, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // anything else on the way (connection reset, timeouts surfacing unwrapped): try again later
+            retryLater(m, now, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retryLater(m, now, "interrupted");
+        }
+        return false;
+    }
+
+    private void retryLater(OutboxMessage m, Instant now, String error) {
+        long factor = 1L << Math.min(m.attempts - 1, 20);
+        Duration delay = config.initialBackoff().multipliedBy(factor);
+        if (delay.compareTo(config.maxBackoff()) > 0) {
+            delay = config.maxBackoff();
+        }
+        m.nextAttemptAt = now.plus(delay);
+        m.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+        LOG.debugf("outbox message %s attempt %d failed (%s); next at %s", m.id, m.attempts, error, m.nextAttemptAt);
+    }
+}

@@ -1,0 +1,332 @@
+package org.yaqaza.liaison.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Versions;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.liaison.api.CorrectionRequest;
+import org.yaqaza.liaison.api.ReleaseRequest;
+import org.yaqaza.liaison.client.ProductView;
+import org.yaqaza.liaison.model.Partner;
+import org.yaqaza.liaison.model.RecipientStatus;
+import org.yaqaza.liaison.model.Release;
+import org.yaqaza.liaison.model.ReleaseRecipient;
+import org.yaqaza.liaison.model.ReleaseStatus;
+import org.yaqaza.liaison.repository.PartnerRepository;
+import org.yaqaza.liaison.repository.ReleaseRecipientRepository;
+import org.yaqaza.liaison.repository.ReleaseRepository;
+import org.yaqaza.liaison.stix.StixMapper;
+import org.yaqaza.liaison.taxii.TaxiiStore;
+
+/**
+ * Releases: drafted from a product snapshot, checked, approved by a second person at SECRET and above,
+ * released (the TAXII collections of the recipients receive the STIX objects in the same transaction), then
+ * acknowledged and given feedback by the partners. Released items never change; corrections are new versions.
+ */
+@ApplicationScoped
+public class ReleaseService {
+
+    static final String OBJECT_TYPE = "release";
+
+    private final ReleaseRepository releases;
+    private final ReleaseRecipientRepository recipients;
+    private final PartnerRepository partners;
+    private final ProductSource products;
+    private final ReleaseChecks checks;
+    private final StixMapper stix;
+    private final TaxiiStore taxii;
+    private final AuditTrail audit;
+
+    public ReleaseService(ReleaseRepository releases, ReleaseRecipientRepository recipients,
+            PartnerRepository partners, ProductSource products, ReleaseChecks checks, StixMapper stix,
+            TaxiiStore taxii, AuditTrail audit) {
+        this.releases = releases;
+        this.recipients = recipients;
+        this.partners = partners;
+        this.products = products;
+        this.checks = checks;
+        this.stix = stix;
+        this.taxii = taxii;
+        this.audit = audit;
+    }
+
+    /** Drafts a release from the product as the caller may see it now; the checks run at once. */
+    @Transactional
+    public Release create(Caller caller, String authorization, ReleaseRequest request, UUID rfiId) {
+        ProductView product = products.fetch(request.productId(), authorization);
+        List<String> partnerCodes = List.copyOf(new LinkedHashSet<>(request.partners()));
+        Release release = new Release();
+        List<String> sharedWith = product.ownerAgency() == null || product.ownerAgency().equals(caller.agency())
+                ? List.of() : List.of(product.ownerAgency());
+        release.protect(caller, product.classification(), product.compartments(), sharedWith);
+        release.rootId = release.id;
+        release.versionNo = 1;
+        snapshot(release, product);
+        release.partnerCodes = partnerCodes.toArray(String[]::new);
+        release.tlp = request.tlp();
+        release.note = request.note();
+        release.stixExtras = request.extras();
+        release.rfiId = rfiId;
+        release.status = ReleaseStatus.DRAFT;
+        release.updatedAt = now();
+        checks.check(caller, material(release), partnerCodes);
+        releases.persist(release);
+        audit.record("CREATE", OBJECT_TYPE, release.id, release.classification,
+                "product " + product.id() + " v" + product.version() + " to " + String.join(",", partnerCodes)
+                        + " " + release.tlp.label());
+        return release;
+    }
+
+    @Transactional
+    public Release get(Caller caller, UUID id) {
+        Release release = releases.getVisible(caller, id, "Release");
+        audit.read(OBJECT_TYPE, release);
+        return release;
+    }
+
+    @Transactional
+    public Page<Release> list(Caller caller, ReleaseStatus status, String partner, PageRequest page) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.append("status = :status");
+            params.put("status", status);
+        }
+        if (partner != null) {
+            where.append(where.isEmpty() ? "" : " and ").append("array_contains(partnerCodes, :partner)");
+            params.put("partner", partner);
+        }
+        Page<Release> result = releases.pageVisible(caller, where.toString(), params, page);
+        audit.readAll(OBJECT_TYPE, result.items());
+        return result;
+    }
+
+    public long count(Caller caller, ReleaseStatus status) {
+        return status == null ? releases.countVisible(caller, null, Map.of())
+                : releases.countVisible(caller, "status = :status", Map.of("status", status));
+    }
+
+    public List<ReleaseRecipient> recipientsOf(UUID releaseId) {
+        return recipients.list("releaseId = ?1 order by partnerCode", releaseId);
+    }
+
+    /** Changes a draft (partners, TLP, note, STIX content); anything submitted or released is refused. */
+    @Transactional
+    public Release update(Caller caller, UUID id, ReleaseRequest request, Long expectedVersion) {
+        Release release = releases.getVisible(caller, id, "Release");
+        Versions.require(expectedVersion != null ? expectedVersion : request.version(), release.version, "release");
+        requireStatus(release, ReleaseStatus.DRAFT, "changed");
+        if (!release.productId.equals(request.productId())) {
+            throw ProblemException.unprocessable("Product is fixed", "A release keeps its product; draft a new one.");
+        }
+        List<String> partnerCodes = List.copyOf(new LinkedHashSet<>(request.partners()));
+        release.partnerCodes = partnerCodes.toArray(String[]::new);
+        release.tlp = request.tlp();
+        release.note = request.note();
+        release.stixExtras = request.extras();
+        release.updatedAt = now();
+        checks.check(caller, material(release), partnerCodes);
+        releases.flush();
+        audit.record("UPDATE", OBJECT_TYPE, release.id, release.classification, null);
+        return release;
+    }
+
+    /** Below SECRET the release goes out at once; SECRET and above wait for a second person's approval. */
+    @Transactional
+    public Release submit(Caller caller, UUID id) {
+        Release release = releases.getVisible(caller, id, "Release");
+        requireStatus(release, ReleaseStatus.DRAFT, "submitted");
+        checks.check(caller, material(release), List.of(release.partnerCodes));
+        release.submittedBy = caller.subject();
+        release.submittedAt = now();
+        release.rejectionReason = null;
+        if (needsApproval(release)) {
+            release.status = ReleaseStatus.PENDING_APPROVAL;
+            release.updatedAt = now();
+            releases.flush();
+            audit.record("SUBMIT", OBJECT_TYPE, release.id, release.classification, "awaiting approval");
+            return release;
+        }
+        publish(release);
+        audit.record("RELEASE", OBJECT_TYPE, release.id, release.classification,
+                "to " + String.join(",", release.partnerCodes));
+        return release;
+    }
+
+    /** Four-eyes: a supervisor other than the one who drafted or submitted it. */
+    @Transactional
+    public Release approve(Caller caller, UUID id) {
+        Release release = releases.getVisible(caller, id, "Release");
+        requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "approved");
+        if (caller.subject().equals(release.createdBy) || caller.subject().equals(release.submittedBy)) {
+            throw new ProblemException(403, ReleaseChecks.TYPE_PREFIX + "four-eyes",
+                    "Release refused: four-eyes rule",
+                    "A " + release.classification + " release needs approval by a second person; you drafted or "
+                            + "submitted this one.", null, null);
+        }
+        checks.check(caller, material(release), List.of(release.partnerCodes));
+        release.approvedBy = caller.subject();
+        release.approvedAt = now();
+        publish(release);
+        audit.record("APPROVE", OBJECT_TYPE, release.id, release.classification,
+                "released to " + String.join(",", release.partnerCodes));
+        return release;
+    }
+
+    @Transactional
+    public Release reject(Caller caller, UUID id, String reason) {
+        Release release = releases.getVisible(caller, id, "Release");
+        requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "rejected");
+        if (caller.subject().equals(release.createdBy) || caller.subject().equals(release.submittedBy)) {
+            throw new ProblemException(403, ReleaseChecks.TYPE_PREFIX + "four-eyes", "Four-eyes rule",
+                    "The approval decision belongs to a second person.", null, null);
+        }
+        release.status = ReleaseStatus.DRAFT;
+        release.rejectionReason = reason;
+        release.updatedAt = now();
+        releases.flush();
+        audit.record("REJECT", OBJECT_TYPE, release.id, release.classification, reason);
+        return release;
+    }
+
+    /**
+     * A correction of a released item: a new draft version of the same release, built from the product as
+     * it is now, referencing the version it corrects (which stays as it was).
+     */
+    @Transactional
+    public Release correct(Caller caller, String authorization, UUID id, CorrectionRequest request) {
+        Release previous = releases.getVisible(caller, id, "Release");
+        if (!previous.status.released()) {
+            throw ProblemException.conflict("Not released", "Only a released item needs a correction; change the "
+                    + "draft instead.");
+        }
+        if (releases.count("supersedesId", previous.id) > 0) {
+            throw ProblemException.conflict("Already corrected", "This version already has a correction; correct "
+                    + "the latest version.");
+        }
+        ProductView product = products.fetch(previous.productId, authorization);
+        Release release = new Release();
+        List<String> sharedWith = product.ownerAgency() == null || product.ownerAgency().equals(caller.agency())
+                ? List.of() : List.of(product.ownerAgency());
+        release.protect(caller, product.classification(), product.compartments(), sharedWith);
+        release.rootId = previous.rootId;
+        release.versionNo = previous.versionNo + 1;
+        release.supersedesId = previous.id;
+        release.correctionReason = request.reason();
+        snapshot(release, product);
+        release.partnerCodes = previous.partnerCodes.clone();
+        release.tlp = request.tlp() == null ? previous.tlp : request.tlp();
+        release.note = request.note() == null ? previous.note : request.note();
+        release.stixExtras = previous.stixExtras;
+        release.rfiId = previous.rfiId;
+        release.status = ReleaseStatus.DRAFT;
+        release.updatedAt = now();
+        checks.check(caller, material(release), List.of(release.partnerCodes));
+        releases.persist(release);
+        audit.record("CORRECT", OBJECT_TYPE, release.id, release.classification,
+                "corrects " + previous.id + ": " + request.reason());
+        return release;
+    }
+
+    /** The STIX bundle of one version as one partner receives it. */
+    public ObjectNode bundle(Release release, String partnerCode) {
+        Partner partner = partners.findByCode(partnerCode).orElseThrow();
+        return stix.bundle(stix.release(release, partner, rootCreated(release)));
+    }
+
+    private void publish(Release release) {
+        Instant now = now();
+        release.status = ReleaseStatus.RELEASED;
+        release.releasedAt = now;
+        release.updatedAt = now;
+        Instant rootCreated = rootCreated(release);
+        for (String code : release.partnerCodes) {
+            ReleaseRecipient recipient = new ReleaseRecipient();
+            recipient.id = UUID.randomUUID();
+            recipient.releaseId = release.id;
+            recipient.partnerCode = code;
+            recipient.status = RecipientStatus.RELEASED;
+            recipient.releasedAt = now;
+            recipients.persist(recipient);
+            Partner partner = partners.findByCode(code).orElseThrow();
+            taxii.add(code, release.id, stix.release(release, partner, rootCreated));
+        }
+        releases.flush();
+    }
+
+    private Instant rootCreated(Release release) {
+        if (release.rootId.equals(release.id)) {
+            return release.createdAt;
+        }
+        Release root = releases.findById(release.rootId);
+        return root == null ? release.createdAt : root.createdAt;
+    }
+
+    /** The release's state follows its least advanced recipient. */
+    void refreshStatus(Release release) {
+        List<ReleaseRecipient> all = recipientsOf(release.id);
+        RecipientStatus least = all.stream().map(r -> r.status).min(Enum::compareTo).orElse(RecipientStatus.RELEASED);
+        ReleaseStatus status = switch (least) {
+            case RELEASED -> ReleaseStatus.RELEASED;
+            case ACKNOWLEDGED -> ReleaseStatus.ACKNOWLEDGED;
+            case FEEDBACK_RECEIVED -> ReleaseStatus.FEEDBACK_RECEIVED;
+        };
+        if (status != release.status) {
+            release.status = status;
+        }
+    }
+
+    private static boolean needsApproval(Release release) {
+        return release.classification.dominates(Classification.SECRET);
+    }
+
+    private static void requireStatus(Release release, ReleaseStatus expected, String action) {
+        if (release.status != expected) {
+            String why = release.status.released()
+                    ? "It was released and is immutable; issue a correction (a new version) instead."
+                    : "It is " + release.status + ".";
+            throw ProblemException.conflict("Release cannot be " + action, "Only a " + expected + " release can be "
+                    + action + ". " + why);
+        }
+    }
+
+    private static void snapshot(Release release, ProductView product) {
+        release.productId = product.id();
+        release.productVersion = product.version();
+        release.productOwner = product.ownerAgency() == null ? "" : product.ownerAgency();
+        release.title = product.title();
+        release.summary = product.summary();
+        release.tearLine = product.tearLine();
+        release.category = product.category();
+        release.sourceReportIds = product.sourceReportIds() == null ? new UUID[0]
+                : product.sourceReportIds().toArray(UUID[]::new);
+        release.originatorPartners = product.originatorPartners() == null ? new String[0]
+                : new LinkedHashSet<>(product.originatorPartners()).toArray(String[]::new);
+    }
+
+    private static ReleaseChecks.Material material(Release release) {
+        return new ReleaseChecks.Material(release.productId, release.classification, release.category,
+                List.of(release.originatorPartners));
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+}
