@@ -42,13 +42,19 @@ public final class FakeUpstream {
     private volatile CountDownLatch uploadStarted = new CountDownLatch(1);
     /** Counted down by a test once the first part of a download has reached the client. */
     private volatile CountDownLatch downloadAcknowledged = new CountDownLatch(1);
+    /** Counted down by a test once the first server-sent event has reached the client. */
+    private volatile CountDownLatch eventAcknowledged = new CountDownLatch(1);
 
     private FakeUpstream(HttpServer server) {
         this.server = server;
     }
 
     static FakeUpstream start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        return start(0);
+    }
+
+    static FakeUpstream start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         FakeUpstream upstream = new FakeUpstream(server);
         server.createContext("/", upstream::handle);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -58,6 +64,10 @@ public final class FakeUpstream {
         }));
         server.start();
         return upstream;
+    }
+
+    public void stop() {
+        server.stop(0);
     }
 
     public String url() {
@@ -79,6 +89,31 @@ public final class FakeUpstream {
         return downloadAcknowledged;
     }
 
+    public CountDownLatch armEvents() {
+        eventAcknowledged = new CountDownLatch(1);
+        return eventAcknowledged;
+    }
+
+    /** Two server-sent events; the second only once the client has confirmed it got the first. */
+    private void events(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write("id: 1\nevent: alert\ndata: {\"title\":\"تنبيه أول\"}\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        try {
+            if (!eventAcknowledged.await(20, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        out.write("id: 2\nevent: alert\ndata: {\"title\":\"second\"}\n\n".getBytes(StandardCharsets.UTF_8));
+        out.close();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
@@ -98,6 +133,8 @@ public final class FakeUpstream {
                 send(exchange, 200, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"fake upstream\",\"version\":\"1\"}}");
             } else if (path.endsWith("/download")) {
                 download(exchange, Long.parseLong(query.substring(query.indexOf('=') + 1)));
+            } else if (path.endsWith("/events")) {
+                events(exchange);
             } else if (path.endsWith("/stall")) {
                 sleep(10_000);
                 send(exchange, 200, "{}");

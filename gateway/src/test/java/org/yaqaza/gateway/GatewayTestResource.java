@@ -24,7 +24,13 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static final String ADMIN = "root-admin";
     public static final String ADMIN_PASSWORD = "bootstrap-password-123";
 
+    /** The allowed web origin of the tests' CORS configuration. */
+    public static final String WEB_ORIGIN = "https://console.yaqaza.test";
+
     private static FakeUpstream upstream;
+    /** An upstream the tests stop and start again, on a fixed port, for /api/flaky. */
+    private static FakeUpstream flaky;
+    private static int flakyPort;
     private static int port;
 
     @Override
@@ -32,6 +38,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         try {
             if (upstream == null) {
                 upstream = FakeUpstream.start();
+                flakyPort = freePort();
+                flaky = FakeUpstream.start(flakyPort);
                 port = freePort();
             }
             Path keys = Files.createTempDirectory("yaqaza-gateway-keys");
@@ -51,6 +59,27 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.upstreams.prevention.url", "http://127.0.0.1:" + freePort());
             config.put("yaqaza.gateway.proxy.idle-timeout", "3s");
             config.put("yaqaza.gateway.proxy.retry-after", "7s");
+            config.put("yaqaza.gateway.upstreams.flaky.url", "http://127.0.0.1:" + flakyPort);
+            config.put("yaqaza.gateway.upstreams.flaky.paths", "/api/flaky");
+            config.put("yaqaza.gateway.upstreams.flaky.connect-timeout", "1s");
+            config.put("yaqaza.gateway.proxy.circuit-failure-threshold", "3");
+            config.put("yaqaza.gateway.proxy.circuit-open-duration", "1s");
+            // uploads of the streaming tests pass; a small limit on one path, a larger one below it
+            config.put("yaqaza.gateway.limits.max-body-size", "100M");
+            config.put("yaqaza.gateway.limits.routes.small.path", "/api/liaison/limited");
+            config.put("yaqaza.gateway.limits.routes.small.max-body-size", "64K");
+            config.put("yaqaza.gateway.limits.routes.larger.path", "/api/liaison/limited/bulk");
+            config.put("yaqaza.gateway.limits.routes.larger.max-body-size", "256K");
+            // tests share one subject and one address: generous limits, except where a test counts
+            config.put("yaqaza.gateway.rate-limits.default.burst", "100000");
+            config.put("yaqaza.gateway.rate-limits.default.per-second", "100000");
+            config.put("yaqaza.gateway.rate-limits.taxii.burst", "3");
+            config.put("yaqaza.gateway.rate-limits.taxii.per-second", "0.1");
+            config.put("yaqaza.gateway.rate-limits.token.burst", "100000");
+            config.put("yaqaza.gateway.rate-limits.token.per-second", "100000");
+            config.put("yaqaza.gateway.rate-limits.failed-login.burst", String.valueOf(FAILED_LOGIN_BURST));
+            config.put("yaqaza.gateway.rate-limits.failed-login.per-second", "0.01");
+            config.put("quarkus.http.cors.origins", WEB_ORIGIN);
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,6 +89,17 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         // the fake upstream lives as long as the JVM, like the database
+    }
+
+    /** Refused sign-ins per address before 429 (the other tests, all from 127.0.0.1, stay well below). */
+    public static final int FAILED_LOGIN_BURST = 60;
+
+    public static FakeUpstream flaky() {
+        return flaky;
+    }
+
+    public static synchronized void restartFlaky() throws IOException {
+        flaky = FakeUpstream.start(flakyPort);
     }
 
     public static FakeUpstream upstream() {

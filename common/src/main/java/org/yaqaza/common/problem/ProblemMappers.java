@@ -144,7 +144,7 @@ public class ProblemMappers {
         return uri == null ? null : uri.getPath();
     }
 
-    /** Field path of a violation without the method and parameter names (e.g. {@code names[0].value}). */
+    /** Field path of a violation without the method and parameter names (e.g. {@code contacts[0].name}). */
     static String field(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
@@ -156,17 +156,19 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name += "[" + node.getIndex() + "]";
-            } else if (node.getKey() != null) {
-                name += "[" + node.getKey() + "]";
+            // the position in a list or map belongs to the container, which is the previous part
+            if (node.isInIterable() && !parts.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + position + "]");
+                }
             }
-            if (!name.isEmpty()) {
+            String name = node.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
                 parts.add(name);
             }
         }
-        return parts.isEmpty() ? parameter : String.join(".", parts).replace(".[", "[");
+        return parts.isEmpty() ? parameter : String.join(".", parts);
     }
 
     private static String jsonPath(JsonMappingException e) {

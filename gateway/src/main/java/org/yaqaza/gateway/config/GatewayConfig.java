@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,6 +24,16 @@ public interface GatewayConfig {
     Map<String, Upstream> upstreams();
 
     Proxy proxy();
+
+    /**
+     * Token-bucket rate limits by group. {@code default} covers every forwarded route outside another group;
+     * {@code token} is the token endpoint and {@code failed-login} counts its refusals, both per address.
+     */
+    Map<String, RateLimit> rateLimits();
+
+    Limits limits();
+
+    Health health();
 
     interface Token {
         /** The {@code iss} of every token, and the base of the token and JWKS URLs in the discovery document. */
@@ -86,6 +97,63 @@ public interface GatewayConfig {
         /** Where the upstream serves its OpenAPI document. */
         @WithDefault("/q/openapi?format=json")
         String openapiPath();
+
+        /** Where the upstream answers its readiness (aggregated into the gateway's). */
+        @WithDefault("/q/health/ready")
+        String healthPath();
+
+        /** Overrides {@code proxy.connect-timeout} for this upstream. */
+        Optional<Duration> connectTimeout();
+
+        /** Overrides {@code proxy.idle-timeout} for this upstream. */
+        Optional<Duration> idleTimeout();
+    }
+
+    interface RateLimit {
+        /** Path prefixes of this group (forwarded routes); none for {@code default}, {@code failed-login}. */
+        Optional<List<String>> paths();
+
+        /** Requests allowed at once (the bucket's size). */
+        int burst();
+
+        /** Tokens added back per second (the sustained rate). */
+        double perSecond();
+    }
+
+    interface Limits {
+        /** Largest request body on a route without its own limit (counted as it streams, not only declared). */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        /** Larger limits for some paths (exact path or prefix), e.g. bulk ingest. */
+        Map<String, RouteLimit> routes();
+
+        /**
+         * Largest sum of header lines; above it a 431 problem. Must be below {@code quarkus.http.limits
+         * .max-header-size}, where Vert.x itself refuses the request with a bare 431.
+         */
+        @WithDefault("24K")
+        MemorySize maxHeaderSize();
+    }
+
+    interface RouteLimit {
+        String path();
+
+        MemorySize maxBodySize();
+    }
+
+    interface Health {
+        /** How long the readiness check waits for each upstream's readiness. */
+        @WithDefault("2s")
+        Duration upstreamTimeout();
+
+        /** Whether one upstream down makes the gateway not ready (default: ready, reported as degraded). */
+        @WithDefault("false")
+        boolean requireAllUpstreams();
+
+        /** How long the dashboard waits for each service's statistics. */
+        @WithDefault("5s")
+        Duration dashboardTimeout();
     }
 
     interface Proxy {
@@ -103,5 +171,21 @@ public interface GatewayConfig {
         /** Retry-After sent with 503 when an upstream cannot be reached. */
         @WithDefault("5s")
         Duration retryAfter();
+
+        /** Further connection attempts for idempotent requests (only before any byte has been sent). */
+        @WithDefault("2")
+        int retries();
+
+        /** Pause before each further attempt. */
+        @WithDefault("50ms")
+        Duration retryDelay();
+
+        /** Consecutive failures (unreachable, timed out, 502-504) that open an upstream's circuit. */
+        @WithDefault("5")
+        int circuitFailureThreshold();
+
+        /** How long an open circuit refuses at once before letting one trial request through. */
+        @WithDefault("10s")
+        Duration circuitOpenDuration();
     }
 }

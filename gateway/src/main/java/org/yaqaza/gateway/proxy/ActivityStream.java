@@ -5,21 +5,31 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * A request body that reports each chunk as it passes. Vert.x's request idle timeout counts only data coming
- * back from the upstream, so without this a long upload would time out while its bytes are still flowing.
+ * A request body that reports each chunk as it passes and counts the bytes. Vert.x's request idle timeout
+ * counts only data coming back from the upstream, so without the report a long upload would time out while
+ * its bytes are still flowing. Past {@code maxBytes} (whatever Content-Length said, or with none) the stream
+ * fails instead of passing the chunk on, which makes the proxy reset the upstream request.
  */
 final class ActivityStream implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> delegate;
+    private final long maxBytes;
     private final Runnable onData;
+    private final Runnable onTooLarge;
+    private Handler<Throwable> exceptionHandler;
+    private long bytes;
+    private boolean tooLarge;
 
-    ActivityStream(ReadStream<Buffer> delegate, Runnable onData) {
+    ActivityStream(ReadStream<Buffer> delegate, long maxBytes, Runnable onData, Runnable onTooLarge) {
         this.delegate = delegate;
+        this.maxBytes = maxBytes;
         this.onData = onData;
+        this.onTooLarge = onTooLarge;
     }
 
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        exceptionHandler = handler;
         delegate.exceptionHandler(handler);
         return this;
     }
@@ -27,6 +37,18 @@ final class ActivityStream implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
         delegate.handler(handler == null ? null : chunk -> {
+            if (tooLarge) {
+                return;
+            }
+            bytes += chunk.length();
+            if (bytes > maxBytes) {
+                tooLarge = true;
+                onTooLarge.run();
+                if (exceptionHandler != null) {
+                    exceptionHandler.handle(new ForwardingInterceptor.BodyTooLarge());
+                }
+                return;
+            }
             onData.run();
             handler.handle(chunk);
         });
@@ -53,7 +75,11 @@ final class ActivityStream implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        delegate.endHandler(endHandler);
+        delegate.endHandler(endHandler == null ? null : v -> {
+            if (!tooLarge) {
+                endHandler.handle(v);
+            }
+        });
         return this;
     }
 }

@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.RequestIds;
+import org.yaqaza.gateway.edge.BodyLimits;
+import org.yaqaza.gateway.edge.EdgeProblems;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -27,7 +29,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * Shapes each forwarded exchange: the path the gateway routed on (normalised, so the service sees exactly
  * what was matched) with the query unchanged; the request id; forwarding headers set by the gateway alone (a
  * client's own X-Forwarded-* could forge its address); hop-by-hop headers dropped both ways; an unreachable
- * upstream answered with a problem instead of an empty 502.
+ * upstream answered with a problem instead of an empty 502; an upload counted as it streams and cut off (413)
+ * past its route's limit; each outcome reported to the upstream's circuit.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -41,14 +44,33 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     /** The request to the upstream, attached to the proxy context once the connection is made. */
     static final String UPSTREAM_REQUEST = "yaqaza.upstreamRequest";
 
-    private final Upstream upstream;
-    private final long idleTimeoutMillis;
-    private final String retryAfterSeconds;
+    /** Set on the proxy context once the upload went past its limit. */
+    private static final String TOO_LARGE = "yaqaza.bodyTooLarge";
 
-    ForwardingInterceptor(Upstream upstream, long idleTimeoutMillis, Duration retryAfter) {
+    /** The upstream's circuit is open: refused without trying. */
+    static final class CircuitOpen extends RuntimeException {
+        CircuitOpen() {
+            super("circuit open", null, false, false);
+        }
+    }
+
+    /** The upload went past its route's limit. */
+    static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super("request body too large", null, false, false);
+        }
+    }
+
+    private final Upstream upstream;
+    private final BodyLimits bodyLimits;
+    private final long idleTimeoutMillis;
+    private final long retryAfterSeconds;
+
+    ForwardingInterceptor(Upstream upstream, BodyLimits bodyLimits, Duration retryAfter) {
         this.upstream = upstream;
-        this.idleTimeoutMillis = idleTimeoutMillis;
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.bodyLimits = bodyLimits;
+        this.idleTimeoutMillis = upstream.idleTimeoutMillis();
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
     @Override
@@ -78,17 +100,31 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             headers.remove(HttpHeaders.EXPECT);
             incoming.response().writeContinue();
         }
-        // an upload in progress is activity too: each chunk sent re-arms the idle timeout
+        // an upload in progress is activity too: each chunk sent re-arms the idle timeout; and it is counted
         Body body = request.getBody();
         if (body != null) {
-            request.setBody(Body.body(new ActivityStream(body.stream(), () -> {
+            long max = bodyLimits.maxBytes(HttpUtils.normalizePath(incoming.path()));
+            request.setBody(Body.body(new ActivityStream(body.stream(), max, () -> {
                 HttpClientRequest out = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
                 if (out != null) {
                     out.idleTimeout(idleTimeoutMillis);
                 }
-            }), body.length()));
+            }, () -> context.set(TOO_LARGE, Boolean.TRUE)), body.length()));
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(unavailable(context, failure)));
+        return context.sendRequest()
+                .onSuccess(response -> {
+                    int status = response.getStatusCode();
+                    if (status == 502 || status == 503 || status == 504) {
+                        upstream.circuit().failure();
+                    } else {
+                        upstream.circuit().success();
+                    }
+                })
+                .recover(failure -> Future.succeededFuture(failed(context, failure, max(incoming))));
+    }
+
+    private long max(HttpServerRequest incoming) {
+        return bodyLimits.maxBytes(HttpUtils.normalizePath(incoming.path()));
     }
 
     @Override
@@ -97,6 +133,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         removeHopByHop(headers);
         // the gateway set its own X-Request-ID already (the same id); a second one would be a duplicate header
         headers.remove(RequestIds.HEADER);
+        if (context.get(TOO_LARGE, Boolean.class) != null) {
+            // the rest of the upload is not read: the connection cannot be reused
+            headers.set(HttpHeaders.CONNECTION, "close");
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            return context.sendResponse().onComplete(done -> EdgeProblems.drainThenClose(incoming));
+        }
         return context.sendResponse();
     }
 
@@ -107,6 +149,34 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
         }
         HOP_BY_HOP.forEach(headers::remove);
+    }
+
+    private ProxyResponse failed(ProxyContext context, Throwable failure, long maxBody) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        if (context.get(TOO_LARGE, Boolean.class) != null) {
+            // the service never sees the rest; the client is told why, then the connection is dropped
+            upstream.circuit().success();
+            return problem(context, 413, "Request body too large", "The request body exceeds the "
+                    + BodyLimits.describe(maxBody) + " accepted at this address.");
+        }
+        if (failure instanceof CircuitOpen) {
+            long wait = upstream.circuit().retryAfterSeconds(retryAfterSeconds);
+            return problem(context, 503, "Service unavailable", "The " + upstream.displayName()
+                    + " is failing; requests to it are paused. Try again later.")
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+        }
+        upstream.circuit().failure();
+        return unavailable(context, failure);
+    }
+
+    private static ProxyResponse problem(ProxyContext context, int status, String title, String detail) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        String body = Problems.json(status, title, detail, HttpUtils.normalizePath(incoming.path()),
+                incoming.getHeader(RequestIds.HEADER));
+        return context.request().release().response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .setBody(Body.body(Buffer.buffer(body)));
     }
 
     private ProxyResponse unavailable(ProxyContext context, Throwable failure) {
@@ -124,7 +194,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(Buffer.buffer(body)));
         if (!timeout) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         return response;
     }

@@ -3,11 +3,15 @@ package org.yaqaza.gateway.proxy;
 import java.net.URI;
 import java.util.List;
 
-/** One upstream service: where it listens and which path prefixes it owns. */
-public record Upstream(String name, boolean ssl, String host, int port, String basePath, List<String> paths,
-        String openapiPath) {
+import org.yaqaza.gateway.edge.CircuitBreaker;
 
-    static Upstream parse(String name, String url, List<String> paths, String openapiPath) {
+/** One upstream service: where it listens, which path prefixes it owns, its timeouts and its circuit. */
+public record Upstream(String name, boolean ssl, String host, int port, String basePath, List<String> paths,
+        String openapiPath, String healthPath, long connectTimeoutMillis, long idleTimeoutMillis,
+        CircuitBreaker circuit) {
+
+    static Upstream parse(String name, String url, List<String> paths, String openapiPath, String healthPath,
+            long connectTimeoutMillis, long idleTimeoutMillis, CircuitBreaker circuit) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -25,10 +29,11 @@ public record Upstream(String name, boolean ssl, String host, int port, String b
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return new Upstream(name, ssl, uri.getHost(), port, base, List.copyOf(paths), openapiPath);
+        return new Upstream(name, ssl, uri.getHost(), port, base, List.copyOf(paths), openapiPath, healthPath,
+                connectTimeoutMillis, idleTimeoutMillis, circuit);
     }
 
-    String displayName() {
+    public String displayName() {
         return name + " service";
     }
 }

@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.yaqaza.gateway.config.GatewayConfig;
+import org.yaqaza.gateway.edge.CircuitBreaker;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -26,7 +27,7 @@ public class Upstreams {
 
     /** The gateway's own routes, never forwarded. */
     static final List<String> RESERVED = List.of("/auth", "/.well-known", "/api/admin", "/api/gateway", "/q",
-            "/openapi");
+            "/openapi", "/api/dashboard");
 
     private final List<Upstream> upstreams;
     private final HttpClient client;
@@ -48,8 +49,12 @@ public class Upstreams {
                 }
                 seen.add(path);
             }
-            parsed.add(Upstream.parse(e.getKey(), e.getValue().url(), e.getValue().paths(),
-                    e.getValue().openapiPath()));
+            GatewayConfig.Upstream u = e.getValue();
+            GatewayConfig.Proxy proxy = config.proxy();
+            parsed.add(Upstream.parse(e.getKey(), u.url(), u.paths(), u.openapiPath(), u.healthPath(),
+                    u.connectTimeout().orElse(proxy.connectTimeout()).toMillis(),
+                    u.idleTimeout().orElse(proxy.idleTimeout()).toMillis(),
+                    new CircuitBreaker(proxy.circuitFailureThreshold(), proxy.circuitOpenDuration())));
         }
         this.upstreams = List.copyOf(parsed);
         GatewayConfig.Proxy proxy = config.proxy();

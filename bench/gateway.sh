@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Gateway overhead: the same cheap authenticated GET sent directly to an upstream and through the gateway, at a
+# fixed rate well below saturation (open loop, HdrHistogram, latency from the intended send time), alternating
+# direct and gateway runs ROUNDS times, then at saturation (CONCURRENCY requests in flight). Prints p50/p99 of
+# both and the differences, and saturated throughput of both and the ratio.
+# Starts what it needs: an embedded PostgreSQL (the gateway's directory), a Vert.x stub upstream (in the bench
+# JVM) and the gateway jar; stops them all. The upstream is a stub so that the figures are the gateway's alone.
+# Options (environment): RATE (500 req/s), SECONDS_EACH (8 per run), ROUNDS (5), CONCURRENCY (32),
+# SATURATION_SECONDS (10), STUB_VERIFY (1: the stub checks each token's signature like a service; 0: no
+# check at all), GATEWAY_OPTS (extra JVM options of the gateway), REBUILD=1 to rebuild the gateway jar (rebuilt
+# anyway when its sources are newer).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
+M2="${MAVEN_REPO:-$HOME/.m2/repository}"
+MVN="mvn -q -B"
+
+installed() {
+  ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.jar >/dev/null 2>&1 \
+    || ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.pom >/dev/null 2>&1
+}
+stale() {
+  [[ ! -f "$JAR" || "${REBUILD:-0}" == "1" ]] \
+    || [[ -n "$(find "$ROOT/gateway/src/main" "$ROOT/gateway/pom.xml" -newer "$JAR" -print -quit)" ]]
+}
+
+if ! installed yaqaza-parent; then
+  echo "installing the parent pom"; (cd "$ROOT" && $MVN -N install)
+fi
+if ! installed yaqaza-common; then
+  echo "building common"; (cd "$ROOT/common" && $MVN install -DskipTests)
+fi
+if ! installed yaqaza-launcher; then
+  echo "building launcher"; (cd "$ROOT/launcher" && $MVN install -DskipTests)
+fi
+if stale; then
+  echo "building the gateway"; (cd "$ROOT/gateway" && $MVN package -DskipTests)
+fi
+
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+# the gateway's test classpath has the launcher (EmbeddedDatabase), Vert.x and HdrHistogram
+(cd "$ROOT/gateway" && $MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+
+java -Xmx512m -Drate="${RATE:-500}" -Dseconds="${SECONDS_EACH:-8}" -Drounds="${ROUNDS:-5}" \
+  -Dconcurrency="${CONCURRENCY:-32}" -DsaturationSeconds="${SATURATION_SECONDS:-10}" \
+  -cp "$(cat "$CP_FILE")" "$ROOT/bench/gateway-bench.java" "$JAR"
