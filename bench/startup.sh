@@ -22,4 +22,4 @@ done
 
 echo "Yaqaza start-up benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
     "load average before start: $(cut -d' ' -f1-3 /proc/loadavg)"
-exec "$JAVA" -cp "$jar" org.yaqaza.launcher.StartupBench "$ROOT" "${1:-2}"
+exec "$JAVA" -cp "$jar:$ROOT/launcher/target/lib/*" org.yaqaza.launcher.StartupBench "$ROOT" "${1:-2}"
