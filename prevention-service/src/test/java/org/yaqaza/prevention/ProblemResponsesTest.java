@@ -19,7 +19,8 @@ class ProblemResponsesTest extends ProblemContractTest {
 
     @Override
     protected String bodyWithInvalidFields() {
-        return Fixtures.programme("SECRET").replace("\"capacity\":25", "\"capacity\":0").replace("\"region\":\"Rabat-Salé-Kénitra\"",
+        return Fixtures.programme("SECRET").replace("\"capacity\":25", "\"capacity\":0")
+                .replace("\"region\":\"Rabat-Salé-Kénitra\"",
                 "\"region\":\"\"");
     }
 

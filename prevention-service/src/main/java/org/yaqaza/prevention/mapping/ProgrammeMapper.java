@@ -12,7 +12,9 @@ public final class ProgrammeMapper {
 
     public static ProgrammeView toView(Programme p) {
         return new ProgrammeView(p.id, p.kind, p.name, p.institution, p.region, p.capacity, p.classification,
-                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), p.createdAt, p.createdBy,
-                p.updatedAt, p.version);
+                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), p.description,
+                List.copyOf(p.schedule), List.copyOf(p.partnerInstitutions),
+                new ProgrammeView.Eligibility(p.voluntaryApplicationRequired, p.minimumAge, p.maximumAge),
+                p.assessmentCadenceDays, p.createdAt, p.createdBy, p.updatedAt, p.version);
     }
 }

@@ -1,6 +1,7 @@
 package org.yaqaza.prevention.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,27 +25,34 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.EditionApi;
+import org.yaqaza.prevention.api.EvaluationView;
 import org.yaqaza.prevention.api.ProgrammeRequest;
 import org.yaqaza.prevention.api.ProgrammeView;
+import org.yaqaza.prevention.mapping.EditionMapper;
 import org.yaqaza.prevention.mapping.ProgrammeMapper;
 import org.yaqaza.prevention.model.ProgrammeKind;
+import org.yaqaza.prevention.service.EvaluationService;
 import org.yaqaza.prevention.service.ProgrammeService;
 
-@Path("/api/prevention/programmes")
+@Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
 // the prevention firewall: intelligence and liaison roles never reach programme data
 @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
 public class ProgrammeResource {
 
     private final ProgrammeService service;
+    private final EvaluationService evaluation;
     private final CurrentCaller caller;
 
-    public ProgrammeResource(ProgrammeService service, CurrentCaller caller) {
+    public ProgrammeResource(ProgrammeService service, EvaluationService evaluation, CurrentCaller caller) {
         this.service = service;
+        this.evaluation = evaluation;
         this.caller = caller;
     }
 
     @POST
+    @Path("/programmes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
     public Response create(@Valid @NotNull ProgrammeRequest request) {
@@ -54,26 +62,27 @@ public class ProgrammeResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/programmes/{id}")
     public Response get(@PathParam("id") UUID id) {
         ProgrammeView programme = ProgrammeMapper.toView(service.get(caller.get(), id));
         return Response.ok(programme).tag(Long.toString(programme.version())).build();
     }
 
     @GET
+    @Path("/programmes")
     public Page<ProgrammeView> list(@QueryParam("kind") ProgrammeKind kind, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), kind, PageRequest.of(cursor, limit)).map(ProgrammeMapper::toView);
     }
 
     @GET
-    @Path("/count")
+    @Path("/programmes/count")
     public Count count(@QueryParam("kind") ProgrammeKind kind) {
         return new Count(service.count(caller.get(), kind));
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/programmes/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -81,5 +90,53 @@ public class ProgrammeResource {
         Long version = Versions.fromIfMatch(ifMatch);
         ProgrammeView updated = ProgrammeMapper.toView(service.update(caller.get(), id, request, version));
         return Response.ok(updated).tag(Long.toString(updated.version())).build();
+    }
+
+    @POST
+    @Path("/programmes/{id}/modules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PREVENTION_OFFICER)
+    public Response addModule(@PathParam("id") UUID id, @Valid @NotNull EditionApi.ModuleRequest request) {
+        return Response.status(201).entity(EditionMapper.toView(service.addModule(caller.get(), id, request)))
+                .build();
+    }
+
+    @GET
+    @Path("/programmes/{id}/modules")
+    public List<EditionApi.ModuleView> modules(@PathParam("id") UUID id) {
+        return service.modules(caller.get(), id).stream().map(EditionMapper::toView).toList();
+    }
+
+    @POST
+    @Path("/programmes/{id}/editions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PREVENTION_OFFICER)
+    public Response createEdition(@PathParam("id") UUID id, @Valid @NotNull EditionApi.EditionRequest request) {
+        EditionApi.EditionView created = service.view(service.createEdition(caller.get(), id, request));
+        return Response.created(URI.create("/api/prevention/editions/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/programmes/{id}/editions")
+    public List<EditionApi.EditionView> editions(@PathParam("id") UUID id) {
+        return service.editions(caller.get(), id).stream().map(service::view).toList();
+    }
+
+    /** Aggregate figures only: open to the intelligence roles as well (the firewall keeps case data closed). */
+    @GET
+    @Path("/programmes/{id}/evaluation")
+    @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
+            Role.AUDITOR })
+    public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") java.time.LocalDate asOf) {
+        return evaluation.programme(caller.get(), id, asOf);
+    }
+
+    @GET
+    @Path("/programmes/{id}/evaluation.svg")
+    @Produces("image/svg+xml")
+    @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
+            Role.AUDITOR })
+    public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") java.time.LocalDate asOf) {
+        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, asOf));
     }
 }

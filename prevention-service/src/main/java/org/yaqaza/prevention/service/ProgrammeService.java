@@ -2,23 +2,30 @@ package org.yaqaza.prevention.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
+import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.prevention.api.EditionApi;
 import org.yaqaza.prevention.api.ProgrammeRequest;
+import org.yaqaza.prevention.model.CurriculumModule;
+import org.yaqaza.prevention.model.Edition;
 import org.yaqaza.prevention.model.Programme;
 import org.yaqaza.prevention.model.ProgrammeKind;
 import org.yaqaza.prevention.repository.ProgrammeRepository;
 
-/** Creating and maintaining programmes, under the visibility rule and audited. */
+/** Creating and maintaining programmes, their curriculum and editions, under the visibility rule and audited. */
 @ApplicationScoped
 public class ProgrammeService {
 
@@ -26,10 +33,12 @@ public class ProgrammeService {
 
     private final ProgrammeRepository programmes;
     private final AuditTrail audit;
+    private final EntityManager em;
 
-    public ProgrammeService(ProgrammeRepository programmes, AuditTrail audit) {
+    public ProgrammeService(ProgrammeRepository programmes, AuditTrail audit, EntityManager em) {
         this.programmes = programmes;
         this.audit = audit;
+        this.em = em;
     }
 
     @Transactional
@@ -47,6 +56,11 @@ public class ProgrammeService {
         Programme programme = programmes.getVisible(caller, id, "Programme");
         audit.read(OBJECT_TYPE, programme);
         return programme;
+    }
+
+    /** The programme if visible, without a read audit (used by services that audit their own records). */
+    public Programme visible(Caller caller, UUID id) {
+        return programmes.getVisible(caller, id, "Programme");
     }
 
     @Transactional
@@ -74,12 +88,106 @@ public class ProgrammeService {
         return programme;
     }
 
+    @Transactional
+    public CurriculumModule addModule(Caller caller, UUID programmeId, EditionApi.ModuleRequest request) {
+        Programme programme = visible(caller, programmeId);
+        List<CurriculumModule> existing = modules(programme.id);
+        if (existing.stream().anyMatch(m -> m.code.equals(request.code()))) {
+            throw ProblemException.conflict("Module exists",
+                    "The curriculum already has a module " + request.code() + ".");
+        }
+        CurriculumModule module = new CurriculumModule();
+        module.id = UUID.randomUUID();
+        module.programmeId = programme.id;
+        module.code = request.code();
+        module.title = request.title();
+        module.requiredSessions = request.requiredSessions();
+        module.position = request.position() != null ? request.position()
+                : existing.stream().mapToInt(m -> m.position + 1).max().orElse(1);
+        em.persist(module);
+        audit.record("CREATE", "curriculum-module", module.id, programme.classification,
+                "programme " + programme.id);
+        return module;
+    }
+
+    public List<CurriculumModule> modules(UUID programmeId) {
+        return em.createQuery("from CurriculumModule where programmeId = :p order by position, code",
+                CurriculumModule.class).setParameter("p", programmeId).getResultList();
+    }
+
+    @Transactional
+    public List<CurriculumModule> modules(Caller caller, UUID programmeId) {
+        return modules(visible(caller, programmeId).id);
+    }
+
+    @Transactional
+    public Edition createEdition(Caller caller, UUID programmeId, EditionApi.EditionRequest request) {
+        Programme programme = visible(caller, programmeId);
+        if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
+            throw ProblemException.unprocessable("Invalid dates", "endsOn is before startsOn.");
+        }
+        Edition edition = new Edition();
+        edition.id = UUID.randomUUID();
+        edition.programmeId = programme.id;
+        edition.name = request.name();
+        edition.startsOn = request.startsOn();
+        edition.endsOn = request.endsOn();
+        edition.capacity = request.capacity() != null ? request.capacity() : programme.capacity;
+        edition.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.persist(edition);
+        audit.record("CREATE", "edition", edition.id, programme.classification, "programme " + programme.id);
+        return edition;
+    }
+
+    /** An edition whose programme the caller may see; 404 otherwise. */
+    public Edition visibleEdition(Caller caller, UUID editionId) {
+        Edition edition = em.find(Edition.class, editionId);
+        if (edition == null || programmes.findVisible(caller, edition.programmeId).isEmpty()) {
+            throw ProblemException.notFound("Edition", editionId);
+        }
+        return edition;
+    }
+
+    @Transactional
+    public List<Edition> editions(Caller caller, UUID programmeId) {
+        Programme programme = visible(caller, programmeId);
+        return em.createQuery("from Edition where programmeId = :p order by startsOn, name", Edition.class)
+                .setParameter("p", programme.id).getResultList();
+    }
+
+    public EditionApi.EditionView view(Edition e) {
+        Object[] counts = (Object[]) em.createNativeQuery("select"
+                + " count(*) filter (where state in ('ENROLLED', 'ACTIVE', 'COMPLETED')),"
+                + " count(*) filter (where state = 'WAITLISTED') from enrolment where edition_id = :e")
+                .setParameter("e", e.id).getSingleResult();
+        return new EditionApi.EditionView(e.id, e.programmeId, e.name, e.startsOn, e.endsOn, e.capacity,
+                ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), e.version);
+    }
+
     private static void apply(Programme programme, ProgrammeRequest request) {
+        boolean voluntary = request.voluntaryApplicationRequired() == null
+                ? request.kind() == ProgrammeKind.PRISON_RECONCILIATION : request.voluntaryApplicationRequired();
+        if (request.kind() == ProgrammeKind.PRISON_RECONCILIATION && !voluntary) {
+            throw ProblemException.unprocessable("Voluntary application required",
+                    "A prison reconciliation programme only admits people who apply of their own will.");
+        }
+        if (request.minimumAge() != null && request.maximumAge() != null
+                && request.minimumAge() > request.maximumAge()) {
+            throw ProblemException.unprocessable("Invalid age range", "minimumAge is above maximumAge.");
+        }
         programme.kind = request.kind();
         programme.name = request.name();
         programme.institution = request.institution();
         programme.region = request.region();
         programme.capacity = request.capacity();
+        programme.description = request.description();
+        programme.schedule = request.schedule() == null ? new ArrayList<>() : new ArrayList<>(request.schedule());
+        programme.partnerInstitutions = request.partnerInstitutions() == null ? new ArrayList<>()
+                : new ArrayList<>(request.partnerInstitutions());
+        programme.voluntaryApplicationRequired = voluntary;
+        programme.minimumAge = request.minimumAge();
+        programme.maximumAge = request.maximumAge();
+        programme.assessmentCadenceDays = request.assessmentCadenceDays();
         programme.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

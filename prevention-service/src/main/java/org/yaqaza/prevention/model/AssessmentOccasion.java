@@ -1,0 +1,5 @@
+package org.yaqaza.prevention.model;
+
+public enum AssessmentOccasion {
+    INITIAL, SCHEDULED, NEW_INFORMATION, FINAL
+}

@@ -1,0 +1,5 @@
+package org.yaqaza.prevention.model;
+
+public enum MilestoneKind {
+    EMPLOYMENT, HOUSING, FAMILY, EDUCATION
+}

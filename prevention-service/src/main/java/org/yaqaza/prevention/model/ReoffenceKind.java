@@ -1,0 +1,5 @@
+package org.yaqaza.prevention.model;
+
+public enum ReoffenceKind {
+    TERRORISM, VIOLENT, OTHER
+}

@@ -1,0 +1,91 @@
+package org.yaqaza.prevention.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.AssessmentApi;
+import org.yaqaza.prevention.service.AssessmentService;
+
+@Path("/api/prevention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
+@CaseData
+public class AssessmentResource {
+
+    private final AssessmentService service;
+    private final CurrentCaller caller;
+
+    public AssessmentResource(AssessmentService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/instruments")
+    public List<AssessmentApi.InstrumentView> instruments() {
+        return service.instruments(caller.get()).stream().map(AssessmentService::view).toList();
+    }
+
+    @GET
+    @Path("/instruments/{id}")
+    public AssessmentApi.InstrumentView instrument(@PathParam("id") UUID id) {
+        return AssessmentService.view(service.instrument(caller.get(), id));
+    }
+
+    /** A new instrument, or a new version of an existing code; earlier versions stay for earlier assessments. */
+    @POST
+    @Path("/instruments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createInstrument(@Valid @NotNull AssessmentApi.InstrumentRequest request) {
+        return Response.status(201).entity(AssessmentService.view(service.createInstrument(caller.get(), request)))
+                .build();
+    }
+
+    @POST
+    @Path("/enrolments/{id}/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response assess(@PathParam("id") UUID enrolmentId,
+            @Valid @NotNull AssessmentApi.AssessmentRequest request) {
+        return Response.status(201).entity(service.view(service.assess(caller.get(), enrolmentId, request))).build();
+    }
+
+    @GET
+    @Path("/enrolments/{id}/assessments")
+    public List<AssessmentApi.AssessmentView> ofEnrolment(@PathParam("id") UUID enrolmentId) {
+        return service.ofEnrolment(caller.get(), enrolmentId).stream().map(service::view).toList();
+    }
+
+    @GET
+    @Path("/assessments/due")
+    public List<AssessmentApi.Due> due(@QueryParam("asOf") LocalDate asOf) {
+        return service.due(caller.get(), asOf == null ? LocalDate.now() : asOf);
+    }
+
+    @GET
+    @Path("/assessments/{id}")
+    public AssessmentApi.AssessmentView get(@PathParam("id") UUID id) {
+        return service.view(service.get(caller.get(), id));
+    }
+
+    @GET
+    @Path("/assessments/{id}/comparison")
+    public AssessmentApi.Comparison compare(@PathParam("id") UUID id) {
+        return service.compare(caller.get(), id);
+    }
+}

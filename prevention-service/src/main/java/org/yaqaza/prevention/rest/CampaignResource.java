@@ -1,0 +1,108 @@
+package org.yaqaza.prevention.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.CampaignApi;
+import org.yaqaza.prevention.model.Campaign;
+import org.yaqaza.prevention.service.CampaignService;
+
+/** Outreach campaigns (managed by prevention staff) and reach statistics (open to the intelligence roles too). */
+@Path("/api/prevention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
+public class CampaignResource {
+
+
+    private final CampaignService service;
+    private final CurrentCaller caller;
+
+    public CampaignResource(CampaignService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/programmes/{id}/campaigns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PREVENTION_OFFICER)
+    public Response create(@PathParam("id") UUID programmeId, @Valid @NotNull CampaignApi.CampaignRequest request) {
+        return Response.status(201).entity(view(service.create(caller.get(), programmeId, request))).build();
+    }
+
+    @GET
+    @Path("/programmes/{id}/campaigns")
+    public List<CampaignApi.CampaignView> list(@PathParam("id") UUID programmeId) {
+        return service.ofProgramme(caller.get(), programmeId).stream().map(CampaignResource::view).toList();
+    }
+
+    @GET
+    @Path("/campaigns/{id}")
+    public CampaignApi.CampaignView get(@PathParam("id") UUID id) {
+        return view(service.get(caller.get(), id));
+    }
+
+    @POST
+    @Path("/campaigns/{id}/content")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PREVENTION_OFFICER)
+    public Response addContent(@PathParam("id") UUID id, @Valid @NotNull CampaignApi.ContentRequest request) {
+        var item = service.addContent(caller.get(), id, request);
+        return Response.status(201).entity(new CampaignApi.ContentView(item.id, item.title, item.language,
+                item.medium)).build();
+    }
+
+    @GET
+    @Path("/campaigns/{id}/content")
+    public List<CampaignApi.ContentView> content(@PathParam("id") UUID id) {
+        return service.content(caller.get(), id).stream()
+                .map(i -> new CampaignApi.ContentView(i.id, i.title, i.language, i.medium)).toList();
+    }
+
+    @POST
+    @Path("/campaigns/{id}/reach")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PREVENTION_OFFICER)
+    public Response reach(@PathParam("id") UUID id, @Valid @NotNull CampaignApi.ReachRequest request) {
+        service.reach(caller.get(), id, request);
+        return Response.status(201).entity(service.totals(caller.get(), id, null, null)).build();
+    }
+
+    @GET
+    @Path("/campaigns/{id}/reach-totals")
+    @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
+            Role.AUDITOR })
+    public List<CampaignApi.Total> campaignTotals(@PathParam("id") UUID id) {
+        return service.totals(caller.get(), id, null, null);
+    }
+
+    /** Reach by region and month over every visible campaign. */
+    @GET
+    @Path("/statistics/outreach")
+    @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
+            Role.AUDITOR })
+    public List<CampaignApi.Total> totals(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        return service.totals(caller.get(), null, from, to);
+    }
+
+    static CampaignApi.CampaignView view(Campaign c) {
+        return new CampaignApi.CampaignView(c.id, c.programmeId, c.name, c.startsOn, c.endsOn, List.of(c.regions),
+                List.of(c.channels));
+    }
+}

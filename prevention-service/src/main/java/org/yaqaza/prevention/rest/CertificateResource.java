@@ -1,0 +1,78 @@
+package org.yaqaza.prevention.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.CertificateApi;
+import org.yaqaza.prevention.service.CertificateService;
+
+@Path("/api/prevention/certificates")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
+public class CertificateResource {
+
+    private final CertificateService service;
+    private final CurrentCaller caller;
+
+    public CertificateResource(CertificateService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CaseData
+    public Response issue(@Valid @NotNull CertificateApi.IssueRequest request) {
+        CertificateApi.CertificateView created = service.view(service.issue(caller.get(), request));
+        return Response.created(URI.create("/api/prevention/certificates/" + created.number())).entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("/{number}")
+    @CaseData
+    public CertificateApi.CertificateView get(@PathParam("number") String number) {
+        return service.view(service.get(caller.get(), number));
+    }
+
+    @POST
+    @Path("/{number}/renewals")
+    @CaseData
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CertificateApi.CertificateView renew(@PathParam("number") String number,
+            @Valid @NotNull CertificateApi.RenewalRequest request) {
+        return service.view(service.renew(caller.get(), number, request));
+    }
+
+    @POST
+    @Path("/{number}/revocation")
+    @CaseData
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CertificateApi.CertificateView revoke(@PathParam("number") String number,
+            @Valid @NotNull CertificateApi.RevocationRequest request) {
+        return service.view(service.revoke(caller.get(), number, request));
+    }
+
+    /** "Is this certificate valid?" for anyone signed in (a mosque committee, a ministry desk): no holder data. */
+    @GET
+    @Path("/{number}/validity")
+    @RolesAllowed("**")
+    public CertificateApi.Validity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
+        return service.validity(number, on == null ? LocalDate.now() : on);
+    }
+}

@@ -1,0 +1,98 @@
+package org.yaqaza.prevention.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.FollowUpApi;
+import org.yaqaza.prevention.model.ReleaseRecord;
+import org.yaqaza.prevention.service.FollowUpService;
+
+@Path("/api/prevention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
+@CaseData
+public class FollowUpResource {
+
+    private final FollowUpService followUp;
+    private final CurrentCaller caller;
+
+    public FollowUpResource(FollowUpService followUp, CurrentCaller caller) {
+        this.followUp = followUp;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/participants/{code}/follow-up")
+    public FollowUpApi.FollowUpView view(@PathParam("code") String code) {
+        return followUp.view(caller.get(), code);
+    }
+
+    @POST
+    @Path("/participants/{code}/releases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response release(@PathParam("code") String code, @Valid @NotNull FollowUpApi.ReleaseRequest request) {
+        ReleaseRecord r = followUp.release(caller.get(), code, request);
+        return Response.status(201).entity(new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution,
+                r.enrolmentId, r.followUpEndedOn, List.of())).build();
+    }
+
+    @POST
+    @Path("/releases/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FollowUpApi.ReleaseView end(@PathParam("id") UUID id, @Valid @NotNull FollowUpApi.EndRequest request) {
+        ReleaseRecord r = followUp.endFollowUp(caller.get(), id, request.endedOn());
+        return new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId, r.followUpEndedOn,
+                List.of());
+    }
+
+    @PUT
+    @Path("/follow-up-contacts/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FollowUpApi.ContactView contact(@PathParam("id") UUID id,
+            @Valid @NotNull FollowUpApi.ContactRequest request) {
+        return FollowUpService.view(followUp.recordContact(caller.get(), id, request));
+    }
+
+    @GET
+    @Path("/follow-up-contacts/overdue")
+    public List<FollowUpApi.OverdueContact> overdue(@QueryParam("asOf") LocalDate asOf) {
+        return followUp.overdue(caller.get(), asOf == null ? LocalDate.now() : asOf);
+    }
+
+    @POST
+    @Path("/participants/{code}/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response milestone(@PathParam("code") String code,
+            @Valid @NotNull FollowUpApi.MilestoneRequest request) {
+        var m = followUp.milestone(caller.get(), code, request);
+        return Response.status(201).entity(new FollowUpApi.MilestoneView(m.id, m.kind, m.achievedOn, m.note))
+                .build();
+    }
+
+    @POST
+    @Path("/participants/{code}/reoffences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reoffence(@PathParam("code") String code,
+            @Valid @NotNull FollowUpApi.ReoffenceRequest request) {
+        var r = followUp.reoffence(caller.get(), code, request);
+        return Response.status(201).entity(new FollowUpApi.ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis))
+                .build();
+    }
+}

@@ -1,0 +1,100 @@
+package org.yaqaza.prevention.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.ParticipantApi;
+import org.yaqaza.prevention.model.Consent;
+import org.yaqaza.prevention.service.ParticipantService;
+
+/** Participants by pseudonymous code; the identity only through a purpose-bound, audited disclosure. */
+@Path("/api/prevention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
+@CaseData
+public class ParticipantResource {
+
+    private final ParticipantService service;
+    private final CurrentCaller caller;
+
+    public ParticipantResource(ParticipantService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@Valid @NotNull ParticipantApi.RegisterRequest request) {
+        ParticipantApi.ParticipantView created = service.view(service.register(caller.get(), request));
+        return Response.created(URI.create("/api/prevention/participants/" + created.code())).entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("/participants")
+    public Page<ParticipantApi.ParticipantView> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), PageRequest.of(cursor, limit)).map(service::view);
+    }
+
+    @GET
+    @Path("/participants/{code}")
+    public ParticipantApi.ParticipantView get(@PathParam("code") String code) {
+        return service.view(service.get(caller.get(), code));
+    }
+
+    /** A disclosure is a write: it states its purpose and leaves an audit event. */
+    @POST
+    @Path("/participants/{code}/identity-disclosures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ParticipantApi.IdentityView disclose(@PathParam("code") String code,
+            @Valid @NotNull ParticipantApi.DisclosureRequest request) {
+        return service.disclose(caller.get(), code, request.purpose());
+    }
+
+    @GET
+    @Path("/participants/{code}/consents")
+    public List<ParticipantApi.ConsentView> consents(@PathParam("code") String code) {
+        return service.consents(caller.get(), code).stream().map(ParticipantResource::view).toList();
+    }
+
+    @POST
+    @Path("/participants/{code}/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addConsent(@PathParam("code") String code,
+            @Valid @NotNull ParticipantApi.ConsentRequest request) {
+        return Response.status(201).entity(view(service.addConsent(caller.get(), code, request))).build();
+    }
+
+    @POST
+    @Path("/participants/{code}/consents/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ParticipantApi.ConsentView withdraw(@PathParam("code") String code, @PathParam("id") UUID id,
+            @Valid @NotNull ParticipantApi.WithdrawalRequest request) {
+        return view(service.withdraw(caller.get(), code, id, request.withdrawnOn()));
+    }
+
+    static ParticipantApi.ConsentView view(Consent c) {
+        return new ParticipantApi.ConsentView(c.id, c.scope, c.givenOn, c.recordedBy, c.note, c.withdrawnOn,
+                c.withdrawalRecordedBy);
+    }
+}

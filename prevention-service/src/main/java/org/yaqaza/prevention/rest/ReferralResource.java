@@ -1,0 +1,109 @@
+package org.yaqaza.prevention.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.ReferralApi;
+import org.yaqaza.prevention.model.DecisionStatus;
+import org.yaqaza.prevention.model.Referral;
+import org.yaqaza.prevention.service.ReferralService;
+
+/** Referrals into programmes and handovers back: explicit, approved by a prevention supervisor, audited. */
+@Path("/api/prevention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
+public class ReferralResource {
+
+    private final ReferralService service;
+    private final CurrentCaller caller;
+
+    public ReferralResource(ReferralService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/referrals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.SUPERVISOR)
+    public Response refer(@Valid @NotNull ReferralApi.ReferralRequest request) {
+        Referral r = service.refer(caller.get(), request);
+        return Response.created(URI.create("/api/prevention/referrals/" + r.id))
+                .entity(new ReferralApi.ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt)).build();
+    }
+
+    @GET
+    @Path("/referrals/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        Referral r = service.get(caller.get(), id);
+        Object body = service.isReferrer(caller.get(), r)
+                ? new ReferralApi.ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt) : service.view(r);
+        return Response.ok(body).build();
+    }
+
+    @GET
+    @Path("/referrals")
+    @CaseData
+    public List<ReferralApi.ReferralView> list(@QueryParam("status") DecisionStatus status) {
+        return service.list(caller.get(), status).stream().map(service::view).toList();
+    }
+
+    @POST
+    @Path("/referrals/{id}/decision")
+    @CaseData
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.SUPERVISOR)
+    public ReferralApi.ReferralView decide(@PathParam("id") UUID id, @Valid @NotNull ReferralApi.Decision decision) {
+        return service.view(service.decide(caller.get(), id, decision));
+    }
+
+    @POST
+    @Path("/handovers")
+    @CaseData
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestHandover(@Valid @NotNull ReferralApi.HandoverRequest request) {
+        ReferralApi.HandoverView h = service.view(service.requestHandover(caller.get(), request));
+        return Response.created(URI.create("/api/prevention/handovers/" + h.id())).entity(h).build();
+    }
+
+    @GET
+    @Path("/handovers/{id}")
+    @CaseData
+    public ReferralApi.HandoverView handover(@PathParam("id") UUID id) {
+        return service.view(service.getHandover(caller.get(), id));
+    }
+
+    @POST
+    @Path("/handovers/{id}/decision")
+    @CaseData
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.SUPERVISOR)
+    public ReferralApi.HandoverView decideHandover(@PathParam("id") UUID id,
+            @Valid @NotNull ReferralApi.Decision decision) {
+        return service.view(service.decideHandover(caller.get(), id, decision));
+    }
+
+    /** For the recipient agency's supervisors, once approved. */
+    @GET
+    @Path("/handovers/{id}/package")
+    @RolesAllowed(Role.SUPERVISOR)
+    public ReferralApi.HandoverPackage receive(@PathParam("id") UUID id) {
+        return service.receive(caller.get(), id);
+    }
+}

@@ -1,0 +1,262 @@
+package org.yaqaza.prevention.service;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.prevention.api.ParticipantApi;
+import org.yaqaza.prevention.identity.IdentityCipher;
+import org.yaqaza.prevention.model.Consent;
+import org.yaqaza.prevention.model.ConsentScope;
+import org.yaqaza.prevention.model.Participant;
+import org.yaqaza.prevention.repository.ParticipantRepository;
+
+/**
+ * Participants: registration with an encrypted identity, disclosure of that identity only to prevention staff with
+ * a stated purpose (each disclosure audited), and consent, which gates any new processing.
+ */
+@ApplicationScoped
+public class ParticipantService {
+
+    static final String OBJECT_TYPE = "participant";
+    private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    public static final String NAME_AR = "full_name_ar";
+    public static final String NAME_LATIN = "full_name_latin";
+    public static final String NATIONAL_ID = "national_id";
+    public static final String BIRTH_DATE = "birth_date";
+
+    private final ParticipantRepository participants;
+    private final PreventionAccess access;
+    private final IdentityCipher cipher;
+    private final AuditTrail audit;
+    private final EntityManager em;
+    private final SecureRandom random = new SecureRandom();
+
+    public ParticipantService(ParticipantRepository participants, PreventionAccess access, IdentityCipher cipher,
+            AuditTrail audit, EntityManager em) {
+        this.participants = participants;
+        this.access = access;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    @Transactional
+    public Participant register(Caller caller, ParticipantApi.RegisterRequest request) {
+        access.requireCaseAccess(caller);
+        Participant participant = newParticipant(caller, request.classification(), request.compartments(),
+                request.sharedWith());
+        sealIdentity(participant, request.identity());
+        participants.persist(participant);
+        audit.record("CREATE", OBJECT_TYPE, participant.code, participant.classification, null);
+        if (request.consents() != null) {
+            for (ParticipantApi.ConsentRequest consent : request.consents()) {
+                addConsent(caller, participant, consent);
+            }
+        }
+        return participant;
+    }
+
+    /** A new participant with a fresh pseudonymous code (used by registration and approved referrals). */
+    Participant newParticipant(Caller caller, Classification classification, List<String> compartments,
+            List<String> sharedWith) {
+        Participant participant = new Participant();
+        participant.protect(caller, classification, compartments, sharedWith);
+        participant.code = freshCode();
+        return participant;
+    }
+
+    void sealIdentity(Participant p, ParticipantApi.Identity identity) {
+        p.fullNameAr = cipher.encrypt(identity.fullNameAr(), p.context(NAME_AR));
+        p.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), p.context(NAME_LATIN));
+        p.nationalId = cipher.encrypt(identity.nationalId(), p.context(NATIONAL_ID));
+        p.birthDate = cipher.encrypt(identity.birthDate().toString(), p.context(BIRTH_DATE));
+    }
+
+    private String freshCode() {
+        while (true) {
+            StringBuilder code = new StringBuilder("YQ-");
+            for (int i = 0; i < 8; i++) {
+                if (i == 4) {
+                    code.append('-');
+                }
+                code.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
+            }
+            String candidate = code.toString();
+            if (participants.count("code", candidate) == 0) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The participant for case work: prevention staff only, visible, 404 otherwise. */
+    public Participant forCase(Caller caller, String code) {
+        access.requireCaseAccess(caller);
+        return participants.getVisibleByCode(caller, code);
+    }
+
+    @Transactional
+    public Participant get(Caller caller, String code) {
+        Participant participant = forCase(caller, code);
+        auditRead(participant, null);
+        return participant;
+    }
+
+    /** Reads of CONFIDENTIAL+ case data are audited under the participant's code (as its writes are). */
+    public void auditRead(Participant p, String what) {
+        if (p.classification.dominates(Classification.CONFIDENTIAL)) {
+            audit.record("READ", OBJECT_TYPE, p.code, p.classification, what);
+        }
+    }
+
+    @Transactional
+    public Page<Participant> list(Caller caller, PageRequest page) {
+        access.requireCaseAccess(caller);
+        Page<Participant> result = participants.pageVisible(caller, null, Map.of(), page);
+        result.items().forEach(p -> auditRead(p, "list"));
+        return result;
+    }
+
+    public ParticipantApi.ParticipantView view(Participant p) {
+        Map<ConsentScope, String> consent = new EnumMap<>(ConsentScope.class);
+        for (ConsentScope scope : ConsentScope.values()) {
+            consent.put(scope, consentStatus(p.id, scope).name());
+        }
+        return new ParticipantApi.ParticipantView(p.code, p.classification, List.of(p.compartments),
+                p.ownerAgency, p.createdAt, p.anonymisedAt != null, consent);
+    }
+
+    /**
+     * Discloses the identity to prevention staff for a stated purpose, audited with that purpose. Refused once
+     * consent to participation has been withdrawn, and impossible after anonymisation.
+     */
+    @Transactional
+    public ParticipantApi.IdentityView disclose(Caller caller, String code, String purpose) {
+        Participant p = forCase(caller, code);
+        if (p.anonymisedAt != null) {
+            throw new ProblemException(410, "Identity anonymised",
+                    "This participant's identity was erased when its retention period ended.");
+        }
+        if (consentStatus(p.id, ConsentScope.PARTICIPATION) == ConsentStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Consent withdrawn",
+                    "The participant withdrew consent; the identity is no longer shown.");
+        }
+        ParticipantApi.IdentityView view;
+        try {
+            view = new ParticipantApi.IdentityView(p.code, cipher.decrypt(p.fullNameAr, p.context(NAME_AR)),
+                    cipher.decrypt(p.fullNameLatin, p.context(NAME_LATIN)),
+                    cipher.decrypt(p.nationalId, p.context(NATIONAL_ID)),
+                    LocalDate.parse(cipher.decrypt(p.birthDate, p.context(BIRTH_DATE))), purpose,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        } catch (IdentityCipher.IdentityDecryptionException e) {
+            // never garbage: a value that does not authenticate under its key is reported, not shown
+            throw new ProblemException(500, "Identity unreadable",
+                    "The stored identity cannot be decrypted with the configured key; tell the operators.");
+        }
+        audit.record("DISCLOSE_IDENTITY", OBJECT_TYPE, p.code, p.classification, "purpose: " + purpose);
+        return view;
+    }
+
+    /** Birth date for eligibility checks inside the service (never returned). */
+    LocalDate birthDate(Participant p) {
+        return p.birthDate == null ? null : LocalDate.parse(cipher.decrypt(p.birthDate, p.context(BIRTH_DATE)));
+    }
+
+    // ---- consent
+
+    public enum ConsentStatus {
+        NONE, ACTIVE, WITHDRAWN
+    }
+
+    public ConsentStatus consentStatus(UUID participantId, ConsentScope scope) {
+        List<Consent> consents = em.createQuery("from Consent where participantId = :p and scope = :s",
+                Consent.class).setParameter("p", participantId).setParameter("s", scope).getResultList();
+        if (consents.isEmpty()) {
+            return ConsentStatus.NONE;
+        }
+        return consents.stream().anyMatch(c -> c.withdrawnOn == null) ? ConsentStatus.ACTIVE
+                : ConsentStatus.WITHDRAWN;
+    }
+
+    /**
+     * New processing under a scope needs an active consent, unless a legal obligation is stated (it is then part
+     * of the audit record).
+     */
+    public void requireProcessing(Participant p, ConsentScope scope, String legalObligation) {
+        if (legalObligation != null && !legalObligation.isBlank()) {
+            return;
+        }
+        ConsentStatus status = consentStatus(p.id, scope);
+        if (status != ConsentStatus.ACTIVE) {
+            throw ProblemException.conflict(status == ConsentStatus.WITHDRAWN ? "Consent withdrawn" : "No consent",
+                    "Participant " + p.code + " has no active " + scope + " consent"
+                            + (status == ConsentStatus.WITHDRAWN ? " (withdrawn)" : "")
+                            + "; only processing required by law (legalObligation) is possible.");
+        }
+    }
+
+    @Transactional
+    public Consent addConsent(Caller caller, String code, ParticipantApi.ConsentRequest request) {
+        return addConsent(caller, forCase(caller, code), request);
+    }
+
+    Consent addConsent(Caller caller, Participant p, ParticipantApi.ConsentRequest request) {
+        if (p.anonymisedAt != null) {
+            throw ProblemException.conflict("Anonymised", "An anonymised participant cannot give consent.");
+        }
+        Consent consent = new Consent();
+        consent.id = UUID.randomUUID();
+        consent.participantId = p.id;
+        consent.scope = request.scope();
+        consent.givenOn = request.givenOn();
+        consent.note = request.note();
+        consent.recordedBy = caller.subject();
+        consent.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.persist(consent);
+        audit.record("CONSENT_GIVEN", OBJECT_TYPE, p.code, p.classification, "scope " + consent.scope);
+        return consent;
+    }
+
+    @Transactional
+    public Consent withdraw(Caller caller, String code, UUID consentId, LocalDate withdrawnOn) {
+        Participant p = forCase(caller, code);
+        Consent consent = em.find(Consent.class, consentId);
+        if (consent == null || !consent.participantId.equals(p.id)) {
+            throw ProblemException.notFound("Consent", consentId);
+        }
+        if (consent.withdrawnOn != null) {
+            throw ProblemException.conflict("Already withdrawn", "This consent was withdrawn on "
+                    + consent.withdrawnOn + ".");
+        }
+        if (withdrawnOn.isBefore(consent.givenOn)) {
+            throw ProblemException.unprocessable("Invalid date", "withdrawnOn is before the consent was given.");
+        }
+        consent.withdrawnOn = withdrawnOn;
+        consent.withdrawalRecordedBy = caller.subject();
+        audit.record("CONSENT_WITHDRAWN", OBJECT_TYPE, p.code, p.classification, "scope " + consent.scope);
+        return consent;
+    }
+
+    @Transactional
+    public List<Consent> consents(Caller caller, String code) {
+        Participant p = forCase(caller, code);
+        return em.createQuery("from Consent where participantId = :p order by givenOn, createdAt", Consent.class)
+                .setParameter("p", p.id).getResultList();
+    }
+}

@@ -1,0 +1,249 @@
+package org.yaqaza.prevention.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.prevention.api.ParticipantApi;
+import org.yaqaza.prevention.api.ReferralApi;
+import org.yaqaza.prevention.identity.IdentityCipher;
+import org.yaqaza.prevention.model.DecisionStatus;
+import org.yaqaza.prevention.model.Handover;
+import org.yaqaza.prevention.model.Participant;
+import org.yaqaza.prevention.model.Referral;
+
+/**
+ * The only two doors in the firewall. A referral from another agency carries a sealed identity and does nothing
+ * until a prevention supervisor approves it (then a participant is created; consent is still the person's own).
+ * A handover back to another agency is requested by prevention staff, approved by a different prevention
+ * supervisor, and only then readable by the recipient agency's supervisors; every step is audited.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    static final String REFERRAL = "referral";
+    static final String HANDOVER = "handover";
+
+    private final PreventionAccess access;
+    private final ParticipantService participants;
+    private final IdentityCipher cipher;
+    private final AuditTrail audit;
+    private final EntityManager em;
+
+    public ReferralService(PreventionAccess access, ParticipantService participants, IdentityCipher cipher,
+            AuditTrail audit, EntityManager em) {
+        this.access = access;
+        this.participants = participants;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    @Transactional
+    public Referral refer(Caller caller, ReferralApi.ReferralRequest request) {
+        if (!caller.hasRole(Role.SUPERVISOR) || caller.agency() == null) {
+            throw ProblemException.forbidden("Only a supervisor of an agency may refer someone to a programme.");
+        }
+        Referral r = new Referral();
+        r.id = UUID.randomUUID();
+        r.referringAgency = caller.agency();
+        r.referredBy = caller.subject();
+        r.programmeKind = request.programmeKind();
+        r.region = request.region();
+        r.purpose = request.purpose();
+        r.summary = request.summary();
+        r.status = DecisionStatus.PENDING;
+        r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ParticipantApi.Identity identity = request.identity();
+        r.fullNameAr = cipher.encrypt(identity.fullNameAr(), r.context(ParticipantService.NAME_AR));
+        r.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), r.context(ParticipantService.NAME_LATIN));
+        r.nationalId = cipher.encrypt(identity.nationalId(), r.context(ParticipantService.NATIONAL_ID));
+        r.birthDate = cipher.encrypt(identity.birthDate().toString(), r.context(ParticipantService.BIRTH_DATE));
+        em.persist(r);
+        audit.record("REFERRAL_CREATE", REFERRAL, r.id, Classification.CONFIDENTIAL,
+                "from " + r.referringAgency + " to " + r.programmeKind + "; purpose: " + r.purpose);
+        return r;
+    }
+
+    private Referral referral(UUID id) {
+        Referral r = em.find(Referral.class, id);
+        if (r == null) {
+            throw ProblemException.notFound("Referral", id);
+        }
+        return r;
+    }
+
+    /** The referring agency sees the status of its own referrals; prevention staff see the referral. */
+    public boolean isReferrer(Caller caller, Referral r) {
+        return caller.hasRole(Role.SUPERVISOR) && r.referringAgency.equals(caller.agency())
+                && !access.isPreventionStaff(caller);
+    }
+
+    @Transactional
+    public Referral get(Caller caller, UUID id) {
+        Referral r = referral(id);
+        if (!isReferrer(caller, r) && !access.isPreventionStaff(caller)) {
+            throw ProblemException.notFound("Referral", id);
+        }
+        return r;
+    }
+
+    @Transactional
+    public List<Referral> list(Caller caller, DecisionStatus status) {
+        access.requireCaseAccess(caller);
+        var query = status == null ? em.createQuery("from Referral order by createdAt desc", Referral.class)
+                : em.createQuery("from Referral where status = :s order by createdAt desc", Referral.class)
+                        .setParameter("s", status);
+        return query.setMaxResults(500).getResultList();
+    }
+
+    @Transactional
+    public Referral decide(Caller caller, UUID id, ReferralApi.Decision decision) {
+        access.requirePreventionSupervisor(caller);
+        Referral r = referral(id);
+        if (r.status != DecisionStatus.PENDING) {
+            throw ProblemException.conflict("Already decided", "This referral was " + r.status + ".");
+        }
+        if (decision.decision() == DecisionStatus.PENDING) {
+            throw ProblemException.unprocessable("Invalid decision", "decision must be APPROVED or DECLINED.");
+        }
+        r.status = decision.decision();
+        r.decidedBy = caller.subject();
+        r.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.decisionReason = decision.reason();
+        if (r.status == DecisionStatus.APPROVED) {
+            Classification marking = decision.classification() == null ? Classification.CONFIDENTIAL
+                    : decision.classification();
+            Participant p = participants.newParticipant(caller, marking, List.of(), List.of());
+            ParticipantApi.Identity identity = new ParticipantApi.Identity(
+                    cipher.decrypt(r.fullNameAr, r.context(ParticipantService.NAME_AR)),
+                    cipher.decrypt(r.fullNameLatin, r.context(ParticipantService.NAME_LATIN)),
+                    cipher.decrypt(r.nationalId, r.context(ParticipantService.NATIONAL_ID)),
+                    LocalDate.parse(cipher.decrypt(r.birthDate, r.context(ParticipantService.BIRTH_DATE))));
+            participants.sealIdentity(p, identity);
+            em.persist(p);
+            r.participantId = p.id;
+            audit.record("CREATE", ParticipantService.OBJECT_TYPE, p.code, p.classification,
+                    "from approved referral " + r.id);
+        }
+        // the referral's own copy of the identity is no longer needed either way
+        r.fullNameAr = null;
+        r.fullNameLatin = null;
+        r.nationalId = null;
+        r.birthDate = null;
+        audit.record("REFERRAL_" + r.status, REFERRAL, r.id, Classification.CONFIDENTIAL,
+                "reason: " + decision.reason());
+        return r;
+    }
+
+    public ReferralApi.ReferralView view(Referral r) {
+        String code = r.participantId == null ? null : em.find(Participant.class, r.participantId).code;
+        return new ReferralApi.ReferralView(r.id, r.referringAgency, r.referredBy, r.programmeKind, r.region,
+                r.purpose, r.summary, r.status, r.decidedBy, r.decidedAt, r.decisionReason, code, r.createdAt);
+    }
+
+    // ---- handovers
+
+    @Transactional
+    public Handover requestHandover(Caller caller, ReferralApi.HandoverRequest request) {
+        Participant p = participants.forCase(caller, request.participantCode());
+        if (request.recipientAgency().equals(access.preventionAgency())) {
+            throw ProblemException.unprocessable("Invalid recipient", "A handover goes to another agency.");
+        }
+        Handover h = new Handover();
+        h.id = UUID.randomUUID();
+        h.participantId = p.id;
+        h.recipientAgency = request.recipientAgency();
+        h.purpose = request.purpose();
+        h.legalBasis = request.legalBasis();
+        h.summary = request.summary();
+        h.includeIdentity = request.includeIdentity();
+        h.status = DecisionStatus.PENDING;
+        h.requestedBy = caller.subject();
+        h.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.persist(h);
+        audit.record("HANDOVER_REQUEST", HANDOVER, h.id, p.classification, "participant " + p.code + " to "
+                + h.recipientAgency + "; purpose: " + h.purpose + "; legal basis: " + h.legalBasis);
+        return h;
+    }
+
+    private Handover handover(UUID id) {
+        Handover h = em.find(Handover.class, id);
+        if (h == null) {
+            throw ProblemException.notFound("Handover", id);
+        }
+        return h;
+    }
+
+    @Transactional
+    public Handover getHandover(Caller caller, UUID id) {
+        access.requireCaseAccess(caller);
+        Handover h = handover(id);
+        participants.forCase(caller, em.find(Participant.class, h.participantId).code);
+        return h;
+    }
+
+    @Transactional
+    public Handover decideHandover(Caller caller, UUID id, ReferralApi.Decision decision) {
+        access.requirePreventionSupervisor(caller);
+        Handover h = getHandover(caller, id);
+        if (h.status != DecisionStatus.PENDING) {
+            throw ProblemException.conflict("Already decided", "This handover was " + h.status + ".");
+        }
+        if (h.requestedBy.equals(caller.subject())) {
+            throw ProblemException.forbidden("Four eyes: the person who requested a handover cannot approve it.");
+        }
+        if (decision.decision() == DecisionStatus.PENDING) {
+            throw ProblemException.unprocessable("Invalid decision", "decision must be APPROVED or DECLINED.");
+        }
+        h.status = decision.decision();
+        h.decidedBy = caller.subject();
+        h.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        h.decisionReason = decision.reason();
+        Participant p = em.find(Participant.class, h.participantId);
+        audit.record("HANDOVER_" + h.status, HANDOVER, h.id, p.classification, "reason: " + decision.reason());
+        return h;
+    }
+
+    /** The recipient agency's supervisors read an approved handover; each read is audited. */
+    @Transactional
+    public ReferralApi.HandoverPackage receive(Caller caller, UUID id) {
+        Handover h = handover(id);
+        if (!caller.hasRole(Role.SUPERVISOR) || !h.recipientAgency.equals(caller.agency())) {
+            throw ProblemException.notFound("Handover", id);
+        }
+        if (h.status != DecisionStatus.APPROVED) {
+            throw ProblemException.conflict("Not approved", "This handover has not been approved by a prevention "
+                    + "supervisor (" + h.status + "); nothing is handed over.");
+        }
+        Participant p = em.find(Participant.class, h.participantId);
+        ParticipantApi.Identity identity = null;
+        if (h.includeIdentity && p.anonymisedAt == null) {
+            identity = new ParticipantApi.Identity(cipher.decrypt(p.fullNameAr, p.context(ParticipantService.NAME_AR)),
+                    cipher.decrypt(p.fullNameLatin, p.context(ParticipantService.NAME_LATIN)),
+                    cipher.decrypt(p.nationalId, p.context(ParticipantService.NATIONAL_ID)),
+                    LocalDate.parse(cipher.decrypt(p.birthDate, p.context(ParticipantService.BIRTH_DATE))));
+        }
+        audit.record("HANDOVER_READ", HANDOVER, h.id, p.classification, "read by " + caller.agency()
+                + (identity != null ? " including identity of " + p.code : ""));
+        return new ReferralApi.HandoverPackage(h.id, h.purpose, h.legalBasis, h.summary, p.code, identity,
+                h.decidedBy, h.decidedAt);
+    }
+
+    public ReferralApi.HandoverView view(Handover h) {
+        Participant p = em.find(Participant.class, h.participantId);
+        return new ReferralApi.HandoverView(h.id, p.code, h.recipientAgency, h.purpose, h.legalBasis,
+                h.includeIdentity, h.status, h.requestedBy, h.decidedBy, h.decidedAt, h.decisionReason, h.createdAt);
+    }
+}

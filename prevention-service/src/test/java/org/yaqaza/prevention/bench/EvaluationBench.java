@@ -1,0 +1,296 @@
+package org.yaqaza.prevention.bench;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaqaza.launcher.EmbeddedDatabase;
+import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.prevention.identity.IdentityCipher;
+
+/**
+ * Evaluation latency at scale (run by bench/prevention.sh, not by the test suite): a real embedded PostgreSQL,
+ * the packaged service as its own process, a programme created through the API, then 50,000 participants with
+ * encrypted identities, their enrolments, 200,000 attendance records, releases and re-offences loaded in bulk,
+ * and timed evaluation requests over HTTP.
+ */
+public final class EvaluationBench {
+
+    private static final int PARTICIPANTS = Integer.getInteger("bench.participants", 50_000);
+    private static final int ATTENDANCE = Integer.getInteger("bench.attendance", 200_000);
+    private static final int EDITIONS = 4;
+    private static final int RUNS = Integer.getInteger("bench.runs", 30);
+
+    private EvaluationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("yaqaza-bench-pg");
+        Process service = null;
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, true);
+                TestIssuer issuer = new TestIssuer("https://yaqaza.bench/auth")) {
+            EmbeddedDatabase.ServiceDatabase sdb = db.ensureServiceDatabase("prevention", "owner-bench", "app-bench");
+            byte[] raw = new byte[32];
+            new SecureRandom().nextBytes(raw);
+            String key = Base64.getEncoder().encodeToString(raw);
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g"));
+            Map<String, String> props = new java.util.LinkedHashMap<>(sdb.quarkusProperties());
+            props.put("quarkus.flyway.placeholders.appRole", sdb.appUser());
+            props.put("quarkus.http.port", Integer.toString(port));
+            props.put("yaqaza.security.issuers.builtin.issuer", issuer.issuer());
+            props.put("yaqaza.security.issuers.builtin.jwks-url", issuer.jwksUrl());
+            props.put("yaqaza.prevention.identity-key", key);
+            props.put("yaqaza.prevention.retention.enabled", "false");
+            props.put("quarkus.log.level", "WARN");
+            props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.add("-jar");
+            command.add(new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath());
+            long startedAt = System.nanoTime();
+            service = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(new File("target/bench-service.log")).start();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://localhost:" + port;
+            waitReady(http, base + "/q/health/ready", service);
+            System.out.printf("service started in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
+
+            String officer = issuer.token().subject("bench-officer").roles("prevention-officer").clearance("SECRET")
+                    .agency("MHAI").sign();
+            String programme = field(post(http, base + "/api/prevention/programmes", officer, """
+                    {"kind":"PRISON_RECONCILIATION","name":"مصالحة — bench","institution":"Bench prison",
+                     "region":"Rabat-Salé-Kénitra","capacity":100000,"classification":"RESTRICTED"}"""), "id");
+            List<String> modules = new ArrayList<>();
+            for (int m = 0; m < 4; m++) {
+                modules.add(field(post(http, base + "/api/prevention/programmes/" + programme + "/modules", officer,
+                        "{\"code\":\"M" + m + "\",\"title\":\"Module " + m + "\",\"requiredSessions\":5}"), "id"));
+            }
+            List<String> editions = new ArrayList<>();
+            for (int e = 0; e < EDITIONS; e++) {
+                editions.add(field(post(http, base + "/api/prevention/programmes/" + programme + "/editions",
+                        officer, "{\"name\":\"Cohort " + (2019 + e) + "\",\"startsOn\":\"" + (2019 + e)
+                                + "-02-01\",\"capacity\":20000}"), "id"));
+            }
+            long loadStart = System.nanoTime();
+            load(sdb, key, UUID.fromString(programme), editions, modules);
+            System.out.printf("loaded %,d participants and %,d attendance records in %.1f s%n", PARTICIPANTS,
+                    ATTENDANCE, (System.nanoTime() - loadStart) / 1e9);
+
+            String analyst = issuer.token().subject("bench-analyst").roles("analyst").clearance("SECRET")
+                    .agency("MHAI").sign();
+            String asOf = "?asOf=" + LocalDate.now();
+            measure(http, "programme evaluation JSON (4 editions + overall)",
+                    base + "/api/prevention/programmes/" + programme + "/evaluation" + asOf, officer);
+            measure(http, "programme evaluation SVG",
+                    base + "/api/prevention/programmes/" + programme + "/evaluation.svg" + asOf, analyst);
+            measure(http, "edition evaluation JSON",
+                    base + "/api/prevention/editions/" + editions.get(0) + "/evaluation" + asOf, officer);
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    private static void load(EmbeddedDatabase.ServiceDatabase sdb, String key, UUID programme, List<String> editions,
+            List<String> modules) throws Exception {
+        IdentityCipher cipher = new IdentityCipher("k1", key, Map.of());
+        Random random = new Random(42);
+        LocalDate today = LocalDate.now();
+        try (Connection c = DriverManager.getConnection(sdb.jdbcUrl() + "?reWriteBatchedInserts=true",
+                sdb.appUser(), sdb.appPassword())) {
+            c.setAutoCommit(false);
+            // sessions: 4 modules x 5 per edition
+            UUID[][] sessions = new UUID[EDITIONS][20];
+            try (PreparedStatement s = c.prepareStatement("insert into session (id, edition_id, module_id, held_on,"
+                    + " created_at) values (?, ?, ?, ?, now())")) {
+                for (int e = 0; e < EDITIONS; e++) {
+                    for (int i = 0; i < 20; i++) {
+                        sessions[e][i] = UUID.randomUUID();
+                        s.setObject(1, sessions[e][i]);
+                        s.setObject(2, UUID.fromString(editions.get(e)));
+                        s.setObject(3, UUID.fromString(modules.get(i / 5)));
+                        s.setObject(4, LocalDate.of(2019 + e, 2, 1).plusDays(7L * i));
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            PreparedStatement p = c.prepareStatement("insert into participant (id, classification, compartments,"
+                    + " owner_agency, shared_with, created_at, created_by, version, code, full_name_ar,"
+                    + " full_name_latin, national_id, birth_date) values (?, 2, '{}', 'MHAI', '{}', now(), 'bench',"
+                    + " 0, ?, ?, ?, ?, ?)");
+            PreparedStatement en = c.prepareStatement("insert into enrolment (id, edition_id, participant_id, state,"
+                    + " voluntary, applied_on, enrolled_on, ended_on, created_at, updated_at, version) values"
+                    + " (?, ?, ?, ?, true, ?, ?, ?, now(), now(), 0)");
+            PreparedStatement at = c.prepareStatement("insert into attendance (session_id, enrolment_id, status)"
+                    + " values (?, ?, ?)");
+            PreparedStatement rel = c.prepareStatement("insert into release_record (id, participant_id,"
+                    + " enrolment_id, released_on, follow_up_ended_on, created_at) values (?, ?, ?, ?, ?, now())");
+            PreparedStatement off = c.prepareStatement("insert into reoffence (id, participant_id, occurred_on, kind,"
+                    + " created_at) values (?, ?, ?, 'OTHER', now())");
+            int perParticipant = ATTENDANCE / PARTICIPANTS;
+            for (int i = 0; i < PARTICIPANTS; i++) {
+                UUID id = UUID.randomUUID();
+                p.setObject(1, id);
+                p.setString(2, String.format("YQ-B%07d", i));
+                p.setBytes(3, cipher.encrypt("مشارك " + i, "participant:" + id + ":full_name_ar"));
+                p.setBytes(4, cipher.encrypt("Participant " + i, "participant:" + id + ":full_name_latin"));
+                p.setBytes(5, cipher.encrypt("BN" + (100000 + i), "participant:" + id + ":national_id"));
+                p.setBytes(6, cipher.encrypt("1985-01-01", "participant:" + id + ":birth_date"));
+                p.addBatch();
+                int e = i % EDITIONS;
+                LocalDate start = LocalDate.of(2019 + e, 2, 1);
+                String state = random.nextDouble() < 0.8 ? "COMPLETED" : random.nextBoolean() ? "WITHDRAWN"
+                        : "EXCLUDED";
+                UUID enrolment = UUID.randomUUID();
+                en.setObject(1, enrolment);
+                en.setObject(2, UUID.fromString(editions.get(e)));
+                en.setObject(3, id);
+                en.setString(4, state);
+                en.setObject(5, start.minusDays(30));
+                en.setObject(6, start);
+                en.setObject(7, start.plusMonths(6));
+                en.addBatch();
+                int[] picks = random.ints(0, 20).distinct().limit(perParticipant).toArray();
+                Arrays.sort(picks);
+                for (int pick : picks) {
+                    at.setObject(1, sessions[e][pick]);
+                    at.setObject(2, enrolment);
+                    at.setString(3, random.nextDouble() < 0.85 ? "PRESENT" : "ABSENT");
+                    at.addBatch();
+                }
+                LocalDate released = start.plusMonths(6).plusDays(random.nextInt(900));
+                if (released.isBefore(today)) {
+                    LocalDate ended = random.nextInt(6) == 0 ? released.plusDays(100 + random.nextInt(700)) : null;
+                    rel.setObject(1, UUID.randomUUID());
+                    rel.setObject(2, id);
+                    rel.setObject(3, enrolment);
+                    rel.setObject(4, released);
+                    rel.setObject(5, ended != null && ended.isBefore(today) ? ended : null);
+                    rel.addBatch();
+                    long days = (long) (-Math.log(1 - random.nextDouble()) / (-Math.log(0.8) / 1095));
+                    if (released.plusDays(days).isBefore(today)) {
+                        off.setObject(1, UUID.randomUUID());
+                        off.setObject(2, id);
+                        off.setObject(3, released.plusDays(Math.max(1, days)));
+                        off.addBatch();
+                    }
+                }
+                if (i % 5000 == 4999) {
+                    for (PreparedStatement s : new PreparedStatement[] { p, en, at, rel, off }) {
+                        s.executeBatch();
+                    }
+                    c.commit();
+                }
+            }
+            for (PreparedStatement s : new PreparedStatement[] { p, en, at, rel, off }) {
+                s.executeBatch();
+                s.close();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                for (String table : new String[] { "participant", "enrolment", "attendance", "session",
+                        "release_record", "reoffence" }) {
+                    s.execute("analyze " + table);
+                }
+            }
+        }
+    }
+
+    private static void measure(HttpClient http, String label, String url, String token) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            get(http, url, token);
+        }
+        long[] nanos = new long[RUNS];
+        int bytes = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            bytes = get(http, url, token).length();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%-50s p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms   (%d runs, %,d chars)%n", label,
+                nanos[RUNS / 2] / 1e6, nanos[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6, nanos[RUNS - 1] / 1e6, RUNS,
+                bytes);
+    }
+
+    private static String get(HttpClient http, String url, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                "Bearer " + token).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String post(HttpClient http, String url, String token, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static void waitReady(HttpClient http, String url, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited; see target/bench-service.log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("service not ready within 3 minutes; see target/bench-service.log");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
