@@ -135,9 +135,38 @@ public class ProblemMappers {
                 return stale((RuntimeException) root, uri);
             }
         }
+        Response integrity = integrityViolation(e, uri);
+        if (integrity != null) {
+            return integrity;
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(500, "Internal error",
                 "The request could not be completed. Quote the request id when reporting this.", path(uri), null);
+    }
+
+    /**
+     * A constraint the database enforces (unique, foreign key, check) that the service did not check first: the
+     * client's data conflicts with what is stored, which is not a server fault. Nothing was written: the
+     * transaction rolled back. The constraint's name stays in the log, not in the answer.
+     */
+    static Response integrityViolation(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                LOG.infof("integrity constraint refused a change: %s", sql.getMessage());
+                boolean duplicate = "23505".equals(sql.getSQLState());
+                boolean reference = "23503".equals(sql.getSQLState());
+                if (duplicate || reference) {
+                    return Problems.response(409, "Conflict", duplicate
+                            ? "A record with the same identifying values already exists."
+                            : "The change refers to, or is referred to by, a record that does not allow it.",
+                            path(uri), null);
+                }
+                return Problems.response(422, "Unprocessable", "The values break a rule of the stored data.",
+                        path(uri), null);
+            }
+        }
+        return null;
     }
 
     private static String path(UriInfo uri) {
