@@ -35,7 +35,8 @@ public final class Problems {
                 + (requestId == null ? "" : ",\"requestId\":" + quote(requestId)) + "}";
     }
 
-    private static String quote(String value) {
+    /** A JSON string literal, escaped, for bodies and log lines written without a mapper. */
+    public static String quote(String value) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {

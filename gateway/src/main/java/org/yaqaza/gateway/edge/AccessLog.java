@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.RequestIds;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -88,21 +89,6 @@ public class AccessLog {
             json.append("null");
             return;
         }
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        json.append(Problems.quote(value));
     }
 }

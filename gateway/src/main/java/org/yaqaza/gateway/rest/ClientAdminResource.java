@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
@@ -27,7 +28,6 @@ import org.yaqaza.gateway.api.ClientCreate;
 import org.yaqaza.gateway.api.ClientSecretView;
 import org.yaqaza.gateway.api.ClientUpdate;
 import org.yaqaza.gateway.api.ClientView;
-import org.yaqaza.gateway.api.PageView;
 import org.yaqaza.gateway.api.SecretChange;
 import org.yaqaza.gateway.mapping.DirectoryMapper;
 import org.yaqaza.gateway.model.MachineClient;
@@ -59,9 +59,8 @@ public class ClientAdminResource {
     }
 
     @GET
-    public PageView<ClientView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        var page = directory.listClients(PageRequest.of(cursor, limit)).map(DirectoryMapper::toView);
-        return new PageView<>(page.items(), page.nextCursor());
+    public Page<ClientView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return directory.listClients(PageRequest.of(cursor, limit)).map(DirectoryMapper::toView);
     }
 
     @GET

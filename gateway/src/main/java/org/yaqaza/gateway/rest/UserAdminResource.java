@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.gateway.api.PageView;
 import org.yaqaza.gateway.api.PasswordChange;
 import org.yaqaza.gateway.api.UserCreate;
 import org.yaqaza.gateway.api.UserUpdate;
@@ -54,9 +54,8 @@ public class UserAdminResource {
     }
 
     @GET
-    public PageView<UserView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        var page = directory.listUsers(PageRequest.of(cursor, limit)).map(DirectoryMapper::toView);
-        return new PageView<>(page.items(), page.nextCursor());
+    public Page<UserView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return directory.listUsers(PageRequest.of(cursor, limit)).map(DirectoryMapper::toView);
     }
 
     @GET
