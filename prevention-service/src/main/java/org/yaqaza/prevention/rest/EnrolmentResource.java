@@ -98,8 +98,8 @@ public class EnrolmentResource {
     @Path("/editions/{id}/evaluation")
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
-    public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") java.time.LocalDate asOf) {
-        return evaluation.edition(caller.get(), id, asOf);
+    public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return evaluation.edition(caller.get(), id, EvaluationService.asOf(asOf));
     }
 
     @GET
@@ -107,7 +107,7 @@ public class EnrolmentResource {
     @Produces("image/svg+xml")
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
-    public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") java.time.LocalDate asOf) {
-        return EvaluationCharts.svg(evaluation.edition(caller.get(), id, asOf));
+    public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return EvaluationCharts.svg(evaluation.edition(caller.get(), id, EvaluationService.asOf(asOf)));
     }
 }

@@ -127,8 +127,8 @@ public class ProgrammeResource {
     @Path("/programmes/{id}/evaluation")
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
-    public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") java.time.LocalDate asOf) {
-        return evaluation.programme(caller.get(), id, asOf);
+    public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return evaluation.programme(caller.get(), id, EvaluationService.asOf(asOf));
     }
 
     @GET
@@ -136,7 +136,7 @@ public class ProgrammeResource {
     @Produces("image/svg+xml")
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
-    public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") java.time.LocalDate asOf) {
-        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, asOf));
+    public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, EvaluationService.asOf(asOf)));
     }
 }

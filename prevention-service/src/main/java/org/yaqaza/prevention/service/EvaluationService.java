@@ -1,6 +1,7 @@
 package org.yaqaza.prevention.service;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,19 @@ public class EvaluationService {
 
     public static final String CI_METHOD = "95% pointwise, log-log transform, Greenwood variance";
     private static final int[] RATE_YEARS = { 1, 2, 3 };
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    /**
+     * For this transaction only (one round trip). The planner cannot estimate the visibility predicate (array
+     * containment, ANY over shared_with): it expects about one visible participant where there are 50,000, and
+     * then picks nested loops that re-run a re-offence aggregate per release, which took over a minute at bench
+     * scale (EXPLAIN in bench/prevention.sh -Dbench.explain=true), or merge joins on the edition that multiply
+     * attendance marks by sessions. Every join here is an equi-join over whole cohorts, so hash joins are right
+     * at any size: nested loops and merge joins off. JIT off: the inflated cost estimates trigger a compile that
+     * costs more than the query. work_mem: the hashes must not spill at the default 4 MB.
+     */
+    public static final String SESSION_SETTINGS = "select set_config('enable_nestloop', 'off', true),"
+            + " set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true),"
+            + " set_config('work_mem', '32MB', true)";
 
     private final ProgrammeService programmes;
     private final EntityManager em;
@@ -45,9 +59,15 @@ public class EvaluationService {
     /**
      * One round trip computes everything: the started population once (materialised, visibility applied), then
      * completion counts (C), attendance (A), re-offence rates (R) and survival tallies per day (T), as rows of
-     * one shape: kind, edition, eight numbers.
+     * one shape: kind, edition, eight numbers. Only aggregates leave the database.
+     *
+     * <p>Attendance: an enrolment's completed units are the sum over modules of min(present, required). Applying
+     * the cap mark by mark means grouping every PRESENT mark by (enrolment, module) (170,000 groups at bench
+     * scale), yet the cap can only bind where a module has more sessions than it requires: min(c, r) =
+     * c - max(c - r, 0). So the marks are counted per edition in one pass, and only marks of such
+     * "over-provisioned" modules (usually none) are grouped per enrolment to subtract the excess.
      */
-    private static String query(boolean oneEdition) {
+    public static String query(boolean oneEdition) {
         String editions = "select ed.id from edition ed where ed.programme_id = :programme"
                 + (oneEdition ? " and ed.id = :edition" : "");
         StringBuilder rates = new StringBuilder();
@@ -63,11 +83,19 @@ public class EvaluationService {
                 + ")),"
                 + " req as (select id, required_sessions from curriculum_module where programme_id = :programme),"
                 + " tot as (select coalesce(sum(required_sessions), 0) as t from req),"
-                + " att as (select a.enrolment_id, s.module_id, count(*) as c from attendance a join session s"
-                + " on s.id = a.session_id where s.edition_id in (" + editions + ") and a.status = 'PRESENT'"
-                + " group by 1, 2),"
-                + " done as (select att.enrolment_id, sum(least(att.c, req.required_sessions)) as d from att"
-                + " join req on req.id = att.module_id group by 1),"
+                // sessions of the curriculum in each edition; capped: the module has more sessions in that edition
+                // than it requires. Marks count in the enrolment's own edition (the API accepts no other).
+                + " ses as materialized (select s.id, s.edition_id, s.module_id, req.required_sessions,"
+                + " count(*) over (partition by s.edition_id, s.module_id) > req.required_sessions as capped"
+                + " from session s join req on req.id = s.module_id where s.edition_id in (" + editions + ")),"
+                + " present as (select st.edition_id, count(*) as n from attendance a"
+                + " join ses on ses.id = a.session_id join started st on st.id = a.enrolment_id"
+                + " and st.edition_id = ses.edition_id where a.status = 'PRESENT' group by 1),"
+                + " excess as (select edition_id, sum(c - r) as x from (select st.edition_id, a.enrolment_id,"
+                + " ses.module_id, max(ses.required_sessions) as r, count(*) as c from attendance a"
+                + " join ses on ses.id = a.session_id and ses.capped join started st on st.id = a.enrolment_id"
+                + " and st.edition_id = ses.edition_id where a.status = 'PRESENT' group by 1, 2, 3) g where c > r"
+                + " group by 1),"
                 + " rel as materialized (select s.edition_id, r.id, r.participant_id, r.released_on,"
                 + " least(coalesce(r.follow_up_ended_on, cast(:asOf as date)), cast(:asOf as date)) as censor_on"
                 + " from started s join release_record r on r.enrolment_id = s.id where r.released_on <= :asOf),"
@@ -76,15 +104,45 @@ public class EvaluationService {
                 + " t as materialized (select rel.edition_id, rel.released_on,"
                 + " coalesce(f.first_on <= rel.censor_on, false) as event,"
                 + " case when f.first_on <= rel.censor_on then f.first_on else rel.censor_on end as end_on"
-                + " from rel left join firsts f on f.id = rel.id)"
-                + " select 'C', edition_id, count(*), count(*) filter (where state = 'COMPLETED'),"
-                + " count(*) filter (where state = 'WITHDRAWN'), count(*) filter (where state = 'EXCLUDED'),"
-                + " count(*) filter (where state in ('ENROLLED', 'ACTIVE')), 0, 0, 0 from started group by 2"
-                + " union all select 'A', st.edition_id, sum(coalesce(done.d, 0)), count(*), max(tot.t), 0, 0, 0, 0,"
-                + " 0 from started st cross join tot left join done on done.enrolment_id = st.id group by 2"
+                + " from rel left join firsts f on f.id = rel.id),"
+                + " c as (select edition_id, count(*) as started, count(*) filter (where state = 'COMPLETED')"
+                + " as completed, count(*) filter (where state = 'WITHDRAWN') as withdrawn,"
+                + " count(*) filter (where state = 'EXCLUDED') as excluded,"
+                + " count(*) filter (where state in ('ENROLLED', 'ACTIVE')) as running from started group by 1)"
+                + " select 'C', edition_id, started, completed, withdrawn, excluded, running, 0, 0, 0 from c"
+                + " union all select 'A', c.edition_id, coalesce(present.n, 0) - coalesce(excess.x, 0), c.started,"
+                + " tot.t, 0, 0, 0, 0, 0 from c cross join tot left join present on present.edition_id = c.edition_id"
+                + " left join excess on excess.edition_id = c.edition_id"
                 + " union all select 'R', edition_id, count(*)" + rates + ", 0 from t group by 2"
                 + " union all select 'T', edition_id, end_on - released_on, case when event then 1 else 0 end,"
                 + " count(*), 0, 0, 0, 0, 0 from t group by 2, 3, 4";
+    }
+
+    /**
+     * The {@code asOf} query parameter: a 400 problem naming the parameter for anything but an ISO date from 1900
+     * on (JAX-RS would answer a date it cannot convert with 404, and PostgreSQL refuses years before 4713 BC).
+     */
+    public static LocalDate asOf(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Invalid date", "asOf must be a date such as 2024-12-31.", "asOf");
+        }
+        return checked(date);
+    }
+
+    private static LocalDate checked(LocalDate asOf) {
+        if (asOf.isBefore(EARLIEST)) {
+            throw ProblemException.badRequest("Invalid date", "asOf cannot be before " + EARLIEST + ".", "asOf");
+        }
+        if (asOf.isAfter(LocalDate.now().plusDays(1))) {
+            throw ProblemException.badRequest("Invalid date", "asOf cannot be in the future.", "asOf");
+        }
+        return asOf;
     }
 
     @Transactional
@@ -103,9 +161,7 @@ public class EvaluationService {
         if (asOf == null) {
             asOf = LocalDate.now();
         }
-        if (asOf.isAfter(LocalDate.now().plusDays(1))) {
-            throw ProblemException.badRequest("Invalid date", "asOf cannot be in the future.", "asOf");
-        }
+        checked(asOf);
         boolean one = only != null;
         Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
         params.put("programme", programme.id);
@@ -120,9 +176,7 @@ public class EvaluationService {
         Acc total = new Acc(null);
 
         params.put("asOf", asOf);
-        // this one query is costed high enough to trigger PostgreSQL's JIT, whose compile time costs more than the
-        // few hundred milliseconds it runs; off for this transaction only
-        em.createNativeQuery("set local jit = off").executeUpdate();
+        em.createNativeQuery(SESSION_SETTINGS).getResultList();
         for (Object[] row : rows(query(one), params)) {
             Acc edition = acc.get(row[1]);
             if (edition == null) {

@@ -41,6 +41,12 @@ public final class EvaluationBench {
     private static final int ATTENDANCE = Integer.getInteger("bench.attendance", 200_000);
     private static final int EDITIONS = 4;
     private static final int RUNS = Integer.getInteger("bench.runs", 30);
+    /** -Dbench.baseline=DIR: a quarkus-app directory of an earlier build, timed alternately with this one. */
+    private static final String BASELINE = System.getProperty("bench.baseline");
+    /** -Dbench.hold=FILE: keep database and service running (for EXPLAIN with psql) until FILE is deleted. */
+    private static final String HOLD = System.getProperty("bench.hold");
+    /** -Dbench.explain=true: print EXPLAIN (ANALYZE, BUFFERS) of the evaluation query before timing. */
+    private static final boolean EXPLAIN = Boolean.getBoolean("bench.explain");
 
     private EvaluationBench() {
     }
@@ -48,33 +54,40 @@ public final class EvaluationBench {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("yaqaza-bench-pg");
         Process service = null;
+        Process baseline = null;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, true);
                 TestIssuer issuer = new TestIssuer("https://yaqaza.bench/auth")) {
             EmbeddedDatabase.ServiceDatabase sdb = db.ensureServiceDatabase("prevention", "owner-bench", "app-bench");
             byte[] raw = new byte[32];
             new SecureRandom().nextBytes(raw);
             String key = Base64.getEncoder().encodeToString(raw);
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g"));
             Map<String, String> props = new java.util.LinkedHashMap<>(sdb.quarkusProperties());
             props.put("quarkus.flyway.placeholders.appRole", sdb.appUser());
-            props.put("quarkus.http.port", Integer.toString(port));
             props.put("yaqaza.security.issuers.builtin.issuer", issuer.issuer());
             props.put("yaqaza.security.issuers.builtin.jwks-url", issuer.jwksUrl());
             props.put("yaqaza.prevention.identity-key", key);
             props.put("yaqaza.prevention.retention.enabled", "false");
             props.put("quarkus.log.level", "WARN");
-            props.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            command.add("-jar");
-            command.add(new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath());
+            int port = freePort();
             long startedAt = System.nanoTime();
-            service = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(new File("target/bench-service.log")).start();
+            service = startService(new File("target/quarkus-app"), port, props, "target/bench-service.log");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://localhost:" + port;
             waitReady(http, base + "/q/health/ready", service);
             System.out.printf("service started in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
+            String baselineBase = null;
+            if (BASELINE != null) {
+                // an earlier build of the service on the same database, measured in turn with this one so both
+                // see the same machine load; it must not migrate (the schema belongs to the current build)
+                Map<String, String> old = new java.util.LinkedHashMap<>(props);
+                old.put("quarkus.flyway.migrate-at-start", "false");
+                int oldPort = freePort();
+                baseline = startService(new File(BASELINE), oldPort, old, "target/bench-baseline.log");
+                baselineBase = "http://localhost:" + oldPort;
+                waitReady(http, baselineBase + "/q/health/ready", baseline);
+                System.out.println("baseline build from " + BASELINE + " started");
+            }
 
             String officer = issuer.token().subject("bench-officer").roles("prevention-officer").clearance("SECRET")
                     .agency("MHAI").sign();
@@ -100,16 +113,37 @@ public final class EvaluationBench {
             String analyst = issuer.token().subject("bench-analyst").roles("analyst").clearance("SECRET")
                     .agency("MHAI").sign();
             String asOf = "?asOf=" + LocalDate.now();
-            measure(http, "programme evaluation JSON (4 editions + overall)",
-                    base + "/api/prevention/programmes/" + programme + "/evaluation" + asOf, officer);
-            measure(http, "programme evaluation SVG",
-                    base + "/api/prevention/programmes/" + programme + "/evaluation.svg" + asOf, analyst);
-            measure(http, "edition evaluation JSON",
-                    base + "/api/prevention/editions/" + editions.get(0) + "/evaluation" + asOf, officer);
+            String[][] requests = {
+                { "programme evaluation JSON (4 editions + overall)", "/api/prevention/programmes/" + programme
+                        + "/evaluation" + asOf, officer },
+                { "programme evaluation SVG", "/api/prevention/programmes/" + programme + "/evaluation.svg" + asOf,
+                        analyst },
+                { "edition evaluation JSON", "/api/prevention/editions/" + editions.get(0) + "/evaluation" + asOf,
+                        officer } };
+            System.out.printf("load average before measuring: %s (%d cores)%n", loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            if (EXPLAIN) {
+                explain(sdb, programme, editions.get(0));
+            }
+            for (String[] r : requests) {
+                measure(http, r[0], base + r[1], baselineBase == null ? null : baselineBase + r[1], r[2]);
+            }
+            if (HOLD != null) {
+                Path hold = Path.of(HOLD);
+                Files.writeString(hold, "psql -h localhost -p " + db.port() + " -U postgres prevention\n"
+                        + "programme " + programme + "\nedition " + editions.get(0) + "\n");
+                System.out.println("holding: database on port " + db.port() + ", service on " + port
+                        + "; delete " + hold + " to finish");
+                while (Files.exists(hold)) {
+                    Thread.sleep(1000);
+                }
+            }
         } finally {
-            if (service != null) {
-                service.destroy();
-                service.waitFor();
+            for (Process p : new Process[] { service, baseline }) {
+                if (p != null) {
+                    p.destroy();
+                    p.waitFor();
+                }
             }
         }
     }
@@ -215,27 +249,114 @@ public final class EvaluationBench {
             try (Statement s = c.createStatement()) {
                 for (String table : new String[] { "participant", "enrolment", "attendance", "session",
                         "release_record", "reoffence" }) {
-                    s.execute("analyze " + table);
+                    // vacuum as autovacuum would soon after a bulk load: fresh statistics and a visibility map
+                    s.execute("vacuum analyze " + table);
                 }
             }
         }
     }
 
-    private static void measure(HttpClient http, String label, String url, String token) throws Exception {
+    /** Times {@code url} (and {@code baselineUrl} in alternation, if given): p50, p95, max, load average. */
+    private static void measure(HttpClient http, String label, String url, String baselineUrl, String token)
+            throws Exception {
+        String[] urls = baselineUrl == null ? new String[] { url } : new String[] { url, baselineUrl };
+        boolean[] dropped = new boolean[urls.length];
         for (int i = 0; i < 5; i++) {
-            get(http, url, token);
+            for (int k = 0; k < urls.length; k++) {
+                if (dropped[k]) {
+                    continue;
+                }
+                long t = System.nanoTime();
+                try {
+                    get(http, urls[k], token);
+                } catch (IllegalStateException | java.io.IOException failed) {
+                    System.out.printf("    %swarm-up failed after %.1f s: %s%n", k == 0 ? "" : "[baseline] ",
+                            (System.nanoTime() - t) / 1e9, failed.getMessage().lines().findFirst().orElse(""));
+                    // a baseline that cannot answer in time is reported as such, not waited for 20 more times
+                    dropped[k] = k > 0;
+                }
+            }
         }
-        long[] nanos = new long[RUNS];
-        int bytes = 0;
+        long[][] nanos = new long[urls.length][RUNS];
+        int[] chars = new int[urls.length];
+        int[] failures = new int[urls.length];
+        String loadBefore = loadAverage();
         for (int i = 0; i < RUNS; i++) {
-            long t = System.nanoTime();
-            bytes = get(http, url, token).length();
-            nanos[i] = System.nanoTime() - t;
+            for (int k = 0; k < urls.length; k++) {
+                if (dropped[k]) {
+                    continue;
+                }
+                long t = System.nanoTime();
+                try {
+                    chars[k] = get(http, urls[k], token).length();
+                } catch (IllegalStateException | java.io.IOException failed) {
+                    // counted with its elapsed time: a timeout under load is a result, not a reason to stop
+                    failures[k]++;
+                    System.out.println("    failed: " + failed.getMessage().lines().findFirst().orElse(""));
+                }
+                nanos[k][i] = System.nanoTime() - t;
+            }
         }
-        Arrays.sort(nanos);
-        System.out.printf("%-50s p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms   (%d runs, %,d chars)%n", label,
-                nanos[RUNS / 2] / 1e6, nanos[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6, nanos[RUNS - 1] / 1e6, RUNS,
-                bytes);
+        String loadAfter = loadAverage();
+        for (int k = 0; k < urls.length; k++) {
+            if (dropped[k]) {
+                System.out.printf("%-50s not timed: it failed during warm-up (see above)%n", "[baseline] " + label);
+                continue;
+            }
+            long[] n = nanos[k];
+            Arrays.sort(n);
+            System.out.printf("%-50s p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms   (%d runs, %,d chars%s)%n",
+                    (k == 0 ? "" : "[baseline] ") + label, n[RUNS / 2] / 1e6,
+                    n[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6, n[RUNS - 1] / 1e6, RUNS, chars[k],
+                    failures[k] == 0 ? "" : ", " + failures[k] + " FAILED");
+        }
+        System.out.printf("    load average (1/5/15 min) before: %s   after: %s%n", loadBefore, loadAfter);
+    }
+
+    /** The plan of the evaluation query as the service runs it (same settings, an officer of MHAI, SECRET). */
+    private static void explain(EmbeddedDatabase.ServiceDatabase sdb, String programme, String edition)
+            throws Exception {
+        Map<String, String> literals = Map.of("programme", "'" + programme + "'", "edition", "'" + edition + "'",
+                "asOf", "'" + LocalDate.now() + "'", "yzClearance", "3::smallint", "yzCompartments", "''",
+                "yzAgency", "'MHAI'");
+        try (Connection c = DriverManager.getConnection(sdb.jdbcUrl(), sdb.appUser(), sdb.appPassword())) {
+            c.setAutoCommit(false);
+            for (boolean one : new boolean[] { false, true }) {
+                String sql = org.yaqaza.prevention.service.EvaluationService.query(one);
+                for (Map.Entry<String, String> l : literals.entrySet()) {
+                    sql = sql.replaceAll(":" + l.getKey() + "\\b", Matcher.quoteReplacement(l.getValue()));
+                }
+                try (Statement s = c.createStatement()) {
+                    s.executeQuery(org.yaqaza.prevention.service.EvaluationService.SESSION_SETTINGS).close();
+                    System.out.println("== EXPLAIN (ANALYZE, BUFFERS) " + (one ? "one edition" : "whole programme"));
+                    try (java.sql.ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
+                        while (rs.next()) {
+                            System.out.println(rs.getString(1));
+                        }
+                    }
+                }
+                c.rollback();
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    private static Process startService(File app, int port, Map<String, String> props, String log)
+            throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g"));
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(new File(app, "quarkus-run.jar").getAbsolutePath());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(log)).start();
     }
 
     private static String get(HttpClient http, String url, String token) throws Exception {
