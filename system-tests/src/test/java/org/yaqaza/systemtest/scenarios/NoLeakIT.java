@@ -257,7 +257,6 @@ class NoLeakIT {
         if (arrestEvent != null) {
             add("entities", arrestEvent);
         }
-        gw.post(INTEL + "/cases/" + caseId + "/transitions", a, obj("to", "INTERVENTION")).expect(200);
         gw.post(INTEL + "/cases/" + caseId + "/transitions", a, obj("to", "REFERRED_TO_JUSTICE",
                 "prosecutionReference", "PR-" + MARK)).expect(200);
         for (Object alert : gw.get(INTEL + "/alerts?limit=100", "kestrel-supervisor").expect(200).json()
