@@ -22,7 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.yaqaza.systemtest.scenarios.Gateway.Resp;
 import org.yaqaza.systemtest.scenarios.OpenApiRoutes.Param;
@@ -45,6 +48,7 @@ import org.yaqaza.systemtest.scenarios.OpenApiRoutes.Route;
  * </ul>
  */
 @ExtendWith(SharedSuite.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoLeakIT {
 
     private static final String INTEL = "/api/intelligence";
@@ -63,18 +67,26 @@ class NoLeakIT {
             "prevention-officer", "auditor", "admin", "dgsn-chief", "kestrel-low-clearance", "es-cni",
             "nl-partner");
 
-    private final Gateway gw = SharedSuite.gateway();
+    private Gateway gw;
 
     /** Hidden ids by kind (the path segment naming the collection they belong to). */
     private final Map<String, List<String>> secret = new LinkedHashMap<>();
     /** Visible ids by kind, to fill path parameters of the plain calls. */
     private final Map<String, String> visible = new LinkedHashMap<>();
 
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    /** Findings by kind: hidden content shown, hidden/missing answers differing, aggregates moving, audit. */
+    private final List<String> leaks = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> aggregateChanges = new ArrayList<>();
+    private final List<String> auditContent = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger calls = new AtomicInteger();
+    private int routeCount;
 
-    @Test
-    void aTopSecretCompartmentedWorldIsInvisibleToEveryOtherCallerOnEveryReadRoute() throws Exception {
+    /** Builds both worlds and calls everything once; the tests below each judge one kind of finding. */
+    @BeforeAll
+    void sweepEveryReadRouteAsEveryOutsider() throws Exception {
+        gw = SharedSuite.gateway();
         accounts();
         createVisibleWorld();
         List<Route> routes = new ArrayList<>();
@@ -82,6 +94,7 @@ class NoLeakIT {
                 "/openapi/prevention")) {
             routes.addAll(OpenApiRoutes.gets(gw.get(doc, "admin").expect(200).body()));
         }
+        routeCount = routes.size();
         assertTrue(routes.size() > 60, "GET routes found in the OpenAPI documents: " + routes.size());
 
         Map<String, String> aggregatesBefore = aggregates(routes);
@@ -90,28 +103,28 @@ class NoLeakIT {
         List<ScenariosIT.AlertStream> streams = new ArrayList<>();
         for (String caller : streamers) {
             ScenariosIT.AlertStream stream = ScenariosIT.AlertStream.open(gw, caller);
-            stream.awaitEvent("connected", java.time.Duration.ofSeconds(20));
+            stream.awaitEvent("connected", java.time.Duration.ofSeconds(30));
             streams.add(stream);
         }
         createHiddenWorld();
         Map<String, String> aggregatesAfter = aggregates(routes);
+        for (Map.Entry<String, String> e : aggregatesBefore.entrySet()) {
+            if (!e.getValue().equals(aggregatesAfter.get(e.getKey()))) {
+                aggregateChanges.add(e.getKey() + "\n  before: " + cut(e.getValue()) + "\n  after:  "
+                        + cut(aggregatesAfter.get(e.getKey())));
+            }
+        }
         Gateway.sleep(2500); // past the streams' poll interval
         for (int i = 0; i < streams.size(); i++) {
             for (String[] event : streams.get(i).drain()) {
                 String data = event[0] + " " + event[1];
                 for (String leak : secretIdsAndTexts()) {
                     if (data.contains(leak)) {
-                        failures.add(streamers.get(i) + ": alert stream event shows " + leak + ": " + cut(data));
+                        leaks.add(streamers.get(i) + ": alert stream event shows " + leak + ": " + cut(data));
                     }
                 }
             }
             streams.get(i).close();
-        }
-        for (Map.Entry<String, String> e : aggregatesBefore.entrySet()) {
-            if (!e.getValue().equals(aggregatesAfter.get(e.getKey()))) {
-                failures.add("aggregate changed for an outsider when the hidden world was created: " + e.getKey()
-                        + "\n  before: " + cut(e.getValue()) + "\n  after:  " + cut(aggregatesAfter.get(e.getKey())));
-            }
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -127,9 +140,44 @@ class NoLeakIT {
             pool.shutdownNow();
         }
         screening();
-        System.out.printf("no-leak: %d GET routes x %d callers, %d calls, %d hidden ids%n", routes.size(),
-                OUTSIDERS.size(), calls.get(), secretIds().size());
-        assertTrue(failures.isEmpty(), failures.size() + " leaks or mismatches:\n" + String.join("\n", failures));
+        System.out.printf("no-leak: %d GET routes x %d callers, %d calls, %d hidden ids; %d leaks, %d mismatches, "
+                + "%d aggregate changes, %d audit findings, %d 5xx%n", routes.size(), OUTSIDERS.size(), calls.get(),
+                secretIds().size(), leaks.size(), mismatches.size(), aggregateChanges.size(), auditContent.size(),
+                serverErrors.size());
+    }
+
+    @Test
+    void noListSearchGraphStatisticExportTaxiiOrStreamAnswerShowsAHiddenIdOrText() {
+        assertTrue(routeCount > 60);
+        assertTrue(leaks.isEmpty(), leaks.size() + " leaks:\n" + String.join("\n", leaks));
+    }
+
+    @Test
+    void aHiddenIdAnswersExactlyLikeAMissingOne() {
+        assertTrue(mismatches.isEmpty(), mismatches.size() + " differences:\n" + String.join("\n", mismatches));
+    }
+
+    @Test
+    void countsStatisticsAndTheDashboardDoNotMoveForOutsiders() {
+        assertTrue(aggregateChanges.isEmpty(), aggregateChanges.size() + " aggregates changed:\n"
+                + String.join("\n", aggregateChanges));
+    }
+
+    @Test
+    void noReadRouteAnswersWithAServerError() {
+        assertTrue(serverErrors.isEmpty(), String.join("\n", serverErrors));
+    }
+
+    /**
+     * The audit trail is readable by auditors without the record's compartment (metadata only, by design), so it
+     * must carry no record content. Fails while the intelligence-service writes an assessment's decision note into
+     * the APPROVE/REJECT event's detail (AssessmentService.decide).
+     */
+    @Test
+    @Tag("known-bug")
+    void theAuditTrailShowsNoContentOfHiddenRecords() {
+        assertTrue(auditContent.isEmpty(), auditContent.size() + " audit findings:\n"
+                + String.join("\n", auditContent));
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -322,7 +370,7 @@ class NoLeakIT {
                 }
                 Resp r = gw.call("GET", path, caller, null, route.accept());
                 calls.incrementAndGet();
-                seen.put(caller + " " + path, r.status() + " " + r.body());
+                seen.put(caller + " " + path + " (" + route.accept() + ")", normalise(r, path));
             }
         }
         return seen;
@@ -336,7 +384,8 @@ class NoLeakIT {
                 Resp plain = gw.call("GET", plainPath, caller, null, route.accept());
                 calls.incrementAndGet();
                 check5xx(caller, plain);
-                scan(caller, plain, !route.path().contains("/audit"));
+                scan(caller, plain, !route.path().contains("/audit"), route.path().contains("/audit")
+                        ? auditContent : leaks);
             }
             if (!route.takesIdsOrSearch()) {
                 continue;
@@ -353,14 +402,15 @@ class NoLeakIT {
                 Resp missing = gw.call("GET", missingPath, caller, null, route.accept());
                 calls.addAndGet(2);
                 check5xx(caller, hidden);
-                scanText(caller, hidden);
                 if (route.path().contains("/audit")) {
+                    scanText(caller, hidden, auditContent);
                     continue;
                 }
+                scanText(caller, hidden, leaks);
                 String a = normalise(hidden, secretPath);
                 String b = normalise(missing, missingPath);
                 if (!a.equals(b)) {
-                    failures.add(caller + ": hidden and missing ids answer differently on " + route.path()
+                    mismatches.add(caller + ": hidden and missing ids answer differently on " + route.path()
                             + " (" + route.accept() + ")\n  hidden:  " + cut(a) + "\n  missing: " + cut(b));
                 }
                 if (hidden.status() < 400) {
@@ -378,27 +428,27 @@ class NoLeakIT {
                 return;
             }
             check5xx(caller, r);
-            scan(caller, r, true);
+            scan(caller, r, true, leaks);
         }
     }
 
     private void check5xx(String caller, Resp r) {
         if (r.status() >= 500 && r.status() != 503) {
-            failures.add(caller + ": " + r.what() + " answered " + r.status() + " " + cut(r.body()));
+            serverErrors.add(caller + ": " + r.what() + " answered " + r.status() + " " + cut(r.body()));
         }
     }
 
-    private void scan(String caller, Resp r, boolean ids) {
-        scanText(caller, r);
+    private void scan(String caller, Resp r, boolean ids, List<String> findings) {
+        scanText(caller, r, findings);
         if (ids) {
             scanIds(caller, r, "");
         }
     }
 
-    private void scanText(String caller, Resp r) {
+    private void scanText(String caller, Resp r, List<String> findings) {
         for (String text : List.of(MARK, MARK_AR, WORD, escaped(MARK_AR))) {
             if (r.body().contains(text)) {
-                failures.add(caller + ": " + r.what() + " (" + r.status() + ") shows hidden text '" + text + "': "
+                findings.add(caller + ": " + r.what() + " (" + r.status() + ") shows hidden text '" + text + "': "
                         + around(r.body(), text));
             }
         }
@@ -407,7 +457,7 @@ class NoLeakIT {
     private void scanIds(String caller, Resp r, String request) {
         for (String id : secretIds()) {
             if (!request.contains(id) && r.body().contains(id)) {
-                failures.add(caller + ": " + r.what() + " (" + r.status() + ") shows hidden id " + id + ": "
+                leaks.add(caller + ": " + r.what() + " (" + r.status() + ") shows hidden id " + id + ": "
                         + around(r.body(), id));
             }
         }
@@ -436,7 +486,8 @@ class NoLeakIT {
     private String visibleValue(Param p) {
         if (p.in().equals("path")) {
             String id = visible.get(p.kind());
-            return id != null ? id : UUID.randomUUID().toString();
+            // the same made-up id each time for kinds without a visible record, so before/after compare
+            return id != null ? id : UUID.nameUUIDFromBytes(p.kind().getBytes()).toString();
         }
         return p.required() ? ordinaryValue(p, "x" + WORD.length()) : null;
     }

@@ -223,9 +223,9 @@ class ScenariosIT {
                 num(statsAfter, "years[0].judicialReferrals"));
         // and the supervisor's dashboard shows the same figures
         Resp dashboard = gw.get("/api/dashboard?from=" + YEAR + "-01-01&to=" + TODAY, "supervisor").expect(200);
-        assertEquals("available", dashboard.str("intelligence.status"), dashboard.body());
+        assertEquals("available", dashboard.str("parts.intelligence.status"), dashboard.body());
         assertEquals(num(statsAfter, "years[0].arrests"),
-                num(dashboard, "intelligence.data.years.find { it.year == " + YEAR + " }.arrests"));
+                num(dashboard, "parts.intelligence.data.years.find { it.year == " + YEAR + " }.arrests"));
     }
 
     @Test
