@@ -496,6 +496,16 @@ class NoLeakIT {
             // the same made-up id each time for kinds without a visible record, so before/after compare
             return id != null ? id : UUID.nameUUIDFromBytes(p.kind().getBytes()).toString();
         }
+        // ids, words and partners of the visible world, so that searches and filters return something to scan
+        if (p.uuid()) {
+            return visible.getOrDefault(p.kind(), visible.get("entities"));
+        }
+        if (p.searchText()) {
+            return "مرئي";
+        }
+        if (p.name().equals("partner")) {
+            return "nl-partner";
+        }
         return p.required() ? ordinaryValue(p, "x" + WORD.length()) : null;
     }
 
@@ -512,6 +522,9 @@ class NoLeakIT {
         }
         if (p.name().equals("partner")) {
             return "kestrel-partner";
+        }
+        if (p.name().equals("match[id]")) {
+            return secret.get("objects").get(0);
         }
         return ordinaryValue(p, null);
     }
@@ -531,6 +544,9 @@ class NoLeakIT {
         }
         if (p.name().equals("partner")) {
             return "no-such-partner";
+        }
+        if (p.name().equals("match[id]")) {
+            return "report--" + UUID.randomUUID();
         }
         return ordinaryValue(p, null);
     }

@@ -49,7 +49,7 @@ public final class OpenApiRoutes {
 
         public boolean takesIdsOrSearch() {
             return params.stream().anyMatch(p -> p.in().equals("path") || p.uuid() || p.searchText()
-                    || (p.in().equals("query") && p.name().equals("partner")));
+                    || (p.in().equals("query") && (p.name().equals("partner") || p.name().equals("match[id]"))));
         }
 
         /** How many hidden ids to try: one per hidden record of the kind of the first path parameter (max 3). */

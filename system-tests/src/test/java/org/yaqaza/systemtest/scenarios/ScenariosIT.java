@@ -100,8 +100,8 @@ class ScenariosIT {
         assertEquals(article, filedArticle.str("body"), "the article is kept exactly as filed");
         auditStep("intelligence", articleId, "CREATE");
 
-        String fieldBody = "رصد المصدر لقاء بين عبد الرحيم الزموري الملقب بأبي أنس وياسين القادري قرب ميناء طنجة المتوسط،"
-                + " وتبادلا حقيبة يشتبه في احتوائها على مواد لصنع متفجرات.";
+        String fieldBody = "رصد المصدر لقاء بين عبد الرحيم الزموري الملقب بأبي أنس وياسين القادري"
+                + " قرب ميناء طنجة المتوسط، وتبادلا حقيبة يشتبه في احتوائها على مواد لصنع متفجرات.";
         Resp field = gw.post(INTEL + "/reports", "collector", obj("sourceType", "HUMINT", "reliability", "B",
                 "credibility", 2, "collectedAt", Instant.now().minusSeconds(1800).toString(),
                 "collectedPlace", "طنجة", "language", "ar", "title", "لقاء مشبوه قرب ميناء طنجة المتوسط",
