@@ -22,16 +22,19 @@ public final class OpenApiRoutes {
     private static final Pattern AGGREGATE = Pattern.compile(
             ".*(/count|/statistics|/evaluation|/dashboard|totals|/reach).*");
     private static final Set<String> SEARCH_NAMES = Set.of("q", "name", "query", "search", "text", "title");
+    private static final Set<String> ID_NAMES = Set.of("subject", "entity", "entityId", "report", "reportId",
+            "productId");
 
     private OpenApiRoutes() {
     }
 
     /** One parameter; {@code kind} is the collection a path id belongs to (the segment before it). */
     public record Param(String name, String in, boolean required, String type, String format,
-            List<String> enumValues, String kind) {
+            List<String> enumValues, String kind, boolean id) {
 
+        /** A record id: declared as a uuid, or a plain string whose name says it is one (read as a uuid). */
         public boolean uuid() {
-            return format.equals("uuid");
+            return id;
         }
 
         public boolean searchText() {
@@ -110,9 +113,14 @@ public final class OpenApiRoutes {
                 }
                 List<String> enums = schema.get("enum") instanceof List<?> l ? l.stream().map(String::valueOf)
                         .toList() : List.of();
-                params.add(new Param(name, in, Boolean.TRUE.equals(p.get("required")) || in.equals("path"),
-                        String.valueOf(schema.getOrDefault("type", "string")),
-                        String.valueOf(schema.getOrDefault("format", "")), enums, kind(path, name, in)));
+                String type = String.valueOf(schema.getOrDefault("type", "string"));
+                String format = String.valueOf(schema.getOrDefault("format", ""));
+                boolean named = ID_NAMES.contains(name) || path.contains("/graph/") && Set.of("from", "to")
+                        .contains(name);
+                boolean id = format.equals("uuid") || (in.equals("query") && type.equals("string")
+                        && format.isEmpty() && enums.isEmpty() && !path.contains("/audit") && named);
+                params.add(new Param(name, in, Boolean.TRUE.equals(p.get("required")) || in.equals("path"), type,
+                        format, enums, kind(path, name, in), id));
             }
             Set<String> types = new LinkedHashSet<>();
             if (get.get("responses") instanceof Map<?, ?> responses) {
