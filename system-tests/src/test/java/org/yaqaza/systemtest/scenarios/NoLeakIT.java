@@ -213,6 +213,7 @@ class NoLeakIT {
         String org = gw.post(INTEL + "/entities", "analyst", obj("kind", "ORGANISATION", "displayName",
                 "شبكة مرئية", "organisationKind", "CELL", "organisationStatus", "ACTIVE", "category", "TERRORISM",
                 "classification", "SECRET", "compartments", List.of("CT-NORTH"))).expect(201).str("id");
+        visible.put("organisation", org);
         visible.put("relationships", gw.post(INTEL + "/relationships", "analyst", obj("sourceId", person,
                 "targetId", org, "type", "MEMBER_OF", "confidence", 60, "classification", "SECRET",
                 "compartments", List.of("CT-NORTH"))).expect(201).str("id"));
@@ -498,7 +499,9 @@ class NoLeakIT {
         }
         // ids, words and partners of the visible world, so that searches and filters return something to scan
         if (p.uuid()) {
-            return visible.getOrDefault(p.kind(), visible.get("entities"));
+            // a path question (graph from/to) goes between two different visible records
+            return p.name().equals("to") ? visible.get("organisation")
+                    : visible.getOrDefault(p.kind(), visible.get("entities"));
         }
         if (p.searchText()) {
             return "مرئي";
@@ -510,6 +513,9 @@ class NoLeakIT {
     }
 
     private String secretValue(Param p, int variant) {
+        if (p.uuid() && p.name().equals("to")) {
+            return visible.get("entities"); // from a hidden record to a visible one
+        }
         if (p.in().equals("path") || p.uuid()) {
             List<String> ids = secret.getOrDefault(p.kind(), secret.get(p.in().equals("path") ? "*" : "entities"));
             if (ids == null || ids.isEmpty()) {
@@ -530,6 +536,9 @@ class NoLeakIT {
     }
 
     private String missingValue(Param p) {
+        if (p.uuid() && p.name().equals("to")) {
+            return visible.get("entities");
+        }
         if (p.in().equals("path") || p.uuid()) {
             if (p.kind().equals("participants")) {
                 return "YQ-ZZZZ-ZZZZ";
