@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,10 +39,10 @@ public final class SharedSuite implements BeforeAllCallback {
     private static final class Holder implements ExtensionContext.Store.CloseableResource {
         final LocalSuite suite;
         final Gateway gateway;
+        final Path data;
 
         Holder() {
             Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
-            Path data;
             try {
                 data = Files.createTempDirectory("yaqaza-st-scenarios");
             } catch (IOException e) {
@@ -54,9 +56,15 @@ public final class SharedSuite implements BeforeAllCallback {
             gateway = new Gateway(suite.gatewayUrl());
         }
 
+        /** Stops the suite and removes its data directory (about 90 MB of PostgreSQL files and logs). */
         @Override
         public void close() {
             suite.stop();
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // a leftover temporary directory is not worth failing the run for
+            }
         }
     }
 }
