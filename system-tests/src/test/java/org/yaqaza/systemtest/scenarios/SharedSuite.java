@@ -1,0 +1,70 @@
+package org.yaqaza.systemtest.scenarios;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.yaqaza.launcher.LocalSuite;
+import org.yaqaza.launcher.SuiteOptions;
+import org.yaqaza.launcher.SuiteService;
+
+/**
+ * One real suite for the scenario and no-leak classes of one test JVM: started by the first class that needs it,
+ * stopped when JUnit closes its root store (after the last class). Starting four services and PostgreSQL costs
+ * more than both classes' own work on the shared machine, so they share it; each class creates its own data and
+ * compares figures before/after, so neither depends on the other having run.
+ */
+public final class SharedSuite implements BeforeAllCallback {
+
+    private static volatile Gateway gateway;
+
+    /** The gateway of the running suite (after the extension ran). */
+    public static Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Holder holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class);
+        gateway = holder.gateway;
+    }
+
+    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+        final LocalSuite suite;
+        final Gateway gateway;
+        final Path data;
+
+        Holder() {
+            Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
+            try {
+                data = Files.createTempDirectory("yaqaza-st-scenarios");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts()
+                    .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
+                    // partner intelligence reaches the intelligence-service within a second instead of five
+                    .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_OUTBOX_DISPATCH_EVERY", "1s")
+                    .build());
+            gateway = new Gateway(suite.gatewayUrl());
+        }
+
+        /** Stops the suite and removes its data directory (about 90 MB of PostgreSQL files and logs). */
+        @Override
+        public void close() {
+            suite.stop();
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // a leftover temporary directory is not worth failing the run for
+            }
+        }
+    }
+}
