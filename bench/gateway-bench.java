@@ -32,6 +32,7 @@ public class GatewayBench {
     static final int ROUNDS = Integer.getInteger("rounds", 5);
     static final int CONCURRENCY = Integer.getInteger("concurrency", 32);
     static final int SATURATION_SECONDS = Integer.getInteger("saturationSeconds", 10);
+    static final int SATURATION_ROUNDS = Integer.getInteger("saturationRounds", 3);
     static final String PATH = "/api/intelligence/reports/count";
 
     public static void main(String[] args) throws Exception {
@@ -74,9 +75,9 @@ public class GatewayBench {
             if (verify) {
                 verifyTokensInStub(client, gatewayPort);
             }
-            System.out.printf("gateway up on %d, stub upstream on %d (%s); GET %s with a bearer token%n",
+            System.out.printf("gateway up on %d, stub upstream on %d (%s); GET %s with a bearer token; load %s%n",
                     gatewayPort, upstreamPort, verify ? "verifies each token like a service" : "no token check",
-                    PATH);
+                    PATH, load());
 
             // warm both paths (JIT, connections); the gateway's compiled code needs the longer run
             fixedRate(client, upstreamPort, token, RATE, 5);
@@ -86,7 +87,8 @@ public class GatewayBench {
             Histogram viaGateway = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             System.out.printf("%nfixed rate %d req/s, %d s per run, open loop (latency from intended send time)%n",
                     RATE, SECONDS);
-            System.out.printf("%-6s %-8s %10s %10s %10s%n", "round", "target", "p50 ms", "p99 ms", "max ms");
+            System.out.printf("%-6s %-8s %10s %10s %10s   %s%n", "round", "target", "p50 ms", "p99 ms", "max ms",
+                    "load average (1/5/15 min) after the run");
             for (int round = 1; round <= ROUNDS; round++) {
                 Histogram d = fixedRate(client, upstreamPort, token, RATE, SECONDS);
                 print(round, "direct", d);
@@ -101,16 +103,47 @@ public class GatewayBench {
             double g99 = ms(viaGateway.getValueAtPercentile(99));
             System.out.printf("%nall rounds   direct p50 %.3f ms p99 %.3f ms | gateway p50 %.3f ms p99 %.3f ms%n",
                     d50, d99, g50, g99);
-            System.out.printf("added by the gateway: p50 %+.3f ms, p99 %+.3f ms (goal: p50 <= 1 ms)%n",
-                    g50 - d50, g99 - d99);
+            System.out.printf("added by the gateway: p50 %+.3f ms, p99 %+.3f ms (goal: p50 <= 1 ms)   load %s%n",
+                    g50 - d50, g99 - d99, load());
 
-            System.out.printf("%nsaturation: %d requests in flight, %d s each%n", CONCURRENCY, SATURATION_SECONDS);
+            System.out.printf("%nsaturation: %d requests in flight, %d s each, %d alternating rounds%n", CONCURRENCY,
+                    SATURATION_SECONDS, SATURATION_ROUNDS);
             saturate(client, upstreamPort, token, 3);
-            double directRps = saturate(client, upstreamPort, token, SATURATION_SECONDS);
-            saturate(client, gatewayPort, token, 3);
-            double gatewayRps = saturate(client, gatewayPort, token, SATURATION_SECONDS);
-            System.out.printf("direct %.0f req/s, gateway %.0f req/s, ratio %.1f%% (goal: >= 75%%)%n", directRps,
-                    gatewayRps, 100 * gatewayRps / directRps);
+            // alternated like the fixed-rate runs, so that a change in the machine's load hits both sides
+            double directRps = 0;
+            double gatewayRps = 0;
+            double directCpu = 0;
+            double gatewayCpu = 0;
+            long gatewayPid = gateway.pid();
+            for (int round = 1; round <= SATURATION_ROUNDS; round++) {
+                Cpu before = Cpu.now(gatewayPid);
+                long[] count = new long[1];
+                double d = saturate(client, upstreamPort, token, SATURATION_SECONDS, count);
+                double directMicros = Cpu.now(gatewayPid).minus(before).benchMicros(count[0]);
+                System.out.printf("round %d direct  %8.0f req/s  CPU per request: bench JVM (client + stub) %6.1f us"
+                        + "   load %s%n", round, d, directMicros, load());
+                saturate(client, gatewayPort, token, 2);
+                before = Cpu.now(gatewayPid);
+                double g = saturate(client, gatewayPort, token, SATURATION_SECONDS, count);
+                Cpu gateway1 = Cpu.now(gatewayPid).minus(before);
+                System.out.printf("round %d gateway %8.0f req/s  CPU per request: bench JVM %6.1f us + gateway %6.1f us"
+                        + "   load %s%n", round, g, gateway1.benchMicros(count[0]), gateway1.gatewayMicros(count[0]),
+                        load());
+                directRps += d / SATURATION_ROUNDS;
+                gatewayRps += g / SATURATION_ROUNDS;
+                directCpu += directMicros / SATURATION_ROUNDS;
+                gatewayCpu += gateway1.totalMicros(count[0]) / SATURATION_ROUNDS;
+                if (round < SATURATION_ROUNDS) {
+                    saturate(client, upstreamPort, token, 2);
+                }
+            }
+            System.out.printf("direct %.0f req/s, gateway %.0f req/s (means), ratio %.1f%% (goal: >= 75%%)   load %s%n",
+                    directRps, gatewayRps, 100 * gatewayRps / directRps, load());
+            // on a machine shared with other work, throughput measures the share of the CPU each process won as
+            // much as its cost; the CPU spent per request does not depend on that share
+            System.out.printf("CPU per request: direct %.1f us, through the gateway %.1f us: ratio %.1f%% (the "
+                    + "saturated ratio this predicts when the benchmark has the 2 cores to itself)%n", directCpu,
+                    gatewayCpu, 100 * directCpu / gatewayCpu);
         } finally {
             if (gateway != null) {
                 gateway.destroy();
@@ -223,7 +256,8 @@ public class GatewayBench {
             }
         });
         sender.start();
-        finished.get(seconds + 60L, TimeUnit.SECONDS);
+        // generous: on a loaded shared machine a cold gateway can fall minutes behind before it catches up
+        finished.get(seconds + 300L, TimeUnit.SECONDS);
         return histogram;
     }
 
@@ -235,6 +269,45 @@ public class GatewayBench {
 
     /** Requests per second with {@code CONCURRENCY} always in flight. */
     static double saturate(HttpClient client, int port, String token, int seconds) throws Exception {
+        return saturate(client, port, token, seconds, new long[1]);
+    }
+
+    /** CPU time used so far by this JVM and by the gateway process (user + system, /proc). */
+    record Cpu(long benchNanos, long gatewayNanos) {
+        static Cpu now(long gatewayPid) {
+            long bench = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long gateway = 0;
+            try {
+                String stat = Files.readString(Path.of("/proc/" + gatewayPid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux)
+                gateway = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+            } catch (Exception e) {
+                gateway = 0;
+            }
+            return new Cpu(bench, gateway);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(benchNanos - earlier.benchNanos, gatewayNanos - earlier.gatewayNanos);
+        }
+
+        double benchMicros(long requests) {
+            return benchNanos / 1e3 / Math.max(1, requests);
+        }
+
+        double gatewayMicros(long requests) {
+            return gatewayNanos / 1e3 / Math.max(1, requests);
+        }
+
+        double totalMicros(long requests) {
+            return benchMicros(requests) + gatewayMicros(requests);
+        }
+    }
+
+    static double saturate(HttpClient client, int port, String token, int seconds, long[] requests)
+            throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong completed = new AtomicLong();
         CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -244,6 +317,7 @@ public class GatewayBench {
             loop(client, port, token, end, completed, running, finished);
         }
         finished.get(seconds + 60L, TimeUnit.SECONDS);
+        requests[0] = completed.get();
         return completed.get() / ((System.nanoTime() - started) / 1e9);
     }
 
@@ -264,8 +338,18 @@ public class GatewayBench {
     }
 
     static void print(int round, String target, Histogram h) {
-        System.out.printf("%-6d %-8s %10.3f %10.3f %10.3f%n", round, target, ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+        System.out.printf("%-6d %-8s %10.3f %10.3f %10.3f   %s%n", round, target, ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), load());
+    }
+
+    /** The machine's load average (1, 5, 15 minutes): other work on a shared machine moves every figure. */
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     static double ms(long nanos) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -131,35 +132,129 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void headersOverSixtyFourKilobytesAreProblemsTooNotBareCodecRefusals() {
+        // one huge header: past the HTTP layer's former 64 KiB cap, where Vert.x answered a bare 431
+        String path = "/api/intelligence/" + Fixtures.unique("huge-header");
+        given().auth().oauth2(Fixtures.analyst()).header("X-Request-ID", "req-huge-header")
+                .header("Cookie", "session=" + "c".repeat(100 * 1024))
+                .get(path)
+                .then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("status", equalTo(431))
+                .body("detail", containsString("24 KiB"))
+                .body("requestId", equalTo("req-huge-header"));
+        // many ordinary headers adding up to 70 KiB
+        var many = given().auth().oauth2(Fixtures.analyst());
+        for (int i = 0; i < 70; i++) {
+            many.header("X-Baggage-" + i, "b".repeat(1000));
+        }
+        many.get(path).then().statusCode(431).contentType("application/problem+json")
+                .body("requestId", org.hamcrest.Matchers.notNullValue());
+        assertNull(GatewayTestResource.upstream().seen(path));
+    }
+
+    @Test
+    void aHeaderFloodPastTheHttpLayersCapIsStillCutOffBeforeItIsHeld() throws Exception {
+        // 1 MiB of headers: the codec refuses it while reading (the connection is closed), as before
+        int port = Integer.parseInt(GatewayTestResource.baseUrl().substring(GatewayTestResource.baseUrl()
+                .lastIndexOf(':') + 1));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            byte[] line = ("X-Flood: " + "f".repeat(1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                out.write("GET /auth/jwks HTTP/1.1\r\nHost: localhost\r\n".getBytes(
+                        StandardCharsets.US_ASCII));
+                for (int i = 0; i < 1024; i++) {
+                    out.write(line);
+                }
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (java.io.IOException closedWhileSending) {
+                // the gateway stopped reading and closed the connection: the flood was not held
+            }
+            byte[] answer = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 431", new String(answer, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void corsPreflightIsAnsweredAtTheEdgeForAConfiguredOriginOnly() {
         String path = "/api/intelligence/" + Fixtures.unique("cors") + "/reports";
         given().header("Origin", GatewayTestResource.WEB_ORIGIN)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .header("Access-Control-Request-Headers", "authorization,content-type,traceparent")
                 .options(path)
-                .then().statusCode(200)
+                .then().statusCode(204)
                 .header("Access-Control-Allow-Origin", GatewayTestResource.WEB_ORIGIN)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
-                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+                .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                .header("Access-Control-Max-Age", "600")
+                .header("Vary", containsString("Origin"));
         assertNull(GatewayTestResource.upstream().seen(path), "a preflight never reaches a service");
 
-        given().header("Origin", "https://evil.example")
+        // another origin: a problem document, no CORS answer, nothing forwarded
+        given().header("Origin", "https://evil.example").header("X-Request-ID", "req-cors-refused")
                 .header("Access-Control-Request-Method", "POST")
                 .options(path)
                 .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("detail", containsString("https://evil.example"))
+                .body("requestId", equalTo("req-cors-refused"))
                 .header("Access-Control-Allow-Origin", nullValue());
         assertNull(GatewayTestResource.upstream().seen(path));
 
+        // the allowed origin asking for a method or a header that is not allowed
+        given().header("Origin", GatewayTestResource.WEB_ORIGIN)
+                .header("Access-Control-Request-Method", "TRACE")
+                .options(path)
+                .then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", GatewayTestResource.WEB_ORIGIN)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,x-internal-override")
+                .options(path)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("x-internal-override"));
+
+        // the gateway's own routes answer preflights too
+        given().header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/auth/token")
+                .then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+
+    @Test
+    void corsRequestsFromAnAllowedOriginPassAndFromAnyOtherAreRefusedWithAProblem() {
+        String path = "/api/intelligence/" + Fixtures.unique("cors-actual") + "/reports";
         // the actual request from the allowed origin is forwarded and carries the CORS answer
         given().header("Origin", GatewayTestResource.WEB_ORIGIN).auth().oauth2(Fixtures.analyst())
                 .get(path)
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", GatewayTestResource.WEB_ORIGIN)
-                .header("Access-Control-Expose-Headers", containsString("X-Request-ID"));
-        // from another origin it is refused at the edge
+                .header("Access-Control-Expose-Headers", containsString("X-Request-ID"))
+                .header("Access-Control-Allow-Credentials", nullValue());
+        assertEquals("GET", GatewayTestResource.upstream().seen(path).method());
+
+        // from another origin it is refused at the edge, before the token is even looked at: a page elsewhere
+        // cannot make a service act, although the browser would have hidden the answer
+        String write = path + "/other";
         given().header("Origin", "https://evil.example").auth().oauth2(Fixtures.analyst())
-                .get(path + "/other")
-                .then().statusCode(403);
-        assertNull(GatewayTestResource.upstream().seen(path + "/other"));
+                .contentType(ContentType.JSON).body("{\"title\":\"تقرير مزور\"}")
+                .post(write)
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("requestId", org.hamcrest.Matchers.notNullValue())
+                .header("Access-Control-Allow-Origin", nullValue());
+        assertNull(GatewayTestResource.upstream().seen(write));
+
+        // the gateway's own pages (Swagger UI) are same-origin: allowed without configuration
+        given().header("Origin", GatewayTestResource.baseUrl())
+                .get("/auth/jwks")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", GatewayTestResource.baseUrl());
+        // no Origin at all (not a browser, or a same-origin GET): nothing CORS-related is added
+        given().get("/auth/jwks").then().statusCode(200).header("Access-Control-Allow-Origin", nullValue());
     }
 }

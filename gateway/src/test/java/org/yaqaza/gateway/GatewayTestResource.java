@@ -28,6 +28,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static final String WEB_ORIGIN = "https://console.yaqaza.test";
 
     private static FakeUpstream upstream;
+    /** Broken upstreams that count the connections made to them (bounded retries). */
+    private static HangingUpUpstream atConnect;
+    private static HangingUpUpstream afterRequest;
     /** An upstream the tests stop and start again, on a fixed port, for /api/flaky. */
     private static FakeUpstream flaky;
     private static int flakyPort;
@@ -38,6 +41,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         try {
             if (upstream == null) {
                 upstream = FakeUpstream.start();
+                atConnect = HangingUpUpstream.atConnect();
+                afterRequest = HangingUpUpstream.afterRequest();
                 flakyPort = freePort();
                 flaky = FakeUpstream.start(flakyPort);
                 port = freePort();
@@ -59,10 +64,19 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.upstreams.prevention.url", "http://127.0.0.1:" + freePort());
             config.put("yaqaza.gateway.proxy.idle-timeout", "3s");
             config.put("yaqaza.gateway.proxy.retry-after", "7s");
+            config.put("yaqaza.gateway.proxy.retries", Integer.toString(RETRIES));
+            config.put("yaqaza.gateway.proxy.retry-delay", "20ms");
             config.put("yaqaza.gateway.upstreams.flaky.url", "http://127.0.0.1:" + flakyPort);
             config.put("yaqaza.gateway.upstreams.flaky.paths", "/api/flaky");
             config.put("yaqaza.gateway.upstreams.flaky.connect-timeout", "1s");
             config.put("yaqaza.gateway.proxy.circuit-failure-threshold", "3");
+            // every request to these fails: their circuits stay closed so that each request is counted
+            config.put("yaqaza.gateway.upstreams.broken-handshake.url", "https://127.0.0.1:" + atConnect.port());
+            config.put("yaqaza.gateway.upstreams.broken-handshake.paths", "/api/broken-handshake");
+            config.put("yaqaza.gateway.upstreams.broken-handshake.circuit-failure-threshold", "1000");
+            config.put("yaqaza.gateway.upstreams.hanging-up.url", "http://127.0.0.1:" + afterRequest.port());
+            config.put("yaqaza.gateway.upstreams.hanging-up.paths", "/api/hanging-up");
+            config.put("yaqaza.gateway.upstreams.hanging-up.circuit-failure-threshold", "1000");
             config.put("yaqaza.gateway.proxy.circuit-open-duration", "1s");
             // uploads of the streaming tests pass; a small limit on one path, a larger one below it
             config.put("yaqaza.gateway.limits.max-body-size", "100M");
@@ -79,7 +93,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.rate-limits.token.per-second", "100000");
             config.put("yaqaza.gateway.rate-limits.failed-login.burst", String.valueOf(FAILED_LOGIN_BURST));
             config.put("yaqaza.gateway.rate-limits.failed-login.per-second", "0.01");
-            config.put("quarkus.http.cors.origins", WEB_ORIGIN);
+            config.put("yaqaza.gateway.cors.origins", WEB_ORIGIN + ",http://localhost:3000");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,6 +105,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         // the fake upstream lives as long as the JVM, like the database
     }
 
+    /** Further connection attempts of an idempotent request (the application's default is 2). */
+    public static final int RETRIES = 3;
+
     /** Refused sign-ins per address before 429 (the other tests, all from 127.0.0.1, stay well below). */
     public static final int FAILED_LOGIN_BURST = 60;
 
@@ -100,6 +117,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     public static synchronized void restartFlaky() throws IOException {
         flaky = FakeUpstream.start(flakyPort);
+    }
+
+    static HangingUpUpstream hangingUpAtConnect() {
+        return atConnect;
+    }
+
+    static HangingUpUpstream hangingUpAfterRequest() {
+        return afterRequest;
     }
 
     public static FakeUpstream upstream() {

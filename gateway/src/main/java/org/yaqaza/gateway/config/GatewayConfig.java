@@ -35,6 +35,8 @@ public interface GatewayConfig {
 
     Health health();
 
+    Cors cors();
+
     interface Token {
         /** The {@code iss} of every token, and the base of the token and JWKS URLs in the discovery document. */
         @WithDefault("http://localhost:8080")
@@ -107,6 +109,9 @@ public interface GatewayConfig {
 
         /** Overrides {@code proxy.idle-timeout} for this upstream. */
         Optional<Duration> idleTimeout();
+
+        /** Overrides {@code proxy.circuit-failure-threshold} for this upstream. */
+        Optional<Integer> circuitFailureThreshold();
     }
 
     interface RateLimit {
@@ -154,6 +159,39 @@ public interface GatewayConfig {
         /** How long the dashboard waits for each service's statistics. */
         @WithDefault("5s")
         Duration dashboardTimeout();
+    }
+
+    /**
+     * Cross-origin requests from browsers, answered at the edge (preflights never reach a service). Requests from
+     * the gateway's own origin (Swagger UI) are always allowed.
+     */
+    interface Cors {
+        /** The internal web apps' origins, {@code scheme://host[:port]}; none: same-origin only. */
+        Optional<List<String>> origins();
+
+        /** Methods a preflight may ask for. */
+        @WithDefault("GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS")
+        List<String> methods();
+
+        /** Request headers a preflight may ask for (case-insensitive). */
+        @WithDefault("Authorization,Content-Type,Accept,Accept-Language,If-Match,If-None-Match,Idempotency-Key,"
+                + "X-Request-ID,traceparent,tracestate")
+        List<String> headers();
+
+        /** Response headers a browser script may read besides the CORS-safelisted ones. */
+        @WithDefault("X-Request-ID,ETag,Location,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset")
+        List<String> exposedHeaders();
+
+        /** How long a browser may reuse a preflight answer. */
+        @WithDefault("10m")
+        Duration maxAge();
+
+        /**
+         * Whether browsers may send cookies or browser-managed credentials. Off: the suite's tokens travel in the
+         * Authorization header, which a script sets itself and which needs no credentials mode.
+         */
+        @WithDefault("false")
+        boolean allowCredentials();
     }
 
     interface Proxy {

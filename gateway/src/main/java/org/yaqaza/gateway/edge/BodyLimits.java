@@ -11,7 +11,8 @@ import org.yaqaza.gateway.config.GatewayConfig;
 @Singleton
 public class BodyLimits {
 
-    private record Rule(String path, long maxBytes) {
+    /** {@code below}: the path followed by "/", built once rather than on every request. */
+    private record Rule(String path, String below, long maxBytes) {
     }
 
     private final long defaultMax;
@@ -20,14 +21,15 @@ public class BodyLimits {
     public BodyLimits(GatewayConfig config) {
         this.defaultMax = config.limits().maxBodySize().asLongValue();
         this.rules = config.limits().routes().values().stream()
-                .map(r -> new Rule(r.path(), r.maxBodySize().asLongValue()))
+                .map(r -> new Rule(r.path(), r.path() + "/", r.maxBodySize().asLongValue()))
                 .sorted(Comparator.comparingInt((Rule r) -> r.path().length()).reversed())
                 .toList();
     }
 
     public long maxBytes(String path) {
         for (Rule rule : rules) {
-            if (path.equals(rule.path()) || path.startsWith(rule.path() + "/")) {
+            if (path.startsWith(rule.path()) && (path.length() == rule.path().length()
+                    || path.startsWith(rule.below()))) {
                 return rule.maxBytes();
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -18,6 +19,10 @@ import io.vertx.core.Vertx;
  * Token buckets per (group, client) held in this replica's memory: limits are per gateway replica. A bucket
  * refills continuously at {@code per-second} up to {@code burst}; full buckets are dropped every minute, so
  * memory follows the number of recently active clients, not of all clients ever seen.
+ * <p>
+ * Every forwarded request takes a token, from any event loop, so a bucket is one atomic number (the generic cell
+ * rate algorithm: the time at which the bucket will be full again) changed by compare-and-set, without a lock,
+ * and looked up without building a key.
  */
 @Singleton
 public class RateLimiter {
@@ -30,13 +35,58 @@ public class RateLimiter {
     public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds) {
     }
 
-    public record Group(String name, List<String> paths, int burst, double perSecond) {
+    public static final class Group {
+        private final String name;
+        private final List<String> paths;
+        /** Each path followed by "/", to match the paths below it without building a string per request. */
+        private final List<String> pathsBelow;
+        private final int burst;
+        private final double perSecond;
+        /** Nanoseconds between two tokens. */
+        private final double interval;
+        private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+        Group(String name, List<String> paths, int burst, double perSecond) {
+            this.name = name;
+            this.paths = List.copyOf(paths);
+            this.pathsBelow = paths.stream().map(p -> p + "/").toList();
+            this.burst = burst;
+            this.perSecond = perSecond;
+            this.interval = 1e9 / perSecond;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public List<String> paths() {
+            return paths;
+        }
+
+        public int burst() {
+            return burst;
+        }
+
+        public double perSecond() {
+            return perSecond;
+        }
+
+        /** The length of the longest of this group's prefixes that {@code path} is, or is below; -1 if none. */
+        int match(String path) {
+            int best = -1;
+            for (int i = 0; i < paths.size(); i++) {
+                String prefix = paths.get(i);
+                if (prefix.length() > best && (path.equals(prefix) || path.startsWith(pathsBelow.get(i)))) {
+                    best = prefix.length();
+                }
+            }
+            return best;
+        }
     }
 
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     /** Path groups, longest prefix first. */
     private final List<Group> byPath;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final long sweeper;
 
@@ -65,11 +115,10 @@ public class RateLimiter {
         Group best = null;
         int bestLength = -1;
         for (Group group : byPath) {
-            for (String prefix : group.paths()) {
-                if ((path.equals(prefix) || path.startsWith(prefix + "/")) && prefix.length() > bestLength) {
-                    best = group;
-                    bestLength = prefix.length();
-                }
+            int length = group.match(path);
+            if (length > bestLength) {
+                best = group;
+                bestLength = length;
             }
         }
         return Optional.ofNullable(best == null ? groups.get(DEFAULT) : best);
@@ -89,17 +138,16 @@ public class RateLimiter {
         return bucket(group, client).take(group, System.nanoTime(), false);
     }
 
-    private Bucket bucket(Group group, String client) {
-        return buckets.computeIfAbsent(group.name() + '\u0000' + client, k -> new Bucket(group.burst(),
-                System.nanoTime()));
+    private static Bucket bucket(Group group, String client) {
+        Bucket bucket = group.buckets.get(client);
+        return bucket != null ? bucket : group.buckets.computeIfAbsent(client, k -> new Bucket(System.nanoTime()));
     }
 
     private void sweep() {
         long now = System.nanoTime();
-        buckets.entrySet().removeIf(e -> {
-            Group group = groups.get(e.getKey().substring(0, e.getKey().indexOf('\u0000')));
-            return group == null || e.getValue().fullAt(group, now);
-        });
+        for (Group group : groups.values()) {
+            group.buckets.values().removeIf(bucket -> bucket.fullAt(now));
+        }
     }
 
     @PreDestroy
@@ -107,39 +155,41 @@ public class RateLimiter {
         vertx.cancelTimer(sweeper);
     }
 
+    /**
+     * A token bucket held as the time at which it will be full again ({@code full}): it holds
+     * {@code burst - (full - now) / interval} tokens, all of them once {@code full <= now}.
+     */
     private static final class Bucket {
-        private double tokens;
-        private long updated;
+        private final AtomicLong full;
 
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updated = now;
+        Bucket(long now) {
+            this.full = new AtomicLong(now);
         }
 
-        synchronized Decision take(Group group, long now, boolean consume) {
-            refill(group, now);
-            boolean allowed = tokens >= 1;
-            if (allowed && consume) {
-                tokens -= 1;
+        Decision take(Group group, long now, boolean consume) {
+            double capacity = group.burst * group.interval;
+            while (true) {
+                long current = full.get();
+                long from = Math.max(current, now);
+                // tokens left now = burst - (from - now) / interval; one is needed
+                boolean allowed = (from - now) + group.interval <= capacity + 0.5;
+                long next = allowed && consume ? from + Math.round(group.interval) : current;
+                if (next == current || full.compareAndSet(current, next)) {
+                    double owed = Math.max(next, now) - now;
+                    long remaining = Math.max(0, (long) Math.floor((capacity - owed) / group.interval + 1e-9));
+                    long reset = seconds(owed);
+                    long retryAfter = allowed ? 0 : Math.max(1, seconds(owed + group.interval - capacity));
+                    return new Decision(allowed, group.burst, remaining, reset, retryAfter);
+                }
             }
-            long remaining = (long) Math.floor(tokens);
-            long reset = seconds((group.burst() - tokens) / group.perSecond());
-            long retryAfter = allowed ? 0 : Math.max(1, seconds((1 - tokens) / group.perSecond()));
-            return new Decision(allowed, group.burst(), remaining, reset, retryAfter);
         }
 
-        synchronized boolean fullAt(Group group, long now) {
-            refill(group, now);
-            return tokens >= group.burst();
+        boolean fullAt(long now) {
+            return full.get() <= now;
         }
 
-        private void refill(Group group, long now) {
-            tokens = Math.min(group.burst(), tokens + (now - updated) / 1e9 * group.perSecond());
-            updated = now;
-        }
-
-        private static long seconds(double value) {
-            return (long) Math.ceil(Math.max(0, value));
+        private static long seconds(double nanos) {
+            return (long) Math.ceil(Math.max(0, nanos) / 1e9 - 1e-9);
         }
     }
 }

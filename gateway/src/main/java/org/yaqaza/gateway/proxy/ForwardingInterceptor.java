@@ -78,8 +78,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         ProxyRequest request = context.request();
         HttpServerRequest incoming = request.proxiedRequest();
         String query = incoming.query();
-        request.setURI(upstream.basePath() + HttpUtils.normalizePath(incoming.path())
-                + (query == null ? "" : "?" + query));
+        String path = HttpUtils.normalizePath(incoming.path());
+        request.setURI(query == null ? upstream.basePath() + path : upstream.basePath() + path + "?" + query);
 
         MultiMap headers = request.headers();
         removeHopByHop(headers);
@@ -103,7 +103,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         // an upload in progress is activity too: each chunk sent re-arms the idle timeout; and it is counted
         Body body = request.getBody();
         if (body != null) {
-            long max = bodyLimits.maxBytes(HttpUtils.normalizePath(incoming.path()));
+            long max = bodyLimits.maxBytes(path);
             request.setBody(Body.body(new ActivityStream(body.stream(), max, () -> {
                 HttpClientRequest out = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
                 if (out != null) {

@@ -54,7 +54,8 @@ public class Upstreams {
             parsed.add(Upstream.parse(e.getKey(), u.url(), u.paths(), u.openapiPath(), u.healthPath(),
                     u.connectTimeout().orElse(proxy.connectTimeout()).toMillis(),
                     u.idleTimeout().orElse(proxy.idleTimeout()).toMillis(),
-                    new CircuitBreaker(proxy.circuitFailureThreshold(), proxy.circuitOpenDuration())));
+                    new CircuitBreaker(u.circuitFailureThreshold().orElse(proxy.circuitFailureThreshold()),
+                            proxy.circuitOpenDuration())));
         }
         this.upstreams = List.copyOf(parsed);
         GatewayConfig.Proxy proxy = config.proxy();
