@@ -103,8 +103,8 @@ public class Soak {
     }
 
     /**
-     * A deliberate fault: requests sent to the affected services from {@code fromMs} until each of them answered 2xx
-     * again after {@code actionDoneMs} (the restart) are inside its window.
+     * A deliberate fault: requests to the affected services in flight at some moment from {@code fromMs} until each
+     * of them answered 2xx again after {@code actionDoneMs} (the restart) are inside its window.
      */
     record Window(String what, List<String> services, long fromMs, long actionDoneMs) {
     }
@@ -463,7 +463,9 @@ public class Soak {
     boolean insideWindow(Outcome outcome, Map<Window, Long> ends) {
         for (Window window : windows) {
             long end = ends.get(window) < 0 ? Long.MAX_VALUE : ends.get(window);
-            if (window.services().contains(outcome.op().service) && outcome.intendedMs() >= window.fromMs()
+            // in flight at some moment of the window: a request sent just before the fault can fail with it
+            long answeredMs = outcome.intendedMs() + outcome.latencyMicros() / 1_000;
+            if (window.services().contains(outcome.op().service) && answeredMs >= window.fromMs()
                     && outcome.intendedMs() < end) {
                 return true;
             }
@@ -514,6 +516,9 @@ public class Soak {
         System.out.printf("5xx                 inside fault windows %d, outside %d%n", inside5xx, outside5xx);
         System.out.printf("no answer           inside fault windows %d, outside %d%n", insideFailures,
                 outsideFailures);
+        all.stream().filter(o -> (o.status() >= 500 || o.status() == -1) && !insideWindow(o, ends)).limit(10)
+                .forEach(o -> System.out.printf("  outside a window: %s sent at %s, %d after %.1f ms%n", o.op(),
+                        clock(o.intendedMs()), o.status(), o.latencyMicros() / 1000.0));
         System.out.println("per operation       (requests, statuses, p50/p99 ms)");
         for (Op op : Op.values()) {
             List<Outcome> mine = all.stream().filter(o -> o.op() == op).toList();
