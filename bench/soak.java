@@ -104,22 +104,34 @@ public class Soak {
 
     /**
      * A deliberate fault: requests to the affected services in flight at some moment from {@code fromMs} until each
-     * of them answered 2xx again after {@code actionDoneMs} (the restart) are inside its window.
+     * of them answers 2xx again after {@code actionDoneMs} (the restart; see windowEnd) are inside its window.
      */
     record Window(String what, List<String> services, long fromMs, long actionDoneMs) {
     }
 
-    /** When a window ends: 1 s after the last affected service's first 2xx after the restart; -1 if one never did. */
+    /**
+     * When a window ends: when the last affected service begins a run of 5 answers in a row that are 2xx (by send
+     * time) after the restart, so that the circuit's half-open trial and stale pooled connections stay inside it;
+     * -1 if a service never did.
+     */
     long windowEnd(Window window, List<Outcome> all) {
         long end = window.actionDoneMs();
         for (String service : window.services()) {
-            long first = all.stream().filter(o -> o.op().service.equals(service) && o.intendedMs() >= window
-                    .actionDoneMs() && o.status() >= 200 && o.status() < 300).mapToLong(Outcome::intendedMs).min()
-                    .orElse(-1);
-            if (first < 0) {
+            List<Outcome> after = all.stream().filter(o -> o.op().service.equals(service)
+                    && o.intendedMs() >= window.actionDoneMs() && o.status() != -2)
+                    .sorted(Comparator.comparingLong(Outcome::intendedMs)).toList();
+            long healthyFrom = -1;
+            int run = 0;
+            for (int i = 0; i < after.size() && healthyFrom < 0; i++) {
+                run = after.get(i).status() >= 200 && after.get(i).status() < 300 ? run + 1 : 0;
+                if (run == 5) {
+                    healthyFrom = after.get(i - 4).intendedMs();
+                }
+            }
+            if (healthyFrom < 0) {
                 return -1;
             }
-            end = Math.max(end, first + 1_000);
+            end = Math.max(end, healthyFrom);
         }
         return end;
     }
@@ -496,8 +508,8 @@ public class Soak {
                 clock(elapsedMs), minutes, rate, loadAverage());
         for (Window window : windows) {
             long end = ends.get(window);
-            System.out.printf("fault window        %s: %s .. %s (restarted at %s; window ends 1 s after every"
-                    + " affected service answered 2xx again), services %s%n", window.what(), clock(window.fromMs()),
+            System.out.printf("fault window        %s: %s .. %s (restarted at %s; the window ends when every"
+                    + " affected service answers 2xx 5 times in a row), services %s%n", window.what(), clock(window.fromMs()),
                     end < 0 ? "NOT RECOVERED" : clock(end), clock(window.actionDoneMs()), window.services());
         }
         if (faults && windows.size() < 2) {
