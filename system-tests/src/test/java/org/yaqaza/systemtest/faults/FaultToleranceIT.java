@@ -83,9 +83,16 @@ class FaultToleranceIT {
     }
 
     @AfterAll
-    static void stopSuite() {
+    static void stopSuite() throws IOException {
         if (suite != null) {
             suite.stop();
+            // the cluster is tens of MB per run; the service logs stay for a failed run's diagnosis
+            Path cluster = suite.options().postgresDirectory();
+            if (Files.isDirectory(cluster)) {
+                try (var paths = Files.walk(cluster)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
         }
     }
 
