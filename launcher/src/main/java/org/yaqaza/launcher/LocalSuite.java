@@ -49,6 +49,8 @@ public final class LocalSuite implements AutoCloseable {
     private final Secrets secrets;
     private final HttpClient http;
     private final Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
+    private final Map<SuiteService, EmbeddedDatabase.ServiceDatabase> serviceDatabases =
+            new EnumMap<>(SuiteService.class);
     private final Set<SuiteService> recordingArchives = Collections.synchronizedSet(EnumSet.noneOf(SuiteService.class));
     private final RunState runState;
     private EmbeddedDatabase database;
@@ -142,6 +144,7 @@ public final class LocalSuite implements AutoCloseable {
                     secrets.value("database", service.id() + ".owner-password", Secrets::randomPassword),
                     secrets.value("database", service.id() + ".app-password", Secrets::randomPassword)));
         }
+        serviceDatabases.putAll(databases);
 
         Instant deadline = Instant.now().plus(options.readyTimeout());
         if (options.sequentialStart()) {
@@ -371,6 +374,81 @@ public final class LocalSuite implements AutoCloseable {
                 // the JVM is already shutting down
             }
         }
+    }
+
+    /**
+     * Kills one service's JVM at once (SIGKILL: no shutdown hook, no graceful drain), as a crash would, and waits
+     * until it has exited. The rest of the suite keeps running; {@link #startService} brings it back. For fault tests.
+     */
+    public void killService(SuiteService service) {
+        ServiceProcess process = runningProcess(service);
+        progress("killing " + service.id() + " (pid " + process.pid() + ")");
+        process.kill(options.stopTimeout());
+    }
+
+    /** Stops one service gracefully (SIGTERM, killed after the stop timeout); the rest keeps running. */
+    public void stopService(SuiteService service) {
+        ServiceProcess process = runningProcess(service);
+        progress("stopping " + service.id());
+        process.requestStop();
+        process.awaitStop(options.stopTimeout());
+    }
+
+    /**
+     * Starts a service that was killed or stopped again, with the same port, configuration and log file, and waits
+     * until it is ready (within the ready timeout). Nothing else is restarted.
+     */
+    public void startService(SuiteService service) {
+        ServiceProcess old;
+        synchronized (this) {
+            requireRunning();
+            old = processes.get(service);
+        }
+        if (old == null || old.isAlive()) {
+            throw new LauncherException(service.id() + " is " + (old == null ? "not part of this suite" : "running"));
+        }
+        launch(service, serviceDatabases.get(service));
+        processes.get(service).awaitReady(Instant.now().plus(options.readyTimeout()), options.readyPollInterval());
+        progress(service.id() + " ready");
+    }
+
+    private synchronized void requireRunning() {
+        if (stopped) {
+            throw new LauncherException("the suite has been stopped");
+        }
+    }
+
+    private synchronized ServiceProcess runningProcess(SuiteService service) {
+        requireRunning();
+        ServiceProcess process = processes.get(service);
+        if (process == null || !process.isAlive()) {
+            throw new LauncherException(service.id() + " is not running");
+        }
+        return process;
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: sessions are cut, committed data is kept) while the services keep running.
+     * For fault tests; {@link #startDatabase()} starts it again.
+     */
+    public synchronized void stopDatabase() {
+        requireRunning();
+        if (database == null) {
+            throw new LauncherException("PostgreSQL is not running");
+        }
+        progress("stopping PostgreSQL");
+        database.close();
+        database = null;
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory after {@link #stopDatabase()}. */
+    public synchronized void startDatabase() {
+        requireRunning();
+        if (database != null) {
+            throw new LauncherException("PostgreSQL is already running");
+        }
+        progress("starting PostgreSQL 17 on port " + options.postgresPort());
+        database = EmbeddedDatabase.start(options.postgresDirectory(), options.postgresPort(), false);
     }
 
     @Override

@@ -134,6 +134,22 @@ final class ServiceProcess {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL on Linux, like a crash) and waits up to {@code timeout} for it to be gone. */
+    void kill(Duration timeout) {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LauncherException(service.id() + " (pid " + process.pid() + ") did not exit after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while killing " + service.id());
+        }
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -40,6 +40,21 @@ class LocalSuiteTest {
     }
 
     @Test
+    void theFaultControlsRefuseWhatIsNotRunningWithAMessage() {
+        LocalSuite suite = LocalSuite.create(SuiteOptions.builder(root).freePorts().stopOnJvmExit(false).build());
+        LauncherException kill = assertThrows(LauncherException.class,
+                () -> suite.killService(SuiteService.INTELLIGENCE));
+        assertEquals("intelligence is not running", kill.getMessage());
+        LauncherException start = assertThrows(LauncherException.class,
+                () -> suite.startService(SuiteService.LIAISON));
+        assertEquals("liaison is not part of this suite", start.getMessage());
+        LauncherException database = assertThrows(LauncherException.class, suite::stopDatabase);
+        assertEquals("PostgreSQL is not running", database.getMessage());
+        suite.stop();
+        assertThrows(LauncherException.class, suite::startDatabase);
+    }
+
+    @Test
     void aTakenPostgresPortIsReportedAsSuch() throws Exception {
         builtModules();
         try (ServerSocket squatter = new ServerSocket()) {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Zero-loss soak of the whole suite (not in CI; minutes). Starts the real suite (embedded PostgreSQL, the four
+# services, demo data) on free ports in a temporary data directory, sends a fixed-rate open-loop mix of reads and
+# writes through the gateway to all four services (intelligence reports, liaison partners and partner submissions,
+# prevention programmes, gateway tokens, dashboard and directory users), logs every acknowledged write on the client
+# (writes.log) and reconciles it with the databases at the end. Prints requests, errors by status, p50/p99 latency,
+# acknowledged writes, writes found, writes lost (must be 0). Exit status 0 only when nothing was lost, every partner
+# submission reached the intelligence-service, and no 5xx happened outside the deliberate fault windows.
+#
+#   bench/soak.sh [--minutes N] [--rate R] [--faults] [--fault-service NAME] [--keep] [--no-seed]
+#     --minutes N         duration of the load (default 10)
+#     --rate R            requests per second, all services together (default 20)
+#     --faults            kill one service with SIGKILL at 30 % and start it again; stop and start PostgreSQL at 60 %;
+#                         5xx inside and outside those windows are counted separately
+#     --fault-service S   the service killed (default intelligence; gateway, liaison, prevention)
+#     --keep              keep the database in the temporary data directory (logs and writes.log are always kept)
+#     --no-seed           no demo data (faster first start; the partner submissions need the demo partner es-cni)
+# Environment: MAVEN_OFFLINE=1 builds offline; REBUILD=1 rebuilds even when the jars look current. Builds with
+# `mvn package` in the reactor (never `install`), only when a jar is missing or older than its sources.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+MVN="mvn -q -B ${MAVEN_OFFLINE:+-o}"
+
+stale() {
+  local module="$1" jar="$2"
+  [[ ! -f "$jar" || "${REBUILD:-0}" == "1" ]] \
+    || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/common/src/main" "$ROOT/pom.xml" \
+                -newer "$jar" -print -quit 2>/dev/null)" ]]
+}
+launcher_jar() { ls "$ROOT"/launcher/target/yaqaza-launcher-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1; }
+
+build=0
+jar="$(launcher_jar)"
+if [[ -z "$jar" ]] || stale launcher "$jar"; then build=1; fi
+for module in gateway intelligence-service liaison-service prevention-service; do
+  if stale "$module" "$ROOT/$module/target/quarkus-app/quarkus-run.jar"; then build=1; fi
+done
+if [[ "$build" == 1 ]]; then
+  echo "building (mvn package -DskipTests in $ROOT) ..."
+  (cd "$ROOT" && $MVN package -DskipTests -pl common,launcher,gateway,intelligence-service,liaison-service,prevention-service)
+  jar="$(launcher_jar)"
+fi
+[[ -f "$jar" ]] || { echo "soak.sh: the launcher jar is missing after the build" >&2; exit 1; }
+
+exec "$JAVA" -Xmx768m -cp "$jar:$ROOT/launcher/target/lib/*" "$ROOT/bench/soak.java" --root "$ROOT" "$@"
