@@ -139,6 +139,14 @@ public class ProblemMappers {
         if (integrity != null) {
             return integrity;
         }
+        Response undecodable = undecodableInput(e, uri);
+        if (undecodable != null) {
+            return undecodable;
+        }
+        Response unavailable = databaseUnavailable(e, uri);
+        if (unavailable != null) {
+            return unavailable;
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(500, "Internal error",
                 "The request could not be completed. Quote the request id when reporting this.", path(uri), null);
@@ -167,6 +175,66 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * Input the service cannot decode or the database cannot hold: a body whose bytes are no Unicode encoding
+     * (Jackson's encoding detection fails before any JSON is parsed), or a value PostgreSQL refuses as data
+     * (SQL state class 22, e.g. a NUL character in text, a number out of range). The client's fault, so 400;
+     * nothing was written.
+     */
+    static Response undecodableInput(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.CharConversionException) {
+                return Problems.response(400, "Malformed request body",
+                        "The request body is not valid UTF-8 JSON.", path(uri), null);
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                LOG.infof("database refused a value as data: %s", sql.getMessage());
+                return Problems.response(400, "Invalid value",
+                        "A value in the request cannot be stored (for example a NUL character or a number out of"
+                                + " range).", path(uri), null);
+            }
+        }
+        return null;
+    }
+
+    /** Seconds a client is asked to wait when the database is out of reach: about one pool reconnect cycle. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * The database is down, restarting or saturated (connection refused or lost, administrator shutdown, no free
+     * pooled connection in time, transaction timed out while waiting): a temporary condition of the service, not a
+     * bug, so 503 with Retry-After lets clients and the gateway's circuit breaker back off instead of seeing a 500.
+     * Nothing was committed: the transaction rolled back.
+     */
+    static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (isUnavailable(t)) {
+                LOG.warnf("database unavailable: %s", t.getMessage());
+                return Problems.response(503, null, "Service unavailable",
+                        "The service's database is temporarily out of reach; retry later.", path(uri), null,
+                        Map.of("Retry-After", DATABASE_RETRY_AFTER_SECONDS));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUnavailable(Throwable t) {
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null) {
+                // 08 connection exception, 57P01-57P03 shutdown / cannot connect now, 53300 too many connections
+                return state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03") || state.equals("53300");
+            }
+            // Agroal's pool gives no SQL state when no connection frees up in time
+            return sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+        }
+        // the transaction manager aborted the transaction at its timeout (e.g. waiting for a saturated database)
+        return t instanceof jakarta.transaction.RollbackException && t.getMessage() != null
+                && t.getMessage().contains("ARJUNA016102");
     }
 
     private static String path(UriInfo uri) {
