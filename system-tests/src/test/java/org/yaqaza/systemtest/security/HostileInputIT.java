@@ -150,12 +150,27 @@ class HostileInputIT {
         fiveHundreds.stream().sorted().forEach(f -> System.out.println("hostile input 5xx: " + f));
         failures.forEach(f -> System.out.println("hostile input failure: " + f));
         changed.forEach((t, c) -> System.out.println("hostile input changed table: " + t + " " + c));
+        writeFindings(fiveHundreds, failures, changed);
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> assertTrue(fiveHundreds.isEmpty(), fiveHundreds.size() + " hostile inputs got a 5xx:\n  "
                         + String.join("\n  ", fiveHundreds.stream().sorted().toList())),
                 () -> assertTrue(failures.isEmpty(), failures.size() + " hostile inputs were not refused cleanly:\n  "
                         + String.join("\n  ", failures)),
                 () -> assertEquals(Map.of(), changed, "tables changed by requests that were all refused"));
+    }
+
+    /** The full list for whoever fixes the services: target/hostile-input-findings.txt. */
+    private static void writeFindings(List<String> fiveHundreds, List<String> failures, Map<String, String> changed) {
+        StringBuilder out = new StringBuilder();
+        fiveHundreds.stream().sorted().forEach(f -> out.append("5xx: ").append(f).append('\n'));
+        failures.forEach(f -> out.append("failure: ").append(f).append('\n'));
+        changed.forEach((t, c) -> out.append("changed table: ").append(t).append(' ').append(c).append('\n'));
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "hostile-input-findings.txt"), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void run(List<Case> cases, List<String> failures, List<String> fiveHundreds,
@@ -189,6 +204,10 @@ class HostileInputIT {
     private static String judge(Case c, SecuritySuite.Answer answer) {
         int status = answer.status();
         String text = answer.text();
+        if (c.kind().startsWith("path ") && (text.contains("root:x:0:0") || text.contains("[fonts]")
+                || text.contains("\"checks\""))) {
+            return "the path reached a file or another route: " + answer;
+        }
         java.util.regex.Matcher leak = LEAK.matcher(withoutSent(text, c));
         if (leak.find()) {
             return "internals in the answer (" + leak.group() + "): " + answer;
@@ -322,8 +341,9 @@ class HostileInputIT {
         // path parameters: traversal, junk, injection
         for (OpenApiCatalog.Parameter p : op.parameters("path")) {
             for (Map.Entry<String, String> hostile : hostilePathValues().entrySet()) {
+                // a read may treat any string as a key that finds nothing (a certificate lookup answers UNKNOWN)
                 cases.add(base.path(p.name(), hostile.getValue()).build("path " + p.name() + " " + hostile.getKey(),
-                        Expect.REFUSED, Map.of()));
+                        op.method().equals("GET") ? Expect.REFUSED_OR_OK : Expect.REFUSED, Map.of()));
             }
         }
         // query parameters: wrong types, negative and huge numbers, injection, junk bytes
