@@ -40,7 +40,7 @@ class HostileInputIT {
 
     /** Who tries an operation: the first of these the matrix lets through. */
     private static final List<String> PREFERENCE = List.of("analyst", "supervisor", "collector", "liaison-officer",
-            "prevention-officer", "auditor", "admin", "partner", "anonymous");
+            "prevention-officer", "prevention-supervisor", "auditor", "admin", "partner", "anonymous");
 
     /** What leaks internals: stack frames, Java/Quarkus/JDBC names, PostgreSQL error texts. */
     private static final Pattern LEAK = Pattern.compile("(?i)(\\bat [a-z_$][\\w$]*\\.[\\w$.]+\\(|\\.java:\\d+"

@@ -33,9 +33,14 @@ import org.yaqaza.launcher.SuiteService;
  */
 final class SecuritySuite implements AutoCloseable {
 
-    /** Every kind of caller of the matrix: the demo users, the partner system, and nobody. */
+    /**
+     * Every kind of caller of the matrix: the demo users, a supervisor of the prevention agency (MHAI: prevention
+     * staff, unlike the demo supervisor of DGST; created by these tests), the partner system, and nobody.
+     */
     static final List<String> CALLERS = List.of("collector", "analyst", "supervisor", "liaison-officer",
-            "prevention-officer", "auditor", "admin", "partner", "anonymous");
+            "prevention-officer", "prevention-supervisor", "auditor", "admin", "partner", "anonymous");
+
+    private static final String PREVENTION_SUPERVISOR_PASSWORD = "Systest-prevention-supervisor-2026!";
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -82,6 +87,23 @@ final class SecuritySuite implements AutoCloseable {
         for (String caller : CALLERS) {
             switch (caller) {
                 case "anonymous" -> {
+                }
+                case "prevention-supervisor" -> {
+                    Map<String, Object> user = new LinkedHashMap<>();
+                    user.put("username", caller);
+                    user.put("displayName", "Prevention supervisor (system tests)");
+                    user.put("password", PREVENTION_SUPERVISOR_PASSWORD);
+                    user.put("roles", List.of("supervisor"));
+                    user.put("clearance", "SECRET");
+                    user.put("compartments", List.of());
+                    user.put("agency", "MHAI");
+                    user.put("enabled", true);
+                    String admin = suite.token("admin", DemoDirectory.demoPassword("admin"));
+                    int status = suite.gateway().postJson("/api/admin/users", admin, user).statusCode();
+                    if (status != 201) {
+                        throw new IllegalStateException("creating " + caller + " answered " + status);
+                    }
+                    tokens.put(caller, suite.token(caller, PREVENTION_SUPERVISOR_PASSWORD));
                 }
                 case "partner" -> tokens.put(caller, suite.gateway()
                         .clientToken(DemoDirectory.PARTNER_CLIENT.clientId(), DemoDirectory.PARTNER_CLIENT_SECRET)
