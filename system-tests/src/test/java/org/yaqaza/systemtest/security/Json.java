@@ -1,0 +1,87 @@
+package org.yaqaza.systemtest.security;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import groovy.json.JsonSlurper;
+
+/** JSON for the tests: parsing answers (Groovy's parser, on the test classpath through rest-assured) and writing. */
+final class Json {
+
+    private Json() {
+    }
+
+    /** Maps, lists, strings, numbers, booleans and null. */
+    static Object parse(String text) {
+        return new JsonSlurper().parseText(text);
+    }
+
+    static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<?, ?> entry = entries.next();
+                quote(entry.getKey().toString(), out);
+                out.append(':');
+                write(entry.getValue(), out);
+                if (entries.hasNext()) {
+                    out.append(',');
+                }
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else if (value instanceof RawJson raw) {
+            out.append(raw.text());
+        } else {
+            quote(value.toString(), out);
+        }
+    }
+
+    static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** A fragment written as it is (deep nesting, numbers out of range). */
+    record RawJson(String text) {
+    }
+}
