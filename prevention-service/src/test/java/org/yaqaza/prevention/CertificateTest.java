@@ -50,7 +50,9 @@ class CertificateTest {
                 .body("{\"revokedOn\":\"" + today + "\",\"reason\":\"خطاب يحرض على الكراهية\"}")
                 .post("/api/prevention/certificates/" + revoked + "/revocation").then().statusCode(200)
                 .body("status", equalTo("REVOKED"));
-        // anyone signed in may ask, even an analyst: the answer carries no identity
+        // any staff member may ask, even an analyst: the answer carries no identity; a partner may not
+        given().auth().oauth2(Fixtures.role("partner")).get("/api/prevention/certificates/" + valid + "/validity")
+                .then().statusCode(403);
         String asker = Fixtures.role("analyst");
         validity(asker, valid, "VALID");
         validity(asker, expired, "EXPIRED");

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
+import org.yaqaza.common.security.Role;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.gateway.config.GatewayConfig;
@@ -27,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -39,7 +40,9 @@ import io.vertx.core.http.RequestOptions;
  * A part whose service is down, slow or refuses the caller is marked so; the other parts are still returned.
  */
 @Path("/api/dashboard")
-@Authenticated
+// staff only: partners see what was released to them (liaison, TAXII), not the suite's figures
+@RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR, Role.LIAISON_OFFICER, Role.PREVENTION_OFFICER,
+        Role.AUDITOR, Role.ADMIN })
 public class DashboardResource {
 
     private static final Logger LOG = Logger.getLogger(DashboardResource.class);

@@ -19,7 +19,7 @@ import org.yaqaza.intelligence.stats.StatisticsService;
 import org.yaqaza.intelligence.stats.SvgChart;
 
 @Path("/api/intelligence/statistics")
-@RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
+@RolesAllowed({ Role.ANALYST, Role.SUPERVISOR, Role.AUDITOR }) // oversight reads statistics (SPEC section 1)
 public class StatisticsResource {
 
     public static final String SVG = "image/svg+xml";

@@ -71,7 +71,9 @@ public class CertificateResource {
     /** "Is this certificate valid?" for anyone signed in (a mosque committee, a ministry desk): no holder data. */
     @GET
     @Path("/{number}/validity")
-    @RolesAllowed("**")
+    // any staff application may check a certificate; partners have no business with the registry
+    @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR, Role.LIAISON_OFFICER, Role.PREVENTION_OFFICER,
+            Role.AUDITOR, Role.ADMIN, Role.SERVICE })
     public CertificateApi.Validity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
         return service.validity(number, on == null ? LocalDate.now() : on);
     }
