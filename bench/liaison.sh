@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# liaison-service benchmark: TAXII objects/ page latency (limit 100) at 100,000 objects, and release throughput.
+# liaison-service benchmark: TAXII objects/ page latency (limit 100) at 100,000 objects (p50/p95/p99, with the
+# machine's load average and the page query's plan), and release throughput.
 # Needs only a JDK (17+) and Maven: builds what is missing, starts an embedded PostgreSQL (the launcher's
 # EmbeddedDatabase), a token issuer and a product stub in the bench JVM, and the service jar; stops them all.
 # Options (environment): OBJECTS (100000), RELEASES (300), CLIENTS (4), REBUILD=1 to rebuild the service jar

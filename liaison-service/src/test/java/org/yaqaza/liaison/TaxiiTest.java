@@ -201,6 +201,22 @@ class TaxiiTest {
                 .statusCode(200).body("objects", org.hamcrest.Matchers.nullValue());
     }
 
+    /** The page and its audit event share one transaction: exactly one event per page, refusals audited too. */
+    @Test
+    void everyObjectsPageIsAuditedExactlyOnce() {
+        String partner = Fixtures.partnerWithAgreement("SECRET", "TERRORISM");
+        String token = Fixtures.partnerToken(partner);
+        QuarkusTransaction.requiringNew().run(() -> store.add(partner, null, indicators(3)));
+        String objects = ROOT + "collections/" + readCollection(token) + "/objects/";
+        given().auth().oauth2(token).accept(TAXII).get(objects).then().statusCode(200).body("objects", hasSize(3));
+        given().auth().oauth2(token).accept(TAXII).queryParam("limit", "none").get(objects).then().statusCode(400);
+        List<String> details = given().auth().oauth2(Fixtures.auditor()).queryParam("actor", partner + "-client")
+                .queryParam("objectType", "partner-request").get("/api/liaison/audit").then().statusCode(200)
+                .extract().path("items.detail");
+        assertEquals(1, details.stream().filter(("GET " + objects + " -> 200")::equals).count(), details::toString);
+        assertEquals(1, details.stream().filter(("GET " + objects + " -> 400")::equals).count(), details::toString);
+    }
+
     /**
      * Walks {@code next} through 1,000 objects while another writer keeps adding objects: each object is seen
      * exactly once, and what was added during the walk is found by the follow-up poll (added_after).

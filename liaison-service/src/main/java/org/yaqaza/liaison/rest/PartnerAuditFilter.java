@@ -20,7 +20,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Every request of a partner system (REST partner API and TAXII) leaves an audit event naming the partner,
- * the method, path and outcome, whatever the resource did itself.
+ * the method, path and outcome, whatever the resource did itself (unless the resource already wrote it in its own
+ * transaction: {@link PartnerRequestAudit}).
  */
 @ApplicationScoped
 public class PartnerAuditFilter {
@@ -30,16 +31,18 @@ public class PartnerAuditFilter {
 
     private final AuditTrail audit;
     private final CurrentCaller currentCaller;
+    private final PartnerRequestAudit recorded;
 
-    public PartnerAuditFilter(AuditTrail audit, CurrentCaller currentCaller) {
+    public PartnerAuditFilter(AuditTrail audit, CurrentCaller currentCaller, PartnerRequestAudit recorded) {
         this.audit = audit;
         this.currentCaller = currentCaller;
+        this.recorded = recorded;
     }
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (PREFIXES.stream().noneMatch(path::startsWith)) {
+        if (PREFIXES.stream().noneMatch(path::startsWith) || recorded.recorded()) {
             return;
         }
         Caller caller;
@@ -52,11 +55,12 @@ public class PartnerAuditFilter {
             return;
         }
         AuditActor actor = AuditActor.of(caller);
-        String detail = request.getMethod() + " " + path + " -> " + response.getStatus();
+        String detail = PartnerRequestAudit.detail(request.getMethod(), path, response.getStatus());
         String requestId = RequestIds.current();
         Runnable write = () -> {
             try {
-                audit.record(actor, "PARTNER_REQUEST", "partner-request", requestId, null, detail);
+                audit.record(actor, PartnerRequestAudit.ACTION, PartnerRequestAudit.OBJECT_TYPE, requestId, null,
+                        detail);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "could not audit partner request %s", detail);
             }

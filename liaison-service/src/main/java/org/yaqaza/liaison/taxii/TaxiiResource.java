@@ -3,7 +3,6 @@ package org.yaqaza.liaison.taxii;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,10 +23,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.config.LiaisonConfig;
 import org.yaqaza.liaison.model.Partner;
+import org.yaqaza.liaison.rest.PartnerRequestAudit;
 import org.yaqaza.liaison.service.PartnerAccess;
 
 /**
@@ -47,14 +48,16 @@ public class TaxiiResource {
     private final TaxiiService service;
     private final LiaisonConfig.Taxii config;
     private final ObjectMapper json;
+    private final PartnerRequestAudit audited;
 
     public TaxiiResource(CurrentCaller caller, PartnerAccess access, TaxiiService service, LiaisonConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, PartnerRequestAudit audited) {
         this.caller = caller;
         this.access = access;
         this.service = service;
         this.config = config.taxii();
         this.json = json;
+        this.audited = audited;
     }
 
     @GET
@@ -110,11 +113,12 @@ public class TaxiiResource {
             @PathParam("collection") String collection, @QueryParam("added_after") String addedAfter,
             @QueryParam("limit") String limit, @QueryParam("next") String next, @QueryParam("match[id]") String id,
             @QueryParam("match[type]") String type, @QueryParam("match[version]") String version,
-            @QueryParam("match[spec_version]") String specVersion) {
+            @QueryParam("match[spec_version]") String specVersion, @Context UriInfo uri) {
         TaxiiMedia.requireAccept(accept);
-        UUID cid = readable(collection);
+        Caller reader = caller.get();
+        UUID cid = readable(reader, collection);
         TaxiiFilter filter = TaxiiFilter.parse(addedAfter, next, id, type, version, specVersion, true);
-        return envelope(service.query(cid, filter, null, limit(limit)), "objects");
+        return page(reader, cid, filter, null, limit, TaxiiService.Kind.OBJECTS, uri);
     }
 
     @GET
@@ -123,11 +127,12 @@ public class TaxiiResource {
             @PathParam("collection") String collection, @QueryParam("added_after") String addedAfter,
             @QueryParam("limit") String limit, @QueryParam("next") String next, @QueryParam("match[id]") String id,
             @QueryParam("match[type]") String type, @QueryParam("match[version]") String version,
-            @QueryParam("match[spec_version]") String specVersion) {
+            @QueryParam("match[spec_version]") String specVersion, @Context UriInfo uri) {
         TaxiiMedia.requireAccept(accept);
-        UUID cid = readable(collection);
+        Caller reader = caller.get();
+        UUID cid = readable(reader, collection);
         TaxiiFilter filter = TaxiiFilter.parse(addedAfter, next, id, type, version, specVersion, true);
-        return envelope(service.query(cid, filter, null, limit(limit)), "manifest");
+        return page(reader, cid, filter, null, limit, TaxiiService.Kind.MANIFEST, uri);
     }
 
     @GET
@@ -136,12 +141,12 @@ public class TaxiiResource {
             @PathParam("collection") String collection, @PathParam("id") String objectId,
             @QueryParam("added_after") String addedAfter, @QueryParam("limit") String limit,
             @QueryParam("next") String next, @QueryParam("match[version]") String version,
-            @QueryParam("match[spec_version]") String specVersion) {
+            @QueryParam("match[spec_version]") String specVersion, @Context UriInfo uri) {
         TaxiiMedia.requireAccept(accept);
-        UUID cid = readable(collection);
+        Caller reader = caller.get();
+        UUID cid = readable(reader, collection);
         TaxiiFilter filter = TaxiiFilter.parse(addedAfter, next, null, null, version, specVersion, true);
-        requireObject(cid, objectId);
-        return envelope(service.query(cid, filter, objectId, limit(limit)), "objects");
+        return page(reader, cid, filter, objectId, limit, TaxiiService.Kind.OBJECTS, uri);
     }
 
     @GET
@@ -149,13 +154,14 @@ public class TaxiiResource {
     public Response versions(@HeaderParam(HttpHeaders.ACCEPT) String accept,
             @PathParam("collection") String collection, @PathParam("id") String objectId,
             @QueryParam("added_after") String addedAfter, @QueryParam("limit") String limit,
-            @QueryParam("next") String next, @QueryParam("match[spec_version]") String specVersion) {
+            @QueryParam("next") String next, @QueryParam("match[spec_version]") String specVersion,
+            @Context UriInfo uri) {
         TaxiiMedia.requireAccept(accept);
-        UUID cid = readable(collection);
+        Caller reader = caller.get();
+        UUID cid = readable(reader, collection);
         TaxiiFilter filter = TaxiiFilter.parse(addedAfter, next, null, null, null, specVersion, false)
                 .allVersions();
-        requireObject(cid, objectId);
-        return envelope(service.query(cid, filter, objectId, limit(limit)), "versions");
+        return page(reader, cid, filter, objectId, limit, TaxiiService.Kind.VERSIONS, uri);
     }
 
     @POST
@@ -182,33 +188,18 @@ public class TaxiiResource {
         return taxii(service.status(partner, id));
     }
 
-    private Response envelope(TaxiiStore.Slice slice, String kind) {
-        ObjectNode o = json.createObjectNode();
-        Response.ResponseBuilder response = Response.ok().type(TaxiiMedia.TAXII);
-        if (!slice.rows().isEmpty()) {
-            o.put("more", slice.more());
-            if (slice.more()) {
-                o.put("next", Long.toString(slice.rows().get(slice.rows().size() - 1).seq()));
-            }
-            ArrayNode items = o.putArray("versions".equals(kind) ? "versions" : "objects");
-            for (TaxiiStore.Row row : slice.rows()) {
-                switch (kind) {
-                    case "objects" -> items.addRawValue(new com.fasterxml.jackson.databind.util.RawValue(row.json()));
-                    case "versions" -> items.add(row.version());
-                    default -> {
-                        ObjectNode m = items.addObject();
-                        m.put("id", row.stixId());
-                        m.put("date_added", DATE_ADDED.format(row.dateAdded()));
-                        m.put("version", row.version());
-                        m.put("media_type", TaxiiMedia.STIX);
-                    }
-                }
-            }
-            response.header("X-TAXII-Date-Added-First", DATE_ADDED.format(slice.rows().get(0).dateAdded()));
-            response.header("X-TAXII-Date-Added-Last",
-                    DATE_ADDED.format(slice.rows().get(slice.rows().size() - 1).dateAdded()));
+    /** A page read and audited in one transaction; the response filter then has nothing left to audit. */
+    private Response page(Caller reader, UUID collection, TaxiiFilter filter, String onlyId, String limit,
+            TaxiiService.Kind kind, UriInfo uri) {
+        TaxiiService.Page page = service.page(reader, collection, filter, onlyId, limit(limit), kind,
+                PartnerRequestAudit.detail("GET", uri.getPath(), 200));
+        audited.markRecorded();
+        Response.ResponseBuilder response = Response.ok(page.body()).type(TaxiiMedia.TAXII);
+        if (page.firstAdded() != null) {
+            response.header("X-TAXII-Date-Added-First", DATE_ADDED.format(page.firstAdded()));
+            response.header("X-TAXII-Date-Added-Last", DATE_ADDED.format(page.lastAdded()));
         }
-        return response.entity(o.toString()).build();
+        return response.build();
     }
 
     private ObjectNode collection(Partner partner, UUID id) {
@@ -238,19 +229,29 @@ public class TaxiiResource {
         return id;
     }
 
-    private UUID readable(String collection) {
-        Partner partner = access.require(caller.get());
-        UUID id = own(partner, collection);
+    /**
+     * The caller's own release collection, checked without a database round trip (the page query applies the
+     * partner rule itself). Refusals keep their order: 403 for a client that is not a registered partner client
+     * comes before 404 for someone else's collection.
+     */
+    private UUID readable(Caller reader, String collection) {
+        if (!reader.isPartner()) {
+            access.require(reader);
+        }
+        UUID id = null;
+        try {
+            id = UUID.fromString(collection);
+        } catch (IllegalArgumentException e) {
+            // not a collection id: 404 below
+        }
+        if (id == null || (!id.equals(TaxiiStore.INBOX) && !id.equals(TaxiiStore.collectionOf(reader.partner())))) {
+            access.require(reader);
+            throw ProblemException.notFound("Collection", collection);
+        }
         if (id.equals(TaxiiStore.INBOX)) {
             throw ProblemException.forbidden("The inbox collection is write-only.");
         }
         return id;
-    }
-
-    private void requireObject(UUID collection, String objectId) {
-        if (!service.exists(collection, objectId)) {
-            throw ProblemException.notFound("Object", objectId);
-        }
     }
 
     private int limit(String value) {

@@ -1,5 +1,8 @@
 package org.yaqaza.liaison.taxii;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +14,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.liaison.api.SubmissionRequest;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerSubmission;
 import org.yaqaza.liaison.model.Tlp;
+import org.yaqaza.liaison.rest.PartnerRequestAudit;
+import org.yaqaza.liaison.service.PartnerAccess;
 import org.yaqaza.liaison.service.SubmissionService;
 
 /** Reads of the TAXII store, and partners' envelopes turned into partner intelligence (with a status resource). */
@@ -37,24 +46,90 @@ public class TaxiiService {
 
     private final TaxiiStore store;
     private final SubmissionService submissions;
+    private final PartnerAccess access;
+    private final AuditTrail audit;
     private final EntityManager em;
     private final ObjectMapper json;
 
-    public TaxiiService(TaxiiStore store, SubmissionService submissions, EntityManager em, ObjectMapper json) {
+    public TaxiiService(TaxiiStore store, SubmissionService submissions, PartnerAccess access, AuditTrail audit,
+            EntityManager em, ObjectMapper json) {
         this.store = store;
         this.submissions = submissions;
+        this.access = access;
+        this.audit = audit;
         this.em = em;
         this.json = json;
     }
 
-    @Transactional
-    public TaxiiStore.Slice query(UUID collection, TaxiiFilter filter, String onlyId, int limit) {
-        return store.query(collection, filter, onlyId, limit);
+    /** What a page lists: whole objects, manifest entries, or the versions of one object. */
+    public enum Kind {
+        OBJECTS, MANIFEST, VERSIONS
     }
 
+    /** A rendered page and the date added of its first and last row (null when empty). */
+    public record Page(byte[] body, Instant firstAdded, Instant lastAdded) {
+    }
+
+    /**
+     * One page of the caller's collection, rendered, with the partner request audited in the same transaction:
+     * one commit per page, and the audit chain's lock is held only from the append to that commit. The partner
+     * rule is inside the page query; an empty page (or a missing object) asks {@link PartnerAccess} whether the
+     * client is registered at all, so an unregistered one still gets 403 rather than an empty answer.
+     */
     @Transactional
-    public boolean exists(UUID collection, String objectId) {
-        return store.exists(collection, objectId);
+    public Page page(Caller caller, UUID collection, TaxiiFilter filter, String onlyId, int limit, Kind kind,
+            String auditDetail) {
+        TaxiiStore.Reader reader = new TaxiiStore.Reader(caller.partner(), caller.subject());
+        if (onlyId != null && !store.exists(reader, collection, onlyId)) {
+            access.require(caller);
+            throw ProblemException.notFound("Object", onlyId);
+        }
+        TaxiiStore.Slice slice = store.query(reader, collection, filter, onlyId, limit);
+        if (slice.rows().isEmpty()) {
+            access.require(caller);
+        }
+        byte[] body = render(slice, kind);
+        audit.record(AuditActor.of(caller), PartnerRequestAudit.ACTION, PartnerRequestAudit.OBJECT_TYPE,
+                RequestIds.current(), null, auditDetail);
+        List<TaxiiStore.Row> rows = slice.rows();
+        return rows.isEmpty() ? new Page(body, null, null)
+                : new Page(body, rows.get(0).dateAdded(), rows.get(rows.size() - 1).dateAdded());
+    }
+
+    /** The TAXII envelope (or manifest / versions resource); stored STIX text is copied in, never re-parsed. */
+    private byte[] render(TaxiiStore.Slice slice, Kind kind) {
+        List<TaxiiStore.Row> rows = slice.rows();
+        int estimate = 64 + rows.stream().mapToInt(r -> kind == Kind.OBJECTS ? r.json().length() : 160).sum();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            if (!rows.isEmpty()) {
+                g.writeBooleanField("more", slice.more());
+                if (slice.more()) {
+                    g.writeStringField("next", Long.toString(rows.get(rows.size() - 1).seq()));
+                }
+                g.writeArrayFieldStart(kind == Kind.VERSIONS ? "versions" : "objects");
+                for (TaxiiStore.Row row : rows) {
+                    switch (kind) {
+                        case OBJECTS -> g.writeRawValue(row.json());
+                        case VERSIONS -> g.writeString(row.version());
+                        case MANIFEST -> {
+                            g.writeStartObject();
+                            g.writeStringField("id", row.stixId());
+                            g.writeStringField("date_added", TaxiiResource.dateAdded(row.dateAdded()));
+                            g.writeStringField("version", row.version());
+                            g.writeStringField("media_type", TaxiiMedia.STIX);
+                            g.writeEndObject();
+                        }
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -67,7 +142,7 @@ public class TaxiiService {
         try {
             // JSON is UTF-8 (RFC 8259): read the bytes, whatever charset a client claimed
             envelope = body == null || body.length == 0 ? null : json.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ProblemException.badRequest("Malformed envelope", "The body is not valid JSON.");
         }
         if (envelope == null || !envelope.isObject() || !envelope.path("objects").isArray()) {

@@ -28,6 +28,13 @@ public class TaxiiStore {
     private static final long SEQUENCE_LOCK = 0x54415849L;
     public static final UUID INBOX = UUID.nameUUIDFromBytes("yaqaza:taxii:inbox".getBytes(StandardCharsets.UTF_8));
 
+    /**
+     * The reading client is registered for the partner and the partner has not ended: uncorrelated, so PostgreSQL
+     * evaluates it once per query (a one-time filter), not per row.
+     */
+    private static final String READER_REGISTERED = "exists (select 1 from partner p where p.code = :partner "
+            + "and p.status <> 'ENDED' and :client = any (p.client_ids))";
+
     private final EntityManager em;
 
     public TaxiiStore(EntityManager em) {
@@ -38,31 +45,52 @@ public class TaxiiStore {
         return UUID.nameUUIDFromBytes(("yaqaza:taxii:releases:" + partnerCode).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Adds object versions to a partner's collection in the current transaction; known versions are skipped. */
+    /**
+     * Adds object versions to a partner's collection in the current transaction; known versions are skipped.
+     * The STIX text is stored as rendered and sent as is. A newer version takes the {@code latest} mark from the
+     * older ones (writers hold the sequence lock, so two never race on one object).
+     */
     public int add(String partnerCode, UUID releaseId, List<ObjectNode> objects) {
         em.createNativeQuery("select pg_advisory_xact_lock(" + SEQUENCE_LOCK + ")").getSingleResult();
+        UUID collection = collectionOf(partnerCode);
         int added = 0;
         for (ObjectNode o : objects) {
+            String id = o.get("id").asText();
             String version = o.hasNonNull("modified") ? o.get("modified").asText() : o.get("created").asText();
-            added += em.createNativeQuery("""
-                    insert into taxii_object (collection_id, partner_code, stix_id, stix_type, spec_version,
-                        stix_version, date_added, release_id, object)
-                    values (:collection, :partner, :id, :type, :spec, :version,
-                        greatest(clock_timestamp(), coalesce((select date_added + interval '1 microsecond'
-                            from taxii_object order by seq desc limit 1), '-infinity')), :release,
-                        cast(:object as jsonb))
-                    on conflict (collection_id, stix_id, stix_version) do nothing""")
-                    .setParameter("collection", collectionOf(partnerCode))
+            // one round trip per object (the sequence lock is held meanwhile): the insert, and in the same
+            // statement the latest mark taken from older versions (a data-modifying WITH runs to completion)
+            Number inserted = (Number) em.createNativeQuery("""
+                    with added as (
+                        insert into taxii_object (collection_id, partner_code, stix_id, stix_type, spec_version,
+                            stix_version, date_added, release_id, object, latest)
+                        values (:collection, :partner, :id, :type, :spec, :version,
+                            greatest(clock_timestamp(), coalesce((select date_added + interval '1 microsecond'
+                                from taxii_object order by seq desc limit 1), '-infinity')), :release, :object,
+                            not exists (select 1 from taxii_object n where n.collection_id = :collection
+                                and n.stix_id = :id and n.stix_version > :version))
+                        on conflict (collection_id, stix_id, stix_version) do nothing
+                        returning latest),
+                    superseded as (
+                        update taxii_object t set latest = false
+                        where t.collection_id = :collection and t.stix_id = :id and t.stix_version < :version
+                          and t.latest and exists (select 1 from added where added.latest))
+                    select count(*) from added""")
+                    .setParameter("collection", collection)
                     .setParameter("partner", partnerCode)
-                    .setParameter("id", o.get("id").asText())
+                    .setParameter("id", id)
                     .setParameter("type", o.get("type").asText())
                     .setParameter("spec", o.path("spec_version").asText("2.1"))
                     .setParameter("version", version)
                     .setParameter("release", releaseId)
                     .setParameter("object", o.toString())
-                    .executeUpdate();
+                    .getSingleResult();
+            added += inserted.intValue();
         }
         return added;
+    }
+
+    /** A partner system reading: the {@code partner} claim and the token subject (its gateway client id). */
+    public record Reader(String partnerCode, String clientId) {
     }
 
     /** One stored object version. */
@@ -74,14 +102,19 @@ public class TaxiiStore {
     }
 
     /**
-     * Rows of a collection in the order they were added, after the cursor, matching the filter. The version
-     * filter keeps the first/last version of each object or the listed versions.
+     * Rows of a partner's collection in the order they were added, after the cursor, matching the filter. The
+     * partner rule is part of the query: rows only of the reader's own collection, and only while the reading
+     * client is registered for that partner (not ENDED); otherwise nothing. The version filter keeps the
+     * first/last version of each object or the listed versions.
      */
-    public Slice query(UUID collection, TaxiiFilter filter, String onlyId, int limit) {
-        StringBuilder sql = new StringBuilder("select o.seq, o.stix_id, o.stix_version, o.date_added, "
-                + "o.object::text from taxii_object o where o.collection_id = :collection");
+    public Slice query(Reader reader, UUID collection, TaxiiFilter filter, String onlyId, int limit) {
+        StringBuilder sql = new StringBuilder("select o.seq, o.stix_id, o.stix_version, o.date_added, o.object "
+                + "from taxii_object o where o.collection_id = :collection and o.partner_code = :partner and "
+                + READER_REGISTERED);
         Map<String, Object> params = new HashMap<>();
         params.put("collection", collection);
+        params.put("partner", reader.partnerCode());
+        params.put("client", reader.clientId());
         if (onlyId != null) {
             sql.append(" and o.stix_id = :onlyId");
             params.put("onlyId", onlyId);
@@ -112,14 +145,12 @@ public class TaxiiStore {
         if (filter.versions().all()) {
             versionTerms.add("true");
         }
-        // Scalar subqueries rather than NOT EXISTS: PostgreSQL runs them per row off the unique
-        // (collection, id, version) index as the seq scan proceeds, and cannot turn them into a hash anti-join
-        // over the whole collection (which a generic prepared-statement plan tends to choose).
         if (filter.versions().last()) {
-            versionTerms.add("o.stix_version = (select max(n.stix_version) from taxii_object n "
-                    + "where n.collection_id = o.collection_id and n.stix_id = o.stix_id)");
+            // kept by the writer: alone, this term lets the planner walk the partial (collection, seq) index
+            versionTerms.add("o.latest");
         }
         if (filter.versions().first()) {
+            // a scalar subquery per row off the unique (collection, id, version) index, never a hash anti-join
             versionTerms.add("o.stix_version = (select min(n.stix_version) from taxii_object n "
                     + "where n.collection_id = o.collection_id and n.stix_id = o.stix_id)");
         }
@@ -143,9 +174,12 @@ public class TaxiiStore {
         return new Slice(rows, raw.size() > limit);
     }
 
-    public boolean exists(UUID collection, String stixId) {
-        return !em.createNativeQuery("select 1 from taxii_object where collection_id = :c and stix_id = :id limit 1")
-                .setParameter("c", collection).setParameter("id", stixId).getResultList().isEmpty();
+    /** Whether the object is in the reader's collection (same partner rule as {@link #query}). */
+    public boolean exists(Reader reader, UUID collection, String stixId) {
+        return !em.createNativeQuery("select 1 from taxii_object o where o.collection_id = :collection "
+                + "and o.partner_code = :partner and o.stix_id = :id and " + READER_REGISTERED + " limit 1")
+                .setParameter("collection", collection).setParameter("partner", reader.partnerCode())
+                .setParameter("client", reader.clientId()).setParameter("id", stixId).getResultList().isEmpty();
     }
 
     static Instant instant(Object value) {
