@@ -116,7 +116,7 @@ public class EdgeFilters {
      * {@code quarkus.http.proxy.proxy-address-forwarding} with {@code trusted-proxies} so that it is the real
      * client's, not the Ingress controller's.
      */
-    static String address(RoutingContext rc) {
+    public static String address(RoutingContext rc) {
         var remote = rc.request().remoteAddress();
         return remote == null ? "unknown" : remote.hostAddress();
     }

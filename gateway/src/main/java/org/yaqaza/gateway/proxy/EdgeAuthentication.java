@@ -1,7 +1,15 @@
 package org.yaqaza.gateway.proxy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
@@ -9,6 +17,10 @@ import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.TokenVerifier;
+import org.yaqaza.gateway.edge.EdgeFilters;
+import org.yaqaza.gateway.edge.EdgeProblems;
+import org.yaqaza.gateway.edge.RateLimiter;
+import org.yaqaza.gateway.service.TokenService;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -19,6 +31,11 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses forwarded requests without a valid bearer token before they reach a service (which verifies again:
  * the gateway is not trusted blindly). Verification may fetch a JWKS, so it runs on a worker thread while the
  * request body waits, paused; a token verified once is then accepted on the event loop until it expires.
+ * <p>
+ * TAXII clients may use HTTP Basic with their client id and secret (TAXII 2.1 section 1.6.8.1): the gateway checks
+ * them with its own token service (lock-out, failed-login limit per address, audit), forwards a short-lived bearer
+ * token in their place, and no service ever sees a secret. The exchange is remembered under an HMAC of the header
+ * (never the secret itself) for at most {@link #BASIC_REUSE_MILLIS}.
  */
 @Singleton
 public class EdgeAuthentication implements Handler<RoutingContext> {
@@ -33,20 +50,42 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     private record Verified(String subject, long expiresAtMillis) {
     }
 
+    static final String TAXII_PREFIX = "/taxii2";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"taxii\", charset=\"UTF-8\"";
+    /** A Basic exchange is reused this long at most, and never in the last 30 s of its token. */
+    static final long BASIC_REUSE_MILLIS = 5 * 60_000L;
+    private static final long BASIC_EXPIRY_MARGIN_MILLIS = 30_000L;
+
+    private record Exchanged(String token, String subject, long reuseUntilMillis) {
+    }
+
     private final TokenVerifier verifier;
+    private final TokenService tokens;
+    private final RateLimiter limiter;
     private final Vertx vertx;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, Exchanged> exchanged = new ConcurrentHashMap<>();
+    /** Per process: cache keys of Basic headers mean nothing outside this JVM. */
+    private final byte[] basicKey = new SecureRandom().generateSeed(32);
 
-    public EdgeAuthentication(TokenVerifier verifier, Vertx vertx) {
+    public EdgeAuthentication(TokenVerifier verifier, TokenService tokens, RateLimiter limiter, Vertx vertx) {
         this.verifier = verifier;
+        this.tokens = tokens;
+        this.limiter = limiter;
         this.vertx = vertx;
     }
 
     @Override
     public void handle(RoutingContext rc) {
-        String token = bearer(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String token = bearer(authorization);
         if (token == null) {
-            refuse(rc, "A bearer token is required.", "Bearer");
+            boolean taxii = isTaxii(rc.normalizedPath());
+            if (taxii && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                basic(rc, authorization);
+                return;
+            }
+            refuse(rc, "A bearer token is required.", taxii ? "Bearer, " + BASIC_CHALLENGE : "Bearer");
             return;
         }
         Verified known = verified.get(token);
@@ -70,6 +109,87 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
                 refuse(rc, "The bearer token is not valid.", "Bearer error=\"invalid_token\"");
             }
         });
+    }
+
+    static boolean isTaxii(String path) {
+        return path != null && (path.equals(TAXII_PREFIX) || path.startsWith(TAXII_PREFIX + "/"));
+    }
+
+    /** HTTP Basic on TAXII: client credentials checked by the token service, a bearer token forwarded instead. */
+    private void basic(RoutingContext rc, String authorization) {
+        String cacheKey = hmac(authorization);
+        Exchanged known = exchanged.get(cacheKey);
+        if (known != null) {
+            if (known.reuseUntilMillis() > System.currentTimeMillis()) {
+                forwardAs(rc, known.token(), known.subject());
+                return;
+            }
+            exchanged.remove(cacheKey);
+        }
+        String[] credentials = basicCredentials(authorization);
+        if (credentials == null) {
+            refuse(rc, "The Basic credentials are malformed.", BASIC_CHALLENGE);
+            return;
+        }
+        String address = EdgeFilters.address(rc);
+        var failedGroup = limiter.group(RateLimiter.FAILED_LOGIN);
+        if (failedGroup.isPresent()) {
+            RateLimiter.Decision failed = limiter.peek(failedGroup.get(), address);
+            if (!failed.allowed()) {
+                EdgeProblems.tooManyRequests(rc, failed, "Too many failed sign-ins from this address; wait before "
+                        + "trying again.");
+                return;
+            }
+        }
+        rc.request().pause();
+        vertx.executeBlocking(() -> tokens.clientCredentials(
+                new TokenService.ClientCredentials(credentials[0], credentials[1], true)), false)
+                .onComplete(result -> {
+                    if (result.succeeded() && result.result() instanceof TokenService.Granted granted) {
+                        var issued = granted.issued();
+                        long reuseUntil = Math.min(System.currentTimeMillis() + BASIC_REUSE_MILLIS,
+                                issued.expiresAt().toEpochMilli() - BASIC_EXPIRY_MARGIN_MILLIS);
+                        if (exchanged.size() >= CACHE_ENTRIES) {
+                            exchanged.clear();
+                        }
+                        exchanged.put(cacheKey, new Exchanged(issued.token(), credentials[0], reuseUntil));
+                        forwardAs(rc, issued.token(), credentials[0]);
+                    } else {
+                        failedGroup.ifPresent(group -> limiter.take(group, address));
+                        refuse(rc, "The client id or secret is not valid.", BASIC_CHALLENGE);
+                    }
+                });
+    }
+
+    private static void forwardAs(RoutingContext rc, String token, String subject) {
+        rc.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        rc.put(SUBJECT, subject);
+        rc.next();
+    }
+
+    /** RFC 7617: base64 of {@code id:secret} in UTF-8; the id has no colon, the secret may. */
+    static String[] basicCredentials(String authorization) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0 || colon == decoded.length() - 1) {
+                return null;
+            }
+            return new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(basicKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     /**
