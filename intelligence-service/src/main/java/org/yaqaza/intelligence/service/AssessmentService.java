@@ -127,8 +127,9 @@ public class AssessmentService {
         a.decisionNote = note;
         a.updatedAt = a.decidedAt;
         assessments.flush();
+        // the note is record content: it stays on the assessment, the trail keeps metadata only
         audit.record(AuditActor.of(caller), outcome == AssessmentStatus.APPROVED ? "APPROVE" : "REJECT",
-                OBJECT_TYPE, a.id, a.classification, note);
+                OBJECT_TYPE, a.id, a.classification, null);
         return a;
     }
 

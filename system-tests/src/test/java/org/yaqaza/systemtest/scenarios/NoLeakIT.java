@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -177,11 +176,9 @@ class NoLeakIT {
 
     /**
      * The audit trail is readable by auditors without the record's compartment (metadata only, by design), so it
-     * must carry no record content. Fails while the intelligence-service writes an assessment's decision note into
-     * the APPROVE/REJECT event's detail (AssessmentService.decide).
+     * must carry no record content (this found an assessment's decision note in the APPROVE event's detail).
      */
     @Test
-    @Tag("known-bug")
     void theAuditTrailShowsNoContentOfHiddenRecords() {
         assertTrue(auditContent.isEmpty(), auditContent.size() + " audit findings:\n"
                 + String.join("\n", auditContent));

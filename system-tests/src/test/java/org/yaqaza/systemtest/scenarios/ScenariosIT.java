@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -230,7 +229,6 @@ class ScenariosIT {
 
     @Test
     @Order(2)
-    @Tag("screening")
     void screeningANameVariantFindsThePerson() {
         assertNotNull(leaderId, "needs scenario 1");
         // a Latin spelling the analyst never recorded
