@@ -51,6 +51,7 @@ import org.yaqaza.intelligence.service.ProductService;
 import org.yaqaza.intelligence.service.RelationshipService;
 import org.yaqaza.intelligence.service.ReportService;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -61,6 +62,9 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class DemoSeeder {
+
+    /** The demo data set is written in one transaction, which may outlast the 60 s default on a busy machine. */
+    private static final int DEMO_SEED_TIMEOUT_SECONDS = 600;
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
     static final String[][] GIVEN = { { "محمد", "Mohamed" }, { "يوسف", "Youssef" }, { "كريم", "Karim" },
@@ -111,6 +115,7 @@ public class DemoSeeder {
 
     /** Seeds unless reports exist already (never twice). Returns whether it seeded. */
     @Transactional
+    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public boolean seedIfEmpty() {
         if (reportRepository.count() > 0) {
             LOG.info("demo data: reports exist, nothing seeded");
@@ -126,6 +131,7 @@ public class DemoSeeder {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public Seeded seed() {
         Random random = new Random(20150101L);
         Caller analyst = new Caller("demo-analyst", Set.of(Role.ANALYST), Classification.TOP_SECRET,

@@ -22,6 +22,7 @@ import org.yaqaza.liaison.model.Contact;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerStatus;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -32,6 +33,9 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class DemoSeed {
+
+    /** The demo data set is written in one transaction, which may outlast the 60 s default on a busy machine. */
+    private static final int DEMO_SEED_TIMEOUT_SECONDS = 600;
 
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
     private static final long SEED_LOCK = 0x4c494153L;
@@ -56,6 +60,7 @@ public class DemoSeed {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     int seed() {
         em.createNativeQuery("select pg_advisory_xact_lock(" + SEED_LOCK + ")").getSingleResult();
         if (((Number) em.createNativeQuery("select count(*) from partner").getSingleResult()).longValue() > 0) {

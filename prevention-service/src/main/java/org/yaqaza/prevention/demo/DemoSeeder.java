@@ -50,6 +50,7 @@ import org.yaqaza.prevention.model.ScheduleSlot;
 import org.yaqaza.prevention.service.FollowUpService;
 import org.yaqaza.prevention.service.ParticipantService;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -62,6 +63,9 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class DemoSeeder {
+
+    /** The demo data set is written in one transaction, which may outlast the 60 s default on a busy machine. */
+    private static final int DEMO_SEED_TIMEOUT_SECONDS = 600;
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
     private static final String AGENCY = "MHAI";
@@ -98,6 +102,7 @@ public class DemoSeeder {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public boolean seedIfEmpty(LocalDate today) {
         em.createNativeQuery("select pg_advisory_xact_lock(4242)").getSingleResult();
         long programmes = ((Number) em.createNativeQuery("select count(*) from programme").getSingleResult())
@@ -111,6 +116,7 @@ public class DemoSeeder {
 
     /** Writes the demo data set (once: participant codes are fixed). */
     @Transactional
+    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public void seed(LocalDate today) {
         Programme moussalaha = programme(ProgrammeKind.PRISON_RECONCILIATION,
                 "مصالحة — برنامج المصالحة بالسجن المحلي سلا 2", "Prison locale de Salé 2", "Rabat-Salé-Kénitra", 30);
