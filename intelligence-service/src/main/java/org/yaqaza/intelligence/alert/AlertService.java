@@ -16,6 +16,7 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.Role;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.AlertView;
 import org.yaqaza.intelligence.support.Sql;
@@ -72,6 +73,19 @@ public class AlertService {
                 insert into alert (id, alert_type, entity_id, assessment_id, message, created_at)
                 values (gen_random_uuid(), 'THREAT_LEVEL_RAISED', :entity, :assessment, :message, :now)""",
                 Map.of("entity", entityId, "assessment", assessmentId, "message", message, "now", Instant.now()));
+        signal.afterCommit();
+    }
+
+    /**
+     * In the caller's transaction: a screening hit on an entity the screener may not see (deconfliction). Only
+     * supervisors of the owning agency read these (see {@link #select()}).
+     */
+    public void screeningHit(UUID entityId, String message) {
+        lock();
+        sql.update("""
+                insert into alert (id, alert_type, entity_id, message, created_at)
+                values (gen_random_uuid(), 'SCREENING_HIT', :entity, :message, :now)""",
+                Map.of("entity", entityId, "message", message, "now", Instant.now()));
         signal.afterCommit();
     }
 
@@ -136,12 +150,15 @@ public class AlertService {
                 + " left join alert_read ar on ar.alert_id = a.id and ar.subject = :subject"
                 + " where " + Visibility.sqlPredicate("e")
                 + " and (a.report_id is null or " + Visibility.sqlPredicate("r") + ")"
-                + " and (a.assessment_id is null or " + Visibility.sqlPredicate("s") + ")";
+                + " and (a.assessment_id is null or " + Visibility.sqlPredicate("s") + ")"
+                + " and (a.alert_type <> 'SCREENING_HIT' or (:supervisor and e.owner_agency = :subjectAgency))";
     }
 
     private static Map<String, Object> params(Caller caller) {
         Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
         p.put("subject", caller.subject());
+        p.put("supervisor", caller.hasRole(Role.SUPERVISOR));
+        p.put("subjectAgency", caller.agency() == null ? "" : caller.agency());
         return p;
     }
 

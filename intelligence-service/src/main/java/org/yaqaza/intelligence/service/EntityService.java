@@ -28,6 +28,7 @@ import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.model.NameType;
 import org.yaqaza.intelligence.model.OrganisationStatus;
 import org.yaqaza.intelligence.repository.EntityRepository;
+import org.yaqaza.intelligence.screening.ScreeningIndex;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
 import org.yaqaza.intelligence.support.Sql;
 
@@ -40,11 +41,13 @@ public class EntityService {
     private final EntityRepository entities;
     private final AuditTrail audit;
     private final Sql sql;
+    private final ScreeningIndex screening;
 
-    public EntityService(EntityRepository entities, AuditTrail audit, Sql sql) {
+    public EntityService(EntityRepository entities, AuditTrail audit, Sql sql, ScreeningIndex screening) {
         this.entities = entities;
         this.audit = audit;
         this.sql = sql;
+        this.screening = screening;
     }
 
     @Transactional
@@ -58,6 +61,7 @@ public class EntityService {
         }
         entities.persist(e);
         entities.flush();
+        screening.reindex(e.id, e.kind, e.names.stream().map(n -> n.name).toList());
         if (e.kind == EntityKind.ORGANISATION) {
             recordStatus(caller, e, null, e.organisationStatus, e.statusSince, null);
         }
@@ -117,6 +121,7 @@ public class EntityService {
         e.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
         apply(caller, e, request);
         entities.flush();
+        screening.reindex(e.id, e.kind, e.names.stream().map(n -> n.name).toList());
         audit.record(AuditActor.of(caller), "UPDATE", OBJECT_TYPE, e.id, e.classification, null);
         return e;
     }

@@ -1,0 +1,331 @@
+package org.yaqaza.intelligence.screening;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.Caller;
+import org.yaqaza.intelligence.screening.api.ScreeningRequest;
+import org.yaqaza.intelligence.screening.api.ScreeningResult;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Batch screening, streamed both ways: items are read as they arrive (JSON array elements or NDJSON lines),
+ * screened in chunks by a few workers (one transaction per chunk), and written back in input order as soon as
+ * each chunk is done, so memory stays bounded whatever the batch size. A malformed body is refused with 400
+ * while nothing has been answered yet (the first chunk); later, a bad item gets its own error result.
+ */
+@ApplicationScoped
+public class BatchScreening {
+
+    static final int CHUNK = 32;
+    /** Chunks screened ahead of the one being written. */
+    static final int WINDOW = 8;
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final ScreeningService service;
+    private final ScreeningConfig config;
+
+    public BatchScreening(ObjectMapper json, Validator validator, ScreeningService service,
+            ScreeningConfig config) {
+        this.json = json;
+        this.validator = validator;
+        this.service = service;
+        this.config = config;
+    }
+
+    /** One result line: the candidates of a checked item, or why the item could not be screened. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(int index, String name, Double threshold, List<ScreeningResult.Candidate> candidates,
+            ItemError error) {
+    }
+
+    public record ItemError(int status, String title, String detail) {
+    }
+
+    /** An input item: checked query or the error to answer with; {@code last} ends the stream. */
+    private record Item(int index, ScreeningService.Query query, String name, ItemError error, boolean last) {
+    }
+
+    public Response start(Caller caller, InputStream body, boolean ndjson) {
+        Reader reader;
+        List<Item> first;
+        try {
+            reader = ndjson ? new LineReader(body) : new ArrayReader(json.getFactory().createParser(body));
+            first = reader.next(CHUNK, true);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+        service.auditBatch(caller, ndjson ? "ndjson" : "json");
+        StreamingOutput output = out -> write(caller, reader, first, out, ndjson);
+        return Response.ok(output, ndjson ? ScreeningResource.NDJSON : MediaType.APPLICATION_JSON).build();
+    }
+
+    private static ProblemException malformed(IOException e) {
+        String detail = e instanceof JsonProcessingException j && j.getLocation() != null
+                ? "Malformed JSON at line " + j.getLocation().getLineNr() + ", column "
+                        + j.getLocation().getColumnNr() + "."
+                : "The body could not be read as JSON.";
+        return ProblemException.badRequest("Malformed JSON", detail);
+    }
+
+    private void write(Caller caller, Reader reader, List<Item> first, OutputStream out, boolean ndjson)
+            throws IOException {
+        Set<UUID> alerted = ConcurrentHashMap.newKeySet();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.batchParallelism()), r -> {
+            Thread t = new Thread(r, "screening-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<List<ItemResult>>> inFlight = new ArrayDeque<>();
+        boolean[] firstWritten = { false };
+        try {
+            if (!ndjson) {
+                out.write('[');
+            }
+            List<Item> chunk = first;
+            boolean done = false;
+            while (true) {
+                if (!chunk.isEmpty()) {
+                    List<Item> items = chunk;
+                    inFlight.add(workers.submit(() -> screen(caller, items, alerted)));
+                }
+                done = done || !chunk.isEmpty() && chunk.get(chunk.size() - 1).last || chunk.isEmpty();
+                while (!inFlight.isEmpty() && (done || inFlight.size() >= WINDOW || inFlight.peek().isDone())) {
+                    for (ItemResult r : await(inFlight.poll())) {
+                        emit(out, r, ndjson, firstWritten);
+                    }
+                    out.flush();
+                }
+                if (done && inFlight.isEmpty()) {
+                    break;
+                }
+                if (!done) {
+                    chunk = reader.next(CHUNK, false);
+                }
+            }
+            if (!ndjson) {
+                out.write(firstWritten[0] ? "\n]".getBytes(StandardCharsets.UTF_8) : new byte[] { ']' });
+            }
+            out.flush();
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private List<ItemResult> screen(Caller caller, List<Item> items, Set<UUID> alerted) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ItemResult> results = new ArrayList<>(items.size());
+            for (Item item : items) {
+                if (item.error != null) {
+                    results.add(new ItemResult(item.index, item.name, null, null, item.error));
+                } else if (item.query != null) {
+                    ScreeningResult r = service.run(caller, item.query, alerted, true);
+                    results.add(new ItemResult(item.index, item.name, r.threshold(), r.candidates(), null));
+                }
+            }
+            return results;
+        });
+    }
+
+    private static List<ItemResult> await(Future<List<ItemResult>> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("batch screening interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("batch screening failed", e.getCause());
+        }
+    }
+
+    private void emit(OutputStream out, ItemResult r, boolean ndjson, boolean[] firstWritten) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(r);
+        if (!ndjson) {
+            out.write(firstWritten[0] ? ",\n".getBytes(StandardCharsets.UTF_8) : "\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(bytes);
+        if (ndjson) {
+            out.write('\n');
+        }
+        firstWritten[0] = true;
+    }
+
+    /** Turns one JSON value into a checked query or an item error. */
+    private Item item(int index, JsonNode node) {
+        String name = node != null && node.isObject() && node.get("name") != null && node.get("name").isTextual()
+                ? node.get("name").asText() : node != null && node.isTextual() ? node.asText() : null;
+        String shown = name == null || name.length() <= ScreeningService.MAX_NAME_LENGTH ? name
+                : name.substring(0, ScreeningService.MAX_NAME_LENGTH) + "…";
+        ScreeningRequest request;
+        if (node != null && node.isTextual()) {
+            request = new ScreeningRequest(node.asText(), null, null, null);
+        } else if (node != null && node.isObject()) {
+            try {
+                request = json.treeToValue(node, ScreeningRequest.class);
+            } catch (JsonProcessingException e) {
+                return new Item(index, null, shown, new ItemError(400, "Invalid item",
+                        "An item is a name or an object {name, birthYear, nationality, limit} without other fields."),
+                        false);
+            }
+        } else {
+            return new Item(index, null, shown, new ItemError(400, "Invalid item",
+                    "An item is a name (string) or an object with a name."), false);
+        }
+        Set<ConstraintViolation<ScreeningRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return new Item(index, null, shown, new ItemError(400, "Invalid item", violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining("; "))),
+                    false);
+        }
+        try {
+            return new Item(index, service.query(request), shown, null, false);
+        } catch (ProblemException e) {
+            return new Item(index, null, shown, new ItemError(e.status(), e.title(), e.getMessage()), false);
+        }
+    }
+
+    private Item tooMany(int index) {
+        return new Item(index, null, null, new ItemError(413, "Too many names",
+                "A batch holds at most " + config.batchMaxNames() + " names; the rest was not read."), true);
+    }
+
+    /** Reads items in chunks; the last item of the input is flagged {@code last} (or the chunk is empty). */
+    private interface Reader {
+        /** Up to {@code max} items; with {@code strict}, malformed JSON throws instead of becoming an item. */
+        List<Item> next(int max, boolean strict) throws IOException;
+    }
+
+    private final class ArrayReader implements Reader {
+        private final JsonParser parser;
+        private int index;
+        private boolean started;
+        private boolean ended;
+
+        ArrayReader(JsonParser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public List<Item> next(int max, boolean strict) throws IOException {
+            List<Item> items = new ArrayList<>();
+            if (ended) {
+                return items;
+            }
+            try {
+                if (!started) {
+                    started = true;
+                    if (parser.nextToken() != JsonToken.START_ARRAY) {
+                        throw ProblemException.badRequest("Invalid request",
+                                "A JSON batch is an array of names; send NDJSON as application/x-ndjson.");
+                    }
+                }
+                while (items.size() < max) {
+                    JsonToken token = parser.nextToken();
+                    if (token == JsonToken.END_ARRAY || token == null) {
+                        ended = true;
+                        items.add(new Item(index, null, null, null, true));
+                        break;
+                    }
+                    if (index >= config.batchMaxNames()) {
+                        ended = true;
+                        items.add(tooMany(index));
+                        break;
+                    }
+                    // a reader of its own: the shared mapper may refuse "trailing tokens" after one element
+                    JsonNode node = json.readerFor(JsonNode.class)
+                            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+                    items.add(item(index++, node));
+                }
+            } catch (JsonProcessingException e) {
+                if (strict) {
+                    throw e;
+                }
+                ended = true;
+                items.add(new Item(index, null, null, new ItemError(400, "Malformed JSON",
+                        malformed(e).getMessage() + " The rest of the batch was not read."), true));
+            }
+            return items;
+        }
+    }
+
+    private final class LineReader implements Reader {
+        private final BufferedReader lines;
+        private int index;
+        private boolean ended;
+
+        LineReader(InputStream body) {
+            this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public List<Item> next(int max, boolean strict) throws IOException {
+            List<Item> items = new ArrayList<>();
+            while (!ended && items.size() < max) {
+                String line = lines.readLine();
+                if (line == null) {
+                    ended = true;
+                    items.add(new Item(index, null, null, null, true));
+                    break;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (index >= config.batchMaxNames()) {
+                    ended = true;
+                    items.add(tooMany(index));
+                    break;
+                }
+                JsonNode node;
+                try {
+                    node = json.readTree(line);
+                } catch (JsonProcessingException e) {
+                    if (strict) {
+                        throw ProblemException.badRequest("Malformed JSON", "Item " + (index + 1)
+                                + " (a non-blank line) is not JSON.");
+                    }
+                    items.add(new Item(index++, null, null, new ItemError(400, "Malformed JSON",
+                            "This line is not JSON."), false));
+                    continue;
+                }
+                items.add(item(index++, node));
+            }
+            return items;
+        }
+    }
+}

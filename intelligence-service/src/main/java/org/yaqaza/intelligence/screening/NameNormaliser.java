@@ -1,0 +1,489 @@
+package org.yaqaza.intelligence.screening;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a person or organisation name in Arabic or Latin script into comparable name parts.
+ * <p>
+ * Each part keeps its normalised spelling ({@code form}, for exact matches), its variant group from the curated
+ * table, and one or more <em>skeleton keys</em>: a script-neutral consonant skeleton built by rules written for
+ * Maghrebi/French and English/scholarly conventions ({@code محمد}, {@code Mohamed}, {@code Muhammad} and
+ * {@code Mhammed} all become {@code mhmd}). Vowels, {@code ع}, hamza, {@code و}/{@code ي} (long vowels and
+ * semivowels, written {@code ou}/{@code w}/{@code u}, {@code y}/{@code i}) are dropped because the two scripts
+ * write them differently; a final {@code ي}/{@code -i} (the nisba ending) is kept as {@code i}. Particles
+ * ({@code ben}, {@code bin}, {@code ibn}, {@code ould}, {@code ait}, articles {@code el}/{@code al} and their
+ * assimilated forms {@code ech-}, {@code es-}, {@code ad-}…) are not name parts; {@code X ben Y} is remembered
+ * as an ordered patronymic link. {@code عبد ال…}/{@code Abd el …}/{@code Abou …} compounds become one part
+ * whether written joined or apart. Pure Java, no dictionary beyond {@link NameVariants}: see docs/screening.md.
+ */
+public final class NameNormaliser {
+
+    public enum Script { ARABIC, LATIN }
+
+    /** A name part: as written, normalised, its script, variant group (or null), skeleton and index keys. */
+    public record Part(String text, String form, Script script, String group, String skeleton, List<String> keys) {
+
+        /** The one key pairs of parts are indexed under: the variant group's skeleton, else this spelling's. */
+        public String pairKey() {
+            return keys.get(0);
+        }
+    }
+
+    /** A parsed name: its parts, ordered patronymic links (child index, father index), letters not supported. */
+    public record Parsed(List<Part> parts, List<int[]> patronymics, int otherScriptLetters) {
+        public boolean isEmpty() {
+            return parts.isEmpty();
+        }
+    }
+
+    /** One word as tokenised: normalised spelling, the spelling skeletons are built from, script, original. */
+    record Word(String form, String letters, Script script, String text) {
+    }
+
+    private static final Set<String> PATRONYMIC = Set.of("ben", "bin", "ibn", "ibnou", "ibnu", "bent", "bint",
+            "ould", "ouled", "wuld", "wald", "بن", "ابن", "بنت", "ولد");
+    private static final Set<String> PARTICLES = Set.of("el", "al", "ul", "ech", "ach", "ash", "esh", "es", "as",
+            "et", "at", "ed", "ad", "en", "an", "er", "ar", "ez", "az", "ait", "aït", "ال", "ايت", "اية", "d");
+    private static final Set<String> ARTICLES = Set.of("el", "al", "ul", "il", "ech", "ach", "ash", "esh", "es",
+            "as", "et", "at", "ed", "ad", "en", "an", "er", "ar", "ez", "az");
+    private static final Set<String> LATIN_ABD = Set.of("abd", "abdel", "abdal", "abdul", "abdoul", "abdil");
+    private static final Set<String> LATIN_ABU = Set.of("abou", "abu", "abo", "bou", "bu");
+
+    private final NameVariants variants;
+
+    public NameNormaliser(NameVariants variants) {
+        this.variants = variants;
+    }
+
+    /** Lazily built: the variant table itself is normalised with {@link #words}. */
+    private static final class Standard {
+        static final NameNormaliser INSTANCE = new NameNormaliser(NameVariants.standard());
+    }
+
+    /** The normaliser with the curated variant table shipped in the service. */
+    public static NameNormaliser standard() {
+        return Standard.INSTANCE;
+    }
+
+    public Parsed parse(String raw) {
+        int[] other = new int[1];
+        List<Word> words = words(raw, other);
+        List<Part> parts = new ArrayList<>();
+        List<int[]> links = new ArrayList<>();
+        boolean patronymic = false;
+        int i = 0;
+        while (i < words.size()) {
+            int phrase = variants.longestPhrase(words, i);
+            Part part = null;
+            if (phrase > 0) {
+                part = joined(words, i, i + phrase);
+                i += phrase;
+            } else {
+                Word w = words.get(i);
+                if (PATRONYMIC.contains(w.form)) {
+                    patronymic = !parts.isEmpty();
+                    i++;
+                    continue;
+                }
+                if (PARTICLES.contains(w.form) || (w.script == Script.LATIN && w.form.length() == 1)) {
+                    i++;
+                    continue;
+                }
+                int end = compoundEnd(words, i);
+                part = joined(words, i, end);
+                i = end;
+            }
+            if (patronymic) {
+                links.add(new int[] { parts.size() - 1, parts.size() });
+                patronymic = false;
+                // "بن علي" may be the family name Benali: also reachable joined
+                List<String> keys = new ArrayList<>(part.keys());
+                if (!part.skeleton().isEmpty() && !part.skeleton().startsWith("bn")) {
+                    keys.add("bn" + part.skeleton());
+                }
+                part = new Part(part.text(), part.form(), part.script(), part.group(), part.skeleton(),
+                        List.copyOf(keys));
+            }
+            parts.add(part);
+        }
+        return new Parsed(List.copyOf(parts), List.copyOf(links), other[0]);
+    }
+
+    /** Where a compound that starts at {@code i} ends (exclusive): {@code Abd el Kader}, {@code عبد القادر}. */
+    private static int compoundEnd(List<Word> words, int i) {
+        Word w = words.get(i);
+        boolean abd = w.script == Script.LATIN ? LATIN_ABD.contains(w.form) || LATIN_ABU.contains(w.form)
+                : w.form.equals("عبد") || w.form.equals("ابو");
+        if (!abd) {
+            return i + 1;
+        }
+        int j = i + 1;
+        while (j < words.size() && w.script == Script.LATIN && ARTICLES.contains(words.get(j).form)) {
+            j++;
+        }
+        if (j >= words.size() || PATRONYMIC.contains(words.get(j).form) || words.get(j).script != w.script) {
+            return i + 1;
+        }
+        return j + 1;
+    }
+
+    private Part joined(List<Word> words, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder form = new StringBuilder();
+        StringBuilder letters = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            Word w = words.get(k);
+            text.append(k > from ? " " : "").append(w.text);
+            form.append(w.form);
+            letters.append(w.letters);
+        }
+        Script script = words.get(from).script;
+        String f = form.toString();
+        String group = to - from > 1 ? variants.groupOfPhrase(words, from, to) : variants.group(f);
+        if (group == null) {
+            group = variants.group(f);
+        }
+        String l = letters.toString();
+        Set<String> keys = new LinkedHashSet<>();
+        String skeleton = script == Script.ARABIC ? arabicSkeleton(l) : latinSkeleton(l);
+        if (group != null) {
+            addKey(keys, latinSkeleton(group)); // groups are named by a Latin spelling
+        }
+        addKey(keys, skeleton);
+        if (script == Script.LATIN) {
+            if ((l.startsWith("el") || l.startsWith("al")) && l.length() >= 6) {
+                addKey(keys, latinSkeleton(l.substring(2)));
+            }
+            if ((l.startsWith("ben") || l.startsWith("bin")) && l.length() >= 6
+                    && latinSkeleton(l.substring(3)).length() >= 3) {
+                addKey(keys, latinSkeleton(l.substring(3)));
+            }
+            if (l.length() > 3 && (l.endsWith("h") && isVowel(l.charAt(l.length() - 2)) || l.endsWith("at"))) {
+                addKey(keys, latinSkeleton(l.substring(0, l.length() - 1))); // Fatimah, Hayat (taa marbuta)
+            }
+            if (l.length() > 4 && l.endsWith("ate")) {
+                addKey(keys, latinSkeleton(l.substring(0, l.length() - 2))); // Hayate, Hanane-style French -e
+            }
+        } else {
+            if (l.startsWith("بن") && l.length() >= 5 && arabicSkeleton(l.substring(2)).length() >= 3) {
+                addKey(keys, arabicSkeleton(l.substring(2)));
+            }
+            if (l.endsWith("ه") && l.length() >= 4) {
+                addKey(keys, arabicSkeleton(l.substring(0, l.length() - 1)));
+            }
+        }
+        if (keys.isEmpty()) {
+            keys.add("~" + f);
+        }
+        return new Part(text.toString(), f, script, group, skeleton, List.copyOf(keys));
+    }
+
+    private static void addKey(Set<String> keys, String skeleton) {
+        if (!skeleton.isEmpty()) {
+            keys.add(skeleton);
+        }
+    }
+
+    // ---------------------------------------------------------------- tokenising
+
+    /** Splits into words of one script each, removing accents, harakat, tatweel, apostrophes and hyphens. */
+    static List<Word> words(String raw, int[] otherLetters) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFD);
+        List<Word> words = new ArrayList<>();
+        StringBuilder form = new StringBuilder();
+        StringBuilder letters = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        Script current = null;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || c == 0x0640 || c == 0x200C || c == 0x200D) {
+                continue;
+            }
+            if (c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BF || c == 0x02BE || c == 0x02BC || c == '`'
+                    || c == 0x00B4) {
+                continue;
+            }
+            Script script = null;
+            String mapped = null;
+            if (Character.isLetter(c)) {
+                Character.UnicodeScript us = Character.UnicodeScript.of(c);
+                if (us == Character.UnicodeScript.ARABIC) {
+                    script = Script.ARABIC;
+                    mapped = arabicLetter(c);
+                } else if (us == Character.UnicodeScript.LATIN) {
+                    script = Script.LATIN;
+                    mapped = latinLetter(c);
+                } else {
+                    otherLetters[0]++;
+                }
+            }
+            if (script == null || script != current) {
+                flush(words, form, letters, text, current);
+                current = script;
+            }
+            if (script != null) {
+                text.appendCodePoint(c);
+                if (!mapped.isEmpty()) {
+                    letters.append(mapped);
+                    form.append(mapped.equals("ى") ? "ي" : mapped);
+                }
+            }
+        }
+        flush(words, form, letters, text, current);
+        return words;
+    }
+
+    private static void flush(List<Word> words, StringBuilder form, StringBuilder letters, StringBuilder text,
+            Script script) {
+        if (form.length() > 0 && script != null) {
+            String f = form.toString();
+            if (script == Script.ARABIC && f.length() > 2 && f.endsWith("ه")) {
+                f = f.substring(0, f.length() - 1) + "ة";
+            }
+            words.add(new Word(f, letters.toString(), script, text.toString()));
+        }
+        form.setLength(0);
+        letters.setLength(0);
+        text.setLength(0);
+    }
+
+    private static String arabicLetter(int c) {
+        return switch (c) {
+            case 0x0621 -> ""; // hamza on the line: not written in Latin
+            case 0x0671 -> "ا";
+            case 0x06CC, 0x06D2 -> "ي";
+            case 0x06A9, 0x06AF -> "ك";
+            case 0x067E -> "ب";
+            case 0x0686 -> "ش";
+            case 0x0698 -> "ج";
+            case 0x06A4 -> "ف";
+            case 0x06A8 -> "ق";
+            case 0x06C1, 0x06BE -> "ه";
+            default -> new String(Character.toChars(c));
+        };
+    }
+
+    private static String latinLetter(int c) {
+        int lower = Character.toLowerCase(c);
+        return switch (lower) {
+            case 'ø' -> "o";
+            case 'æ' -> "ae";
+            case 'œ' -> "oe";
+            case 'ß' -> "ss";
+            case 'đ', 'ð' -> "d";
+            case 'ł' -> "l";
+            case 'ı' -> "i";
+            case 'ħ' -> "h";
+            case 'þ' -> "th";
+            default -> lower < 0x80 ? String.valueOf((char) lower) : "";
+        };
+    }
+
+    // ---------------------------------------------------------------- skeletons
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
+    }
+
+    /** Consonant skeleton of a Latin spelling (lowercase ASCII letters). */
+    static String latinSkeleton(String word) {
+        String s = word;
+        if (s.length() > 4 && s.startsWith("abd")) {
+            return "bd" + afterArticle(s.substring(3));
+        }
+        return latinConsonants(s);
+    }
+
+    /** The part after {@code abd}: article vowels and {@code l} dropped (sun letters assimilate it). */
+    private static String afterArticle(String rest) {
+        int k = 0;
+        while (k < rest.length() && k < 2 && isVowel(rest.charAt(k))) {
+            k++;
+        }
+        if (k < rest.length() && rest.charAt(k) == 'l' && rest.length() - k > 2) {
+            k++;
+        }
+        return latinConsonants(rest.substring(k));
+    }
+
+    private static String latinConsonants(String word) {
+        String s = word;
+        String initial = "";
+        // an initial semivowel is a consonant in both scripts (Ouazzani/الوزاني, Youssef/يوسف), unlike a medial one
+        if (s.length() > 3 && (s.startsWith("ou") || s.startsWith("w")) && isVowel(s.charAt(s.startsWith("w") ? 1 : 2))
+                && s.charAt(s.startsWith("w") ? 1 : 2) != 'u') {
+            initial = "w";
+            s = s.substring(s.startsWith("w") ? 1 : 2);
+        } else if (s.length() > 2 && s.charAt(0) == 'y' && isVowel(s.charAt(1))) {
+            initial = "y";
+            s = s.substring(1);
+        }
+        if (s.length() > 3 && s.endsWith("e") && !isVowel(s.charAt(s.length() - 2))) {
+            s = s.substring(0, s.length() - 1); // French silent e: Yassine, Amine
+        }
+        boolean nisba = s.length() > 2 && (s.endsWith("i") || s.endsWith("y") || s.endsWith("ie"))
+                && !s.endsWith("ay");
+        StringBuilder b = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char next = i + 1 < n ? s.charAt(i + 1) : 0;
+            char next2 = i + 2 < n ? s.charAt(i + 2) : 0;
+            switch (c) {
+                case 'a', 'e', 'i', 'o', 'u', 'y', 'w' -> {
+                }
+                case 's' -> {
+                    if (next == 'c' && next2 == 'h') {
+                        b.append('S');
+                        i += 2;
+                    } else if (next == 'h') {
+                        b.append('S');
+                        i++;
+                    } else {
+                        b.append('s');
+                    }
+                }
+                case 't' -> {
+                    if (next == 'c' && next2 == 'h') {
+                        b.append('S');
+                        i += 2;
+                    } else {
+                        b.append('t');
+                        if (next == 'h') {
+                            i++;
+                        }
+                    }
+                }
+                case 'c' -> {
+                    if (next == 'h') {
+                        b.append('S');
+                        i++;
+                    } else if (next == 'k') {
+                        b.append('k');
+                        i++;
+                    } else {
+                        b.append(next == 'e' || next == 'i' || next == 'y' ? 's' : 'k');
+                    }
+                }
+                case 'k' -> {
+                    if (next == 'h') {
+                        b.append('x');
+                        i++;
+                    } else {
+                        b.append('k');
+                    }
+                }
+                case 'g' -> {
+                    if (next == 'h') {
+                        b.append('G');
+                        i++;
+                    } else if (next == 'u' && (next2 == 'e' || next2 == 'i')) {
+                        b.append('k');
+                        i++;
+                    } else {
+                        b.append(next == 'e' || next == 'i' || next == 'y' ? 'j' : 'k');
+                    }
+                }
+                case 'd' -> {
+                    if (next == 'j') {
+                        b.append('j');
+                        i++;
+                    } else {
+                        b.append('d');
+                        if (next == 'h') {
+                            i++;
+                        }
+                    }
+                }
+                case 'p' -> {
+                    b.append(next == 'h' ? 'f' : 'b');
+                    if (next == 'h') {
+                        i++;
+                    }
+                }
+                case 'q' -> {
+                    b.append('k');
+                    if (next == 'u' && i + 2 < n && isVowel(next2)) {
+                        i++;
+                    }
+                }
+                case 'x' -> b.append("ks");
+                case 'v' -> b.append('f');
+                default -> b.append(c);
+            }
+        }
+        return initial + finish(b, nisba);
+    }
+
+    /** Consonant skeleton of a normalised Arabic spelling. */
+    static String arabicSkeleton(String word) {
+        String s = word;
+        if (s.length() > 3 && s.startsWith("عبد")) {
+            String rest = s.substring(3);
+            if (rest.startsWith("ال") && rest.length() > 3) {
+                rest = rest.substring(2);
+            }
+            return "bd" + arabicConsonants(rest);
+        }
+        if (s.startsWith("ال") && s.length() >= 4) {
+            s = s.substring(2);
+        }
+        return arabicConsonants(s);
+    }
+
+    private static String arabicConsonants(String s) {
+        boolean nisba = s.length() > 2 && s.endsWith("ي");
+        StringBuilder b = new StringBuilder(s.length());
+        int start = 0;
+        if (s.length() > 2 && (s.charAt(0) == 'و' || s.charAt(0) == 'ي')) {
+            b.append(s.charAt(0) == 'و' ? 'w' : 'y');
+            start = 1;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case 'ب' -> b.append('b');
+                case 'ت', 'ث', 'ط' -> b.append('t');
+                case 'ج' -> b.append('j');
+                case 'ح', 'ه' -> b.append('h');
+                case 'خ' -> b.append('x');
+                case 'د', 'ذ', 'ض', 'ظ' -> b.append('d');
+                case 'ر' -> b.append('r');
+                case 'ز' -> b.append('z');
+                case 'س', 'ص' -> b.append('s');
+                case 'ش' -> b.append('S');
+                case 'غ' -> b.append('G');
+                case 'ف' -> b.append('f');
+                case 'ق', 'ك' -> b.append('k');
+                case 'ل' -> b.append('l');
+                case 'م' -> b.append('m');
+                case 'ن' -> b.append('n');
+                default -> {
+                    // alef, waw, yaa, alef maqsura, taa marbuta, ain, hamza: vowels or not written in Latin
+                }
+            }
+        }
+        return finish(b, nisba);
+    }
+
+    /** Collapses doubled consonants (shadda, "ss"/"mm") and appends the nisba marker. */
+    private static String finish(StringBuilder b, boolean nisba) {
+        StringBuilder out = new StringBuilder(b.length() + 1);
+        for (int i = 0; i < b.length(); i++) {
+            if (out.length() == 0 || out.charAt(out.length() - 1) != b.charAt(i)) {
+                out.append(b.charAt(i));
+            }
+        }
+        if (nisba && out.length() > 0) {
+            out.append('i');
+        }
+        return out.toString();
+    }
+}

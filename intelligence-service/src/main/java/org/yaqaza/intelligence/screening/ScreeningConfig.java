@@ -1,0 +1,47 @@
+package org.yaqaza.intelligence.screening;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Name screening settings ({@code yaqaza.intelligence.screening.*}); docs/screening.md explains each. */
+@ConfigMapping(prefix = "yaqaza.intelligence.screening")
+public interface ScreeningConfig {
+
+    /** Default decision threshold: a candidate scoring at least this is a hit (tuned on the evaluation set). */
+    @WithDefault("0.77")
+    double threshold();
+
+    /** Candidates returned when the request names no limit. */
+    @WithDefault("10")
+    int defaultLimit();
+
+    /** A single key with at most this many entities is read completely; commoner keys only through pairs. */
+    @WithDefault("1000")
+    int rareDf();
+
+    /** Most entities read per pair key (and per common key when nothing rarer exists). */
+    @WithDefault("300")
+    int pairCap();
+
+    /** Entities scored per query, the best by retrieval weight. */
+    @WithDefault("150")
+    int scored();
+
+    /** Vocabulary keys one edit away that a query part is expanded to. */
+    @WithDefault("4")
+    int fuzzyExpansions();
+
+    /** How long a document frequency read from the vocabulary is reused. */
+    @WithDefault("60s")
+    Duration dfCacheTtl();
+
+    /** Most names in one batch request. */
+    @WithDefault("100000")
+    int batchMaxNames();
+
+    /** Names screened concurrently within one batch (each on its own connection). */
+    @WithDefault("2")
+    int batchParallelism();
+}

@@ -1,0 +1,138 @@
+package org.yaqaza.intelligence.screening;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.yaqaza.intelligence.model.EntityKind;
+import org.yaqaza.intelligence.support.Sql;
+
+/**
+ * Keeps the screening keys of an entity in step with its names, in the transaction that changes them: postings
+ * replaced, document frequencies moved by the difference, new vocabulary keys given their typo neighbourhood.
+ */
+@ApplicationScoped
+public class ScreeningIndex {
+
+    /** Name parts of one name that form pairs (a longer name still gets single keys for every part). */
+    static final int MAX_PAIRED_PARTS = 6;
+    /** The vocabulary row counting indexed entities. */
+    public static final String ENTITY_COUNT = "#";
+
+    private final Sql sql;
+
+    public ScreeningIndex(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Single keys and pair keys of a set of names of one entity. */
+    public record Keys(Set<String> singles, Set<String> pairs) {
+        public List<String> all() {
+            List<String> all = new ArrayList<>(singles);
+            all.addAll(pairs);
+            return all;
+        }
+    }
+
+    public static boolean screened(EntityKind kind) {
+        return kind == EntityKind.PERSON || kind == EntityKind.ORGANISATION;
+    }
+
+    public static Keys keysOf(Collection<String> names) {
+        Set<String> singles = new TreeSet<>();
+        Set<String> pairs = new TreeSet<>();
+        NameNormaliser normaliser = NameNormaliser.standard();
+        for (String name : names) {
+            List<NameNormaliser.Part> parts = normaliser.parse(name).parts();
+            for (NameNormaliser.Part p : parts) {
+                singles.addAll(p.keys());
+            }
+            int n = Math.min(parts.size(), MAX_PAIRED_PARTS);
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    pairs.add(pair(parts.get(i).pairKey(), parts.get(j).pairKey()));
+                }
+            }
+        }
+        pairs.removeIf(p -> !p.contains("+") || p.indexOf('+') == 0);
+        return new Keys(singles, pairs);
+    }
+
+    /** Order-free pair key; a part with itself ("Mohamed ben Mohamed") is kept as such. */
+    public static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "+" + b : b + "+" + a;
+    }
+
+    /** The key itself and its one-letter deletions (for keys of three letters or more): typo neighbourhood. */
+    public static Set<String> neighbourhood(String key) {
+        Set<String> out = new HashSet<>();
+        if (key.startsWith("~") || key.length() < 2) {
+            return out;
+        }
+        out.add(key);
+        if (key.length() >= 3) {
+            for (int i = 0; i < key.length(); i++) {
+                out.add(key.substring(0, i) + key.substring(i + 1));
+            }
+        }
+        return out;
+    }
+
+    /** In the caller's transaction: replaces the keys of one entity (no names or not screened: removes them). */
+    public void reindex(UUID entityId, EntityKind kind, Collection<String> names) {
+        Keys keys = screened(kind) ? keysOf(names) : new Keys(Set.of(), Set.of());
+        List<String> old = sql.query("delete from screening_posting where entity_id = :id returning key",
+                Map.of("id", entityId), rs -> rs.getString(1));
+        Set<String> oldSingles = new TreeSet<>();
+        old.stream().filter(k -> !k.contains("+")).forEach(oldSingles::add);
+        Set<String> removed = new TreeSet<>(oldSingles);
+        removed.removeAll(keys.singles());
+        Set<String> added = new TreeSet<>(keys.singles());
+        added.removeAll(oldSingles);
+        boolean wasIndexed = !oldSingles.isEmpty();
+        boolean isIndexed = !keys.singles().isEmpty();
+        if (!wasIndexed && isIndexed) {
+            added.add(ENTITY_COUNT);
+        } else if (wasIndexed && !isIndexed) {
+            removed.add(ENTITY_COUNT);
+        }
+        if (!keys.singles().isEmpty()) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("id", entityId);
+            p.put("keys", keys.all().toArray(String[]::new));
+            sql.update("insert into screening_posting (key, entity_id) select k, :id from unnest(:keys) k"
+                    + " on conflict do nothing", p);
+        }
+        // keys sorted, so concurrent writers lock vocabulary rows in the same order (no deadlock)
+        if (!removed.isEmpty()) {
+            sql.update("update screening_token set df = greatest(df - 1, 0) where key in"
+                    + " (select k from unnest(:keys) k order by k)", Map.of("keys", removed.toArray(String[]::new)));
+        }
+        if (!added.isEmpty()) {
+            sql.update("insert into screening_token (key, df) select k, 1 from unnest(:keys) k order by k"
+                    + " on conflict (key) do update set df = screening_token.df + 1",
+                    Map.of("keys", added.toArray(String[]::new)));
+            List<String> dels = new ArrayList<>();
+            List<String> targets = new ArrayList<>();
+            for (String key : added) {
+                for (String d : neighbourhood(key)) {
+                    dels.add(d);
+                    targets.add(key);
+                }
+            }
+            if (!dels.isEmpty()) {
+                sql.update("insert into screening_fuzzy (del, key) select * from unnest(:dels, :keys)"
+                        + " on conflict do nothing", Map.of("dels", dels.toArray(String[]::new),
+                                "keys", targets.toArray(String[]::new)));
+            }
+        }
+    }
+}

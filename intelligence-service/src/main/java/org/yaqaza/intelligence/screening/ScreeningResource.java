@@ -1,0 +1,59 @@
+package org.yaqaza.intelligence.screening;
+
+import java.io.InputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.intelligence.screening.api.ScreeningRequest;
+import org.yaqaza.intelligence.screening.api.ScreeningResult;
+
+/** Name screening against every person and organisation name the caller may see (docs/screening.md). */
+@Path("/api/intelligence/screening")
+@RolesAllowed({ Role.ANALYST, Role.SUPERVISOR, Role.COLLECTOR, Role.LIAISON_OFFICER, Role.SERVICE })
+public class ScreeningResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final ScreeningService service;
+    private final BatchScreening batch;
+    private final CurrentCaller caller;
+
+    public ScreeningResource(ScreeningService service, BatchScreening batch, CurrentCaller caller) {
+        this.service = service;
+        this.batch = batch;
+        this.caller = caller;
+    }
+
+    /** Ranked candidates, best first; {@code hit} when the score reaches the threshold. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ScreeningResult screen(@Valid @NotNull ScreeningRequest request) {
+        return service.screen(caller.get(), request);
+    }
+
+    /**
+     * A JSON array or NDJSON of names (strings or request objects), up to 100,000, read and answered as a
+     * stream: one result per input, in input order, in the format of the input.
+     */
+    @POST
+    @Path("/batch")
+    @Consumes({ MediaType.APPLICATION_JSON, NDJSON })
+    @Produces({ MediaType.APPLICATION_JSON, NDJSON })
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
+        return batch.start(caller.get(), body, ndjson);
+    }
+}

@@ -1,0 +1,109 @@
+package org.yaqaza.intelligence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.yaqaza.intelligence.screening.NameMatcher;
+import org.yaqaza.intelligence.screening.NameNormaliser;
+import org.yaqaza.intelligence.screening.NameNormaliser.Parsed;
+
+/** Normalisation, transliteration keys and scoring on real names, in both directions (no server needed). */
+class NameNormaliserTest {
+
+    private static final NameNormaliser N = NameNormaliser.standard();
+    private static final NameMatcher M = new NameMatcher();
+
+    private static List<String> skeletons(String name) {
+        return N.parse(name).parts().stream().map(p -> p.keys().get(0)).toList();
+    }
+
+    private static double score(String query, String candidate) {
+        return M.score(N.parse(query), null, null, N.parse(candidate), null, null, p -> 2.0).score();
+    }
+
+    @Test
+    void theSameManInFourFilesHasTheSameKeys() {
+        List<String> moroccan = skeletons("محمد بن عبد القادر الإدريسي");
+        assertEquals(List.of("mhmd", "bdkdr", "drsi"), moroccan);
+        assertEquals(moroccan, skeletons("Mohamed Ben Abdelkader El Idrissi"));
+        assertEquals(moroccan, skeletons("Muhammad bin Abd al-Qadir al-Idrisi"));
+        assertEquals(moroccan, skeletons("Mohammed ben Abd El Kader Elidrissi"));
+        assertEquals(List.of("drsi", "mhmd"), skeletons("IDRISSI Mohamed"));
+    }
+
+    @Test
+    void arabicOrthographyIsNormalised() {
+        // hamza forms, diacritics, tatweel, taa marbuta, alef maqsura
+        assertEquals(skeletons("أحمد"), skeletons("احمد"));
+        assertEquals(skeletons("إسماعيل"), skeletons("اسماعيل"));
+        assertEquals(skeletons("مُحَمَّـــد"), skeletons("محمد"));
+        assertEquals(skeletons("فاطمة"), skeletons("فاطمه"));
+        assertEquals(List.of("mstf"), skeletons("مصطفى"));
+        assertEquals(skeletons("Mustapha"), skeletons("مصطفى"));
+        // عبد ال… compounds joined or apart are one part
+        assertEquals(1, N.parse("عبدالرحمن").parts().size());
+        assertEquals(skeletons("عبدالرحمن"), skeletons("عبد الرحمن"));
+        assertEquals(skeletons("Abderrahmane"), skeletons("عبد الرحمن"));
+    }
+
+    @Test
+    void latinSpellingConventionsMeet() {
+        assertEquals(skeletons("Abdel Kader"), skeletons("Abdelkader"));
+        assertEquals(skeletons("Abd al-Qadir"), skeletons("Abdelkader"));
+        assertEquals(skeletons("AÏCHA"), skeletons("Aicha"));
+        assertEquals(skeletons("Youssef"), skeletons("يوسف"));
+        assertEquals(skeletons("Yusuf"), skeletons("يوسف"));
+        assertEquals(skeletons("Khadidja"), skeletons("خديجة"));
+        assertEquals(skeletons("Chraibi"), skeletons("الشرايبي"));
+        assertEquals(skeletons("Ech-Chergui"), skeletons("الشرقي"));
+        assertEquals(skeletons("Ezzahraoui"), skeletons("الزهراوي"));
+        assertEquals(skeletons("Ouazzani"), skeletons("الوزاني"));
+        assertEquals(skeletons("Djamel"), skeletons("جمال"));
+        assertEquals(skeletons("Fatimazahra"), skeletons("Fatima Zahra"));
+        assertEquals(skeletons("Fatima Ezzahra"), skeletons("فاطمة الزهراء"));
+        assertEquals(skeletons("Bouchaib"), skeletons("بوشعيب"));
+        // Ouazzani and Ziani stay apart (the initial w is a consonant)
+        assertNotEquals(skeletons("Ouazzani"), skeletons("الزياني"));
+    }
+
+    @Test
+    void particlesAreNotNameParts() {
+        Parsed p = N.parse("Mohamed Ould Sidi Ait El Mokhtar");
+        assertEquals(List.of("mohamed", "sidi", "mokhtar"), p.parts().stream().map(NameNormaliser.Part::form).toList());
+        Parsed ar = N.parse("محمد بن علي");
+        assertEquals(2, ar.parts().size());
+        assertEquals(1, ar.patronymics().size());
+        assertEquals(0, ar.patronymics().get(0)[0]);
+        assertEquals(1, ar.patronymics().get(0)[1]);
+    }
+
+    @Test
+    void unsupportedScriptsGiveNoParts() {
+        Parsed cyrillic = N.parse("Иван Петров");
+        assertTrue(cyrillic.isEmpty());
+        assertTrue(cyrillic.otherScriptLetters() > 0);
+        assertTrue(N.parse("王小明").isEmpty());
+        assertEquals(1, N.parse("Иван Karim").parts().size());
+    }
+
+    @Test
+    void scoresSeparateVariantsFromOtherNames() {
+        assertTrue(score("محمد بن عبد القادر الإدريسي", "Mohamed Ben Abdelkader El Idrissi") > 0.9);
+        assertTrue(score("IDRISSI Mohamed", "Mohamed Ben Abdelkader El Idrissi") > 0.77);
+        // Abdelkader and Abdelkrim look alike as strings but are two names
+        assertTrue(score("Abdelkrim Tazi", "Abdelkader Tazi") < 0.77);
+        // X ben Y is not Y ben X
+        assertTrue(score("Salman bin Muhammad", "Muhammad bin Salman") < 0.77);
+        // the father named, not the person
+        assertTrue(score("Toufik Najjar", "Mohamed Ben Toufik Najjar") < 0.77);
+        // a typo still finds the name
+        assertTrue(score("Mohamed Bennnani", "Mohamed Bennani") > 0.9);
+        assertTrue(score("Khadiia Bennani", "Khadija Bennani") > 0.77);
+        assertFalse(score("Karim Bennani", "Karim Alaoui") > 0.77);
+    }
+}

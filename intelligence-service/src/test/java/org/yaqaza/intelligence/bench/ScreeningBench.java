@@ -1,0 +1,257 @@
+package org.yaqaza.intelligence.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.yaqaza.launcher.EmbeddedDatabase;
+import org.yaqaza.launcher.testing.TestIssuer;
+
+/**
+ * Name screening speed, end to end over HTTP against the packaged service and a real embedded PostgreSQL (both
+ * started here, both stopped at the end): generates person names in Arabic and Latin script (given names x
+ * fathers x family names x spellings, from src/test/resources/screening/eval-names.tsv), loads them with COPY
+ * (keys computed by the service's own code), and prints warm single-query latency p50/p95/p99 and batch
+ * throughput at each size. Run by {@code bench/screening.sh}; arguments: sizes (comma separated) and the jar.
+ */
+public final class ScreeningBench {
+
+    private final Random random = new Random(11);
+    private final List<String[]> male = new ArrayList<>();
+    private final List<String[]> female = new ArrayList<>();
+    private final List<String[]> family = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private TestIssuer issuer;
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,1000000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Path jar = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar");
+        new ScreeningBench().run(sizes, jar);
+    }
+
+    private void run(int[] sizes, Path jar) throws Exception {
+        try (InputStream in = ScreeningBench.class.getResourceAsStream("/screening/eval-names.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                String[] spellings = (f[1] + "|" + f[2]).split("\\|");
+                (f[0].equals("M") ? male : f[0].equals("F") ? female : family).add(spellings);
+            }
+        }
+        Path work = Files.createTempDirectory("yaqaza-screening-bench");
+        Process service = null;
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true)) {
+            EmbeddedDatabase.ServiceDatabase sdb = db.ensureServiceDatabase("intelligence", "bench-owner",
+                    "bench-app");
+            issuer = new TestIssuer("https://yaqaza.bench/auth");
+            int port = freePort();
+            base = "http://localhost:" + port;
+            Path log = work.resolve("service.log");
+            service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + sdb.jdbcUrl(),
+                    "-Dquarkus.datasource.username=" + sdb.appUser(),
+                    "-Dquarkus.datasource.password=" + sdb.appPassword(),
+                    "-Dquarkus.flyway.username=" + sdb.ownerUser(),
+                    "-Dquarkus.flyway.password=" + sdb.ownerPassword(),
+                    "-Dquarkus.flyway.placeholders.appRole=" + sdb.appUser(),
+                    "-Dyaqaza.security.issuers.builtin.issuer=" + issuer.issuer(),
+                    "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
+                    "-Dquarkus.log.level=WARN", "-jar", jar.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitReady(service, log);
+            System.out.printf("service up on %s%s%n", base, load());
+            int loaded = 0;
+            for (int size : sizes) {
+                long t = System.nanoTime();
+                try (Connection c = db.superuserConnection("intelligence")) {
+                    boolean big = size - loaded > 100_000;
+                    if (big) {
+                        indexes(c, false);
+                    }
+                    try (ScreeningLoader loader = new ScreeningLoader(c, "DGST", 1)) {
+                        for (int i = loaded; i < size; i++) {
+                            loader.add(new ScreeningLoader.Person(UUID.randomUUID(), List.of(name(i % 2 == 0)),
+                                    1950 + random.nextInt(55), "MA"));
+                        }
+                    }
+                    if (big) {
+                        indexes(c, true);
+                    }
+                    try (Statement s = c.createStatement()) {
+                        s.execute("analyze entity");
+                        s.execute("analyze entity_name");
+                        s.execute("analyze screening_posting");
+                        s.execute("analyze screening_token");
+                        s.execute("analyze screening_fuzzy");
+                    }
+                }
+                System.out.printf("loaded %,d names (COPY, keys computed in Java) in %.1f s%s%n", size - loaded,
+                        (System.nanoTime() - t) / 1e9, load());
+                loaded = size;
+                measure(size);
+            }
+        } finally {
+            if (service != null) {
+                service.destroy();
+                if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+            if (issuer != null) {
+                issuer.close();
+            }
+        }
+    }
+
+    /** Drops (false) or rebuilds (true) the indexes a bulk COPY would otherwise maintain row by row. */
+    private static void indexes(Connection c, boolean create) throws Exception {
+        try (Statement s = c.createStatement()) {
+            if (!create) {
+                s.execute("alter table screening_posting drop constraint screening_posting_pkey");
+                s.execute("drop index screening_posting_entity_idx");
+                s.execute("drop index entity_name_trgm_idx");
+            } else {
+                s.execute("set maintenance_work_mem = '256MB'");
+                s.execute("alter table screening_posting add primary key (key, entity_id)");
+                s.execute("create index screening_posting_entity_idx on screening_posting (entity_id)");
+                s.execute("create index entity_name_trgm_idx on entity_name using gin (normalised gin_trgm_ops)");
+            }
+        }
+    }
+
+    private String name(boolean arabic) {
+        boolean isMale = random.nextInt(4) != 0;
+        String[] given = random.nextInt(7) == 0 && isMale ? male.get(0)
+                : (isMale ? male : female).get(random.nextInt((isMale ? male : female).size()));
+        String[] father = random.nextInt(5) < 3 ? male.get(random.nextInt(male.size())) : null;
+        String[] fam = family.get(random.nextInt(family.size()));
+        if (arabic) {
+            return given[0] + (father == null ? "" : (isMale ? " بن " : " بنت ") + father[0]) + " " + fam[0];
+        }
+        return spelling(given) + (father == null ? "" : (isMale ? " Ben " : " Bent ") + spelling(father)) + " "
+                + spelling(fam);
+    }
+
+    private String spelling(String[] part) {
+        return part[1 + random.nextInt(part.length - 1)];
+    }
+
+    /** A query as analysts type them: either script, sometimes reordered or without the father. */
+    private String query() {
+        String n = name(random.nextBoolean());
+        String[] words = n.split(" ");
+        return switch (random.nextInt(4)) {
+            case 0 -> words[words.length - 1].toUpperCase() + " " + words[0];
+            case 1 -> words[0] + " " + words[words.length - 1];
+            default -> n;
+        };
+    }
+
+    private void measure(int size) throws Exception {
+        String token = issuer.token().subject("bench-analyst").roles("analyst").clearance("SECRET").agency("DGST")
+                .sign();
+        for (int i = 0; i < 200; i++) {
+            screen(query(), token);
+        }
+        long[] nanos = new long[500];
+        for (int i = 0; i < nanos.length; i++) {
+            String q = query();
+            long t = System.nanoTime();
+            screen(q, token);
+            nanos[i] = System.nanoTime() - t;
+        }
+        System.out.printf("%,d names: single query (warm, HTTP, 500 queries) p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%s%n",
+                size, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), load());
+        int batch = 3000;
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < batch; i++) {
+            body.append('"').append(query()).append("\"\n");
+        }
+        long t = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/intelligence/screening/batch"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        long lines = r.body().lines().count();
+        if (r.statusCode() != 200 || lines != batch) {
+            throw new IllegalStateException("batch failed: " + r.statusCode() + " " + lines + " lines");
+        }
+        System.out.printf("%,d names: batch of %,d names (NDJSON, streamed) in %.1f s = %.0f names/s%s%n", size,
+                batch, seconds, batch / seconds, load());
+    }
+
+    private void screen(String name, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/intelligence/screening"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(name + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private static double pct(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "  (load average " + f[0] + " " + f[1] + " " + f[2] + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "  (load average unknown)";
+        }
+    }
+
+    private void awaitReady(Process service, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("service not ready after 10 minutes:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
