@@ -31,6 +31,7 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f | head -1)"
 fi
 $MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 
-echo "intelligence-service bench: $REPORTS reports, $RELATIONSHIPS relationships ($(nproc) CPU cores)"
+echo "intelligence-service bench: $REPORTS reports, $RELATIONSHIPS relationships ($(nproc) CPU cores," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; the harness prints it again with each figure)"
 exec java -Xmx2g -cp "target/test-classes:$(cat target/bench.classpath)" \
     org.yaqaza.intelligence.bench.IntelligenceBench "$REPORTS" "$RELATIONSHIPS" target/quarkus-app/quarkus-run.jar

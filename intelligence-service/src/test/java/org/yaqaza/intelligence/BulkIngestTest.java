@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.yaqaza.launcher.testing.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /** NDJSON bulk ingest: per-line results, bad lines reported by number, idempotent retries. */
@@ -70,6 +75,12 @@ class BulkIngestTest {
         assertEquals(997, results.stream().filter(r -> r.get("status").equals("CREATED")).count());
         count(lang, 997);
         assertEquals(2, bulkAuditEvents() - auditBefore, "one audit event per stored batch of 500");
+        String trail = bulkAuditDetails(auditBefore);
+        for (Map<String, Object> r : results) {
+            if (r.get("status").equals("CREATED")) {
+                assertTrue(trail.contains((String) r.get("id")), "every stored report is named in the trail");
+            }
+        }
 
         List<Map<String, Object>> replay = post(body, "batch-" + lang);
         assertEquals(0, replay.stream().filter(r -> r.get("status").equals("CREATED")).count());
@@ -121,9 +132,83 @@ class BulkIngestTest {
         assertTrue(((String) results.get(0).get("reason")).startsWith("line longer than"));
     }
 
+    /**
+     * Result lines arrive while the body is still being sent: the first batch's results are read before the
+     * request is finished; the totals follow as trailers. Raw HTTP/1.1 so that the test controls both sides.
+     */
+    @Test
+    void resultsAreStreamedWhileTheBodyIsStillBeingSent() throws Exception {
+        String lang = Fixtures.uniqueLanguage();
+        String[] lines = ndjson(lang, 1000).split("\n");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/intelligence/reports/bulk HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/x-ndjson\r\n"
+                    + "TE: trailers\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            chunk(out, String.join("\n", java.util.Arrays.copyOfRange(lines, 0, 600)) + "\n");
+            InputStream in = socket.getInputStream();
+            assertEquals("HTTP/1.1 200 OK", asciiLine(in));
+            String header;
+            while (!(header = asciiLine(in)).isEmpty()) {
+                assertTrue(!header.toLowerCase().startsWith("content-length"), "streamed, not sized: " + header);
+            }
+            StringBuilder early = new StringBuilder();
+            while (early.chars().filter(c -> c == '\n').count() < 500) {
+                int size = Integer.parseInt(asciiLine(in).trim(), 16);
+                assertTrue(size > 0, "the stream ended before the body did");
+                early.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                asciiLine(in);
+            }
+            // the first batch: 500 good lines, with the bad lines 10 and 500 among them
+            String[] first = early.toString().split("\n");
+            assertEquals(502, first.length, "the first batch is answered before the body is finished");
+            assertTrue(first[0].startsWith("{\"line\":1,"), first[0]);
+            chunk(out, String.join("\n", java.util.Arrays.copyOfRange(lines, 600, lines.length)) + "\n");
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(498, rest.split("\"line\":").length - 1, "the other results");
+            assertTrue(rest.contains("X-Bulk-Stored: 997"), rest.substring(Math.max(0, rest.length() - 300)));
+            assertTrue(rest.contains("X-Bulk-Rejected: 3"), rest.substring(Math.max(0, rest.length() - 300)));
+        }
+        count(lang, 997);
+    }
+
+    private static String asciiLine(InputStream in) throws Exception {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static void chunk(OutputStream out, String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     private static void count(String lang, int expected) {
         given().auth().oauth2(TOKEN).get("/api/intelligence/reports/count?language=" + lang)
                 .then().statusCode(200).body("count", equalTo(expected));
+    }
+
+    private static String bulkAuditDetails(long skip) throws Exception {
+        try (var c = PostgresTestResource.superuser("intelligence"); var s = c.createStatement();
+                var rs = s.executeQuery("select string_agg(detail || ' ' || coalesce(client_address, 'none'), ' '"
+                        + " order by seq) from (select * from audit_event where action = 'BULK_CREATE'"
+                        + " and subject = 'collector-bulk' order by seq offset " + skip + ") e")) {
+            rs.next();
+            assertTrue(!rs.getString(1).contains(" none"), "the client address is recorded by every batch");
+            return rs.getString(1);
+        }
     }
 
     private static long bulkAuditEvents() throws Exception {

@@ -15,6 +15,8 @@ public interface IntelligenceConfig {
 
     Alerts alerts();
 
+    Search search();
+
     interface Bulk {
         /** Reports per INSERT and per transaction. */
         @WithDefault("500")
@@ -23,6 +25,13 @@ public interface IntelligenceConfig {
         /** A batch is also flushed when its titles and bodies reach this many characters. */
         @WithDefault("8000000")
         long batchChars();
+
+        /**
+         * Batches stored at once, each in its own transaction on its own connection: PostgreSQL builds the
+         * full-text documents inside the INSERT, one core per statement.
+         */
+        @WithDefault("2")
+        int parallelism();
 
         /** Longest accepted NDJSON line; longer ones are reported and skipped. */
         @WithDefault("2200000")
@@ -45,6 +54,12 @@ public interface IntelligenceConfig {
         /** Most entities one breadth-first frontier may hold while searching a path. */
         @WithDefault("20000")
         int maxFrontier();
+    }
+
+    interface Search {
+        /** Most visible matches ranked per query (the first found, in storage order, when more match). */
+        @WithDefault("2000")
+        int maxCandidates();
     }
 
     interface Alerts {

@@ -67,8 +67,9 @@ public class GraphService {
         Map<UUID, GraphViews.Edge> edges = new LinkedHashMap<>();
         Classification highest = root.classification;
         List<UUID> frontier = List.of(root.id);
+        List<List<Step>> levels = walk(caller, root.id, depth, limits.maxEdges() + 1);
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
-            List<Step> steps = expand(caller, frontier, level, limits.maxEdges() + 1);
+            List<Step> steps = levels.get(level - 1);
             List<UUID> next = new ArrayList<>();
             for (Step s : steps) {
                 edges.putIfAbsent(s.edge.id(), s.edge);
@@ -235,23 +236,62 @@ public class GraphService {
         return found;
     }
 
+    /**
+     * Every level of a neighbourhood in one statement (one database round trip instead of one per level):
+     * level n expands the entities first reached at level n - 1, each level under the same visibility rule and
+     * row limit as {@link #expand}, so the walk is the one the level-by-level loop would make.
+     */
+    private List<List<Step>> walk(Caller caller, UUID root, int depth, int limit) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("root", root);
+        p.put("limit", limit);
+        StringBuilder query = new StringBuilder("with l1 as (" + expandSql("array[:root::uuid]") + ")");
+        for (int level = 2; level <= depth; level++) {
+            // entities first reached at the previous level: not the root, not reached at any earlier level
+            query.append(", f").append(level - 1).append(" as (select distinct other_id as id from l")
+                    .append(level - 1).append(" where other_id <> :root");
+            for (int earlier = 1; earlier < level - 1; earlier++) {
+                query.append(" and other_id not in (select id from f").append(earlier).append(")");
+            }
+            query.append("), l").append(level).append(" as (")
+                    .append(expandSql("array(select id from f" + (level - 1) + ")")).append(")");
+        }
+        for (int level = 1; level <= depth; level++) {
+            query.append(level == 1 ? " " : " union all ").append("select ").append(level)
+                    .append(" as level, l").append(level).append(".* from l").append(level);
+        }
+        List<List<Step>> levels = new ArrayList<>();
+        for (int level = 1; level <= depth; level++) {
+            levels.add(new ArrayList<>());
+        }
+        sql.query(query.toString(), p, rs -> {
+            int level = rs.getInt("level");
+            return levels.get(level - 1).add(step(rs, level));
+        });
+        return levels;
+    }
+
     /** Visible edges touching the frontier whose far end is visible too (at most {@code limit}). */
     private List<Step> expand(Caller caller, Collection<UUID> frontier, int distance, int limit) {
         Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
         p.put("frontier", frontier.toArray(UUID[]::new));
         p.put("limit", limit);
+        return sql.query(expandSql(":frontier"), p, rs -> step(rs, distance));
+    }
+
+    /** The SQL of one expansion from the entities in {@code frontier} (an array expression). */
+    private static String expandSql(String frontier) {
         String select = """
                 select r.id, r.source_id, r.target_id, r.relationship_type, r.confidence, r.valid_from,
                        r.valid_to, greatest(r.classification, o.classification) as cls, %s as from_id,
                        o.id as other_id, o.kind, o.display_name, o.organisation_kind, o.organisation_status,
                        o.event_type
                   from relationship r join entity o on o.id = r.%s
-                 where r.%s = any(:frontier) and %s and %s""";
+                 where r.%s = any(%s) and %s and %s""";
         String vr = Visibility.sqlPredicate("r");
         String vo = Visibility.sqlPredicate("o");
-        String query = "(" + select.formatted("r.source_id", "target_id", "source_id", vr, vo) + ") union all ("
-                + select.formatted("r.target_id", "source_id", "target_id", vr, vo) + ") limit :limit";
-        return sql.query(query, p, rs -> step(rs, distance));
+        return "(" + select.formatted("r.source_id", "target_id", "source_id", frontier, vr, vo) + ") union all ("
+                + select.formatted("r.target_id", "source_id", "target_id", frontier, vr, vo) + ") limit :limit";
     }
 
     private static Step step(ResultSet rs, int distance) throws SQLException {

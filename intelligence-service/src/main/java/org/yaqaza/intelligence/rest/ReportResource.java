@@ -17,13 +17,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
+import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.intelligence.api.EntityView;
@@ -37,6 +40,8 @@ import org.yaqaza.intelligence.search.SearchService;
 import org.yaqaza.intelligence.service.BulkIngest;
 import org.yaqaza.intelligence.service.ReportFilter;
 import org.yaqaza.intelligence.service.ReportService;
+
+import io.vertx.core.http.HttpServerResponse;
 
 @Path("/api/intelligence/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,18 +75,27 @@ public class ReportResource {
         return response.tag(Long.toString(view.version())).entity(view).build();
     }
 
-    /** NDJSON in, NDJSON out: one result per input line ({"line", "status", "id" | "reason"}). */
+    /**
+     * NDJSON in, NDJSON out: one result per input line ({"line", "status", "id" | "reason"}), streamed as the
+     * batches are stored; the totals follow as HTTP trailers (clients that drop trailers count the lines).
+     */
     @POST
     @Path("/bulk")
     @Consumes(NDJSON)
     @Produces(NDJSON)
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SERVICE })
-    public Response bulk(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
-        BulkIngest.Outcome outcome = bulk.ingest(caller.get(), idempotencyKey, body);
-        return Response.ok(outcome.lines(), NDJSON)
-                .header("X-Bulk-Stored", outcome.stored())
-                .header("X-Bulk-Already-Stored", outcome.alreadyStored())
-                .header("X-Bulk-Rejected", outcome.rejected())
+    public Response bulk(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body,
+            @Context HttpServerResponse vertxResponse) {
+        Caller who = caller.get();
+        bulk.checkRequest(who, idempotencyKey);
+        StreamingOutput results = out -> {
+            BulkIngest.Outcome outcome = bulk.ingest(who, idempotencyKey, body, out);
+            vertxResponse.putTrailer("X-Bulk-Stored", Integer.toString(outcome.stored()))
+                    .putTrailer("X-Bulk-Already-Stored", Integer.toString(outcome.alreadyStored()))
+                    .putTrailer("X-Bulk-Rejected", Integer.toString(outcome.rejected()));
+        };
+        return Response.ok(results, NDJSON)
+                .header("Trailer", "X-Bulk-Stored, X-Bulk-Already-Stored, X-Bulk-Rejected")
                 .build();
     }
 

@@ -19,6 +19,7 @@ import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.SearchHit;
+import org.yaqaza.intelligence.config.IntelligenceConfig;
 import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.model.SourceType;
 import org.yaqaza.intelligence.service.ReportFilter;
@@ -42,10 +43,17 @@ public class SearchService {
 
     private final Sql sql;
     private final AuditTrail audit;
+    /**
+     * Most visible matches ranked per query: ranking reads every candidate's document from the table, so a
+     * query matching tens of thousands of reports is ranked over the first matches found (storage order)
+     * rather than all of them; filters and further words narrow the candidates first.
+     */
+    private final int maxCandidates;
 
-    public SearchService(Sql sql, AuditTrail audit) {
+    public SearchService(Sql sql, AuditTrail audit, IntelligenceConfig config) {
         this.sql = sql;
         this.audit = audit;
+        this.maxCandidates = config.search().maxCandidates();
     }
 
     @Transactional
@@ -61,6 +69,7 @@ public class SearchService {
         p.put("like", "%" + normalised.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         p.put("limit", page.limit() + 1);
         p.put("offset", offset);
+        p.put("candidates", maxCandidates);
         // trigram matching only for a single token long enough to be selective
         boolean partial = !normalised.contains(" ") && normalised.length() >= 3;
         String sqlText = """
@@ -72,16 +81,18 @@ public class SearchService {
                        ts_headline(yz_search_config(r.language), left(r.body, 20000), q.tsq,
                            'StartSel=%s, StopSel=%s, MaxFragments=2, MaxWords=25, MinWords=8,
                             FragmentDelimiter=" … "') as snippet
-                  from (select r.id, ts_rank(r.search_doc, q.tsq, 1)%s as rank
-                          from report r, q
-                         where (r.search_doc @@ q.tsq%s)
-                           and %s and %s
-                         order by rank desc, r.id desc
+                  from (select c.id, ts_rank(c.search_doc, q.tsq, 1)%s as rank
+                          from (select r.id, r.search_doc, r.title_norm
+                                  from report r, q
+                                 where (r.search_doc @@ q.tsq%s)
+                                   and %s and %s
+                                 limit :candidates) c, q
+                         order by rank desc, c.id desc
                          offset :offset limit :limit) h
                   join report r on r.id = h.id, q
                  order by h.rank desc, r.id desc"""
                 .formatted(tsquery(filter.language(), normalised), START, STOP, START, STOP,
-                        partial ? " + case when r.title_norm ilike :like then 0.05 else 0 end" : "",
+                        partial ? " + case when c.title_norm ilike :like then 0.05 else 0 end" : "",
                         partial ? " or r.title_norm ilike :like" : "",
                         Visibility.sqlPredicate("r"), filter.sqlWhere("r"));
         List<SearchHit> hits = sql.query(sqlText, p, rs -> new SearchHit(

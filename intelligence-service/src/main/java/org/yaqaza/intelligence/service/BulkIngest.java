@@ -3,12 +3,15 @@ package org.yaqaza.intelligence.service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +38,7 @@ import jakarta.validation.Validator;
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Visibility;
@@ -47,13 +52,21 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.jboss.logging.MDC;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * NDJSON bulk ingest: the body is read line by line (never whole), each line parsed and validated on its own,
  * good lines inserted in batches (one multi-row INSERT and one audit event per batch, each batch its own
  * transaction). With an Idempotency-Key every line gets an id derived from (caller, key, line number), so a
- * retried batch inserts only what the first attempt did not: nothing is ever stored twice.
+ * retried batch inserts only what the first attempt did not: nothing is ever stored twice. Batches are stored
+ * by {@code bulk.parallelism} workers at once (PostgreSQL computes each report's full-text document inside its
+ * INSERT, one core per statement) and their result lines are written to the response, in input order, as soon
+ * as each batch commits.
  */
 @ApplicationScoped
 public class BulkIngest {
@@ -69,6 +82,7 @@ public class BulkIngest {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService storers;
 
     public BulkIngest(ObjectMapper json, Validator validator, Sql sql, AuditTrail audit, AlertService alerts,
             IntelligenceConfig config) {
@@ -78,50 +92,126 @@ public class BulkIngest {
         this.audit = audit;
         this.alerts = alerts;
         this.config = config;
+        this.storers = Executors.newFixedThreadPool(Math.max(1, config.bulk().parallelism()), r -> {
+            Thread t = new Thread(r, "bulk-store");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Totals of one ingest; the per-line results are in {@code lines} (NDJSON, one per input line). */
-    public record Outcome(byte[] lines, int stored, int alreadyStored, int rejected) {
+    /** Totals of one ingest (the per-line results went to the output stream, one per input line). */
+    public record Outcome(int stored, int alreadyStored, int rejected) {
     }
 
     private record Pending(int line, UUID id, ReportRequest request) {
     }
 
-    public Outcome ingest(Caller caller, String idempotencyKey, InputStream body) {
+    /** Refusals of the whole request, checked before any result line is written. */
+    public void checkRequest(Caller caller, String idempotencyKey) {
         ReportService.checkIdempotencyKey(idempotencyKey);
         if (caller.agency() == null) {
             throw ProblemException.unprocessable("No agency", "Your token carries no agency to own the records.");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    }
+
+    /**
+     * Reads {@code body} and writes one result line per input line to {@code out}, flushed after each stored
+     * batch. A failure after some batches committed ends the stream early; a retry with the same
+     * Idempotency-Key then stores only what is missing.
+     */
+    public Outcome ingest(Caller caller, String idempotencyKey, InputStream body, OutputStream out)
+            throws IOException {
+        checkRequest(caller, idempotencyKey);
         int[] totals = new int[3];
-        // Two stages on two cores: a parser thread reads, parses and validates lines while this (request)
-        // thread stores the previous batch; at most two chunks wait in between, so memory stays bounded.
+        // Three stages: a parser thread reads, parses and validates lines; store workers insert batches in
+        // parallel, each in its own transaction; this (request) thread writes their results in input order.
+        // At most two parsed chunks wait and {@code parallelism} are being stored, so memory stays bounded.
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
         AtomicBoolean cancelled = new AtomicBoolean();
         Future<?> parser = parsers.submit(() -> parse(caller, idempotencyKey, body, chunks, cancelled));
+        Deque<Future<byte[]>> storing = new ArrayDeque<>();
+        Context context = Context.capture();
+        int parallelism = Math.max(1, config.bulk().parallelism());
         try {
+            long lastChunk = System.nanoTime();
             while (true) {
-                Chunk chunk = chunks.poll(5, TimeUnit.MINUTES);
-                if (chunk == null) {
+                // short waits: results of a stored batch go out even while the client is slow to send more
+                Chunk chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
+                boolean last = chunk != null && chunk.last;
+                if (chunk == null && System.nanoTime() - lastChunk > TimeUnit.MINUTES.toNanos(5)) {
                     throw new IllegalStateException("bulk parser stalled");
                 }
-                if (chunk.failure != null) {
-                    throw chunk.failure instanceof RuntimeException r ? r : new UncheckedIOException(
-                            new IOException(chunk.failure));
+                if (chunk != null) {
+                    lastChunk = System.nanoTime();
+                    if (chunk.failure != null) {
+                        throw chunk.failure instanceof RuntimeException r ? r : new UncheckedIOException(
+                                new IOException(chunk.failure));
+                    }
+                    storing.add(storers.submit(() -> context.call(() -> flush(caller, chunk.batch, chunk.slots,
+                            totals))));
                 }
-                flush(caller, chunk.batch, chunk.slots, out, totals);
-                if (chunk.last) {
+                boolean wrote = false;
+                while (!storing.isEmpty() && (storing.size() >= parallelism || last
+                        || storing.peekFirst().isDone())) {
+                    out.write(storing.removeFirst().get());
+                    wrote = true;
+                }
+                if (wrote) {
+                    out.flush();
+                }
+                if (last) {
                     break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             cancelled.set(true);
             parser.cancel(true);
+            // no batch may still be storing once the request has ended
+            for (Future<byte[]> pending : storing) {
+                try {
+                    pending.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException ignored) {
+                    // the first failure is the one reported
+                }
+            }
         }
-        return new Outcome(out.toByteArray(), totals[0], totals[1], totals[2]);
+        return new Outcome(totals[0], totals[1], totals[2]);
+    }
+
+    /**
+     * The request's CDI request context (caller, client address for the audit trail) and request id, carried
+     * to a store worker so that its audit events are the same as if the request thread had written them.
+     */
+    private record Context(ManagedContext requestContext, InjectableContext.ContextState state, String requestId) {
+
+        static Context capture() {
+            ManagedContext rc = Arc.container().requestContext();
+            return new Context(rc, rc.isActive() ? rc.getState() : null, RequestIds.current());
+        }
+
+        <T> T call(java.util.concurrent.Callable<T> work) throws Exception {
+            if (state != null) {
+                requestContext.activate(state);
+            }
+            if (requestId != null) {
+                MDC.put(RequestIds.MDC_KEY, requestId);
+            }
+            try {
+                return work.call();
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+                if (state != null) {
+                    requestContext.deactivate();
+                }
+            }
+        }
     }
 
     /** Lines since the previous chunk: results in input order, and the valid lines to store. */
@@ -197,6 +287,7 @@ public class BulkIngest {
     @PreDestroy
     void stop() {
         parsers.shutdownNow();
+        storers.shutdownNow();
     }
 
     /** Validation, business rules and marking of one line; the reason it is refused, or null. */
@@ -223,33 +314,40 @@ public class BulkIngest {
         return null;
     }
 
-    /** Stores the queued lines and writes every result so far, in input order. */
-    private void flush(Caller caller, List<Pending> batch, List<Object> slots, ByteArrayOutputStream out,
-            int[] totals) {
+    /** Stores the queued lines and renders every result of the chunk, in input order. */
+    private byte[] flush(Caller caller, List<Pending> batch, List<Object> slots, int[] totals) {
         Map<Integer, String> refused = new HashMap<>();
         Set<UUID> created = batch.isEmpty() ? Set.of()
                 : QuarkusTransaction.requiringNew().call(() -> store(caller, batch, refused));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] counts = new int[3];
         for (Object slot : slots) {
             byte[] line;
             if (slot instanceof Pending p) {
                 if (refused.containsKey(p.line)) {
-                    line = rejected(totals, p.line, refused.get(p.line));
+                    line = rejected(counts, p.line, refused.get(p.line));
                 } else if (created.contains(p.id)) {
-                    totals[0]++;
+                    counts[0]++;
                     line = result(p.line, "CREATED", p.id, null);
                 } else {
-                    totals[1]++;
+                    counts[1]++;
                     line = result(p.line, "ALREADY_STORED", p.id, null);
                 }
             } else {
                 Done done = (Done) slot;
                 if (done.rejected) {
-                    totals[2]++;
+                    counts[2]++;
                 }
                 line = done.line;
             }
             out.writeBytes(line);
         }
+        synchronized (totals) {
+            for (int i = 0; i < counts.length; i++) {
+                totals[i] += counts[i];
+            }
+        }
+        return out.toByteArray();
     }
 
     private Set<UUID> store(Caller caller, List<Pending> batch, Map<Integer, String> refused) {
@@ -322,6 +420,11 @@ public class BulkIngest {
                 returning id""", p, rs -> rs.getObject(1, UUID.class));
         Set<UUID> created = new HashSet<>(inserted);
         if (!created.isEmpty()) {
+            // audit chain lock before the alert lock, in the same order as a single create: batches stored in
+            // parallel and concurrent creates never wait on each other in a cycle
+            String ids = inserted.stream().map(UUID::toString).collect(Collectors.joining(","));
+            audit.record(AuditActor.of(caller), "BULK_CREATE", ReportService.OBJECT_TYPE, inserted.get(0), highest,
+                    "count=" + inserted.size() + " ids=" + ids);
             List<UUID> mReports = new ArrayList<>();
             List<UUID> mEntities = new ArrayList<>();
             for (Pending g : good) {
@@ -340,9 +443,6 @@ public class BulkIngest {
                                 "subject", caller.subject()));
                 alerts.mentionAlerts(mReports, mEntities);
             }
-            String ids = inserted.stream().map(UUID::toString).collect(Collectors.joining(","));
-            audit.record(AuditActor.of(caller), "BULK_CREATE", ReportService.OBJECT_TYPE, inserted.get(0), highest,
-                    "count=" + inserted.size() + " ids=" + ids);
         }
         return created;
     }
