@@ -130,8 +130,7 @@ public class DemoSeeder {
             List<UUID> cases, int events) {
     }
 
-    @Transactional
-    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
+    @Transactional // joins seedIfEmpty's transaction (and its timeout) when called from it
     public Seeded seed() {
         Random random = new Random(20150101L);
         Caller analyst = new Caller("demo-analyst", Set.of(Role.ANALYST), Classification.TOP_SECRET,

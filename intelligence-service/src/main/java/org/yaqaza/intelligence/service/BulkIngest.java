@@ -182,7 +182,9 @@ public class BulkIngest {
                 }
             }
         }
-        return new Outcome(totals[0], totals[1], totals[2]);
+        synchronized (totals) {
+            return new Outcome(totals[0], totals[1], totals[2]);
+        }
     }
 
     /**
@@ -448,7 +450,9 @@ public class BulkIngest {
     }
 
     private byte[] rejected(int[] totals, int line, String reason) {
-        totals[2]++;
+        synchronized (totals) { // the parser thread counts while store workers add their batches' counts
+            totals[2]++;
+        }
         return result(line, "REJECTED", null, reason);
     }
 

@@ -115,8 +115,7 @@ public class DemoSeeder {
     }
 
     /** Writes the demo data set (once: participant codes are fixed). */
-    @Transactional
-    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
+    @Transactional // joins seedIfEmpty's transaction (and its timeout) when called from it
     public void seed(LocalDate today) {
         Programme moussalaha = programme(ProgrammeKind.PRISON_RECONCILIATION,
                 "مصالحة — برنامج المصالحة بالسجن المحلي سلا 2", "Prison locale de Salé 2", "Rabat-Salé-Kénitra", 30);
