@@ -258,7 +258,7 @@ class ScreeningTest {
         }
         given().auth().oauth2(SCREENER).contentType(ContentType.JSON).body("{\"name\":\"王小明\"}").post(URL)
                 .then().body("title", equalTo("Unsupported script")).body("detail", containsString("Arabic"));
-        for (String body : List.of("[\"Karim\", {", "{\"name\":\"Karim\"}", "", "[1, 2")) {
+        for (String body : List.of("[\"Karim\", {", "{\"name\":\"Karim\"}", "", "[1, 2", "[]", " [ ] ")) {
             given().auth().oauth2(SCREENER).contentType(ContentType.JSON).body(body).post(URL + "/batch")
                     .then().statusCode(400).contentType("application/problem+json");
         }

@@ -90,6 +90,12 @@ public class BatchScreening {
         } catch (IOException e) {
             throw malformed(e);
         }
+        // an end marker alone (query, error and name all absent) is an input without a single item
+        if (first.isEmpty() || first.size() == 1 && first.get(0).last() && first.get(0).query() == null
+                && first.get(0).error() == null && first.get(0).name() == null) {
+            // nothing to screen is a client mistake (a wrong file, a cut upload), not an empty success
+            throw ProblemException.badRequest("Empty batch", "The batch has no names to screen.");
+        }
         service.auditBatch(caller, ndjson ? "ndjson" : "json");
         StreamingOutput output = out -> write(caller, reader, first, out, ndjson);
         return Response.ok(output, ndjson ? ScreeningResource.NDJSON : MediaType.APPLICATION_JSON).build();

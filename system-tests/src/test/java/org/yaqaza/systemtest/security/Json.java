@@ -13,8 +13,26 @@ final class Json {
     }
 
     /** Maps, lists, strings, numbers, booleans and null. */
+    /**
+     * Plain maps and lists: JsonSlurper's maps are lazy (they build themselves on first read), so reading one
+     * document from many request threads at once fails with a ConcurrentModificationException.
+     */
     static Object parse(String text) {
-        return new JsonSlurper().parseText(text);
+        return plain(new JsonSlurper().parseText(text));
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new java.util.ArrayList<>(list.size());
+            list.forEach(v -> copy.add(plain(v)));
+            return copy;
+        }
+        return value;
     }
 
     static String write(Object value) {
