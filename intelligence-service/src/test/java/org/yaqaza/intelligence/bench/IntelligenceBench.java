@@ -1,7 +1,12 @@
 package org.yaqaza.intelligence.bench;
 
+import static org.yaqaza.intelligence.bench.BenchSupport.awaitReady;
+import static org.yaqaza.intelligence.bench.BenchSupport.freePort;
+import static org.yaqaza.intelligence.bench.BenchSupport.javaBinary;
+import static org.yaqaza.intelligence.bench.BenchSupport.load;
+import static org.yaqaza.intelligence.bench.BenchSupport.pct;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -32,6 +36,8 @@ import org.yaqaza.launcher.testing.TestIssuer;
  * Run by {@code bench/intelligence.sh}; arguments: reports relationships.
  */
 public final class IntelligenceBench {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Random RANDOM = new Random(7);
     private static final String[] AR_SYLLABLES = { "ب", "ت", "ج", "د", "ر", "ز", "س", "ش", "ع", "ف", "ق", "ك", "ل",
@@ -82,7 +88,7 @@ public final class IntelligenceBench {
                     "-Dquarkus.log.level=WARN",
                     "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            awaitReady(service, log);
+            awaitReady(http, base, service, log, READY_TIMEOUT);
             System.out.printf("service up on %s (PostgreSQL %d, data in %s)%n", base, db.port(), work);
 
             System.out.println(load());
@@ -102,17 +108,6 @@ public final class IntelligenceBench {
             if (issuer != null) {
                 issuer.close();
             }
-        }
-    }
-
-    /** The machine's load while measuring: figures on a shared 2-core host mean little without it. */
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return "  (load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime()
-                    .availableProcessors() + " cores)";
-        } catch (IOException | RuntimeException e) {
-            return "  (load average unknown)";
         }
     }
 
@@ -312,13 +307,6 @@ public final class IntelligenceBench {
         }
     }
 
-    private static double pct(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1e6;
-    }
-
     private String sentence(String[] words, int length) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {
@@ -363,35 +351,5 @@ public final class IntelligenceBench {
             words[i] = tmp;
         }
         return words;
-    }
-
-    private void awaitReady(Process service, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("service not ready after 3 minutes:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

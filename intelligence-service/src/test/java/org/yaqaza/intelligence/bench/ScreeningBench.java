@@ -1,8 +1,12 @@
 package org.yaqaza.intelligence.bench;
 
-import java.io.IOException;
+import static org.yaqaza.intelligence.bench.BenchSupport.awaitReady;
+import static org.yaqaza.intelligence.bench.BenchSupport.freePort;
+import static org.yaqaza.intelligence.bench.BenchSupport.javaBinary;
+import static org.yaqaza.intelligence.bench.BenchSupport.load;
+import static org.yaqaza.intelligence.bench.BenchSupport.pct;
+
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +35,8 @@ import org.yaqaza.launcher.testing.TestIssuer;
  * throughput at each size. Run by {@code bench/screening.sh}; arguments: sizes (comma separated) and the jar.
  */
 public final class ScreeningBench {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
     private final Random random = new Random(11);
     private final List<String[]> male = new ArrayList<>();
@@ -67,7 +73,7 @@ public final class ScreeningBench {
             int port = freePort();
             base = "http://localhost:" + port;
             Path log = work.resolve("service.log");
-            service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            service = new ProcessBuilder(javaBinary(),
                     "-Xmx1g", "-Dquarkus.http.port=" + port,
                     "-Dquarkus.datasource.jdbc.url=" + sdb.jdbcUrl(),
                     "-Dquarkus.datasource.username=" + sdb.appUser(),
@@ -79,7 +85,7 @@ public final class ScreeningBench {
                     "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
                     "-Dquarkus.log.level=WARN", "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            awaitReady(service, log);
+            awaitReady(http, base, service, log, READY_TIMEOUT);
             System.out.printf("service up on %s%s%n", base, load());
             int loaded = 0;
             for (int size : sizes) {
@@ -210,48 +216,6 @@ public final class ScreeningBench {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(name + " -> " + r.statusCode() + " " + r.body());
-        }
-    }
-
-    private static double pct(long[] nanos, int percentile) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
-
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return "  (load average " + f[0] + " " + f[1] + " " + f[2] + " on "
-                    + Runtime.getRuntime().availableProcessors() + " cores)";
-        } catch (IOException | RuntimeException e) {
-            return "  (load average unknown)";
-        }
-    }
-
-    private void awaitReady(Process service, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("service not ready after 10 minutes:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
