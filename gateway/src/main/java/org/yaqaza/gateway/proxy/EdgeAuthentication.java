@@ -3,7 +3,6 @@ package org.yaqaza.gateway.proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +125,8 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             }
             exchanged.remove(cacheKey);
         }
-        String[] credentials = basicCredentials(authorization);
+        TokenService.ClientCredentials credentials = TokenService.ClientCredentials.fromBasicHeader(authorization,
+                false);
         if (credentials == null) {
             refuse(rc, "The Basic credentials are malformed.", BASIC_CHALLENGE);
             return;
@@ -142,8 +142,7 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             }
         }
         rc.request().pause();
-        vertx.executeBlocking(() -> tokens.clientCredentials(
-                new TokenService.ClientCredentials(credentials[0], credentials[1], true)), false)
+        vertx.executeBlocking(() -> tokens.clientCredentials(credentials), false)
                 .onComplete(result -> {
                     if (result.succeeded() && result.result() instanceof TokenService.Granted granted) {
                         var issued = granted.issued();
@@ -152,8 +151,8 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
                         if (exchanged.size() >= CACHE_ENTRIES) {
                             exchanged.clear();
                         }
-                        exchanged.put(cacheKey, new Exchanged(issued.token(), credentials[0], reuseUntil));
-                        forwardAs(rc, issued.token(), credentials[0]);
+                        exchanged.put(cacheKey, new Exchanged(issued.token(), credentials.clientId(), reuseUntil));
+                        forwardAs(rc, issued.token(), credentials.clientId());
                     } else {
                         failedGroup.ifPresent(group -> limiter.take(group, address));
                         refuse(rc, "The client id or secret is not valid.", BASIC_CHALLENGE);
@@ -165,21 +164,6 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         rc.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         rc.put(SUBJECT, subject);
         rc.next();
-    }
-
-    /** RFC 7617: base64 of {@code id:secret} in UTF-8; the id has no colon, the secret may. */
-    static String[] basicCredentials(String authorization) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon <= 0 || colon == decoded.length() - 1) {
-                return null;
-            }
-            return new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private String hmac(String value) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -79,7 +78,7 @@ public class TokenResource {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         TokenService.ClientCredentials client;
         if (authorization != null) {
-            client = basic(authorization);
+            client = TokenService.ClientCredentials.fromBasicHeader(authorization, true);
             if (client == null) {
                 return error(401, "invalid_client", "Client authentication failed.", true);
             }
@@ -135,26 +134,6 @@ public class TokenResource {
     public Response jwks() {
         // verifiers cache the set; a rotation publishes the next key well before it signs
         return Response.ok(keys.jwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
-    }
-
-    /** RFC 6749 2.3.1: id and secret are form-encoded, then joined by a colon and Base64-encoded. */
-    private static TokenService.ClientCredentials basic(String authorization) {
-        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon <= 0) {
-                return null;
-            }
-            return new TokenService.ClientCredentials(
-                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8), true);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Parameters without a value count as absent; a repeated one is an error (RFC 6749 3.1, 3.2). */

@@ -1,8 +1,11 @@
 package org.yaqaza.gateway.service;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +50,33 @@ public class TokenService {
 
     /** Client credentials as presented, and whether they came in an HTTP Basic header. */
     public record ClientCredentials(String clientId, String secret, boolean basic) {
+
+        /**
+         * The credentials of an {@code Authorization: Basic} header (RFC 7617: Base64 of {@code id:secret} in
+         * UTF-8), or null when it is not one or is malformed. {@code formEncoded}: id and secret were form-encoded
+         * before joining, as OAuth 2 asks of clients at the token endpoint (RFC 6749 2.3.1).
+         */
+        public static ClientCredentials fromBasicHeader(String authorization, boolean formEncoded) {
+            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon <= 0) {
+                    return null;
+                }
+                String id = decoded.substring(0, colon);
+                String secret = decoded.substring(colon + 1);
+                return formEncoded
+                        ? new ClientCredentials(URLDecoder.decode(id, StandardCharsets.UTF_8),
+                                URLDecoder.decode(secret, StandardCharsets.UTF_8), true)
+                        : new ClientCredentials(id, secret, true);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     public sealed interface Grant permits Granted, Refused {
