@@ -133,9 +133,8 @@ public final class Main {
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             builder.jvmOptions(jvmOptions);
         }
-        if ("true".equalsIgnoreCase(System.getenv("YAQAZA_APPCDS"))) {
-            builder.appCds(true);
-        }
+        // class-data sharing is on unless turned off: restarts are about a third faster (docs/local-suite.md)
+        builder.appCds(!"false".equalsIgnoreCase(System.getenv("YAQAZA_APPCDS")));
         SuiteOptions options = builder.build();
 
         long started = System.nanoTime();

@@ -36,7 +36,7 @@ public final class StartupBench {
         String jvmOptions = System.getenv("YAQAZA_JVM_OPTS");
         List<String> flags = jvmOptions == null || jvmOptions.isBlank() ? SuiteOptions.LOCAL_JVM_OPTIONS
                 : List.of(jvmOptions.trim().split("\\s+"));
-        boolean appCds = "true".equalsIgnoreCase(System.getenv("YAQAZA_APPCDS"));
+        boolean appCds = !"false".equalsIgnoreCase(System.getenv("YAQAZA_APPCDS")); // as ./yaqaza up
         System.out.println("JVM flags: " + String.join(" ", flags) + (appCds ? " + AppCDS archive (recorded in the"
                 + " first round, used in the restarts)" : ""));
         System.out.println("Java " + System.getProperty("java.version") + ", "

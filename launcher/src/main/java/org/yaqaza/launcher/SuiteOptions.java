@@ -129,9 +129,14 @@ public final class SuiteOptions {
         return appCds;
     }
 
-    /** The class-data sharing archive of a service, created at its first clean stop and used from then on. */
+    /**
+     * The class-data sharing archive of a service, created at its first clean stop and used from then on. An
+     * archive only fits the JVM build that wrote it (the services run on the launcher's JVM), so the name carries
+     * that build: another JDK records its own instead of silently running without one.
+     */
     public Path cdsArchive(SuiteService service) {
-        return dataDirectory.resolve("cds").resolve(service.id() + ".jsa");
+        String jvm = System.getProperty("java.vm.version", "jvm").replaceAll("[^A-Za-z0-9.+-]", "_");
+        return dataDirectory.resolve("cds").resolve(service.id() + "-" + jvm + ".jsa");
     }
 
     public Map<String, String> extraEnvironment(SuiteService service) {
