@@ -15,8 +15,9 @@ version=$(sed -n 's:.*<version>\(.*SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" 
 repo="${MAVEN_REPO:-$HOME/.m2/repository}"
 for module in common launcher; do
     artifact="yaqaza-$module"
-    if [ ! -f "$repo/org/yaqaza/$artifact/$version/$artifact-$version.jar" ]; then
-        echo "installing $module (missing from the local Maven repository)"
+    installed="$repo/org/yaqaza/$artifact/$version/$artifact-$version.jar"
+    if [ ! -f "$installed" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$installed" -type f | head -1)" ]; then
+        echo "installing $module (missing from the local Maven repository, or older than its sources)"
         (cd "$ROOT" && $MVN -N install -DskipTests)
         (cd "$ROOT/$module" && $MVN install -DskipTests)
     fi

@@ -233,6 +233,24 @@ class ScreeningTest {
     }
 
     @Test
+    void phaseTimersCountEveryScreenedName() {
+        double retrieval = phaseCount("retrieval");
+        double scoring = phaseCount("scoring");
+        given().auth().oauth2(SCREENER).contentType(ContentType.JSON)
+                .body("[\"Youssef Chergui\", \"Karim Alaoui\", \"\"]").post(URL + "/batch").then().statusCode(200);
+        // two names screened; the blank one is refused before any phase
+        assertEquals(retrieval + 2, phaseCount("retrieval"));
+        assertEquals(scoring + 2, phaseCount("scoring"));
+    }
+
+    private static double phaseCount(String phase) {
+        String prefix = "yaqaza_screening_phase_seconds_count{phase=\"" + phase + "\"}";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(prefix.length())
+                        .trim())).findFirst().orElse(0);
+    }
+
+    @Test
     void renamedEntitiesAreFoundUnderTheirNewNameOnly() {
         String id = person(OWNER, "RESTRICTED", "", null, null, "Hamza Ouazzani Touhami");
         assertEquals(id, screenName(SCREENER, "Hamza Ouazzani Touhami").getString("candidates[0].entityId"));

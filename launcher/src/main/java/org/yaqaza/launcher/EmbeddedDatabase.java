@@ -36,6 +36,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * data is kept unless {@code clean}.
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean clean) {
+        return start(dataDirectory, port, clean, Map.of());
+    }
+
+    /** As {@link #start(Path, int, boolean)}, with server settings that replace the defaults (benchmarks). */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean clean, Map<String, String> settings) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -47,6 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "localhost")
                     .setLocaleConfig("locale", "C.UTF-8");
+            settings.forEach(builder::setServerConfig);
             return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory, e);

@@ -3,6 +3,7 @@ package org.yaqaza.intelligence.screening;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,13 @@ public class ScreeningRepository {
     private final Sql sql;
     private final ScreeningConfig config;
     private final Map<String, long[]> dfCache = new ConcurrentHashMap<>();
+    private final Map<String, CachedNeighbours> neighbourCache = new ConcurrentHashMap<>();
+
+    /** Entries per cache (document frequencies, neighbourhoods): a few MB at most. */
+    private static final int CACHE_ENTRIES = 200_000;
+
+    private record CachedNeighbours(List<VocabularyKey> keys, long at) {
+    }
 
     public ScreeningRepository(Sql sql, ScreeningConfig config) {
         this.sql = sql;
@@ -40,18 +48,49 @@ public class ScreeningRepository {
             String ownerAgency, boolean visible, List<String> names) {
     }
 
-    /** Keys in the vocabulary equal to a probe or one deletion away from one (typo neighbourhood). */
-    public List<VocabularyKey> neighbours(Collection<String> probes) {
-        if (probes.isEmpty()) {
-            return List.of();
-        }
-        List<VocabularyKey> keys = sql.query("select distinct t.key, t.df from screening_fuzzy f"
-                + " join screening_token t on t.key = f.key where f.del = any(:probes) and t.df > 0",
-                Map.of("probes", probes.toArray(String[]::new)), rs -> new VocabularyKey(rs.getString(1),
-                        rs.getInt(2)));
+    /**
+     * Vocabulary keys equal to each skeleton or one deletion away from it (typo neighbourhood), from a short-lived
+     * cache backed by one statement for the skeletons not cached: names in a batch share most of their parts.
+     */
+    public Map<String, List<VocabularyKey>> neighbours(Collection<String> skeletons) {
+        Map<String, List<VocabularyKey>> out = new HashMap<>();
+        Map<String, List<String>> skeletonsByProbe = new HashMap<>();
         long now = System.nanoTime();
-        keys.forEach(k -> dfCache.put(k.key, new long[] { k.df, now }));
-        return keys;
+        long ttl = config.dfCacheTtl().toNanos();
+        for (String skeleton : skeletons) {
+            CachedNeighbours cached = neighbourCache.get(skeleton);
+            if (cached != null && now - cached.at < ttl) {
+                out.put(skeleton, cached.keys);
+                continue;
+            }
+            out.put(skeleton, new ArrayList<>());
+            for (String probe : ScreeningIndex.neighbourhood(skeleton)) {
+                skeletonsByProbe.computeIfAbsent(probe, x -> new ArrayList<>()).add(skeleton);
+            }
+        }
+        if (skeletonsByProbe.isEmpty()) {
+            return out;
+        }
+        sql.query("select f.del, t.key, t.df from screening_fuzzy f join screening_token t on t.key = f.key"
+                + " where f.del = any(:probes) and t.df > 0",
+                Map.of("probes", skeletonsByProbe.keySet().toArray(String[]::new)), rs -> {
+                    VocabularyKey key = new VocabularyKey(rs.getString(2), rs.getInt(3));
+                    for (String skeleton : skeletonsByProbe.get(rs.getString(1))) {
+                        List<VocabularyKey> keys = out.get(skeleton);
+                        if (!keys.contains(key)) {
+                            keys.add(key);
+                        }
+                    }
+                    dfCache.put(key.key, new long[] { key.df, now });
+                    return null;
+                });
+        for (String skeleton : new HashSet<>(skeletonsByProbe.values().stream().flatMap(List::stream).toList())) {
+            if (neighbourCache.size() >= CACHE_ENTRIES) {
+                neighbourCache.clear(); // crude bound; the next queries fill it again
+            }
+            neighbourCache.put(skeleton, new CachedNeighbours(List.copyOf(out.get(skeleton)), now));
+        }
+        return out;
     }
 
     /** Document frequencies (0 for unknown keys), from a short-lived cache backed by the vocabulary. */
@@ -75,7 +114,7 @@ public class ScreeningRepository {
             for (String key : missing) {
                 int df = found.getOrDefault(key, 0);
                 out.put(key, df);
-                if (dfCache.size() < 200_000) {
+                if (dfCache.size() < CACHE_ENTRIES) {
                     dfCache.put(key, new long[] { df, now });
                 }
             }
@@ -83,29 +122,42 @@ public class ScreeningRepository {
         return out;
     }
 
-    /** Entities posted under each key, at most {@code limits[i]} per key: (key, entity) rows. */
-    public List<Map.Entry<String, UUID>> postings(List<String> keys, List<Integer> limits) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return sql.query("select k.key, p.entity_id from unnest(:keys, cast(:limits as int[])) as k(key, lim)"
-                + " cross join lateral (select sp.entity_id from screening_posting sp where sp.key = k.key"
-                + " limit k.lim) p", Map.of("keys", keys.toArray(String[]::new),
-                        "limits", limits.stream().map(String::valueOf).toArray(String[]::new)),
-                rs -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)));
+    /** A posting probe: the entities under {@code key}, at most {@code limit} of them. */
+    public record Probe(String key, int limit) {
     }
 
-    /** The candidates' names and attributes, with the caller's visibility decided in SQL by yz_visible. */
-    public List<Candidate> candidates(Caller caller, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+    /** What an entity under {@code key} earns for query part {@code part} (a pair key credits two parts). */
+    public record Credit(String key, int part, double weight) {
+    }
+
+    /**
+     * The {@code scored} entities with the highest retrieval weight (per part the best credit, summed over parts),
+     * best first, with their names, attributes and the caller's visibility decided in SQL by yz_visible. One
+     * statement: the posting rows (thousands for common names) are weighed where they are, not shipped.
+     */
+    public List<Candidate> rank(Caller caller, List<Probe> probes, List<Credit> credits, int scored) {
+        if (probes.isEmpty()) {
             return List.of();
         }
         Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
-        p.put("ids", ids.toArray(UUID[]::new));
-        return sql.query("select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
+        p.put("keys", probes.stream().map(Probe::key).toArray(String[]::new));
+        p.put("limits", probes.stream().mapToInt(Probe::limit).toArray());
+        p.put("creditKeys", credits.stream().map(Credit::key).toArray(String[]::new));
+        p.put("creditParts", credits.stream().mapToInt(Credit::part).toArray());
+        p.put("creditWeights", credits.stream().mapToDouble(Credit::weight).toArray());
+        p.put("scored", scored);
+        return sql.query("with hit as (select p.entity_id, c.part, max(c.weight) as w"
+                + " from unnest(:keys, :limits) as k(key, lim)"
+                + " cross join lateral (select sp.entity_id from screening_posting sp where sp.key = k.key"
+                + " limit k.lim) p"
+                + " join unnest(:creditKeys, :creditParts, :creditWeights) as c(key, part, weight) on c.key = k.key"
+                + " group by p.entity_id, c.part),"
+                + " ranked as (select entity_id, sum(w) as retrieval from hit group by entity_id"
+                + " order by retrieval desc, entity_id limit :scored)"
+                + " select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
                 + " e.nationality, e.owner_agency, " + Visibility.sqlPredicate("e") + " as visible,"
                 + " (select array_agg(n.name order by n.position) from entity_name n where n.entity_id = e.id)"
-                + " as names from entity e where e.id = any(:ids)", p,
+                + " as names from ranked r join entity e on e.id = r.entity_id order by r.retrieval desc, e.id", p,
                 rs -> new Candidate(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("display_name"), (Integer) rs.getObject("birth_year"),
                         rs.getString("nationality"), rs.getString("owner_agency"), rs.getBoolean("visible"),

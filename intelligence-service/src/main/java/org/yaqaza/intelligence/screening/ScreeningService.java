@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
@@ -38,6 +43,7 @@ public class ScreeningService {
     public static final int MAX_NAME_LENGTH = 300;
     /** Weight of a part matched only through a typo neighbour, relative to an exact key. */
     private static final double FUZZY_RETRIEVAL = 0.7;
+    private static final int PARSED_NAMES = 100_000;
 
     private final ScreeningRepository repository;
     private final ScreeningConfig config;
@@ -45,13 +51,30 @@ public class ScreeningService {
     private final AlertService alerts;
     private final NameNormaliser normaliser = NameNormaliser.standard();
     private final NameMatcher matcher = new NameMatcher();
+    /** Parsed candidate names (bounded: cleared when full). */
+    private final Map<String, Parsed> parsedNames = new ConcurrentHashMap<>();
+
+    private final Timer vocabularyTime;
+    private final Timer retrievalTime;
+    private final Timer scoringTime;
 
     public ScreeningService(ScreeningRepository repository, ScreeningConfig config, AuditTrail audit,
-            AlertService alerts) {
+            AlertService alerts, MeterRegistry meters) {
         this.repository = repository;
         this.config = config;
         this.audit = audit;
         this.alerts = alerts;
+        // where a screening's time goes (operators tune rare-df, pair-cap and scored from these)
+        this.vocabularyTime = phaseTimer(meters, "vocabulary");
+        this.retrievalTime = phaseTimer(meters, "retrieval");
+        this.scoringTime = phaseTimer(meters, "scoring");
+    }
+
+    private static Timer phaseTimer(MeterRegistry meters, String phase) {
+        return Timer.builder("yaqaza.screening.phase").tag("phase", phase)
+                .description("Time per screened name in one phase: vocabulary look-ups, retrieval statement(s),"
+                        + " parsing and scoring of the candidates")
+                .register(meters);
     }
 
     /** A checked query. */
@@ -107,24 +130,24 @@ public class ScreeningService {
      * alert is written (the evaluation harness measures ranking only).
      */
     public ScreeningResult run(Caller caller, Query query, Set<UUID> alerted, boolean deconflict) {
+        long started = System.nanoTime();
         List<Part> parts = query.parsed().parts();
-        // 1. vocabulary: document frequencies of the query's keys and their typo neighbours
+        // 1. vocabulary: document frequencies of the query's keys and the typo neighbours of its skeletons
         Set<String> exact = new LinkedHashSet<>();
-        Set<String> probes = new LinkedHashSet<>();
+        Set<String> skeletons = new LinkedHashSet<>();
         for (Part p : parts) {
             exact.addAll(p.keys());
-            probes.addAll(ScreeningIndex.neighbourhood(p.skeleton()));
+            skeletons.add(p.skeleton());
         }
         exact.add(ScreeningIndex.ENTITY_COUNT);
         Map<String, Integer> df = new HashMap<>(repository.df(exact));
-        exact.remove(ScreeningIndex.ENTITY_COUNT);
         int entities = Math.max(1, df.getOrDefault(ScreeningIndex.ENTITY_COUNT, 1));
-        List<ScreeningRepository.VocabularyKey> near = repository.neighbours(probes);
+        Map<String, List<ScreeningRepository.VocabularyKey>> near = repository.neighbours(skeletons);
         List<List<String>> fuzzy = new ArrayList<>();
         for (Part p : parts) {
             int known = p.keys().stream().mapToInt(k -> df.getOrDefault(k, 0)).max().orElse(0);
             // a typo neighbour is looked at only when it is far commoner than the spelling as given
-            List<String> own = near.stream()
+            List<String> own = near.getOrDefault(p.skeleton(), List.of()).stream()
                     .filter(k -> !p.keys().contains(k.key()) && p.skeleton().length() >= 3
                             && k.df() >= 20L * known
                             && NameMatcher.damerauLevenshtein(k.key(), p.skeleton()) == 1)
@@ -135,17 +158,21 @@ public class ScreeningService {
                     }).toList();
             fuzzy.add(own);
         }
-        // 2. postings: rare single keys whole, pairs of parts capped, common single keys only if nothing else
-        Map<String, List<int[]>> credits = new LinkedHashMap<>();
-        List<String> keys = new ArrayList<>();
-        List<Integer> limits = new ArrayList<>();
-        List<String> common = new ArrayList<>();
+        // 2. probes, each entity earning per part the rarity of the part it shares with the query: rare single
+        // keys read whole, pairs of parts capped, common single keys only when nothing rarer found enough
+        double[] idf = new double[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            idf[i] = weight(parts.get(i), df, entities);
+        }
+        Map<String, Integer> probes = new LinkedHashMap<>();
+        Set<String> common = new LinkedHashSet<>();
+        List<ScreeningRepository.Credit> credits = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             for (String k : parts.get(i).keys()) {
-                addSingle(k, i, 1, df, credits, keys, limits, common);
+                addSingle(k, i, idf[i], df, probes, common, credits);
             }
             for (String k : fuzzy.get(i)) {
-                addSingle(k, i, 0, df, credits, keys, limits, common);
+                addSingle(k, i, idf[i] * FUZZY_RETRIEVAL, df, probes, common, credits);
             }
         }
         for (int i = 0; i < parts.size(); i++) {
@@ -153,56 +180,41 @@ public class ScreeningService {
                 for (String a : pairKeys(parts.get(i), fuzzy.get(i))) {
                     for (String b : pairKeys(parts.get(j), fuzzy.get(j))) {
                         String pair = ScreeningIndex.pair(a, b);
-                        if (!credits.containsKey(pair)) {
-                            keys.add(pair);
-                            limits.add(config.pairCap());
-                        }
-                        credits.computeIfAbsent(pair, x -> new ArrayList<>()).add(new int[] { i, j });
+                        probes.putIfAbsent(pair, config.pairCap());
+                        credits.add(new ScreeningRepository.Credit(pair, i, idf[i]));
+                        credits.add(new ScreeningRepository.Credit(pair, j, idf[j]));
                     }
                 }
             }
         }
-        List<Map.Entry<String, UUID>> rows = new ArrayList<>(repository.postings(keys, limits));
-        if (rows.size() < query.limit() && !common.isEmpty()) {
-            rows.addAll(repository.postings(common, common.stream().map(k -> config.pairCap()).toList()));
+        long retrieving = System.nanoTime();
+        vocabularyTime.record(retrieving - started, TimeUnit.NANOSECONDS);
+        // 3. the best-credited entities, with names and visibility (decided in SQL)
+        int scored = Math.max(config.scored(), query.limit());
+        List<ScreeningRepository.Candidate> found = repository.rank(caller, toProbes(probes), credits, scored);
+        if (found.size() < query.limit() && !common.isEmpty()) {
+            common.forEach(k -> probes.putIfAbsent(k, config.pairCap()));
+            found = repository.rank(caller, toProbes(probes), credits, scored);
         }
-        // 3. retrieval weight: rarity of the parts an entity shares with the query
-        double[] idf = new double[parts.size()];
-        for (int i = 0; i < parts.size(); i++) {
-            idf[i] = weight(parts.get(i), df, entities);
-        }
-        Map<UUID, double[]> shared = new HashMap<>();
-        for (Map.Entry<String, UUID> row : rows) {
-            double[] credit = shared.computeIfAbsent(row.getValue(), id -> new double[parts.size()]);
-            for (int[] c : credits.getOrDefault(row.getKey(), List.of())) {
-                double factor = c.length == 2 && c[1] < 0 ? FUZZY_RETRIEVAL : 1;
-                credit[c[0]] = Math.max(credit[c[0]], idf[c[0]] * factor);
-                if (c.length == 2 && c[1] >= 0) {
-                    credit[c[1]] = Math.max(credit[c[1]], idf[c[1]]);
-                }
-            }
-        }
-        List<UUID> best = shared.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<UUID, double[]> e) -> -sum(e.getValue()))
-                        .thenComparing(Map.Entry::getKey))
-                .limit(config.scored()).map(Map.Entry::getKey).toList();
-        // 4. score the candidates' names; visibility was decided in SQL
-        List<ScreeningRepository.Candidate> found = repository.candidates(caller, best);
-        Map<ScreeningRepository.Candidate, List<Parsed>> parsedNames = new HashMap<>();
+        long scoring = System.nanoTime();
+        retrievalTime.record(scoring - retrieving, TimeUnit.NANOSECONDS);
+        // 4. score the candidates' names
+        List<List<Parsed>> parsedNames = new ArrayList<>(found.size());
         Set<String> candidateKeys = new HashSet<>();
         for (ScreeningRepository.Candidate c : found) {
-            List<Parsed> names = c.names().stream().map(normaliser::parse).toList();
-            parsedNames.put(c, names);
+            List<Parsed> names = c.names().stream().map(this::parse).toList();
+            parsedNames.add(names);
             names.forEach(n -> n.parts().forEach(p -> candidateKeys.addAll(p.keys())));
         }
         candidateKeys.removeAll(df.keySet());
         df.putAll(repository.df(candidateKeys));
         NameMatcher.Weights weights = p -> weight(p, df, entities);
         List<ScreeningResult.Candidate> visible = new ArrayList<>();
-        for (ScreeningRepository.Candidate c : found) {
+        for (int i = 0; i < found.size(); i++) {
+            ScreeningRepository.Candidate c = found.get(i);
             NameMatcher.Scored top = null;
             String matched = null;
-            List<Parsed> names = parsedNames.get(c);
+            List<Parsed> names = parsedNames.get(i);
             for (int n = 0; n < names.size(); n++) {
                 if (names.get(n).isEmpty()) {
                     continue;
@@ -229,26 +241,40 @@ public class ScreeningService {
         }
         visible.sort(Comparator.comparingDouble((ScreeningResult.Candidate c) -> -c.score())
                 .thenComparing(c -> c.entityId()));
+        scoringTime.record(System.nanoTime() - scoring, TimeUnit.NANOSECONDS);
         return new ScreeningResult(config.threshold(),
                 List.copyOf(visible.subList(0, Math.min(query.limit(), visible.size()))));
     }
 
-    /** A single key: read whole when rare; otherwise kept for the fallback read. Credit {part, -1} = fuzzy. */
-    private void addSingle(String key, int part, int exactness, Map<String, Integer> df,
-            Map<String, List<int[]>> credits, List<String> keys, List<Integer> limits, List<String> common) {
+    /** A candidate's name, parsed once: the same names come back query after query. */
+    private Parsed parse(String name) {
+        Parsed parsed = parsedNames.get(name);
+        if (parsed == null) {
+            parsed = normaliser.parse(name);
+            if (parsedNames.size() >= PARSED_NAMES) {
+                parsedNames.clear(); // crude bound; the next queries fill it again
+            }
+            parsedNames.put(name, parsed);
+        }
+        return parsed;
+    }
+
+    private static List<ScreeningRepository.Probe> toProbes(Map<String, Integer> probes) {
+        List<ScreeningRepository.Probe> out = new ArrayList<>(probes.size());
+        probes.forEach((key, limit) -> out.add(new ScreeningRepository.Probe(key, limit)));
+        return out;
+    }
+
+    /** A single key worth {@code weight} to {@code part}: probed whole when rare, kept for the fallback if common. */
+    private void addSingle(String key, int part, double weight, Map<String, Integer> df, Map<String, Integer> probes,
+            Set<String> common, List<ScreeningRepository.Credit> credits) {
         int d = df.getOrDefault(key, 0);
         if (d == 0) {
             return;
         }
-        boolean known = credits.containsKey(key);
-        credits.computeIfAbsent(key, x -> new ArrayList<>()).add(exactness == 1 ? new int[] { part }
-                : new int[] { part, -1 });
-        if (known) {
-            return;
-        }
+        credits.add(new ScreeningRepository.Credit(key, part, weight));
         if (d <= config.rareDf()) {
-            keys.add(key);
-            limits.add(config.rareDf());
+            probes.putIfAbsent(key, config.rareDf());
         } else {
             common.add(key);
         }
@@ -277,14 +303,6 @@ public class ScreeningService {
             most = Math.max(most, df.getOrDefault(k, 0));
         }
         return Math.max(0.2, Math.log(1 + (double) entities / (most + 1)));
-    }
-
-    private static double sum(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return s;
     }
 
     private static String abbreviate(String s) {
