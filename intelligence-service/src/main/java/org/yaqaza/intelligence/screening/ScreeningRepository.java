@@ -23,13 +23,13 @@ import org.yaqaza.intelligence.support.Sql;
 @ApplicationScoped
 public class ScreeningRepository {
 
+    /** Entries per cache (document frequencies, neighbourhoods): a few MB at most. */
+    private static final int CACHE_ENTRIES = 200_000;
+
     private final Sql sql;
     private final ScreeningConfig config;
     private final Map<String, long[]> dfCache = new ConcurrentHashMap<>();
     private final Map<String, CachedNeighbours> neighbourCache = new ConcurrentHashMap<>();
-
-    /** Entries per cache (document frequencies, neighbourhoods): a few MB at most. */
-    private static final int CACHE_ENTRIES = 200_000;
 
     private record CachedNeighbours(List<VocabularyKey> keys, long at) {
     }

@@ -199,11 +199,11 @@ public class ScreeningService {
         long scoring = System.nanoTime();
         retrievalTime.record(scoring - retrieving, TimeUnit.NANOSECONDS);
         // 4. score the candidates' names
-        List<List<Parsed>> parsedNames = new ArrayList<>(found.size());
+        List<List<Parsed>> candidateNames = new ArrayList<>(found.size());
         Set<String> candidateKeys = new HashSet<>();
         for (ScreeningRepository.Candidate c : found) {
             List<Parsed> names = c.names().stream().map(this::parse).toList();
-            parsedNames.add(names);
+            candidateNames.add(names);
             names.forEach(n -> n.parts().forEach(p -> candidateKeys.addAll(p.keys())));
         }
         candidateKeys.removeAll(df.keySet());
@@ -214,7 +214,7 @@ public class ScreeningService {
             ScreeningRepository.Candidate c = found.get(i);
             NameMatcher.Scored top = null;
             String matched = null;
-            List<Parsed> names = parsedNames.get(i);
+            List<Parsed> names = candidateNames.get(i);
             for (int n = 0; n < names.size(); n++) {
                 if (names.get(n).isEmpty()) {
                     continue;
