@@ -108,8 +108,10 @@ public class ScreeningIndex {
             Map<String, Object> p = new HashMap<>();
             p.put("id", entityId);
             p.put("keys", keys.all().toArray(String[]::new));
-            sql.update("insert into screening_posting (key, entity_id) select k, :id from unnest(:keys) k"
-                    + " on conflict do nothing", p);
+            // the entity row is flushed before this runs: its birth year goes into every posting (V6)
+            sql.update("insert into screening_posting (key, birth_year, entity_id) select k,"
+                    + " coalesce(extract(year from e.birth_date)::smallint, 0), e.id from unnest(:keys) k"
+                    + " cross join entity e where e.id = :id on conflict do nothing", p);
         }
         // keys sorted, so concurrent writers lock vocabulary rows in the same order (no deadlock)
         if (!removed.isEmpty()) {

@@ -122,12 +122,18 @@ public class ScreeningRepository {
         return out;
     }
 
-    /** A posting probe: the entities under {@code key}, at most {@code limit} of them. */
-    public record Probe(String key, int limit) {
+    /**
+     * A posting probe: the entities under {@code key}, at most {@code limit} of them, born from {@code fromYear} to
+     * {@code toYear} (postings carry the birth year, 0 when unknown; {@link #anyYear} reads them all).
+     */
+    public record Probe(String key, int limit, int fromYear, int toYear) {
+        public static Probe anyYear(String key, int limit) {
+            return new Probe(key, limit, 0, Short.MAX_VALUE);
+        }
     }
 
-    /** What an entity under {@code key} earns for query part {@code part} (a pair key credits two parts). */
-    public record Credit(String key, int part, double weight) {
+    /** What an entity found by probe number {@code probe} (0-based) earns for query part {@code part}. */
+    public record Credit(int probe, int part, double weight) {
     }
 
     /**
@@ -142,15 +148,18 @@ public class ScreeningRepository {
         Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
         p.put("keys", probes.stream().map(Probe::key).toArray(String[]::new));
         p.put("limits", probes.stream().mapToInt(Probe::limit).toArray());
-        p.put("creditKeys", credits.stream().map(Credit::key).toArray(String[]::new));
+        p.put("fromYears", probes.stream().mapToInt(Probe::fromYear).toArray());
+        p.put("toYears", probes.stream().mapToInt(Probe::toYear).toArray());
+        // ordinality numbers probes from 1
+        p.put("creditProbes", credits.stream().mapToInt(c -> c.probe() + 1).toArray());
         p.put("creditParts", credits.stream().mapToInt(Credit::part).toArray());
         p.put("creditWeights", credits.stream().mapToDouble(Credit::weight).toArray());
         p.put("scored", scored);
         return sql.query("with hit as (select p.entity_id, c.part, max(c.weight) as w"
-                + " from unnest(:keys, :limits) as k(key, lim)"
+                + " from unnest(:keys, :limits, :fromYears, :toYears) with ordinality as k(key, lim, y0, y1, n)"
                 + " cross join lateral (select sp.entity_id from screening_posting sp where sp.key = k.key"
-                + " limit k.lim) p"
-                + " join unnest(:creditKeys, :creditParts, :creditWeights) as c(key, part, weight) on c.key = k.key"
+                + " and sp.birth_year between k.y0 and k.y1 limit k.lim) p"
+                + " join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = k.n"
                 + " group by p.entity_id, c.part),"
                 + " ranked as (select entity_id, sum(w) as retrieval from hit group by entity_id"
                 + " order by retrieval desc, entity_id limit :scored)"

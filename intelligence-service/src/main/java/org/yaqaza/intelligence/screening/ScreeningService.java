@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,10 @@ public class ScreeningService {
     /** Weight of a part matched only through a typo neighbour, relative to an exact key. */
     private static final double FUZZY_RETRIEVAL = 0.7;
     private static final int PARSED_NAMES = 100_000;
+    /** Birth years around the query's that a capped key is also read for (the scoring's "date uncertainty"). */
+    private static final int YEAR_WINDOW = 2;
+    /** Retrieval credit of an entity born in that window, on the scale of a part's rarity (ln(1 + N/df)). */
+    private static final double YEAR_RETRIEVAL = 1.0;
 
     private final ScreeningRepository repository;
     private final ScreeningConfig config;
@@ -159,30 +162,27 @@ public class ScreeningService {
             fuzzy.add(own);
         }
         // 2. probes, each entity earning per part the rarity of the part it shares with the query: rare single
-        // keys read whole, pairs of parts capped, common single keys only when nothing rarer found enough
+        // keys read whole, pairs of parts capped, common single keys only when nothing rarer found enough; with
+        // a birth year, capped keys are also read for the years around it (the "year" part earns a bonus)
         double[] idf = new double[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             idf[i] = weight(parts.get(i), df, entities);
         }
-        Map<String, Integer> probes = new LinkedHashMap<>();
-        Set<String> common = new LinkedHashSet<>();
-        List<ScreeningRepository.Credit> credits = new ArrayList<>();
+        Plan plan = new Plan(query.birthYear(), parts.size());
+        List<CommonKey> common = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             for (String k : parts.get(i).keys()) {
-                addSingle(k, i, idf[i], df, probes, common, credits);
+                addSingle(plan, common, k, i, idf[i], df);
             }
             for (String k : fuzzy.get(i)) {
-                addSingle(k, i, idf[i] * FUZZY_RETRIEVAL, df, probes, common, credits);
+                addSingle(plan, common, k, i, idf[i] * FUZZY_RETRIEVAL, df);
             }
         }
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {
                 for (String a : pairKeys(parts.get(i), fuzzy.get(i))) {
                     for (String b : pairKeys(parts.get(j), fuzzy.get(j))) {
-                        String pair = ScreeningIndex.pair(a, b);
-                        probes.putIfAbsent(pair, config.pairCap());
-                        credits.add(new ScreeningRepository.Credit(pair, i, idf[i]));
-                        credits.add(new ScreeningRepository.Credit(pair, j, idf[j]));
+                        plan.capped(ScreeningIndex.pair(a, b), config.pairCap(), Map.of(i, idf[i], j, idf[j]));
                     }
                 }
             }
@@ -191,10 +191,12 @@ public class ScreeningService {
         vocabularyTime.record(retrieving - started, TimeUnit.NANOSECONDS);
         // 3. the best-credited entities, with names and visibility (decided in SQL)
         int scored = Math.max(config.scored(), query.limit());
-        List<ScreeningRepository.Candidate> found = repository.rank(caller, toProbes(probes), credits, scored);
+        List<ScreeningRepository.Candidate> found = repository.rank(caller, plan.probes, plan.credits, scored);
         if (found.size() < query.limit() && !common.isEmpty()) {
-            common.forEach(k -> probes.putIfAbsent(k, config.pairCap()));
-            found = repository.rank(caller, toProbes(probes), credits, scored);
+            for (CommonKey c : common) {
+                plan.capped(c.key(), config.pairCap(), Map.of(c.part(), c.weight()));
+            }
+            found = repository.rank(caller, plan.probes, plan.credits, scored);
         }
         long scoring = System.nanoTime();
         retrievalTime.record(scoring - retrieving, TimeUnit.NANOSECONDS);
@@ -259,24 +261,64 @@ public class ScreeningService {
         return parsed;
     }
 
-    private static List<ScreeningRepository.Probe> toProbes(Map<String, Integer> probes) {
-        List<ScreeningRepository.Probe> out = new ArrayList<>(probes.size());
-        probes.forEach((key, limit) -> out.add(new ScreeningRepository.Probe(key, limit)));
-        return out;
+    /** A single key too common to read whole: probed, capped, only when rarer keys found too little. */
+    private record CommonKey(String key, int part, double weight) {
     }
 
-    /** A single key worth {@code weight} to {@code part}: probed whole when rare, kept for the fallback if common. */
-    private void addSingle(String key, int part, double weight, Map<String, Integer> df, Map<String, Integer> probes,
-            Set<String> common, List<ScreeningRepository.Credit> credits) {
+    /** A single key worth {@code weight} to {@code part}: read whole when rare, kept for the fallback if common. */
+    private void addSingle(Plan plan, List<CommonKey> common, String key, int part, double weight,
+            Map<String, Integer> df) {
         int d = df.getOrDefault(key, 0);
         if (d == 0) {
             return;
         }
-        credits.add(new ScreeningRepository.Credit(key, part, weight));
         if (d <= config.rareDf()) {
-            probes.putIfAbsent(key, config.rareDf());
+            plan.whole(key, config.rareDf(), part, weight);
         } else {
-            common.add(key);
+            common.add(new CommonKey(key, part, weight));
+        }
+    }
+
+    /** The posting probes of one query, numbered in order, and what an entity found by each earns per part. */
+    private static final class Plan {
+        final List<ScreeningRepository.Probe> probes = new ArrayList<>();
+        final List<ScreeningRepository.Credit> credits = new ArrayList<>();
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private final Integer birthYear;
+        /** The "part" a birth-year probe credits: one past the name parts. */
+        private final int yearPart;
+
+        Plan(Integer birthYear, int nameParts) {
+            this.birthYear = birthYear;
+            this.yearPart = nameParts;
+        }
+
+        /** A key read up to {@code limit} entities (rare keys: all of them). */
+        void whole(String key, int limit, int part, double weight) {
+            credits.add(new ScreeningRepository.Credit(number(ScreeningRepository.Probe.anyYear(key, limit)), part,
+                    weight));
+        }
+
+        /**
+         * A key capped at {@code limit} entities, crediting each of {@code parts}; with a birth year it is also
+         * read for the years around it, so that among thousands of namesakes those born then are not capped away.
+         */
+        void capped(String key, int limit, Map<Integer, Double> parts) {
+            int any = number(ScreeningRepository.Probe.anyYear(key, limit));
+            parts.forEach((part, weight) -> credits.add(new ScreeningRepository.Credit(any, part, weight)));
+            if (birthYear != null) {
+                int near = number(new ScreeningRepository.Probe(key, limit, birthYear - YEAR_WINDOW,
+                        birthYear + YEAR_WINDOW));
+                parts.forEach((part, weight) -> credits.add(new ScreeningRepository.Credit(near, part, weight)));
+                credits.add(new ScreeningRepository.Credit(near, yearPart, YEAR_RETRIEVAL));
+            }
+        }
+
+        private int number(ScreeningRepository.Probe probe) {
+            return numbers.computeIfAbsent(probe.key() + "|" + probe.fromYear(), k -> {
+                probes.add(probe);
+                return probes.size() - 1;
+            });
         }
     }
 

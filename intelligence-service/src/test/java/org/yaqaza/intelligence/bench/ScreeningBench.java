@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class ScreeningBench {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
     private final Random random = new Random(11);
+    /** Loaded persons screened by their own name and birth year (found at scale?), and namesake counts. */
+    private static final int KNOWN_SAMPLE = 300;
+    private final Random sampling = new Random(7);
+    private final List<ScreeningLoader.Person> known = new ArrayList<>();
+    private final Map<String, Integer> namesakes = new HashMap<>();
     private final List<String[]> male = new ArrayList<>();
     private final List<String[]> female = new ArrayList<>();
     private final List<String[]> family = new ArrayList<>();
@@ -102,8 +108,13 @@ public final class ScreeningBench {
                     }
                     try (ScreeningLoader loader = new ScreeningLoader(c, "DGST", 1)) {
                         for (int i = loaded; i < size; i++) {
-                            loader.add(new ScreeningLoader.Person(UUID.randomUUID(), List.of(name(i % 2 == 0)),
-                                    1950 + random.nextInt(55), "MA"));
+                            ScreeningLoader.Person person = new ScreeningLoader.Person(UUID.randomUUID(),
+                                    List.of(name(i % 2 == 0)), 1950 + random.nextInt(55), "MA");
+                            loader.add(person);
+                            namesakes.merge(person.names().get(0) + "|" + person.birthYear(), 1, Integer::sum);
+                            if (sampling.nextInt(size) < KNOWN_SAMPLE) {
+                                known.add(person);
+                            }
                         }
                     }
                     if (big) {
@@ -145,7 +156,7 @@ public final class ScreeningBench {
                 s.execute("drop index entity_name_trgm_idx");
             } else {
                 s.execute("set maintenance_work_mem = '256MB'");
-                s.execute("alter table screening_posting add primary key (key, entity_id)");
+                s.execute("alter table screening_posting add primary key (key, birth_year, entity_id)");
                 s.execute("create index screening_posting_entity_idx on screening_posting (entity_id)");
                 s.execute("create index entity_name_trgm_idx on entity_name using gin (normalised gin_trgm_ops)");
             }
@@ -199,6 +210,7 @@ public final class ScreeningBench {
                 size, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), load());
         printPhases(before);
         before = phases();
+        found(size, token);
         int batch = 3000;
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < batch; i++) {
@@ -218,6 +230,39 @@ public final class ScreeningBench {
         System.out.printf("%,d names: batch of %,d names (NDJSON, streamed) in %.1f s = %.0f names/s%s%n", size,
                 batch, seconds, batch / seconds, load());
         printPhases(before);
+    }
+
+    /**
+     * Retrieval at scale: loaded persons screened by their own name and birth year must come back. The caps on
+     * common keys (pair-cap, scored) must not lose them among the many persons sharing their name parts.
+     */
+    private void found(int size, String token) throws Exception {
+        List<ScreeningLoader.Person> sample = known.subList(Math.max(0, known.size() - KNOWN_SAMPLE), known.size());
+        int top1 = 0;
+        int top10 = 0;
+        int shared = 0;
+        for (ScreeningLoader.Person person : sample) {
+            String name = person.names().get(0);
+            if (namesakes.getOrDefault(name + "|" + person.birthYear(), 0) > 1) {
+                shared++;
+            }
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/intelligence/screening")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"" + name + "\",\"birthYear\":" + person.birthYear() + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int at = r.body().indexOf(person.id().toString());
+            int first = r.body().indexOf("\"entityId\"");
+            if (at >= 0) {
+                top10++;
+                if (first >= 0 && at - first < 20) {
+                    top1++;
+                }
+            }
+        }
+        System.out.printf("%,d names: %d loaded persons screened by own name + birth year: found first %d, in top"
+                + " 10 %d (%d of them share name and year with another person)%n", size, sample.size(), top1, top10,
+                shared);
     }
 
     private static final String[] PHASES = { "vocabulary", "retrieval", "scoring" };

@@ -62,7 +62,8 @@ public final class ScreeningLoader implements AutoCloseable {
         }
         ScreeningIndex.Keys keys = ScreeningIndex.keysOf(p.names());
         for (String k : keys.all()) {
-            postings.append(escape(k)).append('\t').append(p.id()).append('\n');
+            postings.append(escape(k)).append('\t').append(p.birthYear() == null ? 0 : p.birthYear()).append('\t')
+                    .append(p.id()).append('\n');
         }
         for (String k : keys.singles()) {
             df.merge(k, 1, Integer::sum);
@@ -80,7 +81,8 @@ public final class ScreeningLoader implements AutoCloseable {
                 new StringReader(entities.toString()));
         copy.copyIn("copy entity_name (entity_id, position, name, script, name_type, normalised) from stdin",
                 new StringReader(names.toString()));
-        copy.copyIn("copy screening_posting (key, entity_id) from stdin", new StringReader(postings.toString()));
+        copy.copyIn("copy screening_posting (key, birth_year, entity_id) from stdin",
+                new StringReader(postings.toString()));
         entities.setLength(0);
         names.setLength(0);
         postings.setLength(0);
