@@ -40,10 +40,11 @@ import org.yaqaza.launcher.testing.TestIssuer;
 public final class ScreeningBench {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+    private static final int KNOWN_SAMPLE = 300;
+    private static final String[] PHASES = { "vocabulary", "retrieval", "scoring" };
 
     private final Random random = new Random(11);
     /** Loaded persons screened by their own name and birth year (found at scale?), and namesake counts. */
-    private static final int KNOWN_SAMPLE = 300;
     private final Random sampling = new Random(7);
     private final List<ScreeningLoader.Person> known = new ArrayList<>();
     private final Map<String, Integer> namesakes = new HashMap<>();
@@ -251,6 +252,9 @@ public final class ScreeningBench {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"name\":\"" + name + "\",\"birthYear\":" + person.birthYear() + "}")).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(name + " -> " + r.statusCode() + " " + r.body());
+            }
             int at = r.body().indexOf(person.id().toString());
             int first = r.body().indexOf("\"entityId\"");
             if (at >= 0) {
@@ -264,8 +268,6 @@ public final class ScreeningBench {
                 + " 10 %d (%d of them share name and year with another person)%n", size, sample.size(), top1, top10,
                 shared);
     }
-
-    private static final String[] PHASES = { "vocabulary", "retrieval", "scoring" };
 
     /** The service's own phase timers (count, sum in seconds) from its Prometheus metrics. */
     private double[][] phases() throws Exception {
