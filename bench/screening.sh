@@ -5,6 +5,8 @@
 # It builds what is missing, starts its own embedded PostgreSQL and the packaged service (both stopped at the
 # end) and drives them over HTTP (harness: intelligence-service/src/test/java/.../bench/ScreeningBench.java).
 # Usage: bench/screening.sh [sizes=10000,1000000]
+#   (PostgreSQL gets shared_buffers=1GB, sized for 1M names; SCREENING_BENCH_SHARED_BUFFERS=128MB for the
+#    local suite's setting)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SIZES="${1:-10000,1000000}"

@@ -76,9 +76,11 @@ public final class ScreeningBench {
         Path work = Files.createTempDirectory("yaqaza-screening-bench");
         Process service = null;
         // buffers sized like a production database's for this data (about 600 MB of tables and indexes read at
-        // 1,000,000 names); the local suite's 128 MB would measure reads from the OS cache instead
+        // 1,000,000 names); SCREENING_BENCH_SHARED_BUFFERS=128MB measures with the local suite's setting
+        String buffers = System.getenv().getOrDefault("SCREENING_BENCH_SHARED_BUFFERS", "1GB");
+        System.out.println("PostgreSQL shared_buffers=" + buffers);
         try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true,
-                Map.of("shared_buffers", "1GB"))) {
+                Map.of("shared_buffers", buffers))) {
             EmbeddedDatabase.ServiceDatabase sdb = db.ensureServiceDatabase("intelligence", "bench-owner",
                     "bench-app");
             issuer = new TestIssuer("https://yaqaza.bench/auth");
