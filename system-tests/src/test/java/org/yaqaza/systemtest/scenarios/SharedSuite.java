@@ -36,7 +36,8 @@ public final class SharedSuite implements BeforeAllCallback {
         gateway = holder.gateway;
     }
 
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    // AutoCloseable: the root store closes it once, when the whole test run ends (JUnit 5.13+)
+    private static final class Holder implements AutoCloseable {
         final LocalSuite suite;
         final Gateway gateway;
         final Path data;
