@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -93,11 +94,13 @@ public class DemoSeeder {
     private final AssessmentService assessments;
     private final CaseService cases;
     private final ProductService products;
+    private final EntityManager em;
 
     public DemoSeeder(DemoConfig config, ReportRepository reportRepository, ReportService reports,
             EntityService entities, RelationshipService relationships, AssessmentService assessments,
-            CaseService cases, ProductService products) {
+            CaseService cases, ProductService products, EntityManager em) {
         this.config = config;
+        this.em = em;
         this.reportRepository = reportRepository;
         this.reports = reports;
         this.entities = entities;
@@ -257,6 +260,7 @@ public class DemoSeeder {
         reportIds.add(article);
         for (int i = 0; i < 199; i++) {
             reportIds.add(reports.create(analyst, demoReport(i, random, persons, personNames, cells)).id);
+            settle();
         }
 
         List<UUID> caseIds = new ArrayList<>();
@@ -350,13 +354,25 @@ public class DemoSeeder {
     }
 
     private IntelEntity entity(Caller caller, EntityRequest request) {
-        return entities.create(caller, request);
+        IntelEntity created = entities.create(caller, request);
+        settle();
+        return created; // detached: only its id is used
     }
 
     private void relate(Caller caller, UUID source, UUID target, RelationshipType type, int confidence,
             LocalDate from) {
         relationships.create(caller, new RelationshipRequest(source, target, type, confidence, from, null, List.of(),
                 null, Classification.CONFIDENTIAL, List.of(), List.of()));
+        settle();
+    }
+
+    /**
+     * Writes what is pending and empties the persistence context: the seed is one transaction of hundreds of
+     * records, and Hibernate dirty-checks every managed one at each flush (a quadratic seed otherwise).
+     */
+    private void settle() {
+        em.flush();
+        em.clear();
     }
 
     private static EntityRequest location(String[] p) {
