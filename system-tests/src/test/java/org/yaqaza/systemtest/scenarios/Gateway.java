@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.yaqaza.launcher.DemoDirectory;
+import org.yaqaza.systemtest.Json;
 
 import io.restassured.path.json.JsonPath;
 

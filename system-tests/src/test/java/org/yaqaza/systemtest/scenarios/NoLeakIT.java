@@ -3,7 +3,7 @@ package org.yaqaza.systemtest.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.yaqaza.systemtest.scenarios.Json.obj;
+import static org.yaqaza.systemtest.Json.obj;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.yaqaza.systemtest.scenarios.Json.obj;
+import static org.yaqaza.systemtest.Json.obj;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.yaqaza.systemtest.Json;
+
 /**
  * Issue 6, item 2: who may call what. The table {@code authorization-matrix.csv} states, for every operation of
  * every OpenAPI document of the suite (the gateway's and each service's) and every kind of caller (the demo users

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.yaqaza.systemtest.Json;
+
 /**
  * Issue 6, item 4: what an attacker (or a broken client) sends. For every operation of every OpenAPI document that
  * takes a body or parameters, with a caller the authorization matrix lets through: malformed JSON, wrong types,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.Json;
 
 /**
  * Every operation of every OpenAPI document of the suite: the gateway's own (its {@code /q/openapi}) and each

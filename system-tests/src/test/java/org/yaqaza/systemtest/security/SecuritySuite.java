@@ -22,6 +22,7 @@ import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
 import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.Json;
 
 /**
  * The real suite with the demo data and demo accounts, started for one test class, plus what the security tests

@@ -1,29 +1,32 @@
-package org.yaqaza.systemtest.security;
+package org.yaqaza.systemtest;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import groovy.json.JsonSlurper;
 
-/** JSON for the tests: parsing answers (Groovy's parser, on the test classpath through rest-assured) and writing. */
-final class Json {
+/**
+ * JSON for the system tests, which carry no JSON binding library of their own: parsing answers (Groovy's parser,
+ * on the test classpath through rest-assured) and writing request bodies.
+ */
+public final class Json {
 
     private Json() {
     }
 
-    /** Maps, lists, strings, numbers, booleans and null. */
     /**
-     * Plain maps and lists: JsonSlurper's maps are lazy (they build themselves on first read), so reading one
+     * Maps, lists, strings, numbers, booleans and null, as plain maps and lists: JsonSlurper's maps are lazy (they build themselves on first read), so reading one
      * document from many request threads at once fails with a ConcurrentModificationException.
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         return plain(new JsonSlurper().parseText(text));
     }
 
     private static Object plain(Object value) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
             return copy;
         }
@@ -35,7 +38,18 @@ final class Json {
         return value;
     }
 
-    static String write(Object value) {
+    /** An ordered map from alternating keys and values; null values are left out. */
+    public static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
@@ -77,7 +91,7 @@ final class Json {
         }
     }
 
-    static void quote(String s, StringBuilder out) {
+    public static void quote(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -100,6 +114,6 @@ final class Json {
     }
 
     /** A fragment written as it is (deep nesting, numbers out of range). */
-    record RawJson(String text) {
+    public record RawJson(String text) {
     }
 }
