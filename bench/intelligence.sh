@@ -9,29 +9,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORTS="${1:-100000}"
 RELATIONSHIPS="${2:-100000}"
-MVN="mvn -q -B"
-[ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
+. "$ROOT/bench/lib/build.sh"
+install_libraries
 
-version=$(sed -n 's:.*<version>\(.*SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-repo="${MAVEN_REPO:-$HOME/.m2/repository}"
-for module in common launcher; do
-    artifact="yaqaza-$module"
-    if [ ! -f "$repo/org/yaqaza/$artifact/$version/$artifact-$version.jar" ]; then
-        echo "installing $module (missing from the local Maven repository)"
-        (cd "$ROOT" && $MVN -N install -DskipTests)
-        (cd "$ROOT/$module" && $MVN install -DskipTests)
-    fi
-done
-
-cd "$ROOT/intelligence-service"
+package_service intelligence-service
 jar=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f | head -1)" ]; then
-    echo "building intelligence-service"
-    $MVN package -DskipTests
-fi
-$MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 
 echo "intelligence-service bench: $REPORTS reports, $RELATIONSHIPS relationships ($(nproc) CPU cores," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; the harness prints it again with each figure)"
 exec java -Xmx2g -cp "target/test-classes:$(cat target/bench.classpath)" \
-    org.yaqaza.intelligence.bench.IntelligenceBench "$REPORTS" "$RELATIONSHIPS" target/quarkus-app/quarkus-run.jar
+    org.yaqaza.intelligence.bench.IntelligenceBench "$REPORTS" "$RELATIONSHIPS" "$jar"

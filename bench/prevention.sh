@@ -8,25 +8,9 @@
 # alternation with this build on the same data); -Dbench.hold=FILE (keep running until FILE is deleted).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-VERSION=0.1.0-SNAPSHOT
-M2="${MAVEN_REPO:-$HOME/.m2/repository}/org/yaqaza"
-
-if [ ! -f "$M2/yaqaza-parent/$VERSION/yaqaza-parent-$VERSION.pom" ]; then
-    echo "== installing the parent pom"; (cd "$ROOT" && mvn -q -N install)
-fi
-for module in common launcher; do
-    if [ ! -f "$M2/yaqaza-$module/$VERSION/yaqaza-$module-$VERSION.jar" ]; then
-        echo "== installing $module"; (cd "$ROOT/$module" && mvn -q install -DskipTests)
-    fi
-done
-
-cd "$ROOT/prevention-service"
-jar=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f | head -1)" ] \
-        || [ ! -f target/test-classes/org/yaqaza/prevention/bench/EvaluationBench.class ]; then
-    echo "== building prevention-service"; mvn -q package -DskipTests
-fi
-mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+. "$ROOT/bench/lib/build.sh"
+install_libraries
+package_service prevention-service
 echo "== running the evaluation benchmark (service log: prevention-service/target/bench-service.log)"
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     org.yaqaza.prevention.bench.EvaluationBench

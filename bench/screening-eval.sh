@@ -6,19 +6,8 @@
 # when a goal is missed (recall@1 >= 0.90, recall@10 >= 0.98, false-hit rate <= 0.05).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-MVN="mvn -q -B"
-[ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
-
-version=$(sed -n 's:.*<version>\(.*SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-repo="${MAVEN_REPO:-$HOME/.m2/repository}"
-for module in common launcher; do
-    artifact="yaqaza-$module"
-    if [ ! -f "$repo/org/yaqaza/$artifact/$version/$artifact-$version.jar" ]; then
-        echo "installing $module (missing from the local Maven repository)"
-        (cd "$ROOT" && $MVN -N install -DskipTests)
-        (cd "$ROOT/$module" && $MVN install -DskipTests)
-    fi
-done
+. "$ROOT/bench/lib/build.sh"
+install_libraries
 
 cd "$ROOT/intelligence-service"
 mkdir -p target

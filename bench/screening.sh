@@ -10,29 +10,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SIZES="${1:-10000,1000000}"
-MVN="mvn -q -B"
-[ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
+. "$ROOT/bench/lib/build.sh"
+install_libraries
 
-version=$(sed -n 's:.*<version>\(.*SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-repo="${MAVEN_REPO:-$HOME/.m2/repository}"
-for module in common launcher; do
-    artifact="yaqaza-$module"
-    installed="$repo/org/yaqaza/$artifact/$version/$artifact-$version.jar"
-    if [ ! -f "$installed" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$installed" -type f | head -1)" ]; then
-        echo "installing $module (missing from the local Maven repository, or older than its sources)"
-        (cd "$ROOT" && $MVN -N install -DskipTests)
-        (cd "$ROOT/$module" && $MVN install -DskipTests)
-    fi
-done
-
-cd "$ROOT/intelligence-service"
+package_service intelligence-service
 jar=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f | head -1)" ]; then
-    echo "building intelligence-service"
-    $MVN package -DskipTests
-fi
-$MVN test-compile
-$MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 
 echo "intelligence-service screening bench: sizes $SIZES ($(nproc) CPU cores)"
 exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

@@ -1,0 +1,42 @@
+# Sourced by the bench scripts that run a packaged service with a harness from its test classes: installs the
+# parent pom, common and launcher into the local Maven repository when missing or older than their sources,
+# packages a service module when its jar is older than its sources, and writes its test classpath.
+# Needs ROOT (the repository root); MAVEN_OFFLINE=1 runs Maven offline, MAVEN_REPO overrides ~/.m2/repository.
+
+MVN="mvn -q -B"
+[ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
+
+# install_libraries: the parent pom when missing or different, common and launcher when missing or older than
+# their sources
+install_libraries() {
+    local version repo module artifact installed
+    version=$(sed -n 's:.*<version>\(.*SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+    repo="${MAVEN_REPO:-$HOME/.m2/repository}/org/yaqaza"
+    installed="$repo/yaqaza-parent/$version/yaqaza-parent-$version.pom"
+    if ! cmp -s "$ROOT/pom.xml" "$installed"; then
+        echo "installing the parent pom"
+        (cd "$ROOT" && $MVN -N install)
+    fi
+    for module in common launcher; do
+        artifact="yaqaza-$module"
+        installed="$repo/$artifact/$version/$artifact-$version.jar"
+        if [ ! -f "$installed" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$installed" \
+                -type f | head -1)" ]; then
+            echo "installing $module (missing from the local Maven repository, or older than its sources)"
+            (cd "$ROOT/$module" && $MVN install -DskipTests)
+        fi
+    done
+}
+
+# package_service MODULE: packages MODULE when its jar is missing or older than its sources (test harness
+# included), compiles its tests and writes their classpath to MODULE/target/bench.classpath; stays in MODULE
+package_service() {
+    cd "$ROOT/$1"
+    local jar=target/quarkus-app/quarkus-run.jar
+    if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f | head -1)" ]; then
+        echo "building $1"
+        $MVN package -DskipTests
+    fi
+    $MVN test-compile
+    $MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+}
