@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import org.yaqaza.launcher.EmbeddedDatabase;
+import org.yaqaza.launcher.testing.TestIssuer;
 
 /** What the benchmark harnesses of this module share: starting the packaged service and reporting figures. */
 final class BenchSupport {
@@ -55,6 +59,37 @@ final class BenchSupport {
             Thread.sleep(500);
         }
         throw new IllegalStateException("service not ready after " + timeout + ":\n" + Files.readString(log));
+    }
+
+    /** Starts the packaged service (1 GB heap) on {@code port} against {@code db}, trusting {@code issuer}. */
+    static Process startService(Path jar, int port, EmbeddedDatabase.ServiceDatabase db, TestIssuer issuer,
+            Path log) throws IOException {
+        return new ProcessBuilder(javaBinary(), "-Xmx1g",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + db.appUser(),
+                "-Dquarkus.datasource.password=" + db.appPassword(),
+                "-Dquarkus.flyway.username=" + db.ownerUser(),
+                "-Dquarkus.flyway.password=" + db.ownerPassword(),
+                "-Dquarkus.flyway.placeholders.appRole=" + db.appUser(),
+                "-Dyaqaza.security.issuers.builtin.issuer=" + issuer.issuer(),
+                "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
+                "-Dquarkus.log.level=WARN",
+                "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Stops the service (SIGTERM, killed after 20 s) and the token issuer; either may be null. */
+    static void stop(Process service, TestIssuer issuer) throws InterruptedException {
+        if (service != null) {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+        if (issuer != null) {
+            issuer.close();
+        }
     }
 
     static int freePort() throws IOException {

@@ -2,9 +2,10 @@ package org.yaqaza.intelligence.bench;
 
 import static org.yaqaza.intelligence.bench.BenchSupport.awaitReady;
 import static org.yaqaza.intelligence.bench.BenchSupport.freePort;
-import static org.yaqaza.intelligence.bench.BenchSupport.javaBinary;
 import static org.yaqaza.intelligence.bench.BenchSupport.load;
 import static org.yaqaza.intelligence.bench.BenchSupport.pct;
+import static org.yaqaza.intelligence.bench.BenchSupport.startService;
+import static org.yaqaza.intelligence.bench.BenchSupport.stop;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.yaqaza.launcher.EmbeddedDatabase;
 import org.yaqaza.launcher.testing.TestIssuer;
@@ -87,18 +87,7 @@ public final class ScreeningBench {
             int port = freePort();
             base = "http://localhost:" + port;
             Path log = work.resolve("service.log");
-            service = new ProcessBuilder(javaBinary(),
-                    "-Xmx1g", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.datasource.jdbc.url=" + sdb.jdbcUrl(),
-                    "-Dquarkus.datasource.username=" + sdb.appUser(),
-                    "-Dquarkus.datasource.password=" + sdb.appPassword(),
-                    "-Dquarkus.flyway.username=" + sdb.ownerUser(),
-                    "-Dquarkus.flyway.password=" + sdb.ownerPassword(),
-                    "-Dquarkus.flyway.placeholders.appRole=" + sdb.appUser(),
-                    "-Dyaqaza.security.issuers.builtin.issuer=" + issuer.issuer(),
-                    "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
-                    "-Dquarkus.log.level=WARN", "-jar", jar.toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            service = startService(jar, port, sdb, issuer, log);
             awaitReady(http, base, service, log, READY_TIMEOUT);
             System.out.printf("service up on %s%s%n", base, load());
             int loaded = 0;
@@ -138,15 +127,7 @@ public final class ScreeningBench {
                 measure(size);
             }
         } finally {
-            if (service != null) {
-                service.destroy();
-                if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
-            }
-            if (issuer != null) {
-                issuer.close();
-            }
+            stop(service, issuer);
         }
     }
 
