@@ -84,13 +84,10 @@ public class EdgeFilters {
         }
         String address = address(rc);
         var failedGroup = limiter.group(RateLimiter.FAILED_LOGIN);
+        if (signInsExhausted(rc, limiter, address)) {
+            return;
+        }
         if (failedGroup.isPresent()) {
-            RateLimiter.Decision failed = limiter.peek(failedGroup.get(), address);
-            if (!failed.allowed()) {
-                EdgeProblems.tooManyRequests(rc, failed, "Too many failed sign-ins from this address; wait before "
-                        + "trying again.");
-                return;
-            }
             // a refusal (400 invalid_grant, 401 invalid_client) spends a failed-login token
             rc.addHeadersEndHandler(v -> {
                 int status = rc.response().getStatusCode();
@@ -109,6 +106,23 @@ public class EdgeFilters {
             EdgeProblems.rateLimitHeaders(rc, decision);
         }
         rc.next();
+    }
+
+    /**
+     * Answers 429 when {@code address} has spent its failed sign-ins (token endpoint and the TAXII Basic exchange
+     * alike); true when it did.
+     */
+    public static boolean signInsExhausted(RoutingContext rc, RateLimiter limiter, String address) {
+        var failedGroup = limiter.group(RateLimiter.FAILED_LOGIN);
+        if (failedGroup.isPresent()) {
+            RateLimiter.Decision failed = limiter.peek(failedGroup.get(), address);
+            if (!failed.allowed()) {
+                EdgeProblems.tooManyRequests(rc, failed, "Too many failed sign-ins from this address; wait before "
+                        + "trying again.");
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

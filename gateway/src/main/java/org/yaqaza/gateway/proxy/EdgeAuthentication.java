@@ -17,7 +17,6 @@ import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.TokenVerifier;
 import org.yaqaza.gateway.edge.EdgeFilters;
-import org.yaqaza.gateway.edge.EdgeProblems;
 import org.yaqaza.gateway.edge.RateLimiter;
 import org.yaqaza.gateway.service.TokenService;
 
@@ -132,15 +131,10 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             return;
         }
         String address = EdgeFilters.address(rc);
-        var failedGroup = limiter.group(RateLimiter.FAILED_LOGIN);
-        if (failedGroup.isPresent()) {
-            RateLimiter.Decision failed = limiter.peek(failedGroup.get(), address);
-            if (!failed.allowed()) {
-                EdgeProblems.tooManyRequests(rc, failed, "Too many failed sign-ins from this address; wait before "
-                        + "trying again.");
-                return;
-            }
+        if (EdgeFilters.signInsExhausted(rc, limiter, address)) {
+            return;
         }
+        var failedGroup = limiter.group(RateLimiter.FAILED_LOGIN);
         rc.request().pause();
         vertx.executeBlocking(() -> tokens.clientCredentials(credentials), false)
                 .onComplete(result -> {
