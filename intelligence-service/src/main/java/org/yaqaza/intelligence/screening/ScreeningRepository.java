@@ -3,7 +3,6 @@ package org.yaqaza.intelligence.screening;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +53,7 @@ public class ScreeningRepository {
      */
     public Map<String, List<VocabularyKey>> neighbours(Collection<String> skeletons) {
         Map<String, List<VocabularyKey>> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
         Map<String, List<String>> skeletonsByProbe = new HashMap<>();
         long now = System.nanoTime();
         long ttl = config.dfCacheTtl().toNanos();
@@ -64,6 +64,7 @@ public class ScreeningRepository {
                 continue;
             }
             out.put(skeleton, new ArrayList<>());
+            missing.add(skeleton);
             for (String probe : ScreeningIndex.neighbourhood(skeleton)) {
                 skeletonsByProbe.computeIfAbsent(probe, x -> new ArrayList<>()).add(skeleton);
             }
@@ -84,7 +85,7 @@ public class ScreeningRepository {
                     dfCache.put(key.key, new long[] { key.df, now });
                     return null;
                 });
-        for (String skeleton : new HashSet<>(skeletonsByProbe.values().stream().flatMap(List::stream).toList())) {
+        for (String skeleton : missing) {
             if (neighbourCache.size() >= CACHE_ENTRIES) {
                 neighbourCache.clear(); // crude bound; the next queries fill it again
             }
