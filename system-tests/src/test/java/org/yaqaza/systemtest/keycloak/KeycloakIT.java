@@ -50,7 +50,7 @@ class KeycloakIT {
     private static final String CLI_CLIENT = "yaqaza-cli";
     private static final String OTHER_APP_CLIENT = "intranet-wiki";
     private static final String PARTNER_CLIENT = "es-cni";
-    private static final String PARTNER_SECRET = "kc-es-cni-secret-2026";
+    private static final String PARTNER_SECRET = "demo-kc-es-cni-secret-2026";
     /** Account names for the gateway helper: prefixes choose the realm or client a user's token comes from. */
     private static final String UNTRUSTED = "untrusted:";
     private static final String OTHER_APP = "other-app:";
@@ -139,7 +139,7 @@ class KeycloakIT {
 
     /** The shipped realm's demo passwords (test users of a test realm, published in docs/security-model.md). */
     private static String password(String user) {
-        return "kc-" + user + "-2026!";
+        return "demo-" + user + "-2026!";
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -165,6 +165,28 @@ class KeycloakIT {
         assertEquals("es-cni", partner.get("partner"));
         assertEquals(List.of("partner"), ((Map<?, ?>) partner.get("realm_access")).get("roles"));
         assertEquals("SECRET", partner.get("clearance"));
+    }
+
+    @Test
+    void theShippedRealmLetsAdministratorsSetOnlyValidSecurityAttributes() {
+        // a mistyped clearance would silently make the user UNCLASSIFIED in Yaqaza: the user profile refuses it
+        String path = "/admin/realms/" + REALM + "/users";
+        List<?> found = (List<?>) Json.parse(keycloak.admin("GET", path + "?exact=true&username=kc-collector", null)
+                .body());
+        Map<?, ?> collector = (Map<?, ?>) found.get(0);
+        String user = path + "/" + collector.get("id");
+        for (Map<String, Object> attributes : List.of(
+                obj("clearance", List.of("SECERT"), "agency", List.of("DGST"), "compartments", List.of("CT-NORTH")),
+                obj("clearance", List.of("SECRET"), "agency", List.of("DGST"), "compartments", List.of("ct north")))) {
+            Map<String, Object> update = obj("username", "kc-collector", "email", collector.get("email"),
+                    "firstName", collector.get("firstName"), "lastName", collector.get("lastName"),
+                    "attributes", attributes);
+            var refused = keycloak.admin("PUT", user, Json.write(update));
+            assertEquals(400, refused.statusCode(), refused.body());
+        }
+        Map<?, ?> unchanged = (Map<?, ?>) Json.parse(keycloak.admin("GET", user, null).body());
+        assertEquals(List.of("SECRET"), ((Map<?, ?>) unchanged.get("attributes")).get("clearance"));
+        assertEquals(List.of("CT-NORTH"), ((Map<?, ?>) unchanged.get("attributes")).get("compartments"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.yaqaza.launcher.Ports;
 import org.yaqaza.systemtest.Json;
+import org.yaqaza.systemtest.scenarios.Gateway;
 
 /**
  * A real Keycloak from its distribution ({@code bin/kc.sh start-dev}) for one test class: listening on 127.0.0.1
@@ -118,7 +119,7 @@ final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak was not ready within " + timeout + "; last lines of "
                         + log + ":\n" + tail());
             }
-            sleep(500);
+            Gateway.sleep(500);
         }
     }
 
@@ -137,15 +138,26 @@ final class KeycloakServer implements AutoCloseable {
 
     /** Creates a realm from its JSON representation (a realm export) with the admin API. */
     void createRealm(String representation) {
-        String admin = token(tokenForm("master", "admin-cli", Map.of("grant_type", "password", "username", ADMIN,
-                "password", adminPassword)));
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(representation, StandardCharsets.UTF_8)));
+        HttpResponse<String> created = admin("POST", "/admin/realms", representation);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating a realm answered " + created.statusCode() + ": "
                     + created.body());
         }
+    }
+
+    /** A call to the admin REST API as the bootstrap admin; {@code json} null sends no body. */
+    HttpResponse<String> admin(String method, String path, String json) {
+        String admin = token(tokenForm("master", "admin-cli", Map.of("grant_type", "password", "username", ADMIN,
+                "password", adminPassword)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+                .header("Authorization", "Bearer " + admin);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        return send(request);
     }
 
     /** An access token of a realm's user, from the token endpoint (password grant, public client). */
@@ -208,12 +220,12 @@ final class KeycloakServer implements AutoCloseable {
         tree.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plus(STOP_TIMEOUT);
         while (tree.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
-            sleep(200);
+            Gateway.sleep(200);
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (tree.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
-            sleep(100);
+            Gateway.sleep(100);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
@@ -235,15 +247,6 @@ final class KeycloakServer implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(log not readable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
