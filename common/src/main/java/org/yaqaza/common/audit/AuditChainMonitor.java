@@ -2,6 +2,8 @@ package org.yaqaza.common.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -36,8 +38,12 @@ public class AuditChainMonitor {
 
     public AuditChainMonitor(AuditQueries queries, AuditVerificationConfig config, MeterRegistry registry) {
         this.queries = queries;
-        LOG.infof("audit chain verified in the background every %s (first after %s)", config.every(),
-                config.firstAfter());
+        if (Set.of("off", "disabled").contains(config.every().trim().toLowerCase(Locale.ROOT))) {
+            LOG.warn("background verification of the audit chain is off (yaqaza.audit.verification.every)");
+        } else {
+            LOG.infof("audit chain verified in the background every %s, first after %s", config.every(),
+                    config.firstAfter());
+        }
         Gauge.builder("yaqaza.audit.chain.valid", this, m -> m.valid)
                 .description("1 when the last verification found the audit chain intact, 0 when it found a break")
                 .register(registry);
