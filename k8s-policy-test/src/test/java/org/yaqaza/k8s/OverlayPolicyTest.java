@@ -2,10 +2,13 @@ package org.yaqaza.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,8 @@ class OverlayPolicyTest {
     @Test
     void devOverlayFollowsEveryRule() throws Exception {
         Rendered dev = check("dev", ManifestPolicy.Profile.DEV);
+        // a plain dev cluster has no Prometheus Operator CRDs: monitoring is opt-in there (docs/operations.md)
+        assertFalse(MonitoringPolicy.present(dev.parsed()), "dev renders no monitoring.coreos.com resources");
         StatefulSet postgres = dev.parsed().docs().stream().filter(d -> d.id().equals("StatefulSet/postgres"))
                 .findFirst().orElseThrow().as(StatefulSet.class);
         assertFalse(postgres.getSpec().getVolumeClaimTemplates().isEmpty(), "dev PostgreSQL keeps its data in a PVC");
@@ -41,6 +46,23 @@ class OverlayPolicyTest {
         assertFalse(prod.policy().workloads().stream().anyMatch(w -> w.kind().equals("StatefulSet")),
                 "prod has no hand-run PostgreSQL: CloudNativePG runs it");
         assertEquals(4, prod.parsed().ofKind("Cluster").size(), "one CloudNativePG cluster per service");
+        // the monitoring component: what each resource must be is MonitoringPolicy's (run by check above)
+        assertEquals(List.of("gateway", "intelligence-service", "liaison-service", "prevention-service"),
+                prod.parsed().ofKind(MonitoringPolicy.SERVICE_MONITOR).stream().map(Manifests.Doc::name).sorted()
+                        .toList(), "one ServiceMonitor per service");
+        JsonNode rules = first(prod.parsed().docs().stream().map(Manifests.Doc::tree).toList(),
+                MonitoringPolicy.PROMETHEUS_RULE, "yaqaza");
+        Set<String> alerts = new TreeSet<>();
+        rules.at("/spec/groups").findValues("alert").forEach(a -> alerts.add(a.asText()));
+        System.out.printf("k8s/overlays/prod monitoring: %d ServiceMonitors, alerts %s, dashboard %s%n",
+                prod.parsed().ofKind(MonitoringPolicy.SERVICE_MONITOR).size(), alerts,
+                first(prod.parsed().docs().stream().map(Manifests.Doc::tree).toList(), "ConfigMap",
+                        "yaqaza-dashboard").path("data").fieldNames().next());
+        // one alert at least for each signal issue 17 names
+        assertTrue(alerts.containsAll(List.of("YaqazaServerErrors", "YaqazaRouteLatencyHigh", "YaqazaOutboxBacklog",
+                "YaqazaOutboxOldestPending", "YaqazaWarningNotEscalated", "YaqazaAuditChainBroken",
+                "YaqazaSigningKeyRotationDue", "YaqazaDatabasePoolSaturated", "YaqazaServiceDown",
+                "YaqazaReplicasNotReady")), "the on-call alerts are rendered: " + alerts);
     }
 
     record Rendered(Manifests.Parsed parsed, ManifestPolicy policy) {
