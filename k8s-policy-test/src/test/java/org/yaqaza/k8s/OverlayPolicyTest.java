@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -65,24 +66,47 @@ class OverlayPolicyTest {
                 "YaqazaReplicasNotReady")), "the on-call alerts are rendered: " + alerts);
     }
 
+    /** What docs/operations.md tells a dev cluster with kube-prometheus-stack to do: add the component. */
+    @Test
+    void devOverlayWithTheMonitoringComponentFollowsEveryRule() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "dev-with-monitoring").toAbsolutePath());
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: yaqaza-dev
+                resources:
+                  - %s
+                components:
+                  - %s
+                """.formatted(dir.relativize(ROOT.resolve("k8s/overlays/dev")),
+                dir.relativize(ROOT.resolve("k8s/components/monitoring"))));
+        Rendered dev = check(dir, "dev + components/monitoring", ManifestPolicy.Profile.DEV);
+        assertEquals(4, dev.parsed().ofKind(MonitoringPolicy.SERVICE_MONITOR).size(), "one ServiceMonitor per service");
+    }
+
     record Rendered(Manifests.Parsed parsed, ManifestPolicy policy) {
     }
 
     private static Rendered check(String overlay, ManifestPolicy.Profile profile) throws Exception {
+        return check(ROOT.resolve("k8s/overlays/" + overlay), "k8s/overlays/" + overlay, profile);
+    }
+
+    private static Rendered check(Path kustomization, String overlay, ManifestPolicy.Profile profile)
+            throws Exception {
         Optional<Path> kubectl = Kustomize.kubectl();
         if (kubectl.isEmpty()) {
-            System.out.println("SKIPPED: kubectl is not on PATH, so k8s/overlays/" + overlay + " was NOT rendered or"
+            System.out.println("SKIPPED: kubectl is not on PATH, so " + overlay + " was NOT rendered or"
                     + " checked. Install kubectl (it bundles kustomize) to run this check.");
         }
-        Assumptions.assumeTrue(kubectl.isPresent(), "kubectl not on PATH: overlay " + overlay + " not checked");
-        String yaml = Kustomize.render(kubectl.get(), ROOT.resolve("k8s/overlays/" + overlay));
+        Assumptions.assumeTrue(kubectl.isPresent(), "kubectl not on PATH: " + overlay + " not checked");
+        String yaml = Kustomize.render(kubectl.get(), kustomization);
         Manifests.Parsed parsed = Manifests.parse(yaml);
         ManifestPolicy result = ManifestPolicy.run(parsed, profile);
-        System.out.printf("k8s/overlays/%s: %d documents, %d workloads, %d open network paths, %d violations%n",
+        System.out.printf("%s: %d documents, %d workloads, %d open network paths, %d violations%n",
                 overlay, parsed.docs().size(), result.workloads().size(), result.openPaths().size(),
                 result.violations().size());
         result.openPaths().forEach(p -> System.out.println("  open: " + p + "  [" + ManifestPolicy.reason(p) + "]"));
-        assertEquals(List.of(), result.violations(), "k8s/overlays/" + overlay + " breaks deployment rules");
+        assertEquals(List.of(), result.violations(), overlay + " breaks deployment rules");
         return new Rendered(parsed, result);
     }
 
