@@ -144,7 +144,7 @@ public abstract class AuditContractTest {
     }
 
     /**
-     * The background verification (every second in tests) exports the chain's state without anyone asking: a row
+     * The background verification (every 5 seconds in tests) exports the chain's state without anyone asking: a row
      * changed behind the service turns {@code yaqaza_audit_chain_valid} to 0 at its next run, and back to 1 once
      * the row is restored. /audit/verify is deliberately not called here.
      */
@@ -152,18 +152,18 @@ public abstract class AuditContractTest {
     @Order(6)
     void theBackgroundVerificationExportsABrokenChainAsZero() throws SQLException {
         auditedWrite(4000);
-        assertEquals(1.0, PrometheusText.await(20, v -> v == 1.0, CHAIN_VALID), "an intact chain exports 1");
+        assertEquals(1.0, PrometheusText.await(30, v -> v == 1.0, CHAIN_VALID), "an intact chain exports 1");
         double before = PrometheusText.value(PrometheusText.scrape(), LAST_VERIFICATION).orElseThrow();
         Tampered tampered = tamperSecondLastEvent();
         try {
-            assertEquals(0.0, PrometheusText.await(20, v -> v == 0.0, CHAIN_VALID),
+            assertEquals(0.0, PrometheusText.await(30, v -> v == 0.0, CHAIN_VALID),
                     "the next background verification exports the broken chain as 0");
             double after = PrometheusText.value(PrometheusText.scrape(), LAST_VERIFICATION).orElseThrow();
             assertTrue(after > before, "the last-verification time moved on: " + before + " -> " + after);
         } finally {
             restore(tampered);
         }
-        assertEquals(1.0, PrometheusText.await(20, v -> v == 1.0, CHAIN_VALID), "restored: 1 again");
+        assertEquals(1.0, PrometheusText.await(30, v -> v == 1.0, CHAIN_VALID), "restored: 1 again");
     }
 
     /** An event whose subject was changed behind the service, and the subject it had. */
