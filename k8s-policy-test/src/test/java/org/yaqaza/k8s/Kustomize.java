@@ -16,12 +16,17 @@ final class Kustomize {
 
     /** kubectl on PATH, if any. */
     static Optional<Path> kubectl() {
+        return onPath("kubectl");
+    }
+
+    /** An executable of that name on PATH, if any. */
+    static Optional<Path> onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "kubectl");
+            Path candidate = Path.of(dir, command);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }

@@ -63,6 +63,9 @@ final class ManifestPolicy {
             "intelligence-service", 8081, "liaison-service", 8082, "prevention-service", 8083);
     static final int GATEWAY_PORT = 8080;
 
+    /** Why Prometheus may reach a service: it scrapes /q/metrics on the HTTP port (k8s/components/monitoring). */
+    static final String PROMETHEUS_SCRAPE = "Prometheus -> /q/metrics";
+
     /** The label a database pod carries for the application whose database it serves. */
     static final Map<String, String> DATABASE_LABEL = Map.of(
             "gateway", "db.yaqaza.org/gateway",
@@ -122,6 +125,7 @@ final class ManifestPolicy {
         policy.checkIngresses();
         policy.checkIssuers();
         policy.checkNetwork();
+        policy.violations.addAll(MonitoringPolicy.check(parsed, policy.openPaths, RunbookAnchors.OPERATIONS));
         if (profile == Profile.PROD) {
             policy.checkProduction();
         }
@@ -492,6 +496,10 @@ final class ManifestPolicy {
         }
         if (p.fromExternal() != null) {
             NetworkPaths.External peer = p.fromExternal();
+            if ("prometheus".equals(peer.podLabels().get(NAME)) && !peer.namespaceLabels().isEmpty()
+                    && p.port().equals(tcp(httpPort(p.to().label(NAME))))) {
+                return PROMETHEUS_SCRAPE;
+            }
             if ("gateway".equals(p.to().label(NAME)) && p.port().equals(tcp(GATEWAY_PORT))
                     && peer.namespaceLabels().containsKey("kubernetes.io/metadata.name")
                     && !peer.podLabels().isEmpty()) {
@@ -560,6 +568,16 @@ final class ManifestPolicy {
                 violations.add("required path " + pod.id() + " -> DNS UDP/53 is closed");
             }
         }
+    }
+
+    /** The HTTP port of the gateway or a service (where /q/metrics is too); -1 for anything else. */
+    private static int httpPort(String app) {
+        return app.equals("gateway") ? GATEWAY_PORT : SERVICE_PORTS.getOrDefault(app, -1);
+    }
+
+    /** The headings of docs/operations.md, read once: the anchors runbook links must point at. */
+    private static final class RunbookAnchors {
+        static final Set<String> OPERATIONS = MonitoringPolicy.operationsAnchors(Kustomize.repositoryRoot());
     }
 
     private static String tcp(int port) {

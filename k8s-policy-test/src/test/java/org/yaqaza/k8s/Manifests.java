@@ -81,8 +81,12 @@ final class Manifests {
             Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
             Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class));
 
-    /** Custom resources we deploy (CloudNativePG); checked as trees by {@link ManifestPolicy}. */
-    static final Set<String> CUSTOM = Set.of("postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup");
+    /**
+     * Custom resources we deploy (CloudNativePG; Prometheus Operator in k8s/components/monitoring); checked as trees
+     * by {@link ManifestPolicy} and {@link MonitoringPolicy}.
+     */
+    static final Set<String> CUSTOM = Set.of("postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup",
+            "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
 
     static final YAMLMapper TREES = new YAMLMapper();
 

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class PolicyCheckerNegativeTest {
 
     private static final String GOOD = fixture("fixtures/good-namespace.yaml");
+    /** GOOD with the monitoring resources of k8s/components/monitoring, in small. */
+    private static final String MONITORED = GOOD + "---\n" + fixture("fixtures/good-monitoring.yaml");
 
     @Test
     void compliantNamespacePasses() {
@@ -254,6 +256,63 @@ class PolicyCheckerNegativeTest {
                 "but the gateway issues tokens as https://yaqaza.example.org");
     }
 
+    @Test
+    void compliantMonitoringPasses() {
+        assertEquals(List.of(), ManifestPolicy.check(MONITORED, ManifestPolicy.Profile.DEV));
+    }
+
+    @Test
+    void serviceMonitorThatScrapesNothingFails() {
+        assertViolation(edit(MONITORED, "ServiceMonitor", "gateway", m -> ((ObjectNode) m.at(
+                "/spec/selector/matchLabels")).put("app.kubernetes.io/name", "gatewy")),
+                "ServiceMonitor/gateway: selects no Service");
+        assertViolation(edit(MONITORED, "ServiceMonitor", "gateway", m -> ((ObjectNode) m.at(
+                "/spec/endpoints/0")).put("port", "metrics")),
+                "ServiceMonitor/gateway -> Service/gateway: port \"metrics\" is no named port of the Service");
+        assertViolation(edit(MONITORED, "ServiceMonitor", "gateway", m -> ((ObjectNode) m.at(
+                "/spec/endpoints/0")).put("path", "/metrics")), "the services export at /q/metrics");
+        assertViolation(edit(MONITORED, "ServiceMonitor", "gateway", m -> ((ObjectNode) m.at(
+                "/spec/endpoints/0")).put("intervall", "15s")), "ServiceMonitor/gateway: endpoint: unknown field");
+        assertViolation(remove(MONITORED, "ServiceMonitor", "intelligence-service"),
+                "Deployment/intelligence-service: no ServiceMonitor scrapes it");
+        assertViolation(remove(MONITORED, "NetworkPolicy", "prometheus-scrape"),
+                "no NetworkPolicy lets Prometheus reach gateway on its HTTP port");
+    }
+
+    @Test
+    void alertWithoutForSeverityOrRunbookFails() {
+        String alert = "/spec/groups/0/rules/1";
+        String id = "PrometheusRule/yaqaza group yaqaza.example alert YaqazaServiceDown: ";
+        assertViolation(edit(MONITORED, "PrometheusRule", "yaqaza", r -> ((ObjectNode) r.at(alert))
+                .remove("for")), id + "no for:");
+        assertViolation(edit(MONITORED, "PrometheusRule", "yaqaza", r -> ((ObjectNode) r.at(alert
+                + "/labels")).put("severity", "page")), id + "severity label is \"page\"");
+        assertViolation(edit(MONITORED, "PrometheusRule", "yaqaza", r -> ((ObjectNode) r.at(alert
+                + "/annotations")).put("runbook_url", "https://docs.example.org/operations.md#no-such-runbook")),
+                id + "runbook anchor #no-such-runbook is no heading of docs/operations.md");
+        assertViolation(edit(MONITORED, "PrometheusRule", "yaqaza", r -> ((ObjectNode) r.at(alert
+                + "/annotations")).put("runbook_url", "RUNBOOK_BASE#yaqazaservicedown")),
+                id + "runbook_url \"RUNBOOK_BASE#yaqazaservicedown\" is not an absolute link");
+        assertViolation(edit(MONITORED, "PrometheusRule", "yaqaza", r -> ((ObjectNode) r.at(
+                "/spec/groups/0/rules/0")).put("record", "not a name")), "record not a name: not a valid metric name");
+    }
+
+    @Test
+    void dashboardThatIsNoJsonOrQueriesNothingFails() {
+        assertViolation(edit(MONITORED, "ConfigMap", "yaqaza-dashboard", c -> ((ObjectNode) c.path("data"))
+                .put("yaqaza.json", "{\"title\": ")), "ConfigMap/yaqaza-dashboard yaqaza.json: not valid JSON");
+        assertViolation(edit(MONITORED, "ConfigMap", "yaqaza-dashboard", c -> ((ObjectNode) c.path("data"))
+                .put("yaqaza.json", "{\"title\": \"Y\", \"uid\": \"y\", \"panels\": [{\"title\": \"Empty\"}]}")),
+                "panel \"Empty\" queries nothing");
+    }
+
+    @Test
+    void runbookAnchorsAreTheHeadingsAsGitHubLinksThem() {
+        assertEquals(List.of("runbook", "yaqazaservicedown", "database-backup-and-restore-cloudnativepg"),
+                List.copyOf(MonitoringPolicy.anchors("## Runbook\n### YaqazaServiceDown\n"
+                        + "text # not a heading\n## Database backup and restore (CloudNativePG)\n")));
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private static void assertViolation(String yaml, String expected) {
@@ -266,13 +325,21 @@ class PolicyCheckerNegativeTest {
     }
 
     private static String edit(String kind, String name, Consumer<ObjectNode> change) {
-        List<JsonNode> trees = Manifests.trees(GOOD);
+        return edit(GOOD, kind, name, change);
+    }
+
+    private static String edit(String yaml, String kind, String name, Consumer<ObjectNode> change) {
+        List<JsonNode> trees = Manifests.trees(yaml);
         change.accept((ObjectNode) OverlayPolicyTest.first(trees, kind, name));
         return Manifests.toYaml(trees);
     }
 
     private static String remove(String kind, String name) {
-        List<JsonNode> trees = Manifests.trees(GOOD);
+        return remove(GOOD, kind, name);
+    }
+
+    private static String remove(String yaml, String kind, String name) {
+        List<JsonNode> trees = Manifests.trees(yaml);
         trees.remove(OverlayPolicyTest.first(trees, kind, name));
         return Manifests.toYaml(trees);
     }

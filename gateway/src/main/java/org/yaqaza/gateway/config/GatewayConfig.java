@@ -63,6 +63,13 @@ public interface GatewayConfig {
         /** Creates a 2048-bit key in the directory when it holds no private key (local runs and tests only). */
         @WithDefault("true")
         boolean generateIfMissing();
+
+        /**
+         * How long a key may sign after it was made (the date in its kid, else its file's time): the not-after of
+         * the exported signing-key metrics, which the rotation alerts watch. Keys carry no expiry of their own.
+         */
+        @WithDefault("90d")
+        Duration rotateAfter();
     }
 
     interface Directory {

@@ -25,10 +25,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The audit trail as every service must keep it: a valid hash chain under concurrent writers, tampering found
- * and named by {@code /audit/verify}, and UPDATE/DELETE refused to the service's own database role.
+ * and named by {@code /audit/verify} and by the background verification's gauge, and UPDATE/DELETE refused to
+ * the service's own database role.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class AuditContractTest {
+
+    private static final String CHAIN_VALID = "yaqaza_audit_chain_valid";
+    private static final String LAST_VERIFICATION = "yaqaza_audit_chain_last_verification_timestamp_seconds";
 
     /** Service name: the database and the {@code /api/<service>/audit} prefix. */
     protected abstract String service();
@@ -126,28 +130,62 @@ public abstract class AuditContractTest {
     @Order(5)
     void aRowChangedBehindTheServiceIsNamedByVerify() throws SQLException {
         auditedWrite(3000);
-        long target;
-        String original;
-        try (Connection c = PostgresTestResource.superuser(service()); Statement s = c.createStatement()) {
-            try (var rs = s.executeQuery("select seq, subject from audit_event order by seq desc offset 1 limit 1")) {
-                rs.next();
-                target = rs.getLong(1);
-                original = rs.getString(2);
-            }
-            tamper(s, target, "'someone-else'");
-        }
+        Tampered tampered = tamperSecondLastEvent();
         try {
             int broken = given().auth().oauth2(auditorToken()).get(auditPath() + "/verify")
                     .then().statusCode(200).body("status", equalTo("broken"))
                     .extract().path("firstBrokenSeq");
-            assertEquals(target, broken);
+            assertEquals(tampered.seq(), broken);
         } finally {
-            try (Connection c = PostgresTestResource.superuser(service()); Statement s = c.createStatement()) {
-                tamper(s, target, "'" + original.replace("'", "''") + "'");
-            }
+            restore(tampered);
         }
         given().auth().oauth2(auditorToken()).get(auditPath() + "/verify")
                 .then().statusCode(200).body("status", equalTo("valid"));
+    }
+
+    /**
+     * The background verification (every 5 seconds in tests) exports the chain's state without anyone asking: a row
+     * changed behind the service turns {@code yaqaza_audit_chain_valid} to 0 at its next run, and back to 1 once
+     * the row is restored. /audit/verify is deliberately not called here.
+     */
+    @Test
+    @Order(6)
+    void theBackgroundVerificationExportsABrokenChainAsZero() throws SQLException {
+        auditedWrite(4000);
+        assertEquals(1.0, PrometheusText.await(30, v -> v == 1.0, CHAIN_VALID), "an intact chain exports 1");
+        double before = PrometheusText.value(PrometheusText.scrape(), LAST_VERIFICATION).orElseThrow();
+        Tampered tampered = tamperSecondLastEvent();
+        try {
+            assertEquals(0.0, PrometheusText.await(30, v -> v == 0.0, CHAIN_VALID),
+                    "the next background verification exports the broken chain as 0");
+            double after = PrometheusText.value(PrometheusText.scrape(), LAST_VERIFICATION).orElseThrow();
+            assertTrue(after > before, "the last-verification time moved on: " + before + " -> " + after);
+        } finally {
+            restore(tampered);
+        }
+        assertEquals(1.0, PrometheusText.await(30, v -> v == 1.0, CHAIN_VALID), "restored: 1 again");
+    }
+
+    /** An event whose subject was changed behind the service, and the subject it had. */
+    private record Tampered(long seq, String originalSubject) {
+    }
+
+    private Tampered tamperSecondLastEvent() throws SQLException {
+        try (Connection c = PostgresTestResource.superuser(service()); Statement s = c.createStatement()) {
+            Tampered tampered;
+            try (var rs = s.executeQuery("select seq, subject from audit_event order by seq desc offset 1 limit 1")) {
+                rs.next();
+                tampered = new Tampered(rs.getLong(1), rs.getString(2));
+            }
+            tamper(s, tampered.seq(), "'someone-else'");
+            return tampered;
+        }
+    }
+
+    private void restore(Tampered tampered) throws SQLException {
+        try (Connection c = PostgresTestResource.superuser(service()); Statement s = c.createStatement()) {
+            tamper(s, tampered.seq(), "'" + tampered.originalSubject().replace("'", "''") + "'");
+        }
     }
 
     private static void tamper(Statement s, long seq, String subjectSql) throws SQLException {

@@ -15,18 +15,24 @@ import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
 
 /**
- * One real suite for the scenario and no-leak classes of one test JVM: started by the first class that needs it,
- * stopped when JUnit closes its root store (after the last class). Starting four services and PostgreSQL costs
- * more than both classes' own work on the shared machine, so they share it; each class creates its own data and
- * compares figures before/after, so neither depends on the other having run.
+ * One real suite for the scenario, no-leak and metric-name classes of one test JVM: started by the first class that
+ * needs it, stopped when JUnit closes its root store (after the last class). Starting four services and PostgreSQL
+ * costs more than the classes' own work on the shared machine, so they share it; each class creates its own data
+ * and compares figures before/after, so none depends on another having run.
  */
 public final class SharedSuite implements BeforeAllCallback {
 
     private static volatile Gateway gateway;
+    private static volatile LocalSuite suite;
 
     /** The gateway of the running suite (after the extension ran). */
     public static Gateway gateway() {
         return gateway;
+    }
+
+    /** The running suite itself, for what the gateway does not route (each service's own /q/metrics). */
+    public static LocalSuite suite() {
+        return suite;
     }
 
     @Override
@@ -34,6 +40,7 @@ public final class SharedSuite implements BeforeAllCallback {
         Holder holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class);
         gateway = holder.gateway;
+        suite = holder.suite;
     }
 
     // AutoCloseable: the root store closes it once, when the whole test run ends (JUnit 5.13+)
