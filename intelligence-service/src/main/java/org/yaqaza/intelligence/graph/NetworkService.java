@@ -131,6 +131,9 @@ public class NetworkService {
         if (network.roles.isEmpty()) {
             return;
         }
+        if (network.roles.size() > config.maxNodes()) {
+            throw tooLarge();
+        }
         List<Tie> fromCore = ties(caller, network.roles.keySet(), excluded);
         if (withContacts) {
             Map<UUID, Actor> contacts = new TreeMap<>();
