@@ -1,0 +1,9 @@
+package org.yaqaza.intelligence.api;
+
+/**
+ * The whole network: {@code connectedPairs} counts the pairs of entities joined by some chain of ties;
+ * {@code fragmentation} is the share of pairs that are not (0 = one connected whole, 1 = no ties at all).
+ */
+public record NetworkSummary(int nodes, int links, int components, int largestComponent, double density,
+        long connectedPairs, double fragmentation) {
+}
