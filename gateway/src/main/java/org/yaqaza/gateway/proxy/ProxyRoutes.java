@@ -146,7 +146,7 @@ public class ProxyRoutes {
                     UpstreamHead.sendFirst(request, context.request()).onComplete(sent -> {
                         if (sent.succeeded()) {
                             result.complete(request);
-                        } else if (!replaced) {
+                        } else if (!fresh) {
                             LOG.debugf("head of %s %s not written to %s (%s): on a new connection",
                                     context.request().getMethod(), context.request().getURI(), upstream.name(),
                                     sent.cause().toString());
@@ -160,7 +160,7 @@ public class ProxyRoutes {
                 .onFailure(failure -> {
                     // the circuit counts the request's final outcome once (ForwardingInterceptor), not each attempt
                     HttpMethod method = context.request().proxiedRequest().method();
-                    if (failure instanceof HttpClosedException && !replaced) {
+                    if (failure instanceof HttpClosedException && !fresh) {
                         LOG.debugf("pooled connection to %s closed before %s %s: on a new connection",
                                 upstream.name(), method, context.request().getURI());
                         connect(upstream, context, attempt, true).onComplete(result);
