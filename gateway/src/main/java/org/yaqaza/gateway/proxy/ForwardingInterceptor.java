@@ -33,9 +33,10 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Shapes each forwarded exchange: the path the gateway routed on (normalised, so the service sees exactly
  * what was matched) with the query unchanged; the request id; forwarding headers set by the gateway alone (a
- * client's own Forwarded / X-Forwarded-* could forge its address or the URLs a service advertises); hop-by-hop headers dropped both ways; an unreachable
- * upstream answered with a problem instead of an empty 502; an upload counted as it streams and cut off (413)
- * past its route's limit; each outcome reported to the upstream's circuit.
+ * client's own Forwarded / X-Forwarded-* could forge its address or the URLs a service advertises); hop-by-hop
+ * headers dropped both ways; an unreachable upstream answered with a problem instead of an empty 502; an upload
+ * counted as it streams and cut off (413) past its route's limit; a request lost unanswered with a reused
+ * connection sent again when that is safe; each outcome reported to the upstream's circuit.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 

@@ -69,7 +69,8 @@ public class ProxyRoutes {
         for (Upstream upstream : upstreams.all()) {
             HttpProxy proxy = HttpProxy.reverseProxy(upstreams.client())
                     .origin(context -> connect(upstream, context, 0))
-                    .addInterceptor(new ForwardingInterceptor(upstream, bodyLimits, publicBaseUrl, config.retryAfter()));
+                    .addInterceptor(new ForwardingInterceptor(upstream, bodyLimits, publicBaseUrl,
+                            config.retryAfter()));
             for (String path : upstream.paths()) {
                 // "/prefix/*" matches the prefix itself and everything below it, never "/prefixother"
                 router.route(path + "/*")
