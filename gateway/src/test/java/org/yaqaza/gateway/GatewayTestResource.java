@@ -31,6 +31,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     /** Broken upstreams that count the connections made to them (bounded retries). */
     private static HangingUpUpstream atConnect;
     private static HangingUpUpstream afterRequest;
+    /** An upstream that closes keep-alive connections under the gateway, for /api/closing. */
+    private static ClosingUpstream closing;
     /** An upstream the tests stop and start again, on a fixed port, for /api/flaky. */
     private static FakeUpstream flaky;
     private static int flakyPort;
@@ -43,6 +45,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 upstream = FakeUpstream.start();
                 atConnect = HangingUpUpstream.atConnect();
                 afterRequest = HangingUpUpstream.afterRequest();
+                closing = ClosingUpstream.start();
                 flakyPort = freePort();
                 flaky = FakeUpstream.start(flakyPort);
                 port = freePort();
@@ -77,6 +80,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.upstreams.hanging-up.url", "http://127.0.0.1:" + afterRequest.port());
             config.put("yaqaza.gateway.upstreams.hanging-up.paths", "/api/hanging-up");
             config.put("yaqaza.gateway.upstreams.hanging-up.circuit-failure-threshold", "1000");
+            config.put("yaqaza.gateway.upstreams.closing.url", "http://127.0.0.1:" + closing.port());
+            config.put("yaqaza.gateway.upstreams.closing.paths", "/api/closing");
             config.put("yaqaza.gateway.proxy.circuit-open-duration", "1s");
             // uploads of the streaming tests pass; a small limit on one path, a larger one below it
             config.put("yaqaza.gateway.limits.max-body-size", "100M");
@@ -94,6 +99,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.rate-limits.failed-login.burst", String.valueOf(FAILED_LOGIN_BURST));
             config.put("yaqaza.gateway.rate-limits.failed-login.per-second", "0.01");
             config.put("yaqaza.gateway.cors.origins", WEB_ORIGIN + ",http://localhost:3000");
+            // a simulated ingress on its own loopback address: its forwarding headers are believed, nobody else's
+            config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+            config.put("quarkus.http.proxy.allow-x-forwarded", "true");
+            config.put("quarkus.http.proxy.enable-forwarded-host", "true");
+            config.put("quarkus.http.proxy.trusted-proxies", INGRESS);
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,6 +114,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         // the fake upstream lives as long as the JVM, like the database
     }
+
+    /** The simulated ingress's address (outside the range other tests pick client addresses from). */
+    public static final String INGRESS = "127.0.0.250";
 
     /** Further connection attempts of an idempotent request (the application's default is 2). */
     public static final int RETRIES = 3;
@@ -117,6 +130,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     public static synchronized void restartFlaky() throws IOException {
         flaky = FakeUpstream.start(flakyPort);
+    }
+
+    static ClosingUpstream closingUpstream() {
+        return closing;
     }
 
     static HangingUpUpstream hangingUpAtConnect() {

@@ -89,7 +89,9 @@ class ProxyTest {
         FakeUpstream.Seen seen = GatewayTestResource.upstream().seen(path);
         assertEquals("127.0.0.1", seen.header("X-Forwarded-For"));
         assertEquals(1, seen.count("X-Forwarded-For"));
-        assertNull(seen.header("Forwarded"));
+        // the client's own Forwarded is replaced by the gateway's, never passed on
+        assertEquals(1, seen.count("Forwarded"));
+        assertTrue(seen.header("Forwarded").startsWith("for=127.0.0.1;"), seen.header("Forwarded"));
         assertNull(seen.header("X-Secret-Hop"), "headers named in Connection are hop-by-hop");
         assertEquals("http", seen.header("X-Forwarded-Proto"));
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,10 +47,6 @@ public final class IntelligenceStub {
     private static final List<String> REPORT_REQUESTS = new CopyOnWriteArrayList<>();
     /** Idempotency keys whose first creation answer is lost (the report is created, the caller gets a 503). */
     private static final java.util.Set<String> LOSE_FIRST_ANSWER = ConcurrentHashMap.newKeySet();
-    /** Partner machine clients of the token endpoint: client id -> {secret, partner code}. */
-    private static final Map<String, String[]> PARTNER_CLIENTS = new ConcurrentHashMap<>();
-    /** Token requests received, by the client id they named. */
-    private static final Map<String, AtomicInteger> TOKEN_REQUESTS = new ConcurrentHashMap<>();
 
     private IntelligenceStub() {
     }
@@ -90,17 +85,6 @@ public final class IntelligenceStub {
 
     public static void loseFirstAnswerFor(String idempotencyKey) {
         LOSE_FIRST_ANSWER.add(idempotencyKey);
-    }
-
-    /** A partner system's machine client at the token endpoint (as the gateway's client store would hold it). */
-    public static void partnerClient(String clientId, String secret, String partnerCode) {
-        PARTNER_CLIENTS.put(clientId, new String[] { secret, partnerCode });
-    }
-
-    /** How many token requests named this client id. */
-    public static int tokenRequests(String clientId) {
-        var n = TOKEN_REQUESTS.get(clientId);
-        return n == null ? 0 : n.get();
     }
 
     /** Registers a product; {@code originators} are partner codes of PARTNER source reports. */
@@ -228,18 +212,6 @@ public final class IntelligenceStub {
             }
         }
         String clientId = fields.get("client_id");
-        if (clientId != null) {
-            TOKEN_REQUESTS.computeIfAbsent(clientId, k -> new AtomicInteger())
-                    .incrementAndGet();
-        }
-        String[] partner = clientId == null ? null : PARTNER_CLIENTS.get(clientId);
-        if ("client_credentials".equals(fields.get("grant_type")) && partner != null
-                && partner[0].equals(fields.get("client_secret"))) {
-            String token = PostgresTestResource.primary().token().subject(clientId).roles("partner")
-                    .partner(partner[1]).clearance("UNCLASSIFIED").agency("EXT").sign();
-            send(ex, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":600}");
-            return;
-        }
         if (!"client_credentials".equals(fields.get("grant_type")) || !CLIENT_ID.equals(clientId)
                 || !CLIENT_SECRET.equals(fields.get("client_secret"))) {
             send(ex, 401, "{\"error\":\"invalid_client\"}");

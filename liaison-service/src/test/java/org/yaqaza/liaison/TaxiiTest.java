@@ -79,6 +79,9 @@ class TaxiiTest {
         String objects = ROOT + "collections/" + collection + "/objects/";
         // 401 without a token, 403 for internal roles
         given().accept(TAXII).get(objects).then().statusCode(401);
+        // HTTP Basic is exchanged at the gateway only: sent here directly, it is a missing bearer token
+        given().auth().preemptive().basic(partner + "-client", "a-partner-secret").accept(TAXII).get(objects).then()
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().auth().oauth2(Fixtures.OFFICER).accept(TAXII).get(objects).then().statusCode(403);
         // 406 on a wrong Accept, 200 with the TAXII type or no preference
         given().auth().oauth2(token).accept("application/json").get(objects).then().statusCode(406)

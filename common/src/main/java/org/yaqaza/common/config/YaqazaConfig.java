@@ -17,6 +17,13 @@ public interface YaqazaConfig {
 
     Security security();
 
+    /**
+     * The public base URL ({@code https://yaqaza.example.org[:port]}) of every URL this service advertises
+     * (discovery documents, Location headers); unset: derived from trusted forwarding headers or the request's
+     * Host (common/request/PublicBaseUrl).
+     */
+    Optional<String> publicBaseUrl();
+
     interface Security {
         /** Audience every accepted token must carry. */
         @WithDefault("yaqaza")

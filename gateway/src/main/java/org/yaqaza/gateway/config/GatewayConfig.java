@@ -213,6 +213,14 @@ public interface GatewayConfig {
         @WithDefault("100")
         int maxConnections();
 
+        /**
+         * How long an idle pooled connection to an upstream is kept (whole seconds, at least 1). Must be shorter
+         * than the services' {@code quarkus.http.idle-timeout}, so that the gateway, not the service, closes idle
+         * connections and never sends a request on one the service is closing.
+         */
+        @WithDefault("30s")
+        Duration keepAliveTimeout();
+
         /** Retry-After sent with 503 when an upstream cannot be reached. */
         @WithDefault("5s")
         Duration retryAfter();

@@ -1,22 +1,14 @@
 package org.yaqaza.gateway.proxy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.inject.Singleton;
 
-import org.yaqaza.common.problem.Problem;
-import org.yaqaza.common.problem.Problems;
-import org.yaqaza.common.request.RequestIds;
+import org.jboss.logging.Logger;
 import org.yaqaza.common.security.TokenVerifier;
 import org.yaqaza.gateway.edge.EdgeFilters;
+import org.yaqaza.gateway.edge.EdgeProblems;
 import org.yaqaza.gateway.edge.RateLimiter;
 import org.yaqaza.gateway.service.TokenService;
 
@@ -30,10 +22,10 @@ import io.vertx.ext.web.RoutingContext;
  * the gateway is not trusted blindly). Verification may fetch a JWKS, so it runs on a worker thread while the
  * request body waits, paused; a token verified once is then accepted on the event loop until it expires.
  * <p>
- * TAXII clients may use HTTP Basic with their client id and secret (TAXII 2.1 section 1.6.8.1): the gateway checks
- * them with its own token service (lock-out, failed-login limit per address, audit), forwards a short-lived bearer
- * token in their place, and no service ever sees a secret. The exchange is remembered under an HMAC of the header
- * (never the secret itself) for at most {@link #BASIC_REUSE_MILLIS}.
+ * TAXII clients may use HTTP Basic with their client id and secret (TAXII 2.1 section 1.6.8.1), on {@code /taxii2}
+ * only: {@link BasicExchange} turns them into a bearer token, with the failed-login limit of the caller's address
+ * applied here. Every refusal is a problem written by {@link EdgeProblems}; a malformed header, an empty secret, an
+ * unknown client and a wrong secret all get the same 401.
  */
 @Singleton
 public class EdgeAuthentication implements Handler<RoutingContext> {
@@ -48,27 +40,21 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     private record Verified(String subject, long expiresAtMillis) {
     }
 
-    static final String TAXII_PREFIX = "/taxii2";
-    private static final String BASIC_CHALLENGE = "Basic realm=\"taxii\", charset=\"UTF-8\"";
-    /** A Basic exchange is reused this long at most, and never in the last 30 s of its token. */
-    static final long BASIC_REUSE_MILLIS = 5 * 60_000L;
-    private static final long BASIC_EXPIRY_MARGIN_MILLIS = 30_000L;
+    private static final Logger LOG = Logger.getLogger(EdgeAuthentication.class);
 
-    private record Exchanged(String token, String subject, long reuseUntilMillis) {
-    }
+    static final String TAXII_PREFIX = "/taxii2";
+    static final String BASIC_CHALLENGE = "Basic realm=\"taxii\", charset=\"UTF-8\"";
+    private static final String BASIC_REFUSED = "The client id or secret is not valid.";
 
     private final TokenVerifier verifier;
-    private final TokenService tokens;
+    private final BasicExchange basic;
     private final RateLimiter limiter;
     private final Vertx vertx;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private final Map<String, Exchanged> exchanged = new ConcurrentHashMap<>();
-    /** Per process: cache keys of Basic headers mean nothing outside this JVM. */
-    private final byte[] basicKey = new SecureRandom().generateSeed(32);
 
-    public EdgeAuthentication(TokenVerifier verifier, TokenService tokens, RateLimiter limiter, Vertx vertx) {
+    public EdgeAuthentication(TokenVerifier verifier, BasicExchange basic, RateLimiter limiter, Vertx vertx) {
         this.verifier = verifier;
-        this.tokens = tokens;
+        this.basic = basic;
         this.limiter = limiter;
         this.vertx = vertx;
     }
@@ -79,7 +65,7 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         String token = bearer(authorization);
         if (token == null) {
             boolean taxii = isTaxii(rc.normalizedPath());
-            if (taxii && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (taxii && isBasic(authorization)) {
                 basic(rc, authorization);
                 return;
             }
@@ -109,25 +95,24 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         });
     }
 
+    /** The Basic scheme, credentials or not ("Basic" alone is a malformed Basic header, not a missing one). */
+    private static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)
+                && (authorization.length() == 5 || authorization.charAt(5) == ' ');
+    }
+
     static boolean isTaxii(String path) {
         return path != null && (path.equals(TAXII_PREFIX) || path.startsWith(TAXII_PREFIX + "/"));
     }
 
     /** HTTP Basic on TAXII: client credentials checked by the token service, a bearer token forwarded instead. */
     private void basic(RoutingContext rc, String authorization) {
-        String cacheKey = hmac(authorization);
-        Exchanged known = exchanged.get(cacheKey);
-        if (known != null) {
-            if (known.reuseUntilMillis() > System.currentTimeMillis()) {
-                forwardAs(rc, known.token(), known.subject());
-                return;
-            }
-            exchanged.remove(cacheKey);
-        }
         TokenService.ClientCredentials credentials = TokenService.ClientCredentials.fromBasicHeader(authorization,
                 false);
-        if (credentials == null) {
-            refuse(rc, "The Basic credentials are malformed.", BASIC_CHALLENGE);
+        BasicExchange.Key key = credentials == null ? null : basic.key(credentials);
+        BasicExchange.Exchanged known = key == null ? null : basic.cached(key);
+        if (known != null) {
+            forwardAs(rc, known.token(), known.subject());
             return;
         }
         String address = EdgeFilters.address(rc);
@@ -135,39 +120,31 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             return;
         }
         var failedGroup = limiter.group(RateLimiter.FAILED_LOGIN);
+        if (credentials == null) {
+            failedGroup.ifPresent(group -> limiter.take(group, address));
+            refuse(rc, BASIC_REFUSED, BASIC_CHALLENGE);
+            return;
+        }
         rc.request().pause();
-        vertx.executeBlocking(() -> tokens.clientCredentials(credentials), false)
-                .onComplete(result -> {
-                    if (result.succeeded() && result.result() instanceof TokenService.Granted granted) {
-                        var issued = granted.issued();
-                        long reuseUntil = Math.min(System.currentTimeMillis() + BASIC_REUSE_MILLIS,
-                                issued.expiresAt().toEpochMilli() - BASIC_EXPIRY_MARGIN_MILLIS);
-                        if (exchanged.size() >= CACHE_ENTRIES) {
-                            exchanged.clear();
-                        }
-                        exchanged.put(cacheKey, new Exchanged(issued.token(), credentials.clientId(), reuseUntil));
-                        forwardAs(rc, issued.token(), credentials.clientId());
-                    } else {
-                        failedGroup.ifPresent(group -> limiter.take(group, address));
-                        refuse(rc, "The client id or secret is not valid.", BASIC_CHALLENGE);
-                    }
-                });
+        vertx.executeBlocking(() -> basic.exchange(key, credentials), false).onComplete(result -> {
+            if (result.failed()) {
+                LOG.warnf("TAXII Basic sign-in of %s could not be checked: %s", credentials.clientId(),
+                        result.cause().toString());
+                EdgeProblems.send(rc, 503, "Service unavailable", "Client id and secret cannot be checked right "
+                        + "now; try again shortly.", Map.of("Retry-After", "5"));
+            } else if (result.result() == null) {
+                failedGroup.ifPresent(group -> limiter.take(group, address));
+                refuse(rc, BASIC_REFUSED, BASIC_CHALLENGE);
+            } else {
+                forwardAs(rc, result.result().token(), result.result().subject());
+            }
+        });
     }
 
     private static void forwardAs(RoutingContext rc, String token, String subject) {
         rc.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         rc.put(SUBJECT, subject);
         rc.next();
-    }
-
-    private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(basicKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 
     /**
@@ -197,15 +174,6 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         }
     }
 
-    static boolean bodyPending(RoutingContext rc) {
-        if (rc.request().isEnded()) {
-            return false;
-        }
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        return rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || (length != null && !length.trim().equals("0"));
-    }
-
     private static String bearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
@@ -215,13 +183,6 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     }
 
     private static void refuse(RoutingContext rc, String detail, String challenge) {
-        var response = rc.response().setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", challenge);
-        if (bodyPending(rc)) {
-            // do not read an unauthorised upload to its end: answer and drop the connection
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        response.end(Problems.json(401, "Unauthorized", detail, rc.normalizedPath(), rc.get(RequestIds.CONTEXT_KEY)));
+        EdgeProblems.send(rc, 401, "Unauthorized", detail, Map.of("WWW-Authenticate", challenge));
     }
 }

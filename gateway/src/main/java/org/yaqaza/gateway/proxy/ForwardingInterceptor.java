@@ -1,5 +1,6 @@
 package org.yaqaza.gateway.proxy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -8,16 +9,20 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.Problems;
+import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.gateway.edge.BodyLimits;
 import org.yaqaza.gateway.edge.EdgeProblems;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -28,9 +33,10 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Shapes each forwarded exchange: the path the gateway routed on (normalised, so the service sees exactly
  * what was matched) with the query unchanged; the request id; forwarding headers set by the gateway alone (a
- * client's own X-Forwarded-* could forge its address); hop-by-hop headers dropped both ways; an unreachable
- * upstream answered with a problem instead of an empty 502; an upload counted as it streams and cut off (413)
- * past its route's limit; each outcome reported to the upstream's circuit.
+ * client's own Forwarded / X-Forwarded-* could forge its address or the URLs a service advertises); hop-by-hop
+ * headers dropped both ways; an unreachable upstream answered with a problem instead of an empty 502; an upload
+ * counted as it streams and cut off (413) past its route's limit; a request lost unanswered with a reused
+ * connection sent again when that is safe; each outcome reported to the upstream's circuit.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -43,6 +49,20 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     /** The request to the upstream, attached to the proxy context once the connection is made. */
     static final String UPSTREAM_REQUEST = "yaqaza.upstreamRequest";
+
+    /** Set on the proxy context (by ProxyRoutes) when the request went out on a connection used before. */
+    static final String REUSED_CONNECTION = "yaqaza.reusedConnection";
+
+    /** Set on the proxy context when the request is sent a second time; it then never takes a pooled connection. */
+    static final String SENT_AGAIN = "yaqaza.sentAgain";
+
+    /** A small request body, read whole before it is sent. */
+    private static final String SENT_BODY = "yaqaza.sentBody";
+
+    /** Bodies up to this size are read whole first, so that a request lost with its connection can go again. */
+    private static final int KEPT_BODY_BYTES = 64 * 1024;
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** Set on the proxy context once the upload went past its limit. */
     private static final String TOO_LARGE = "yaqaza.bodyTooLarge";
@@ -63,12 +83,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private final Upstream upstream;
     private final BodyLimits bodyLimits;
+    private final PublicBaseUrl publicBaseUrl;
     private final long idleTimeoutMillis;
     private final long retryAfterSeconds;
 
-    ForwardingInterceptor(Upstream upstream, BodyLimits bodyLimits, Duration retryAfter) {
+    ForwardingInterceptor(Upstream upstream, BodyLimits bodyLimits, PublicBaseUrl publicBaseUrl,
+            Duration retryAfter) {
         this.upstream = upstream;
         this.bodyLimits = bodyLimits;
+        this.publicBaseUrl = publicBaseUrl;
         this.idleTimeoutMillis = upstream.idleTimeoutMillis();
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
@@ -84,13 +107,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         MultiMap headers = request.headers();
         removeHopByHop(headers);
         FORWARDING.forEach(headers::remove);
-        if (incoming.remoteAddress() != null) {
-            headers.set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
-        }
-        headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
-        if (incoming.authority() != null) {
-            headers.set("X-Forwarded-Host", incoming.authority().toString());
-        }
+        setForwarding(headers, incoming);
         String requestId = incoming.getHeader(RequestIds.HEADER);
         if (requestId != null) {
             headers.set(RequestIds.HEADER, requestId);
@@ -102,7 +119,23 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         }
         // an upload in progress is activity too: each chunk sent re-arms the idle timeout; and it is counted
         Body body = request.getBody();
-        if (body != null) {
+        if (body != null && !hasBody(incoming)) {
+            // RFC 9112 6.3: no length and not chunked is no body; said so, the request's head can go out first
+            // (UpstreamHead) and the end of the (empty) request is still consumed
+            request.setBody(null);
+            incoming.resume();
+        } else if (body != null && body.length() >= 0 && body.length() <= KEPT_BODY_BYTES) {
+            // a small body is read whole before it is sent, so that the request can go again if its connection is
+            // lost; a larger one streams through without being held
+            incoming.resume();
+            return incoming.body()
+                    .compose(whole -> {
+                        context.set(SENT_BODY, whole);
+                        request.setBody(Body.body(new BufferStream(Vertx.currentContext(), whole), whole.length()));
+                        return send(context);
+                    })
+                    .recover(failure -> Future.succeededFuture(failed(context, failure, max(incoming))));
+        } else if (body != null) {
             long max = bodyLimits.maxBytes(path);
             request.setBody(Body.body(new ActivityStream(body.stream(), max, () -> {
                 HttpClientRequest out = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
@@ -111,7 +144,13 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 }
             }, () -> context.set(TOO_LARGE, Boolean.TRUE)), body.length()));
         }
+        return send(context).recover(failure -> Future.succeededFuture(failed(context, failure, max(incoming))));
+    }
+
+    /** Sends the request (once more when its connection was lost unanswered) and tells the circuit the outcome. */
+    private Future<ProxyResponse> send(ProxyContext context) {
         return context.sendRequest()
+                .recover(failure -> sendAgainIfLostUnanswered(context, failure))
                 .onSuccess(response -> {
                     int status = response.getStatusCode();
                     if (status == 502 || status == 503 || status == 504) {
@@ -119,8 +158,68 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     } else {
                         upstream.circuit().success();
                     }
-                })
-                .recover(failure -> Future.succeededFuture(failed(context, failure, max(incoming))));
+                });
+    }
+
+    /**
+     * A request that went out on a reused keep-alive connection which the service then closed without a single
+     * byte of answer (it closed the idle connection as the request arrived) is sent once more, on a new
+     * connection, when repeating it is safe: an idempotent method (RFC 9110 9.2.2), or an {@code Idempotency-Key}
+     * the service deduplicates on; and when its body, if any, was small enough to be held. Any other failure, and
+     * any second one, is the client's answer (503).
+     */
+    private Future<ProxyResponse> sendAgainIfLostUnanswered(ProxyContext context, Throwable failure) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        boolean connectionLost = failure instanceof HttpClosedException || failure instanceof StreamResetException;
+        boolean safe = ProxyRoutes.IDEMPOTENT.contains(incoming.method())
+                || incoming.headers().contains(IDEMPOTENCY_KEY);
+        if (!connectionLost || !safe || context.get(SENT_AGAIN, Boolean.class) != null
+                || context.get(TOO_LARGE, Boolean.class) != null
+                || !Boolean.TRUE.equals(context.get(REUSED_CONNECTION, Boolean.class))) {
+            LOG.debugf("%s %s not sent again: lost=%s safe=%s again=%s reused=%s", incoming.method(), incoming.path(),
+                    connectionLost, safe, context.get(SENT_AGAIN, Boolean.class),
+                    context.get(REUSED_CONNECTION, Boolean.class));
+            return Future.failedFuture(failure);
+        }
+        Buffer whole = context.get(SENT_BODY, Buffer.class);
+        if (whole != null) {
+            context.request().setBody(Body.body(new BufferStream(Vertx.currentContext(), whole), whole.length()));
+        } else if (context.request().getBody() != null) {
+            return Future.failedFuture(failure); // a large body streamed through: it is not there to send again
+        }
+        LOG.debugf("%s closed a reused connection under %s %s without answering: sent again on a new connection",
+                upstream.displayName(), incoming.method(), incoming.path());
+        context.set(SENT_AGAIN, Boolean.TRUE);
+        return context.sendRequest();
+    }
+
+    /**
+     * What the service needs to advertise URLs the client can follow, and whom it is serving: the public scheme,
+     * host and port of this request (the gateway's own rule, {@link PublicBaseUrl}, so the client's original Host
+     * and port, or the ingress's when it is trusted), in both RFC 7239 and X-Forwarded-* forms, with the client
+     * address.
+     */
+    private void setForwarding(MultiMap headers, HttpServerRequest incoming) {
+        URI base = URI.create(publicBaseUrl.of(incoming));
+        String scheme = base.getScheme();
+        int port = base.getPort() > 0 ? base.getPort() : scheme.equals("https") ? 443 : 80;
+        String host = base.getRawAuthority();
+        String client = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+        if (client != null) {
+            headers.set("X-Forwarded-For", client);
+        }
+        headers.set("X-Forwarded-Proto", scheme);
+        headers.set("X-Forwarded-Host", host);
+        headers.set("X-Forwarded-Port", Integer.toString(port));
+        String forwardedFor = client == null ? "" : "for=" + (client.contains(":") ? "\"[" + client + "]\"" : client)
+                + ";";
+        headers.set("Forwarded", forwardedFor + "host=\"" + host + "\";proto=" + scheme);
+    }
+
+    private static boolean hasBody(HttpServerRequest incoming) {
+        String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || (length != null && !length.trim().equals("0"));
     }
 
     private long max(HttpServerRequest incoming) {

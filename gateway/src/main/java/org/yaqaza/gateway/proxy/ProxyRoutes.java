@@ -1,11 +1,13 @@
 package org.yaqaza.gateway.proxy;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.gateway.config.GatewayConfig;
 import org.yaqaza.gateway.edge.AccessLog;
 import org.yaqaza.gateway.edge.BodyLimits;
@@ -15,7 +17,10 @@ import org.yaqaza.gateway.edge.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -28,29 +33,34 @@ import io.vertx.httpproxy.ProxyContext;
  * flow through both ways without being buffered, whatever their size. Only the configured prefixes are
  * routed here, so the gateway's own routes (/auth, /.well-known, /api/admin, /api/gateway, /api/dashboard, /q,
  * /openapi) never are. Each request passes, in order: the edge token check, the caller's rate limit, the
- * upstream's circuit, then the connection (retried for idempotent methods only).
+ * upstream's circuit, then the connection (retried for idempotent methods only; a stale pooled connection is
+ * replaced once whatever the method, as long as nothing was written to it).
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     /** RFC 9110 9.2.2; nothing has been sent when a connection attempt is retried, so repeating is safe. */
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+    static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
 
     private final Upstreams upstreams;
     private final EdgeAuthentication edge;
     private final RateLimiter limiter;
     private final BodyLimits bodyLimits;
+    private final PublicBaseUrl publicBaseUrl;
     private final Vertx vertx;
     private final GatewayConfig.Proxy config;
+    /** Upstream connections that have carried a request, until they close. */
+    private final Set<HttpConnection> connectionsInUse = ConcurrentHashMap.newKeySet();
 
     public ProxyRoutes(Upstreams upstreams, EdgeAuthentication edge, RateLimiter limiter, BodyLimits bodyLimits,
-            Vertx vertx, GatewayConfig config) {
+            PublicBaseUrl publicBaseUrl, Vertx vertx, GatewayConfig config) {
         this.upstreams = upstreams;
         this.edge = edge;
         this.limiter = limiter;
         this.bodyLimits = bodyLimits;
+        this.publicBaseUrl = publicBaseUrl;
         this.vertx = vertx;
         this.config = config.proxy();
     }
@@ -59,7 +69,8 @@ public class ProxyRoutes {
         for (Upstream upstream : upstreams.all()) {
             HttpProxy proxy = HttpProxy.reverseProxy(upstreams.client())
                     .origin(context -> connect(upstream, context, 0))
-                    .addInterceptor(new ForwardingInterceptor(upstream, bodyLimits, config.retryAfter()));
+                    .addInterceptor(new ForwardingInterceptor(upstream, bodyLimits, publicBaseUrl,
+                            config.retryAfter()));
             for (String path : upstream.paths()) {
                 // "/prefix/*" matches the prefix itself and everything below it, never "/prefixother"
                 router.route(path + "/*")
@@ -92,15 +103,35 @@ public class ProxyRoutes {
     }
 
     /**
-     * A connection to the upstream, unless its circuit is open. Failing to connect is retried (after a short
-     * pause, a bounded number of times) for idempotent methods; the body is still unread at this point.
+     * A connection to the upstream, unless its circuit is open, with the request's head already written when its
+     * body length is known (see {@link UpstreamHead}). Failing to connect is retried (after a short pause, a
+     * bounded number of times) for idempotent methods; the body is still unread at this point. A pooled
+     * connection found closed before the head went out (Vert.x: "Connection was closed") is replaced once, at
+     * once, by a new connection, whatever the method: the upstream received nothing.
      */
     private Future<HttpClientRequest> connect(Upstream upstream, ProxyContext context, int attempt) {
         if (attempt == 0 && !upstream.circuit().allow()) {
             return Future.failedFuture(new ForwardingInterceptor.CircuitOpen());
         }
+        return connect(upstream, context, attempt, false);
+    }
+
+    /** True the first time a connection is seen (it is forgotten when it closes). */
+    private boolean firstUse(HttpConnection connection) {
+        if (connection == null || !connectionsInUse.add(connection)) {
+            return false;
+        }
+        connection.closeHandler(closed -> connectionsInUse.remove(connection));
+        return true;
+    }
+
+    private Future<HttpClientRequest> connect(Upstream upstream, ProxyContext context, int attempt,
+            boolean replaced) {
         Promise<HttpClientRequest> result = Promise.promise();
-        context.client().request(new RequestOptions()
+        // a replacement never takes a pooled connection: it could be just as stale as the one it replaces
+        boolean fresh = replaced || context.get(ForwardingInterceptor.SENT_AGAIN, Boolean.class) != null;
+        HttpClient client = fresh ? upstreams.freshClient() : context.client();
+        client.request(new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
@@ -108,16 +139,37 @@ public class ProxyRoutes {
                 .setIdleTimeout(upstream.idleTimeoutMillis()))
                 .onSuccess(request -> {
                     context.set(ForwardingInterceptor.UPSTREAM_REQUEST, request);
-                    result.complete(request);
+                    context.set(ForwardingInterceptor.REUSED_CONNECTION, !firstUse(request.connection()));
+                    if (!UpstreamHead.canSendFirst(context.request())) {
+                        result.complete(request);
+                        return;
+                    }
+                    UpstreamHead.sendFirst(request, context.request()).onComplete(sent -> {
+                        if (sent.succeeded()) {
+                            result.complete(request);
+                        } else if (!fresh) {
+                            LOG.debugf("head of %s %s not written to %s (%s): on a new connection",
+                                    context.request().getMethod(), context.request().getURI(), upstream.name(),
+                                    sent.cause().toString());
+                            request.reset();
+                            connect(upstream, context, attempt, true).onComplete(result);
+                        } else {
+                            result.fail(sent.cause());
+                        }
+                    });
                 })
                 .onFailure(failure -> {
                     // the circuit counts the request's final outcome once (ForwardingInterceptor), not each attempt
                     HttpMethod method = context.request().proxiedRequest().method();
-                    if (attempt < config.retries() && IDEMPOTENT.contains(method)) {
+                    if (failure instanceof HttpClosedException && !fresh) {
+                        LOG.debugf("pooled connection to %s closed before %s %s: on a new connection",
+                                upstream.name(), method, context.request().getURI());
+                        connect(upstream, context, attempt, true).onComplete(result);
+                    } else if (attempt < config.retries() && IDEMPOTENT.contains(method)) {
                         LOG.debugf("retrying %s %s on %s: %s", method, context.request().getURI(), upstream.name(),
                                 failure.toString());
                         vertx.setTimer(Math.max(1, config.retryDelay().toMillis()),
-                                id -> connect(upstream, context, attempt + 1).onComplete(result));
+                                id -> connect(upstream, context, attempt + 1, replaced).onComplete(result));
                     } else {
                         result.fail(failure);
                     }

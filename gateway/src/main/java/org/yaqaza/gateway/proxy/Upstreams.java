@@ -31,6 +31,7 @@ public class Upstreams {
 
     private final List<Upstream> upstreams;
     private final HttpClient client;
+    private final HttpClient freshClient;
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         List<Upstream> parsed = new ArrayList<>();
@@ -59,11 +60,19 @@ public class Upstreams {
         }
         this.upstreams = List.copyOf(parsed);
         GatewayConfig.Proxy proxy = config.proxy();
-        // bytes pass through untouched: no decompression, no compression, HTTP/1.1 keep-alive to each upstream
+        // bytes pass through untouched: no decompression, no compression, HTTP/1.1 keep-alive to each upstream. An
+        // idle pooled connection is closed by the gateway before the service's own idle timeout can close it under
+        // a request (proxy.keep-alive-timeout < the services' quarkus.http.idle-timeout)
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) proxy.connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setKeepAliveTimeout(30)
+                .setKeepAliveTimeout((int) Math.max(1, proxy.keepAliveTimeout().toSeconds()))
+                .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(proxy.maxConnections()));
+        // requests that found their pooled connection closed go again on a connection of their own
+        this.freshClient = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) proxy.connectTimeout().toMillis())
+                .setKeepAlive(false)
                 .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(proxy.maxConnections()));
     }
@@ -86,8 +95,14 @@ public class Upstreams {
         return client;
     }
 
+    /** A client without keep-alive: every request on a new connection. */
+    public HttpClient freshClient() {
+        return freshClient;
+    }
+
     @PreDestroy
     void close() {
         client.close();
+        freshClient.close();
     }
 }

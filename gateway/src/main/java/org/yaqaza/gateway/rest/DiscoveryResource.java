@@ -5,23 +5,50 @@ import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.gateway.api.DiscoveryDocument;
 import org.yaqaza.gateway.config.GatewayConfig;
 
-/** Discovery metadata at both well-known names (OpenID Connect and RFC 8414). */
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Discovery metadata at both well-known names (OpenID Connect and RFC 8414). The issuer is the configured one
+ * (tokens carry it); the endpoint URLs are where this client can reach them ({@link PublicBaseUrl}), so a client
+ * that came in on another port or through an ingress follows them as given.
+ */
 @Path("/.well-known")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryResource {
 
-    private final DiscoveryDocument document;
+    private final String issuer;
+    private final PublicBaseUrl publicBaseUrl;
 
-    public DiscoveryResource(GatewayConfig config) {
-        String issuer = config.token().issuer();
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        this.document = new DiscoveryDocument(
+    public DiscoveryResource(GatewayConfig config, PublicBaseUrl publicBaseUrl) {
+        this.issuer = config.token().issuer();
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @GET
+    @Path("/openid-configuration")
+    @Operation(summary = "OpenID Connect discovery document of the built-in token service")
+    public DiscoveryDocument openidConfiguration(@Context HttpServerRequest request) {
+        return document(request);
+    }
+
+    @GET
+    @Path("/oauth-authorization-server")
+    @Operation(summary = "RFC 8414 authorization server metadata (same content)")
+    public DiscoveryDocument oauthAuthorizationServer(@Context HttpServerRequest request) {
+        return document(request);
+    }
+
+    private DiscoveryDocument document(HttpServerRequest request) {
+        String base = publicBaseUrl.of(request);
+        return new DiscoveryDocument(
                 issuer,
                 base + "/auth/token",
                 base + "/auth/jwks",
@@ -33,19 +60,5 @@ public class DiscoveryResource {
                 List.of("client_secret_basic", "client_secret_post"),
                 List.of("iss", "sub", "upn", "aud", "exp", "iat", "jti", "groups", "clearance", "compartments",
                         "agency", "partner"));
-    }
-
-    @GET
-    @Path("/openid-configuration")
-    @Operation(summary = "OpenID Connect discovery document of the built-in token service")
-    public DiscoveryDocument openidConfiguration() {
-        return document;
-    }
-
-    @GET
-    @Path("/oauth-authorization-server")
-    @Operation(summary = "RFC 8414 authorization server metadata (same content)")
-    public DiscoveryDocument oauthAuthorizationServer() {
-        return document;
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -50,14 +51,16 @@ public class DirectoryService {
     private final AuthFailureRepository failures;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
+    private final Event<ClientChanged> clientChanged;
 
     public DirectoryService(UserRepository users, ClientRepository clients, AuthFailureRepository failures,
-            PasswordHasher hasher, AuditTrail audit) {
+            PasswordHasher hasher, AuditTrail audit, Event<ClientChanged> clientChanged) {
         this.users = users;
         this.clients = clients;
         this.failures = failures;
         this.hasher = hasher;
         this.audit = audit;
+        this.clientChanged = clientChanged;
     }
 
     // ---- users
@@ -200,6 +203,7 @@ public class DirectoryService {
                 request.enabled());
         touch(client, actor, now());
         audit.record(actor, "CLIENT_UPDATED", MachineClient.KIND, client.clientId, null, describe(client));
+        clientChanged.fire(new ClientChanged(client.clientId));
         return client;
     }
 
@@ -212,6 +216,7 @@ public class DirectoryService {
         credentialChanged(client, actor);
         audit.record(actor, "CLIENT_SECRET_SET", MachineClient.KIND, client.clientId, null,
                 secret == null ? "generated" : "chosen by admin");
+        clientChanged.fire(new ClientChanged(client.clientId));
         return secret == null ? value : null;
     }
 
@@ -221,6 +226,7 @@ public class DirectoryService {
         client.enabled = false;
         touch(client, actor, now());
         audit.record(actor, "CLIENT_DISABLED", MachineClient.KIND, client.clientId, null, null);
+        clientChanged.fire(new ClientChanged(client.clientId));
         return client;
     }
 

@@ -53,8 +53,10 @@ public class TokenService {
 
         /**
          * The credentials of an {@code Authorization: Basic} header (RFC 7617: Base64 of {@code id:secret} in
-         * UTF-8), or null when it is not one or is malformed. {@code formEncoded}: id and secret were form-encoded
-         * before joining, as OAuth 2 asks of clients at the token endpoint (RFC 6749 2.3.1).
+         * UTF-8), or null when it is not one or is malformed: not Base64, no colon, an empty id or an empty secret
+         * (no client has one). {@code formEncoded}: id and secret were form-encoded before joining, as OAuth 2 asks
+         * of clients at the token endpoint (RFC 6749 2.3.1). The one parser of Basic credentials in the suite: the
+         * token endpoint and the TAXII exchange at the edge both use it.
          */
         public static ClientCredentials fromBasicHeader(String authorization, boolean formEncoded) {
             if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -64,7 +66,7 @@ public class TokenService {
                 String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                if (colon <= 0) {
+                if (colon <= 0 || colon == decoded.length() - 1) {
                     return null;
                 }
                 String id = decoded.substring(0, colon);

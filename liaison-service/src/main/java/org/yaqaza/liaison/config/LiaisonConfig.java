@@ -83,25 +83,5 @@ public interface LiaisonConfig {
         /** Largest envelope a partner may POST, in objects. */
         @WithDefault("1000")
         int maxObjectsPerEnvelope();
-
-        /** HTTP Basic (client id and secret) on {@code /taxii2/**}, exchanged at the gateway's token service. */
-        Basic basic();
-    }
-
-    interface Basic {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** How long a token obtained for the same credentials is reused (never past its expiry). */
-        @WithDefault("5m")
-        Duration cacheFor();
-
-        /** How long credentials the token service refused are refused again without asking it. */
-        @WithDefault("30s")
-        Duration refusedFor();
-
-        /** Cached exchanges kept at most (the cache is emptied when full). */
-        @WithDefault("1000")
-        int cacheEntries();
     }
 }

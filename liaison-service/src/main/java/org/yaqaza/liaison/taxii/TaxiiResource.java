@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -30,6 +31,8 @@ import org.yaqaza.liaison.config.LiaisonConfig;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.rest.PartnerRequestAudit;
 import org.yaqaza.liaison.service.PartnerAccess;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * TAXII 2.1 for partner systems: discovery, one API root ({@code /taxii2/liaison/}), a read collection per
@@ -49,22 +52,25 @@ public class TaxiiResource {
     private final LiaisonConfig.Taxii config;
     private final ObjectMapper json;
     private final PartnerRequestAudit audited;
+    private final PublicBaseUrl publicBaseUrl;
 
     public TaxiiResource(CurrentCaller caller, PartnerAccess access, TaxiiService service, LiaisonConfig config,
-            ObjectMapper json, PartnerRequestAudit audited) {
+            ObjectMapper json, PartnerRequestAudit audited, PublicBaseUrl publicBaseUrl) {
         this.caller = caller;
         this.access = access;
         this.service = service;
         this.config = config.taxii();
         this.json = json;
         this.audited = audited;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
+    /** {@code default} and {@code api_roots} are absolute URLs the client can follow as given (PublicBaseUrl). */
     @GET
-    public Response discovery(@HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response discovery(@HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
         TaxiiMedia.requireAccept(accept);
         access.require(caller.get());
-        String root = uri.getBaseUriBuilder().path("taxii2").path(ROOT).build() + "/";
+        String root = publicBaseUrl.of(request) + "/taxii2/" + ROOT + "/";
         ObjectNode o = json.createObjectNode();
         o.put("title", "Yaqaza TAXII server");
         o.put("description", "Intelligence released to partner services, and their inbox.");

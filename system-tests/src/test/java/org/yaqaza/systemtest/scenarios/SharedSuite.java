@@ -60,6 +60,12 @@ public final class SharedSuite implements BeforeAllCallback {
                     .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
                     // partner intelligence reaches the intelligence-service within a second instead of five
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_OUTBOX_DISPATCH_EVERY", "1s")
+                    // the gateway believes the forwarding headers of an ingress on this machine (AdvertisedUrlsIT);
+                    // requests without such headers, as all the others, are unaffected
+                    .environment(SuiteService.GATEWAY, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")
+                    .environment(SuiteService.GATEWAY, "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true")
+                    .environment(SuiteService.GATEWAY, "QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST", "true")
+                    .environment(SuiteService.GATEWAY, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1")
                     .build());
             gateway = new Gateway(suite.gatewayUrl());
         }
