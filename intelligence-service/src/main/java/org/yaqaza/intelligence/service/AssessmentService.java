@@ -16,6 +16,7 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.AssessmentRequest;
@@ -114,10 +115,7 @@ public class AssessmentService {
 
     private Assessment decide(Caller caller, UUID id, String note, AssessmentStatus outcome) {
         Assessment a = assessments.getVisible(caller, id, "Assessment");
-        if (a.createdBy.equals(caller.subject())) {
-            throw ProblemException.forbidden("Four-eyes rule: an assessment is approved or rejected by someone "
-                    + "other than its author.");
-        }
+        FourEyes.requireDifferent(caller, a.createdBy, "assessment");
         if (a.status != AssessmentStatus.PENDING_APPROVAL) {
             throw ProblemException.conflict("Already decided", "This assessment is " + a.status + ".");
         }

@@ -20,6 +20,7 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.CaseRequest;
 import org.yaqaza.intelligence.api.CaseView;
@@ -188,10 +189,7 @@ public class CaseService {
         if (i == null) {
             throw ProblemException.notFound("Intervention", interventionId);
         }
-        if (i.requestedBy.equals(caller.subject())) {
-            throw ProblemException.forbidden("Four-eyes rule: an intervention is approved by someone other than "
-                    + "its requester.");
-        }
+        FourEyes.requireDifferent(caller, i.requestedBy, "intervention");
         if (i.status != InterventionStatus.PENDING_APPROVAL) {
             throw ProblemException.conflict("Already decided", "This intervention is " + i.status + ".");
         }

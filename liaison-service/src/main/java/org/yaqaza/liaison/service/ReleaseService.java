@@ -2,6 +2,7 @@ package org.yaqaza.liaison.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.liaison.api.CorrectionRequest;
 import org.yaqaza.liaison.api.ReleaseRequest;
 import org.yaqaza.liaison.client.ProductView;
@@ -174,12 +176,7 @@ public class ReleaseService {
     public Release approve(Caller caller, UUID id) {
         Release release = releases.getVisible(caller, id, "Release");
         requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "approved");
-        if (caller.subject().equals(release.createdBy) || caller.subject().equals(release.submittedBy)) {
-            throw new ProblemException(403, ReleaseChecks.TYPE_PREFIX + "four-eyes",
-                    "Release refused: four-eyes rule",
-                    "A " + release.classification + " release needs approval by a second person; you drafted or "
-                            + "submitted this one.", null, null);
-        }
+        FourEyes.requireDifferent(caller, drafters(release), "release");
         checks.check(caller, material(release), List.of(release.partnerCodes));
         release.approvedBy = caller.subject();
         release.approvedAt = now();
@@ -193,10 +190,7 @@ public class ReleaseService {
     public Release reject(Caller caller, UUID id, String reason) {
         Release release = releases.getVisible(caller, id, "Release");
         requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "rejected");
-        if (caller.subject().equals(release.createdBy) || caller.subject().equals(release.submittedBy)) {
-            throw new ProblemException(403, ReleaseChecks.TYPE_PREFIX + "four-eyes", "Four-eyes rule",
-                    "The approval decision belongs to a second person.", null, null);
-        }
+        FourEyes.requireDifferent(caller, drafters(release), "release");
         release.status = ReleaseStatus.DRAFT;
         release.rejectionReason = reason;
         release.updatedAt = now();
@@ -290,6 +284,11 @@ public class ReleaseService {
         if (status != release.status) {
             release.status = status;
         }
+    }
+
+    /** Who drafted and who submitted the release: neither decides on it. */
+    private static List<String> drafters(Release release) {
+        return Arrays.asList(release.createdBy, release.submittedBy);
     }
 
     private static boolean needsApproval(Release release) {

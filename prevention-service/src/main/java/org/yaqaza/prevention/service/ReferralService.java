@@ -14,6 +14,7 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.ParticipantApi;
 import org.yaqaza.prevention.api.ReferralApi;
@@ -201,9 +202,7 @@ public class ReferralService {
         if (h.status != DecisionStatus.PENDING) {
             throw ProblemException.conflict("Already decided", "This handover was " + h.status + ".");
         }
-        if (h.requestedBy.equals(caller.subject())) {
-            throw ProblemException.forbidden("Four eyes: the person who requested a handover cannot approve it.");
-        }
+        FourEyes.requireDifferent(caller, h.requestedBy, "handover");
         if (decision.decision() == DecisionStatus.PENDING) {
             throw ProblemException.unprocessable("Invalid decision", "decision must be APPROVED or DECLINED.");
         }
