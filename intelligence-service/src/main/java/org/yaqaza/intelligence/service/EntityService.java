@@ -108,7 +108,7 @@ public class EntityService {
     @Transactional
     public IntelEntity update(Caller caller, UUID id, EntityRequest request, Long expectedVersion) {
         IntelEntity e = entities.getVisible(caller, id, "Entity");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), e.version, "entity");
+        Versions.require(expectedVersion, request.version(), e.version, "entity");
         if (request.kind() != e.kind) {
             throw ProblemException.unprocessable("Kind cannot change", "An entity keeps the kind it was created with.");
         }

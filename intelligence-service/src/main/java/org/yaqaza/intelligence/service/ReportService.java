@@ -129,7 +129,7 @@ public class ReportService {
     @Transactional
     public Report update(Caller caller, UUID id, ReportRequest request, Long expectedVersion) {
         Report report = reports.getVisible(caller, id, "Report");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), report.version, "report");
+        Versions.require(expectedVersion, request.version(), report.version, "report");
         checkRules(request);
         List<UUID> mentioned = visibleEntities(caller, request.mentions());
         report.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -44,8 +45,8 @@ public class AgreementResource {
     @RolesAllowed(Role.LIAISON_OFFICER)
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid @NotNull AgreementRequest request) {
         AgreementView created = LiaisonMapper.agreement(service.create(caller.get(), partnerId, request));
-        return Response.created(URI.create("/api/liaison/partners/" + partnerId + "/agreements/" + created.id()))
-                .tag(Long.toString(created.version())).entity(created).build();
+        URI location = URI.create("/api/liaison/partners/" + partnerId + "/agreements/" + created.id());
+        return ETags.created(location, created, created.version());
     }
 
     @GET
@@ -57,7 +58,7 @@ public class AgreementResource {
     @Path("/{id}")
     public Response get(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id) {
         AgreementView view = LiaisonMapper.agreement(service.get(caller.get(), partnerId, id));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     @PUT
@@ -68,6 +69,6 @@ public class AgreementResource {
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgreementRequest request) {
         AgreementView view = LiaisonMapper.agreement(service.update(caller.get(), partnerId, id, request,
                 Versions.fromIfMatch(ifMatch)));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 }

@@ -78,8 +78,7 @@ public class AgreementService {
     public Agreement update(Caller caller, UUID partnerId, UUID agreementId, AgreementRequest request,
             Long expectedVersion) {
         Agreement agreement = get(caller, partnerId, agreementId);
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), agreement.version,
-                "agreement");
+        Versions.require(expectedVersion, request.version(), agreement.version, "agreement");
         checkDates(request);
         apply(agreement, request);
         agreements.flush();

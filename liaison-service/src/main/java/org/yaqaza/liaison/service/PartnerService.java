@@ -76,7 +76,7 @@ public class PartnerService {
     @Transactional
     public Partner update(Caller caller, UUID id, PartnerRequest request, Long expectedVersion) {
         Partner partner = partners.getVisible(caller, id, "Partner");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), partner.version, "partner");
+        Versions.require(expectedVersion, request.version(), partner.version, "partner");
         if (!partner.code.equals(request.code())) {
             throw ProblemException.unprocessable("Partner code is permanent",
                     "A partner's code identifies its machine clients and cannot change.");

@@ -132,7 +132,7 @@ public class ReleaseService {
     @Transactional
     public Release update(Caller caller, UUID id, ReleaseRequest request, Long expectedVersion) {
         Release release = releases.getVisible(caller, id, "Release");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), release.version, "release");
+        Versions.require(expectedVersion, request.version(), release.version, "release");
         requireStatus(release, ReleaseStatus.DRAFT, "changed");
         if (!release.productId.equals(request.productId())) {
             throw ProblemException.unprocessable("Product is fixed", "A release keeps its product; draft a new one.");

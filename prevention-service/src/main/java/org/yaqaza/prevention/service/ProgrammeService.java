@@ -79,8 +79,7 @@ public class ProgrammeService {
     @Transactional
     public Programme update(Caller caller, UUID id, ProgrammeRequest request, Long expectedVersion) {
         Programme programme = programmes.getVisible(caller, id, "Programme");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), programme.version,
-                "programme");
+        Versions.require(expectedVersion, request.version(), programme.version, "programme");
         programme.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
         apply(programme, request);
         programmes.flush();
