@@ -1,7 +1,7 @@
 package org.yaqaza.gateway.service;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,14 +50,16 @@ public class DirectoryService {
     private final AuthFailureRepository failures;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public DirectoryService(UserRepository users, ClientRepository clients, AuthFailureRepository failures,
-            PasswordHasher hasher, AuditTrail audit) {
+            PasswordHasher hasher, AuditTrail audit, Clock clock) {
         this.users = users;
         this.clients = clients;
         this.failures = failures;
         this.hasher = hasher;
         this.audit = audit;
+        this.clock = clock;
     }
 
     // ---- users
@@ -72,7 +74,7 @@ public class DirectoryService {
         }
         refuse(errors);
         ensureNameFree(username);
-        Instant now = now();
+        Instant now = clock.instant();
         DirectoryUser user = new DirectoryUser();
         user.id = UUID.randomUUID();
         user.username = username;
@@ -111,7 +113,7 @@ public class DirectoryService {
         user.displayName = request.displayName().strip();
         apply(user, request.roles(), request.clearance(), request.compartments(), request.agency(),
                 request.enabled());
-        touch(user, actor, now());
+        touch(user, actor, clock.instant());
         audit.record(actor, "USER_UPDATED", DirectoryUser.KIND, user.username, null, describe(user));
         return user;
     }
@@ -132,7 +134,7 @@ public class DirectoryService {
     public DirectoryUser disableUser(AuditActor actor, String username) {
         DirectoryUser user = getUser(username);
         user.enabled = false;
-        touch(user, actor, now());
+        touch(user, actor, clock.instant());
         audit.record(actor, "USER_DISABLED", DirectoryUser.KIND, user.username, null, null);
         return user;
     }
@@ -158,7 +160,7 @@ public class DirectoryService {
         refuse(errors);
         ensureNameFree(request.clientId());
         String secret = request.secret() == null ? PasswordHasher.generateSecret() : request.secret();
-        Instant now = now();
+        Instant now = clock.instant();
         MachineClient client = new MachineClient();
         client.id = UUID.randomUUID();
         client.clientId = request.clientId();
@@ -198,7 +200,7 @@ public class DirectoryService {
         client.partner = request.partner();
         apply(client, request.roles(), request.clearance(), request.compartments(), request.agency(),
                 request.enabled());
-        touch(client, actor, now());
+        touch(client, actor, clock.instant());
         audit.record(actor, "CLIENT_UPDATED", MachineClient.KIND, client.clientId, null, describe(client));
         return client;
     }
@@ -219,7 +221,7 @@ public class DirectoryService {
     public MachineClient disableClient(AuditActor actor, String clientId) {
         MachineClient client = getClient(clientId);
         client.enabled = false;
-        touch(client, actor, now());
+        touch(client, actor, clock.instant());
         audit.record(actor, "CLIENT_DISABLED", MachineClient.KIND, client.clientId, null, null);
         return client;
     }
@@ -286,7 +288,7 @@ public class DirectoryService {
     }
 
     private void credentialChanged(DirectoryEntry entry, AuditActor actor) {
-        Instant now = now();
+        Instant now = clock.instant();
         entry.credentialChangedAt = now;
         entry.lockedUntil = null;
         failures.clear(entry);
@@ -296,7 +298,7 @@ public class DirectoryService {
     private void unlock(DirectoryEntry entry, AuditActor actor) {
         entry.lockedUntil = null;
         failures.clear(entry);
-        touch(entry, actor, now());
+        touch(entry, actor, clock.instant());
     }
 
     private static void touch(DirectoryEntry entry, AuditActor actor, Instant now) {
@@ -308,9 +310,5 @@ public class DirectoryService {
         String partner = e instanceof MachineClient c && c.partner != null ? "; partner=" + c.partner : "";
         return "roles=" + Arrays.toString(e.roles) + "; clearance=" + e.clearance + "; compartments="
                 + Arrays.toString(e.compartments) + "; agency=" + e.agency + partner + "; enabled=" + e.enabled;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,8 +1,7 @@
 package org.yaqaza.intelligence.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,15 @@ public class AssessmentService {
     private final EntityRepository entities;
     private final AlertService alerts;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, EntityRepository entities, AlertService alerts,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
         this.assessments = assessments;
         this.entities = entities;
         this.alerts = alerts;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -61,7 +62,7 @@ public class AssessmentService {
                     null);
         }
         Assessment a = new Assessment();
-        a.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        a.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         a.subjectId = subject.id;
         a.threatLevel = r.threatLevel();
         a.category = r.category();
@@ -69,7 +70,7 @@ public class AssessmentService {
         a.indicators = r.indicators() == null ? new String[0] : r.indicators().toArray(String[]::new);
         a.nextReview = r.nextReview();
         a.status = AssessmentStatus.PENDING_APPROVAL;
-        a.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.updatedAt = clock.instant();
         assessments.persist(a);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, a.id, a.classification, a.threatLevel.name());
         return a;
@@ -121,7 +122,7 @@ public class AssessmentService {
         }
         a.status = outcome;
         a.decidedBy = caller.subject();
-        a.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.decidedAt = clock.instant();
         a.decisionNote = note;
         a.updatedAt = a.decidedAt;
         assessments.flush();

@@ -128,7 +128,7 @@ public class ProgrammeResource {
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
     public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return evaluation.programme(caller.get(), id, EvaluationService.asOf(asOf));
+        return evaluation.programme(caller.get(), id, evaluation.asOf(asOf));
     }
 
     @GET
@@ -137,6 +137,6 @@ public class ProgrammeResource {
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
     public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, EvaluationService.asOf(asOf)));
+        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, evaluation.asOf(asOf)));
     }
 }

@@ -1,8 +1,7 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,14 +40,16 @@ public class ReferralService {
     private final IdentityCipher cipher;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public ReferralService(PreventionAccess access, ParticipantService participants, IdentityCipher cipher,
-            AuditTrail audit, EntityManager em) {
+            AuditTrail audit, EntityManager em, Clock clock) {
         this.access = access;
         this.participants = participants;
         this.cipher = cipher;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -65,7 +66,7 @@ public class ReferralService {
         r.purpose = request.purpose();
         r.summary = request.summary();
         r.status = DecisionStatus.PENDING;
-        r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.createdAt = clock.instant();
         ParticipantApi.Identity identity = request.identity();
         r.fullNameAr = cipher.encrypt(identity.fullNameAr(), r.context(ParticipantService.NAME_AR));
         r.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), r.context(ParticipantService.NAME_LATIN));
@@ -121,7 +122,7 @@ public class ReferralService {
         }
         r.status = decision.decision();
         r.decidedBy = caller.subject();
-        r.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.decidedAt = clock.instant();
         r.decisionReason = decision.reason();
         if (r.status == DecisionStatus.APPROVED) {
             Classification marking = decision.classification() == null ? Classification.CONFIDENTIAL
@@ -172,7 +173,7 @@ public class ReferralService {
         h.includeIdentity = request.includeIdentity();
         h.status = DecisionStatus.PENDING;
         h.requestedBy = caller.subject();
-        h.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        h.createdAt = clock.instant();
         em.persist(h);
         audit.record("HANDOVER_REQUEST", HANDOVER, h.id, p.classification, "participant " + p.code + " to "
                 + h.recipientAgency + "; purpose: " + h.purpose + "; legal basis: " + h.legalBasis);
@@ -208,7 +209,7 @@ public class ReferralService {
         }
         h.status = decision.decision();
         h.decidedBy = caller.subject();
-        h.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        h.decidedAt = clock.instant();
         h.decisionReason = decision.reason();
         Participant p = em.find(Participant.class, h.participantId);
         audit.record("HANDOVER_" + h.status, HANDOVER, h.id, p.classification, "reason: " + decision.reason());
