@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.yaqaza.common.config.DemoConfig;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
@@ -32,7 +33,6 @@ import org.yaqaza.intelligence.api.InterventionRequest;
 import org.yaqaza.intelligence.api.ProductRequest;
 import org.yaqaza.intelligence.api.RelationshipRequest;
 import org.yaqaza.intelligence.api.ReportRequest;
-import org.yaqaza.intelligence.config.DemoConfig;
 import org.yaqaza.intelligence.model.CaseStatus;
 import org.yaqaza.intelligence.model.EntityKind;
 import org.yaqaza.intelligence.model.EventStatus;
