@@ -13,13 +13,13 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.AlertView;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Creates alerts (a watched entity named by a new report; a raised threat level) and reads them under the

@@ -12,12 +12,12 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.repository.EntityRepository;
-import org.yaqaza.intelligence.support.Sql;
 
 /** The watch list: entities an analyst follows. A new report naming one of them raises an alert. */
 @ApplicationScoped

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
@@ -24,7 +25,6 @@ import org.yaqaza.intelligence.config.IntelligenceConfig;
 import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.model.SourceType;
 import org.yaqaza.intelligence.service.ReportFilter;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Full-text search over reports with PostgreSQL alone. Documents are indexed with their language's

@@ -37,6 +37,7 @@ import jakarta.validation.Validator;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
@@ -45,7 +46,6 @@ import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
-import org.yaqaza.intelligence.support.Sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -16,6 +16,7 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
@@ -26,6 +27,7 @@ import org.yaqaza.intelligence.api.CaseView;
 import org.yaqaza.intelligence.api.InterventionRequest;
 import org.yaqaza.intelligence.model.CaseStatus;
 import org.yaqaza.intelligence.model.EntityKind;
+import org.yaqaza.intelligence.model.EntityName;
 import org.yaqaza.intelligence.model.EventStatus;
 import org.yaqaza.intelligence.model.EventType;
 import org.yaqaza.intelligence.model.IntelCase;
@@ -33,13 +35,11 @@ import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.model.Intervention;
 import org.yaqaza.intelligence.model.InterventionStatus;
 import org.yaqaza.intelligence.model.NameType;
-import org.yaqaza.intelligence.model.EntityName;
 import org.yaqaza.intelligence.model.OrganisationStatus;
 import org.yaqaza.intelligence.repository.CaseRepository;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.InterventionRepository;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Cases: open -> under surveillance -> intervention -> referred to justice -> closed, every move checked and

@@ -16,6 +16,7 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
@@ -30,7 +31,6 @@ import org.yaqaza.intelligence.model.OrganisationStatus;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.screening.ScreeningIndex;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
-import org.yaqaza.intelligence.support.Sql;
 
 /** Persons, organisations, locations and events: protected records, every write audited. */
 @ApplicationScoped

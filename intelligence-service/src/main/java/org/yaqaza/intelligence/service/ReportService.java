@@ -18,6 +18,7 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
@@ -31,7 +32,6 @@ import org.yaqaza.intelligence.model.SourceType;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.MentionRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;
-import org.yaqaza.intelligence.support.Sql;
 
 /** Filing, reading and correcting raw reports, always under the visibility rule and audited. */
 @ApplicationScoped
