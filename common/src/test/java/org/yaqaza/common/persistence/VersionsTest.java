@@ -64,7 +64,8 @@ class VersionsTest {
 
     @Test
     void noVersionAtAllIsABadRequestNamingTheField() {
-        ProblemException missing = assertThrows(ProblemException.class, () -> Versions.require(null, null, 0, "release"));
+        ProblemException missing = assertThrows(ProblemException.class,
+                () -> Versions.require(null, null, 0, "release"));
         assertEquals(400, missing.status());
         assertEquals("version", missing.errors().get(0).field());
     }

@@ -62,13 +62,15 @@ class FourEyesTest {
         assertFourEyes(otherAgency);
         assertEquals("This downgrade request is decided by a supervisor of DGST.", otherAgency.getMessage());
 
+        Caller admin = person("admin-1", "DGST", Role.ADMIN);
         ProblemException noRole = assertThrows(ProblemException.class,
-                () -> FourEyes.requireStanding(person("admin-1", "DGST", Role.ADMIN), Role.SUPERVISOR, null, "release"));
+                () -> FourEyes.requireStanding(admin, Role.SUPERVISOR, null, "release"));
         assertFourEyes(noRole);
         assertEquals("This release is decided by a supervisor.", noRole.getMessage());
 
+        Caller noAgency = person("nobody", null, Role.SUPERVISOR);
         assertFourEyes(assertThrows(ProblemException.class,
-                () -> FourEyes.requireStanding(person("nobody", null, Role.SUPERVISOR), Role.SUPERVISOR, "DGST", "grant")));
+                () -> FourEyes.requireStanding(noAgency, Role.SUPERVISOR, "DGST", "grant")));
     }
 
     private static void assertFourEyes(ProblemException refused) {
