@@ -27,8 +27,11 @@ class OpenApiTest {
 
     @Test
     void theGatewaysOwnDocumentAndSwaggerUiAreThere() {
+        // title and security scheme are build-time settings shared from yaqaza-common's defaults
         given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
+                .body("info.title", equalTo("Yaqaza gateway"))
+                .body("components.securitySchemes.SecurityScheme.bearerFormat", equalTo("JWT"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/auth/token"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/users"));
         given().get("/q/swagger-ui/").then().statusCode(200)

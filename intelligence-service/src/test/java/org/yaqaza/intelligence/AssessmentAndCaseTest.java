@@ -21,6 +21,7 @@ class AssessmentAndCaseTest {
     private static final String ANALYST = Fixtures.user("case-analyst", "analyst", "SECRET");
     private static final String SUPERVISOR = Fixtures.user("case-supervisor", "supervisor", "SECRET");
     private static final String SUPERVISOR_AUTHOR = Fixtures.user("case-supervisor-2", "supervisor", "SECRET");
+    private static final String FOUR_EYES = "urn:yaqaza:problem:four-eyes";
 
     private String assess(String token, String subject, String level, LocalDate review) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
@@ -40,9 +41,12 @@ class AssessmentAndCaseTest {
         // an analyst cannot approve at all; the author cannot approve their own
         given().auth().oauth2(ANALYST).contentType(ContentType.JSON).body("{}")
                 .post("/api/intelligence/assessments/" + first + "/approve").then().statusCode(403);
-        given().auth().oauth2(SUPERVISOR_AUTHOR).contentType(ContentType.JSON).body("{}")
-                .post("/api/intelligence/assessments/" + first + "/approve").then().statusCode(403)
-                .contentType("application/problem+json");
+        for (String decision : new String[] { "approve", "reject" }) {
+            given().auth().oauth2(SUPERVISOR_AUTHOR).contentType(ContentType.JSON).body("{}")
+                    .post("/api/intelligence/assessments/" + first + "/" + decision).then().statusCode(403)
+                    .contentType("application/problem+json").body("type", equalTo(FOUR_EYES))
+                    .body("title", equalTo("Four-eyes rule"));
+        }
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body("{\"note\":\"ok\"}")
                 .post("/api/intelligence/assessments/" + first + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("case-supervisor"));
@@ -132,7 +136,15 @@ class AssessmentAndCaseTest {
                 .body("{\"date\":\"2025-01-01\",\"place\":\"Oujda\",\"arrests\":0}")
                 .post("/api/intelligence/cases/" + caseId + "/interventions").then().statusCode(201)
                 .extract().path("interventions[0].id");
-        given().auth().oauth2(SUPERVISOR).post("/api/intelligence/cases/" + caseId + "/interventions/"
-                + interventionId + "/approve").then().statusCode(403);
+        for (String decision : new String[] { "approve", "reject" }) {
+            given().auth().oauth2(SUPERVISOR).post("/api/intelligence/cases/" + caseId + "/interventions/"
+                    + interventionId + "/" + decision).then().statusCode(403)
+                    .contentType("application/problem+json").body("type", equalTo(FOUR_EYES));
+        }
+        // still pending: a second supervisor decides it
+        given().auth().oauth2(SUPERVISOR_AUTHOR).post("/api/intelligence/cases/" + caseId + "/interventions/"
+                + interventionId + "/approve").then().statusCode(200)
+                .body("interventions[0].status", equalTo("APPROVED"))
+                .body("interventions[0].decidedBy", equalTo("case-supervisor-2"));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.yaqaza.common.text.Escaping;
 import org.yaqaza.launcher.testing.PostgresTestResource;
 
 import io.restassured.http.ContentType;
@@ -47,19 +48,9 @@ public final class Fixtures {
                         classification, comps);
     }
 
+    /** The inside of a JSON string literal, for bodies written as text templates. */
     public static String json(String text) {
-        StringBuilder b = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return b.toString();
+        return Escaping.appendJson(new StringBuilder(), text, 0, text.length()).toString();
     }
 
     /** The real Arabic article shipped with the demo data. */

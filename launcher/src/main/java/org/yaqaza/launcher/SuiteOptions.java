@@ -218,10 +218,12 @@ public final class SuiteOptions {
 
         /** Free ports for PostgreSQL and every service (system tests, benchmarks beside a running suite). */
         public Builder freePorts() {
-            for (SuiteService service : SuiteService.values()) {
-                ports.put(service, Ports.freePort());
+            SuiteService[] services = SuiteService.values();
+            int[] free = Ports.freePorts(services.length + 1);
+            for (int i = 0; i < services.length; i++) {
+                ports.put(services[i], free[i]);
             }
-            postgresPort = Ports.freePort();
+            postgresPort = free[services.length];
             return this;
         }
 

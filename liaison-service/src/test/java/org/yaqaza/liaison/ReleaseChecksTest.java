@@ -153,7 +153,10 @@ class ReleaseChecksTest {
         // the creator holds the supervisor role but cannot approve their own release
         given().auth().oauth2(creator).post("/api/liaison/releases/" + id + "/approve").then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:yaqaza:liaison:release-check:four-eyes"));
+                .body("type", equalTo("urn:yaqaza:problem:four-eyes")).body("title", equalTo("Four-eyes rule"));
+        given().auth().oauth2(creator).contentType(ContentType.JSON).body("{\"reason\":\"mon propre brouillon\"}")
+                .post("/api/liaison/releases/" + id + "/reject").then().statusCode(403)
+                .body("type", equalTo("urn:yaqaza:problem:four-eyes"));
         // a second person without the supervisor role cannot either
         given().auth().oauth2(OFFICER).post("/api/liaison/releases/" + id + "/approve").then().statusCode(403);
         // the partner sees nothing yet

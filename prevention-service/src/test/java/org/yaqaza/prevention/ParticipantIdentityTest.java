@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -132,12 +133,12 @@ class ParticipantIdentityTest {
     void theKeyCheckRefusesAWrongKeyWithAClearMessage() {
         // the running service's key passes
         IdentityKeyCheck.verify(dataSource, new IdentityCipher("k1",
-                "dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=", Map.of()));
+                "dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=", Map.of()), Instant.now());
         byte[] other = new byte[32];
         Arrays.fill(other, (byte) 7);
         IdentityCipher wrong = new IdentityCipher("k1", Base64.getEncoder().encodeToString(other), Map.of());
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> IdentityKeyCheck.verify(dataSource, wrong));
+                () -> IdentityKeyCheck.verify(dataSource, wrong, Instant.now()));
         assertTrue(refused.getMessage().startsWith("Refusing to start"), refused.getMessage());
         assertTrue(refused.getMessage().contains("not the key that encrypted the stored identities"));
         // a new key id without the old key cannot read what exists either
@@ -145,7 +146,7 @@ class ParticipantIdentityTest {
         IdentityCipher rotatedWithoutOld = new IdentityCipher("k2", Base64.getEncoder().encodeToString(other),
                 Map.of());
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> IdentityKeyCheck.verify(dataSource, rotatedWithoutOld));
+                () -> IdentityKeyCheck.verify(dataSource, rotatedWithoutOld, Instant.now()));
         assertTrue(missing.getMessage().contains("key id 'k1', which is not configured"), missing.getMessage());
     }
 

@@ -104,7 +104,8 @@ class ReferralHandoverTest {
                 .post("/api/prevention/handovers/" + handover + "/decision").then().statusCode(403);
         // four eyes: not by the requester
         given().auth().oauth2(requester).contentType(ContentType.JSON).body(approve)
-                .post("/api/prevention/handovers/" + handover + "/decision").then().statusCode(403);
+                .post("/api/prevention/handovers/" + handover + "/decision").then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("urn:yaqaza:problem:four-eyes"));
         given().auth().oauth2(preventionSupervisor("mhai-supervisor-3")).contentType(ContentType.JSON)
                 .body(approve).post("/api/prevention/handovers/" + handover + "/decision").then().statusCode(200)
                 .body("status", equalTo("APPROVED"));

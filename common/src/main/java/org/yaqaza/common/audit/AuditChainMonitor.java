@@ -1,5 +1,6 @@
 package org.yaqaza.common.audit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public class AuditChainMonitor {
     private static final Logger LOG = Logger.getLogger(AuditChainMonitor.class);
 
     private final AuditQueries queries;
+    private final Clock clock;
     private final Counter errors;
 
     // NaN until the first verification has finished: "not known yet" must not read as broken or as valid
@@ -36,8 +38,10 @@ public class AuditChainMonitor {
     private volatile double eventsChecked = Double.NaN;
     private volatile double durationSeconds = Double.NaN;
 
-    public AuditChainMonitor(AuditQueries queries, AuditVerificationConfig config, MeterRegistry registry) {
+    public AuditChainMonitor(AuditQueries queries, AuditVerificationConfig config, MeterRegistry registry,
+            Clock clock) {
         this.queries = queries;
+        this.clock = clock;
         if (Set.of("off", "disabled").contains(config.every().trim().toLowerCase(Locale.ROOT))) {
             LOG.warn("background verification of the audit chain is off (yaqaza.audit.verification.every)");
         } else {
@@ -75,9 +79,9 @@ public class AuditChainMonitor {
 
     /** One verification of the whole chain; its outcome is what the gauges show from now on. */
     public AuditQueries.VerifyResult verifyNow() {
-        Instant start = Instant.now();
+        Instant start = clock.instant();
         AuditQueries.VerifyResult result = queries.verify();
-        Instant end = Instant.now();
+        Instant end = clock.instant();
         boolean intact = "valid".equals(result.status());
         if (!intact && valid != 0) {
             // once per break, not at every run: the gauge and its alert carry it from here

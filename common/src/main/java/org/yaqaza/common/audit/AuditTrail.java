@@ -1,7 +1,6 @@
 package org.yaqaza.common.audit;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -33,11 +32,14 @@ public class AuditTrail {
     private final EntityManager em;
     private final Instance<CurrentCaller> caller;
     private final Instance<CurrentVertxRequest> currentRequest;
+    private final Clock clock;
 
-    public AuditTrail(EntityManager em, Instance<CurrentCaller> caller, Instance<CurrentVertxRequest> currentRequest) {
+    public AuditTrail(EntityManager em, Instance<CurrentCaller> caller, Instance<CurrentVertxRequest> currentRequest,
+            Clock clock) {
         this.em = em;
         this.caller = caller;
         this.currentRequest = currentRequest;
+        this.clock = clock;
     }
 
     /** A write (or any action) by the current caller. */
@@ -95,7 +97,7 @@ public class AuditTrail {
     private AuditEvent event(AuditActor actor, String action, String objectType, Object objectId,
             Classification classification, String detail) {
         AuditEvent e = new AuditEvent();
-        e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.occurredAt = clock.instant();
         e.subject = actor.subject();
         e.roles = actor.rolesText();
         e.agency = actor.agency();

@@ -22,6 +22,14 @@ public final class Versions {
         }
     }
 
+    /**
+     * Refuses a change based on anything but the current version, read from If-Match or else from the version
+     * field of the body (clients that cannot set headers): 400 when both are missing, 409 when stale.
+     */
+    public static void require(Long ifMatchVersion, Long bodyVersion, long current, String what) {
+        require(ifMatchVersion != null ? ifMatchVersion : bodyVersion, current, what);
+    }
+
     /** Refuses a change based on anything but the current version: 400 when missing, 409 when stale. */
     public static void require(Long expected, long current, String what) {
         if (expected == null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.request.RequestIds;
+import org.yaqaza.common.text.Escaping;
 
 /** Builds problem responses; the type URI defaults to {@code about:blank} as RFC 9457 suggests. */
 public final class Problems {
@@ -29,28 +30,9 @@ public final class Problems {
 
     /** The JSON body for routes outside JAX-RS (plain Vert.x handlers), escaped by hand to avoid a mapper. */
     public static String json(int status, String title, String detail, String instance, String requestId) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + (detail == null ? "" : ",\"detail\":" + quote(detail))
-                + (instance == null ? "" : ",\"instance\":" + quote(instance))
-                + (requestId == null ? "" : ",\"requestId\":" + quote(requestId)) + "}";
-    }
-
-    /** A JSON string literal, escaped, for bodies and log lines written without a mapper. */
-    public static String quote(String value) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return "{\"type\":\"about:blank\",\"title\":" + Escaping.jsonString(title) + ",\"status\":" + status
+                + (detail == null ? "" : ",\"detail\":" + Escaping.jsonString(detail))
+                + (instance == null ? "" : ",\"instance\":" + Escaping.jsonString(instance))
+                + (requestId == null ? "" : ",\"requestId\":" + Escaping.jsonString(requestId)) + "}";
     }
 }

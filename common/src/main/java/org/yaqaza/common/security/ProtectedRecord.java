@@ -1,7 +1,6 @@
 package org.yaqaza.common.security;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
@@ -57,12 +56,15 @@ public abstract class ProtectedRecord {
     @Version
     public long version;
 
-    /** Fills the protection fields of a new record; the owner is the creating caller's agency. */
-    public void protect(Caller creator, Classification classification, Collection<String> compartments,
-            Collection<String> sharedWith) {
+    /**
+     * Fills the protection fields of a new record created at {@code createdAt} (the service's clock); the owner is
+     * the creating caller's agency.
+     */
+    public void protect(Caller creator, Instant createdAt, Classification classification,
+            Collection<String> compartments, Collection<String> sharedWith) {
         this.id = UUID.randomUUID();
         this.ownerAgency = creator.agency();
-        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.createdAt = createdAt;
         this.createdBy = creator.subject();
         reprotect(creator, classification, compartments, sharedWith);
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.yaqaza.common.request.RequestIds;
+import org.yaqaza.common.text.Escaping;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -134,7 +135,7 @@ public class AccessLog {
             if (end > start && isId(path, start, end)) {
                 out.append("{id}");
             } else {
-                escape(out, path, start, end);
+                Escaping.appendJson(out, path, start, end);
             }
             if (end < length) {
                 out.append('/');
@@ -174,22 +175,6 @@ public class AccessLog {
             json.append("null");
             return;
         }
-        json.append('"');
-        escape(json, value, 0, value.length());
-        json.append('"');
-    }
-
-    /** JSON string escaping of {@code value[start, end)}, straight into the line. */
-    private static void escape(StringBuilder json, String value, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-            } else {
-                json.append(c);
-            }
-        }
+        Escaping.appendJson(json.append('"'), value, 0, value.length()).append('"');
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -104,7 +105,7 @@ public class ClientAdminResource {
     }
 
     private Response view(MachineClient client) {
-        return Response.ok(DirectoryMapper.toView(client)).tag(Long.toString(client.version)).build();
+        return ETags.ok(DirectoryMapper.toView(client), client.version);
     }
 
     private AuditActor actor() {

@@ -1,8 +1,8 @@
 package org.yaqaza.gateway.rest;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,11 +53,13 @@ public class DashboardResource {
     private final Upstreams upstreams;
     private final ObjectMapper json;
     private final long timeoutMillis;
+    private final Clock clock;
 
-    public DashboardResource(Upstreams upstreams, ObjectMapper json, GatewayConfig config) {
+    public DashboardResource(Upstreams upstreams, ObjectMapper json, GatewayConfig config, Clock clock) {
         this.upstreams = upstreams;
         this.json = json;
         this.timeoutMillis = config.health().dashboardTimeout().toMillis();
+        this.clock = clock;
     }
 
     @GET
@@ -66,7 +68,7 @@ public class DashboardResource {
             + "(dates; default: this year so far)")
     public Uni<ObjectNode> dashboard(@QueryParam("from") String fromText, @QueryParam("to") String toText,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         LocalDate from = date(fromText, "from", today.withDayOfYear(1));
         LocalDate to = date(toText, "to", today);
         if (from.isAfter(to) || to.getYear() - from.getYear() >= MAX_YEARS) {

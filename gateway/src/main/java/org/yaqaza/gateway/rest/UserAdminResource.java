@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.audit.AuditActor;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -49,8 +50,7 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull UserCreate request) {
         UserView user = DirectoryMapper.toView(directory.createUser(actor(), request));
-        return Response.created(URI.create("/api/admin/users/" + user.username())).tag(etag(user.version()))
-                .entity(user).build();
+        return ETags.created(URI.create("/api/admin/users/" + user.username()), user, user.version());
     }
 
     @GET
@@ -94,11 +94,7 @@ public class UserAdminResource {
     }
 
     private Response view(DirectoryUser user) {
-        return Response.ok(DirectoryMapper.toView(user)).tag(etag(user.version)).build();
-    }
-
-    private static String etag(long version) {
-        return Long.toString(version);
+        return ETags.ok(DirectoryMapper.toView(user), user.version);
     }
 
     private AuditActor actor() {

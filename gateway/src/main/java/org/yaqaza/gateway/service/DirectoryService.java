@@ -1,7 +1,7 @@
 package org.yaqaza.gateway.service;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,15 +51,17 @@ public class DirectoryService {
     private final AuthFailureRepository failures;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
+    private final Clock clock;
     private final Event<ClientChanged> clientChanged;
 
     public DirectoryService(UserRepository users, ClientRepository clients, AuthFailureRepository failures,
-            PasswordHasher hasher, AuditTrail audit, Event<ClientChanged> clientChanged) {
+            PasswordHasher hasher, AuditTrail audit, Clock clock, Event<ClientChanged> clientChanged) {
         this.users = users;
         this.clients = clients;
         this.failures = failures;
         this.hasher = hasher;
         this.audit = audit;
+        this.clock = clock;
         this.clientChanged = clientChanged;
     }
 
@@ -75,7 +77,7 @@ public class DirectoryService {
         }
         refuse(errors);
         ensureNameFree(username);
-        Instant now = now();
+        Instant now = clock.instant();
         DirectoryUser user = new DirectoryUser();
         user.id = UUID.randomUUID();
         user.username = username;
@@ -114,7 +116,7 @@ public class DirectoryService {
         user.displayName = request.displayName().strip();
         apply(user, request.roles(), request.clearance(), request.compartments(), request.agency(),
                 request.enabled());
-        touch(user, actor, now());
+        touch(user, actor, clock.instant());
         audit.record(actor, "USER_UPDATED", DirectoryUser.KIND, user.username, null, describe(user));
         return user;
     }
@@ -135,7 +137,7 @@ public class DirectoryService {
     public DirectoryUser disableUser(AuditActor actor, String username) {
         DirectoryUser user = getUser(username);
         user.enabled = false;
-        touch(user, actor, now());
+        touch(user, actor, clock.instant());
         audit.record(actor, "USER_DISABLED", DirectoryUser.KIND, user.username, null, null);
         return user;
     }
@@ -161,7 +163,7 @@ public class DirectoryService {
         refuse(errors);
         ensureNameFree(request.clientId());
         String secret = request.secret() == null ? PasswordHasher.generateSecret() : request.secret();
-        Instant now = now();
+        Instant now = clock.instant();
         MachineClient client = new MachineClient();
         client.id = UUID.randomUUID();
         client.clientId = request.clientId();
@@ -201,7 +203,7 @@ public class DirectoryService {
         client.partner = request.partner();
         apply(client, request.roles(), request.clearance(), request.compartments(), request.agency(),
                 request.enabled());
-        touch(client, actor, now());
+        touch(client, actor, clock.instant());
         audit.record(actor, "CLIENT_UPDATED", MachineClient.KIND, client.clientId, null, describe(client));
         clientChanged.fire(new ClientChanged(client.clientId));
         return client;
@@ -224,7 +226,7 @@ public class DirectoryService {
     public MachineClient disableClient(AuditActor actor, String clientId) {
         MachineClient client = getClient(clientId);
         client.enabled = false;
-        touch(client, actor, now());
+        touch(client, actor, clock.instant());
         audit.record(actor, "CLIENT_DISABLED", MachineClient.KIND, client.clientId, null, null);
         clientChanged.fire(new ClientChanged(client.clientId));
         return client;
@@ -292,7 +294,7 @@ public class DirectoryService {
     }
 
     private void credentialChanged(DirectoryEntry entry, AuditActor actor) {
-        Instant now = now();
+        Instant now = clock.instant();
         entry.credentialChangedAt = now;
         entry.lockedUntil = null;
         failures.clear(entry);
@@ -302,7 +304,7 @@ public class DirectoryService {
     private void unlock(DirectoryEntry entry, AuditActor actor) {
         entry.lockedUntil = null;
         failures.clear(entry);
-        touch(entry, actor, now());
+        touch(entry, actor, clock.instant());
     }
 
     private static void touch(DirectoryEntry entry, AuditActor actor, Instant now) {
@@ -314,9 +316,5 @@ public class DirectoryService {
         String partner = e instanceof MachineClient c && c.partner != null ? "; partner=" + c.partner : "";
         return "roles=" + Arrays.toString(e.roles) + "; clearance=" + e.clearance + "; compartments="
                 + Arrays.toString(e.compartments) + "; agency=" + e.agency + partner + "; enabled=" + e.enabled;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

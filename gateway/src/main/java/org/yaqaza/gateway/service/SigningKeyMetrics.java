@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ public class SigningKeyMetrics {
     /** Year, month and optionally day, with or without dashes, not inside a longer run of digits. */
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})(?:-?(\\d{2}))?(?!\\d)");
 
-    public SigningKeyMetrics(TokenKeys keys, GatewayConfig config, MeterRegistry registry) {
+    public SigningKeyMetrics(TokenKeys keys, GatewayConfig config, MeterRegistry registry, Clock clock) {
         String kid = keys.signing().kid();
         Optional<Instant> created = createdAt(kid, config.token().keyDirectory().resolve(kid + ".pem"));
         double createdSeconds = created.map(t -> (double) t.getEpochSecond()).orElse(Double.NaN);
@@ -47,7 +48,7 @@ public class SigningKeyMetrics {
                 .description("Until when the signing key may sign (Unix time): made + yaqaza.gateway.token.rotate-after")
                 .baseUnit("seconds").tag("kid", kid).register(registry);
         Gauge.builder("yaqaza.gateway.signing.key.age",
-                () -> Math.max(0, Instant.now().getEpochSecond() - createdSeconds))
+                () -> Math.max(0, clock.instant().getEpochSecond() - createdSeconds))
                 .description("How long ago the signing key was made")
                 .baseUnit("seconds").tag("kid", kid).register(registry);
     }

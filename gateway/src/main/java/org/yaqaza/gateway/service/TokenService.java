@@ -2,8 +2,8 @@ package org.yaqaza.gateway.service;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -38,14 +38,16 @@ public class TokenService {
     private final CredentialCheck credentials;
     private final TokenIssuer issuer;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public TokenService(UserRepository users, ClientRepository clients, CredentialCheck credentials,
-            TokenIssuer issuer, AuditTrail audit) {
+            TokenIssuer issuer, AuditTrail audit, Clock clock) {
         this.users = users;
         this.clients = clients;
         this.credentials = credentials;
         this.issuer = issuer;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Client credentials as presented, and whether they came in an HTTP Basic header. */
@@ -93,7 +95,7 @@ public class TokenService {
 
     @Transactional
     public Grant clientCredentials(ClientCredentials presented) {
-        Instant now = now();
+        Instant now = clock.instant();
         Optional<MachineClient> client = authenticate(clients, MachineClient.KIND, presented.clientId(),
                 presented.secret(), "client_credentials", now);
         if (client.isEmpty()) {
@@ -105,7 +107,7 @@ public class TokenService {
     /** The password grant; a client that authenticates as well must succeed first. */
     @Transactional
     public Grant password(ClientCredentials presentedClient, String username, String password) {
-        Instant now = now();
+        Instant now = clock.instant();
         String clientId = null;
         if (presentedClient != null) {
             Optional<MachineClient> client = authenticate(clients, MachineClient.KIND, presentedClient.clientId(),
@@ -152,9 +154,5 @@ public class TokenService {
     private static String printable(String name) {
         String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 128 ? clean.substring(0, 128) : clean;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,7 +2,7 @@ package org.yaqaza.intelligence.alert;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +13,13 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.AlertView;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Creates alerts (a watched entity named by a new report; a raised threat level) and reads them under the
@@ -34,11 +34,13 @@ public class AlertService {
     private final Sql sql;
     private final AlertSignal signal;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public AlertService(Sql sql, AlertSignal signal, AuditTrail audit) {
+    public AlertService(Sql sql, AlertSignal signal, AuditTrail audit, Clock clock) {
         this.sql = sql;
         this.signal = signal;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** In the caller's transaction: one alert per new mention of a watched entity. */
@@ -49,7 +51,7 @@ public class AlertService {
         Map<String, Object> p = new HashMap<>();
         p.put("reports", reportIds.toArray(UUID[]::new));
         p.put("entities", entityIds.toArray(UUID[]::new));
-        p.put("now", Instant.now());
+        p.put("now", clock.instant());
         lock();
         int created = sql.update("""
                 insert into alert (id, alert_type, entity_id, report_id, message, created_at)
@@ -72,7 +74,7 @@ public class AlertService {
         sql.update("""
                 insert into alert (id, alert_type, entity_id, assessment_id, message, created_at)
                 values (gen_random_uuid(), 'THREAT_LEVEL_RAISED', :entity, :assessment, :message, :now)""",
-                Map.of("entity", entityId, "assessment", assessmentId, "message", message, "now", Instant.now()));
+                Map.of("entity", entityId, "assessment", assessmentId, "message", message, "now", clock.instant()));
         signal.afterCommit();
     }
 
@@ -85,7 +87,7 @@ public class AlertService {
         sql.update("""
                 insert into alert (id, alert_type, entity_id, message, created_at)
                 values (gen_random_uuid(), 'SCREENING_HIT', :entity, :message, :now)""",
-                Map.of("entity", entityId, "message", message, "now", Instant.now()));
+                Map.of("entity", entityId, "message", message, "now", clock.instant()));
         signal.afterCommit();
     }
 
@@ -131,7 +133,7 @@ public class AlertService {
             throw ProblemException.notFound("Alert", id);
         }
         sql.update("insert into alert_read (alert_id, subject, read_at) values (:id, :subject, :now) "
-                + "on conflict do nothing", Map.of("id", id, "subject", caller.subject(), "now", Instant.now()));
+                + "on conflict do nothing", Map.of("id", id, "subject", caller.subject(), "now", clock.instant()));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.yaqaza.intelligence.alert;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +12,12 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.repository.EntityRepository;
-import org.yaqaza.intelligence.support.Sql;
 
 /** The watch list: entities an analyst follows. A new report naming one of them raises an alert. */
 @ApplicationScoped
@@ -25,11 +26,13 @@ public class WatchService {
     private final Sql sql;
     private final EntityRepository entities;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public WatchService(Sql sql, EntityRepository entities, AuditTrail audit) {
+    public WatchService(Sql sql, EntityRepository entities, AuditTrail audit, Clock clock) {
         this.sql = sql;
         this.entities = entities;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public record Watched(UUID entityId, String displayName, String kind, Instant since) {
@@ -39,7 +42,7 @@ public class WatchService {
     @Transactional
     public Watched watch(Caller caller, UUID entityId) {
         IntelEntity e = entities.getVisible(caller, entityId, "Entity");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int added = sql.update("insert into watch (entity_id, subject, created_at) values (:e, :s, :now)"
                 + " on conflict do nothing", Map.of("e", e.id, "s", caller.subject(), "now", now));
         if (added > 0) {

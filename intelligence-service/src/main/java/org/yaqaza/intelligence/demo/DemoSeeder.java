@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.yaqaza.common.config.DemoConfig;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
@@ -31,7 +33,6 @@ import org.yaqaza.intelligence.api.InterventionRequest;
 import org.yaqaza.intelligence.api.ProductRequest;
 import org.yaqaza.intelligence.api.RelationshipRequest;
 import org.yaqaza.intelligence.api.ReportRequest;
-import org.yaqaza.intelligence.config.DemoConfig;
 import org.yaqaza.intelligence.model.CaseStatus;
 import org.yaqaza.intelligence.model.EntityKind;
 import org.yaqaza.intelligence.model.EventStatus;
@@ -95,10 +96,11 @@ public class DemoSeeder {
     private final CaseService cases;
     private final ProductService products;
     private final EntityManager em;
+    private final Clock clock;
 
     public DemoSeeder(DemoConfig config, ReportRepository reportRepository, ReportService reports,
             EntityService entities, RelationshipService relationships, AssessmentService assessments,
-            CaseService cases, ProductService products, EntityManager em) {
+            CaseService cases, ProductService products, EntityManager em, Clock clock) {
         this.config = config;
         this.em = em;
         this.reportRepository = reportRepository;
@@ -108,6 +110,7 @@ public class DemoSeeder {
         this.assessments = assessments;
         this.cases = cases;
         this.products = products;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -223,7 +226,7 @@ public class DemoSeeder {
 
         // Historic cells dismantled year by year, and events 2015 -> today: the statistics' shape.
         int events = 0;
-        int thisYear = LocalDate.now().getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         for (int year = 2015; year <= thisYear; year++) {
             int dismantled = 1 + random.nextInt(year < 2019 ? 4 : 3);
             for (int d = 0; d < dismantled; d++) {
@@ -270,19 +273,19 @@ public class DemoSeeder {
                 Classification.SECRET, List.of(), List.of())).id);
         caseIds.add(north.id());
         cases.transition(analyst, north.id(), CaseStatus.UNDER_SURVEILLANCE, null, "Filatures autorisées",
-                LocalDate.now().minusMonths(8));
+                LocalDate.now(clock).minusMonths(8));
         CaseView withIntervention = cases.requestIntervention(analyst, north.id(), new InterventionRequest(
-                LocalDate.now().minusMonths(2), "Tanger, quartier du port", places.get(1), 4,
+                LocalDate.now(clock).minusMonths(2), "Tanger, quartier du port", places.get(1), 4,
                 List.of("3 téléphones", "documents falsifiés"), cells.get(4)));
         cases.decideIntervention(supervisor, north.id(), withIntervention.interventions().get(0).id(), true);
         cases.transition(analyst, north.id(), CaseStatus.REFERRED_TO_JUSTICE, "PR-RABAT-2026-0042",
-                "Dossier transmis au parquet", LocalDate.now().minusMonths(1));
+                "Dossier transmis au parquet", LocalDate.now(clock).minusMonths(1));
         CaseView oasis = cases.get(analyst, cases.create(analyst, new CaseRequest("Opération Oasis",
                 "Financement présumé de la cellule de l'Oasis.", ThreatCategory.TERRORISM,
                 List.of(cells.get(3), persons.get(24)), reportIds.subList(6, 9), Classification.SECRET, List.of(),
                 List.of())).id);
         caseIds.add(oasis.id());
-        cases.transition(analyst, oasis.id(), CaseStatus.UNDER_SURVEILLANCE, null, null, LocalDate.now());
+        cases.transition(analyst, oasis.id(), CaseStatus.UNDER_SURVEILLANCE, null, null, LocalDate.now(clock));
 
         ThreatLevel[] levels = ThreatLevel.values();
         for (int i = 0; i < 12; i++) {
@@ -291,7 +294,7 @@ public class DemoSeeder {
                     ThreatCategory.TERRORISM, "Évaluation de démonstration " + (i + 1) + " : contacts répétés avec "
                             + "des membres connus, déplacements non expliqués.",
                     List.of("contacts répétés", "déplacements", "financement"),
-                    i % 4 == 0 ? LocalDate.now().minusDays(10) : LocalDate.now().plusMonths(3 + i % 6),
+                    i % 4 == 0 ? LocalDate.now(clock).minusDays(10) : LocalDate.now(clock).plusMonths(3 + i % 6),
                     Classification.SECRET, List.of(), List.of()));
             if (i < 10) {
                 assessments.approve(supervisor, a.id, "Validé (démo)");
@@ -399,9 +402,10 @@ public class DemoSeeder {
                 arrests, Classification.CONFIDENTIAL, List.of(), null, null);
     }
 
-    private static LocalDate day(int year, Random random) {
+    private LocalDate day(int year, Random random) {
         LocalDate d = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
-        return d.isAfter(LocalDate.now()) ? LocalDate.now() : d;
+        LocalDate today = LocalDate.now(clock);
+        return d.isAfter(today) ? today : d;
     }
 
     static String article() {

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
@@ -29,7 +30,6 @@ import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.model.EntityKind;
 import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.repository.EntityRepository;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Graph walks, breadth first, one SQL statement per level. Each statement returns only edges the caller may

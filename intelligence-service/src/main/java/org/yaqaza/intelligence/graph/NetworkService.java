@@ -38,7 +38,7 @@ import org.yaqaza.intelligence.api.NetworkSummary;
 import org.yaqaza.intelligence.config.NetworkConfig;
 import org.yaqaza.intelligence.model.EntityKind;
 import org.yaqaza.intelligence.model.RelationshipType;
-import org.yaqaza.intelligence.support.Sql;
+import org.yaqaza.common.persistence.Sql;
 
 /**
  * Cell network analysis for the "dismantle the cell" decision: the network of an organisation's leaders and

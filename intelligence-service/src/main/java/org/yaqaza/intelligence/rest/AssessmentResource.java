@@ -1,6 +1,7 @@
 package org.yaqaza.intelligence.rest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,10 +33,12 @@ public class AssessmentResource {
 
     private final AssessmentService service;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public AssessmentResource(AssessmentService service, CurrentCaller caller) {
+    public AssessmentResource(AssessmentService service, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
@@ -61,7 +64,7 @@ public class AssessmentResource {
     @GET
     @Path("/overdue")
     public List<AssessmentView> overdue() {
-        return service.overdue(caller.get(), LocalDate.now()).stream().map(AssessmentService::view).toList();
+        return service.overdue(caller.get(), LocalDate.now(clock)).stream().map(AssessmentService::view).toList();
     }
 
     @GET

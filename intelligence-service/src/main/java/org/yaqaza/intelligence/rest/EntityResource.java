@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -62,15 +63,14 @@ public class EntityResource {
     @RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
     public Response create(@Valid @NotNull EntityRequest request) {
         EntityView view = EntityMapper.toView(service.create(caller.get(), request));
-        return Response.created(URI.create("/api/intelligence/entities/" + view.id()))
-                .tag(Long.toString(view.version())).entity(view).build();
+        return ETags.created(URI.create("/api/intelligence/entities/" + view.id()), view, view.version());
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
         EntityView view = EntityMapper.toView(service.get(caller.get(), id));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     /** Newest first; {@code name} matches any name of the entity (Arabic-normalised, partial). */
@@ -94,7 +94,7 @@ public class EntityResource {
             @Valid @NotNull EntityRequest request) {
         EntityView view = EntityMapper.toView(service.update(caller.get(), id, request,
                 Versions.fromIfMatch(ifMatch)));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     /** Organisation life cycle: suspected -> active -> under surveillance -> dismantled (409 otherwise). */

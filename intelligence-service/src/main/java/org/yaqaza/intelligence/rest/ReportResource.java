@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -70,9 +71,8 @@ public class ReportResource {
             @Valid @NotNull ReportRequest request) {
         ReportService.Filed filed = service.create(caller.get(), request, idempotencyKey);
         ReportView view = ReportMapper.toView(filed.report());
-        Response.ResponseBuilder response = filed.replayed() ? Response.ok()
-                : Response.created(URI.create("/api/intelligence/reports/" + view.id()));
-        return response.tag(Long.toString(view.version())).entity(view).build();
+        return filed.replayed() ? ETags.ok(view, view.version())
+                : ETags.created(URI.create("/api/intelligence/reports/" + view.id()), view, view.version());
     }
 
     /**
@@ -103,7 +103,7 @@ public class ReportResource {
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
         ReportView report = ReportMapper.toView(service.get(caller.get(), id));
-        return Response.ok(report).tag(Long.toString(report.version())).build();
+        return ETags.ok(report, report.version());
     }
 
     @GET
@@ -151,7 +151,7 @@ public class ReportResource {
             @Valid @NotNull ReportRequest request) {
         Long version = Versions.fromIfMatch(ifMatch);
         ReportView updated = ReportMapper.toView(service.update(caller.get(), id, request, version));
-        return Response.ok(updated).tag(Long.toString(updated.version())).build();
+        return ETags.ok(updated, updated.version());
     }
 
     @GET

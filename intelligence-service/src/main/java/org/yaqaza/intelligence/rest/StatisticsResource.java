@@ -1,5 +1,6 @@
 package org.yaqaza.intelligence.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -26,10 +27,12 @@ public class StatisticsResource {
 
     private final StatisticsService statistics;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public StatisticsResource(StatisticsService statistics, CurrentCaller caller) {
+    public StatisticsResource(StatisticsService statistics, CurrentCaller caller, Clock clock) {
         this.statistics = statistics;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -59,7 +62,7 @@ public class StatisticsResource {
     }
 
     private AnnualStatistics compute(String from, String to, String category) {
-        int thisYear = LocalDate.now().getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         int f = year(from, "from", 2015);
         int t = year(to, "to", thisYear);
         ThreatCategory c = null;

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.intelligence.model.EntityKind;
-import org.yaqaza.intelligence.support.Sql;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

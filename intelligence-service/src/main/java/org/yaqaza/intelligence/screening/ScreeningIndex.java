@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.intelligence.model.EntityKind;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Keeps the screening keys of an entity in step with its names, in the transaction that changes them: postings

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * The SQL of screening: vocabulary look-ups (document frequencies, typo neighbours), posting probes and the

@@ -14,16 +14,17 @@ import jakarta.transaction.Transactional;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Visibility;
+import org.yaqaza.common.text.Escaping;
 import org.yaqaza.intelligence.api.SearchHit;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
 import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.model.SourceType;
 import org.yaqaza.intelligence.service.ReportFilter;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Full-text search over reports with PostgreSQL alone. Documents are indexed with their language's
@@ -135,24 +136,7 @@ public class SearchService {
     }
 
     static String highlight(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(raw.length() + 16);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                case '\uE000' -> b.append("<mark>");
-                case '\uE001' -> b.append("</mark>");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return raw == null ? null : Escaping.xml(raw).replace(START, "<mark>").replace(STOP, "</mark>");
     }
 
     private static String encodeOffset(int offset) {

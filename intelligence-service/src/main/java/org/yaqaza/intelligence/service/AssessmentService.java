@@ -1,8 +1,7 @@
 package org.yaqaza.intelligence.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.AssessmentRequest;
@@ -42,13 +42,15 @@ public class AssessmentService {
     private final EntityRepository entities;
     private final AlertService alerts;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, EntityRepository entities, AlertService alerts,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
         this.assessments = assessments;
         this.entities = entities;
         this.alerts = alerts;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -60,7 +62,7 @@ public class AssessmentService {
                     null);
         }
         Assessment a = new Assessment();
-        a.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        a.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         a.subjectId = subject.id;
         a.threatLevel = r.threatLevel();
         a.category = r.category();
@@ -68,7 +70,7 @@ public class AssessmentService {
         a.indicators = r.indicators() == null ? new String[0] : r.indicators().toArray(String[]::new);
         a.nextReview = r.nextReview();
         a.status = AssessmentStatus.PENDING_APPROVAL;
-        a.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.updatedAt = clock.instant();
         assessments.persist(a);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, a.id, a.classification, a.threatLevel.name());
         return a;
@@ -114,16 +116,13 @@ public class AssessmentService {
 
     private Assessment decide(Caller caller, UUID id, String note, AssessmentStatus outcome) {
         Assessment a = assessments.getVisible(caller, id, "Assessment");
-        if (a.createdBy.equals(caller.subject())) {
-            throw ProblemException.forbidden("Four-eyes rule: an assessment is approved or rejected by someone "
-                    + "other than its author.");
-        }
+        FourEyes.requireDifferent(caller, a.createdBy, "assessment");
         if (a.status != AssessmentStatus.PENDING_APPROVAL) {
             throw ProblemException.conflict("Already decided", "This assessment is " + a.status + ".");
         }
         a.status = outcome;
         a.decidedBy = caller.subject();
-        a.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.decidedAt = clock.instant();
         a.decisionNote = note;
         a.updatedAt = a.decidedAt;
         assessments.flush();

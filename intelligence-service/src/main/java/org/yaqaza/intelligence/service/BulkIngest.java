@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +37,7 @@ import jakarta.validation.Validator;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
@@ -45,7 +46,6 @@ import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
-import org.yaqaza.intelligence.support.Sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -83,9 +83,10 @@ public class BulkIngest {
         return t;
     });
     private final ExecutorService storers;
+    private final Clock clock;
 
     public BulkIngest(ObjectMapper json, Validator validator, Sql sql, AuditTrail audit, AlertService alerts,
-            IntelligenceConfig config) {
+            IntelligenceConfig config, Clock clock) {
         this.json = json;
         this.validator = validator;
         this.sql = sql;
@@ -97,6 +98,7 @@ public class BulkIngest {
             t.setDaemon(true);
             return t;
         });
+        this.clock = clock;
     }
 
     /** Totals of one ingest (the per-line results went to the output stream, one per input line). */
@@ -407,7 +409,7 @@ public class BulkIngest {
         }
         p.put("agency", caller.agency());
         p.put("subject", caller.subject());
-        p.put("now", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        p.put("now", clock.instant());
         List<UUID> inserted = sql.query("""
                 insert into report (id, classification, compartments, owner_agency, shared_with, created_at,
                     created_by, updated_at, version, source_type, reliability, credibility, collected_at,

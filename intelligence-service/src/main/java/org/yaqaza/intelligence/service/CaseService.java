@@ -1,8 +1,7 @@
 package org.yaqaza.intelligence.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +16,11 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.CaseRequest;
 import org.yaqaza.intelligence.api.CaseView;
@@ -39,7 +40,6 @@ import org.yaqaza.intelligence.repository.CaseRepository;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.InterventionRepository;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Cases: open -> under surveillance -> intervention -> referred to justice -> closed, every move checked and
@@ -57,15 +57,17 @@ public class CaseService {
     private final EntityService entityService;
     private final AuditTrail audit;
     private final Sql sql;
+    private final Clock clock;
 
     public CaseService(CaseRepository cases, InterventionRepository interventions, EntityRepository entities,
-            EntityService entityService, AuditTrail audit, Sql sql) {
+            EntityService entityService, AuditTrail audit, Sql sql, Clock clock) {
         this.cases = cases;
         this.interventions = interventions;
         this.entities = entities;
         this.entityService = entityService;
         this.audit = audit;
         this.sql = sql;
+        this.clock = clock;
     }
 
     @Transactional
@@ -75,17 +77,17 @@ public class CaseService {
         requireVisible(caller, "IntelEntity", entityIds, "entityIds");
         requireVisible(caller, "Report", reportIds, "reportIds");
         IntelCase c = new IntelCase();
-        c.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        c.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         c.title = r.title();
         c.summary = r.summary();
         c.category = r.category();
         c.status = CaseStatus.OPEN;
         c.entityIds = entityIds.toArray(UUID[]::new);
         c.reportIds = reportIds.toArray(UUID[]::new);
-        c.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.updatedAt = clock.instant();
         cases.persist(c);
         cases.flush();
-        recordTransition(caller, c, null, CaseStatus.OPEN, LocalDate.now(), null);
+        recordTransition(caller, c, null, CaseStatus.OPEN, LocalDate.now(clock), null);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, c.id, c.classification, null);
         return c;
     }
@@ -126,9 +128,9 @@ public class CaseService {
         }
         CaseStatus from = c.status;
         c.status = to;
-        c.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.updatedAt = clock.instant();
         cases.flush();
-        recordTransition(caller, c, from, to, on == null ? LocalDate.now() : on, note);
+        recordTransition(caller, c, from, to, on == null ? LocalDate.now(clock) : on, note);
         audit.record(AuditActor.of(caller), "TRANSITION", OBJECT_TYPE, c.id, c.classification, from + "->" + to);
         return view(c);
     }
@@ -173,7 +175,7 @@ public class CaseService {
         i.dismantlesOrganisationId = r.dismantlesOrganisationId();
         i.status = InterventionStatus.PENDING_APPROVAL;
         i.requestedBy = caller.subject();
-        i.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        i.requestedAt = clock.instant();
         interventions.persist(i);
         audit.record(AuditActor.of(caller), "REQUEST_INTERVENTION", OBJECT_TYPE, c.id, c.classification,
                 "intervention=" + i.id);
@@ -188,16 +190,13 @@ public class CaseService {
         if (i == null) {
             throw ProblemException.notFound("Intervention", interventionId);
         }
-        if (i.requestedBy.equals(caller.subject())) {
-            throw ProblemException.forbidden("Four-eyes rule: an intervention is approved by someone other than "
-                    + "its requester.");
-        }
+        FourEyes.requireDifferent(caller, i.requestedBy, "intervention");
         if (i.status != InterventionStatus.PENDING_APPROVAL) {
             throw ProblemException.conflict("Already decided", "This intervention is " + i.status + ".");
         }
         i.status = approve ? InterventionStatus.APPROVED : InterventionStatus.REJECTED;
         i.decidedBy = caller.subject();
-        i.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        i.decidedAt = clock.instant();
         if (approve) {
             if (i.arrests > 0) {
                 i.eventId = arrestEvent(caller, c, i).id;
@@ -224,7 +223,7 @@ public class CaseService {
     /** The arrests of an approved intervention, as an ARREST event with the case's marking. */
     private IntelEntity arrestEvent(Caller caller, IntelCase c, Intervention i) {
         IntelEntity e = new IntelEntity();
-        e.protect(caller, c.classification, List.of(c.compartments), List.of(c.sharedWith));
+        e.protect(caller, clock.instant(), c.classification, List.of(c.compartments), List.of(c.sharedWith));
         e.kind = EntityKind.EVENT;
         e.displayName = "Arrests: " + c.title + " (" + i.date + ")";
         e.names.add(new EntityName(e.displayName, ArabicNormaliser.script(e.displayName), NameType.PRIMARY,
@@ -238,7 +237,7 @@ public class CaseService {
         e.nationalTerritory = i.locationId == null ? Boolean.TRUE
                 : entities.findById(i.locationId).nationalTerritory;
         e.description = "Intervention at " + i.place;
-        e.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.updatedAt = clock.instant();
         entities.persist(e);
         audit.record(AuditActor.of(caller), "CREATE", EntityService.OBJECT_TYPE, e.id, e.classification,
                 "ARREST event of case " + c.id);
@@ -251,7 +250,7 @@ public class CaseService {
         p.put("case", c.id);
         p.put("from", from == null ? null : from.name());
         p.put("to", to.name());
-        p.put("at", Instant.now());
+        p.put("at", clock.instant());
         p.put("on", on);
         p.put("actor", caller.subject());
         p.put("note", note);

@@ -1,8 +1,8 @@
 package org.yaqaza.intelligence.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
@@ -30,7 +31,6 @@ import org.yaqaza.intelligence.model.OrganisationStatus;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.screening.ScreeningIndex;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
-import org.yaqaza.intelligence.support.Sql;
 
 /** Persons, organisations, locations and events: protected records, every write audited. */
 @ApplicationScoped
@@ -42,22 +42,24 @@ public class EntityService {
     private final AuditTrail audit;
     private final Sql sql;
     private final ScreeningIndex screening;
+    private final Clock clock;
 
-    public EntityService(EntityRepository entities, AuditTrail audit, Sql sql, ScreeningIndex screening) {
+    public EntityService(EntityRepository entities, AuditTrail audit, Sql sql, ScreeningIndex screening, Clock clock) {
         this.entities = entities;
         this.audit = audit;
         this.sql = sql;
         this.screening = screening;
+        this.clock = clock;
     }
 
     @Transactional
     public IntelEntity create(Caller caller, EntityRequest request) {
         checkKindFields(request);
         IntelEntity e = new IntelEntity();
-        e.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        e.protect(caller, clock.instant(), request.classification(), request.compartments(), request.sharedWith());
         apply(caller, e, request);
         if (e.kind == EntityKind.ORGANISATION) {
-            e.statusSince = request.statusSince() != null ? request.statusSince() : LocalDate.now();
+            e.statusSince = request.statusSince() != null ? request.statusSince() : LocalDate.now(clock);
         }
         entities.persist(e);
         entities.flush();
@@ -108,7 +110,7 @@ public class EntityService {
     @Transactional
     public IntelEntity update(Caller caller, UUID id, EntityRequest request, Long expectedVersion) {
         IntelEntity e = entities.getVisible(caller, id, "Entity");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), e.version, "entity");
+        Versions.require(expectedVersion, request.version(), e.version, "entity");
         if (request.kind() != e.kind) {
             throw ProblemException.unprocessable("Kind cannot change", "An entity keeps the kind it was created with.");
         }
@@ -141,10 +143,10 @@ public class EntityService {
                     from.allowedNext().stream().map(s -> new Problem.FieldError("allowedNext", s.name())).toList(),
                     null);
         }
-        LocalDate date = effective == null ? LocalDate.now() : effective;
+        LocalDate date = effective == null ? LocalDate.now(clock) : effective;
         e.organisationStatus = to;
         e.statusSince = date;
-        e.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.updatedAt = clock.instant();
         entities.flush();
         recordStatus(caller, e, from, to, date, caseId);
         audit.record(AuditActor.of(caller), "STATUS", OBJECT_TYPE, e.id, e.classification, from + "->" + to);
@@ -172,7 +174,7 @@ public class EntityService {
         p.put("from", from == null ? null : from.name());
         p.put("to", to.name());
         p.put("date", date);
-        p.put("now", Instant.now());
+        p.put("now", clock.instant());
         p.put("by", caller.subject());
         p.put("case", caseId);
         sql.update("insert into organisation_status_change (organisation_id, from_status, to_status,"
@@ -253,6 +255,6 @@ public class EntityService {
         }
         e.placeId = r.placeId();
         e.arrests = r.arrests();
-        e.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.updatedAt = clock.instant();
     }
 }

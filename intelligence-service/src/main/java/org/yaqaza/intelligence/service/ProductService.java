@@ -1,7 +1,6 @@
 package org.yaqaza.intelligence.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,11 +40,13 @@ public class ProductService {
     private final ProductRepository products;
     private final ReportRepository reports;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public ProductService(ProductRepository products, ReportRepository reports, AuditTrail audit) {
+    public ProductService(ProductRepository products, ReportRepository reports, AuditTrail audit, Clock clock) {
         this.products = products;
         this.reports = reports;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -66,14 +67,14 @@ public class ProductService {
             }
         }
         Product product = new Product();
-        product.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        product.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         product.title = r.title();
         product.summary = r.summary();
         product.tearLine = r.tearLine();
         product.category = r.category();
         product.sourceReportIds = ids.toArray(UUID[]::new);
         product.originatorPartners = partners.toArray(String[]::new);
-        product.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        product.updatedAt = clock.instant();
         products.persist(product);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, product.id, product.classification,
                 "sources=" + ids);

@@ -1,7 +1,6 @@
 package org.yaqaza.intelligence.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,13 +36,15 @@ public class RelationshipService {
     private final EntityRepository entities;
     private final ReportRepository reports;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public RelationshipService(RelationshipRepository relationships, EntityRepository entities,
-            ReportRepository reports, AuditTrail audit) {
+            ReportRepository reports, AuditTrail audit, Clock clock) {
         this.relationships = relationships;
         this.entities = entities;
         this.reports = reports;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -61,7 +62,7 @@ public class RelationshipService {
                 : r.supportingReportIds());
         requireVisible(caller, "Report", supporting, "supportingReportIds", "must name existing reports");
         Relationship rel = new Relationship();
-        rel.protect(caller, r.classification(), r.compartments(), r.sharedWith());
+        rel.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         rel.sourceId = r.sourceId();
         rel.targetId = r.targetId();
         rel.type = r.type();
@@ -70,7 +71,7 @@ public class RelationshipService {
         rel.validTo = r.validTo();
         rel.supportingReportIds = supporting.toArray(UUID[]::new);
         rel.note = r.note();
-        rel.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        rel.updatedAt = clock.instant();
         relationships.persist(rel);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, rel.id, rel.classification,
                 rel.sourceId + " " + rel.type + " " + rel.targetId);

@@ -1,5 +1,6 @@
 package org.yaqaza.intelligence.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
@@ -30,7 +32,6 @@ import org.yaqaza.intelligence.model.SourceType;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.MentionRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;
-import org.yaqaza.intelligence.support.Sql;
 
 /** Filing, reading and correcting raw reports, always under the visibility rule and audited. */
 @ApplicationScoped
@@ -45,15 +46,17 @@ public class ReportService {
     private final AlertService alerts;
     private final AuditTrail audit;
     private final Sql sql;
+    private final Clock clock;
 
     public ReportService(ReportRepository reports, EntityRepository entities, MentionRepository mentions,
-            AlertService alerts, AuditTrail audit, Sql sql) {
+            AlertService alerts, AuditTrail audit, Sql sql, Clock clock) {
         this.reports = reports;
         this.entities = entities;
         this.mentions = mentions;
         this.alerts = alerts;
         this.audit = audit;
         this.sql = sql;
+        this.clock = clock;
     }
 
     /** A filed report, and whether it was filed by an earlier request with the same Idempotency-Key. */
@@ -91,7 +94,7 @@ public class ReportService {
         checkRules(request);
         List<UUID> mentioned = visibleEntities(caller, request.mentions());
         Report report = new Report();
-        report.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        report.protect(caller, clock.instant(), request.classification(), request.compartments(), request.sharedWith());
         report.id = id;
         apply(report, request);
         reports.persist(report);
@@ -129,7 +132,7 @@ public class ReportService {
     @Transactional
     public Report update(Caller caller, UUID id, ReportRequest request, Long expectedVersion) {
         Report report = reports.getVisible(caller, id, "Report");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), report.version, "report");
+        Versions.require(expectedVersion, request.version(), report.version, "report");
         checkRules(request);
         List<UUID> mentioned = visibleEntities(caller, request.mentions());
         report.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
@@ -162,7 +165,7 @@ public class ReportService {
 
     private List<UUID> addMentions(Caller caller, Report report, List<UUID> entityIds) {
         List<UUID> added = new ArrayList<>();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         for (UUID entityId : entityIds) {
             Mention.Key key = new Mention.Key();
             key.reportId = report.id;
@@ -227,7 +230,7 @@ public class ReportService {
         return null;
     }
 
-    private static void apply(Report report, ReportRequest request) {
+    private void apply(Report report, ReportRequest request) {
         report.sourceType = request.sourceType();
         report.reliability = request.reliability();
         report.credibility = request.credibility().shortValue();
@@ -238,6 +241,6 @@ public class ReportService {
         report.body = request.body();
         report.legalAuthorisation = request.legalAuthorisation();
         report.originatorPartner = request.originatorPartner();
-        report.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        report.updatedAt = clock.instant();
     }
 }

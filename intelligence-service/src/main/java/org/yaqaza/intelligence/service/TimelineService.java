@@ -19,7 +19,7 @@ import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.TimelineItem;
 import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.repository.EntityRepository;
-import org.yaqaza.intelligence.support.Sql;
+import org.yaqaza.common.persistence.Sql;
 
 /**
  * Everything dated about one entity, in time order and in one call: the reports that mention it, its events,

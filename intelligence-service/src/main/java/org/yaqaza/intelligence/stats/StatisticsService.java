@@ -10,12 +10,12 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.AnnualStatistics;
 import org.yaqaza.intelligence.model.ThreatCategory;
-import org.yaqaza.intelligence.support.Sql;
 
 /**
  * Annual figures, each one aggregate query over the underlying records with the visibility rule inside it:

@@ -3,6 +3,7 @@ package org.yaqaza.intelligence.stats;
 import java.util.List;
 import java.util.Locale;
 
+import org.yaqaza.common.text.Escaping;
 import org.yaqaza.intelligence.api.AnnualStatistics;
 
 /** The annual statistics as a self-contained grouped bar chart (SVG 1.1, renders in any browser). */
@@ -38,10 +39,10 @@ public final class SvgChart {
                 width, HEIGHT, width, HEIGHT));
         String title = "Annual statistics " + stats.from() + "–" + stats.to()
                 + (stats.category() == null ? "" : " (" + stats.category() + ")");
-        svg.append("<title>").append(escape(title)).append("</title>\n");
+        svg.append("<title>").append(Escaping.xml(title)).append("</title>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s"
-                + "</text>%n", LEFT, escape(title)));
+                + "</text>%n", LEFT, Escaping.xml(title)));
         for (long tick = 0; tick <= top; tick += step) {
             double y = TOP + PLOT_HEIGHT - (double) tick / top * PLOT_HEIGHT;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
@@ -87,9 +88,5 @@ public final class SvgChart {
             }
         }
         return 10 * magnitude;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

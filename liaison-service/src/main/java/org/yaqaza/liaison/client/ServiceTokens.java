@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +29,20 @@ public class ServiceTokens {
     private final LiaisonConfig.ServiceClient config;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final Clock clock;
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    public ServiceTokens(LiaisonConfig config, ObjectMapper json) {
+    public ServiceTokens(LiaisonConfig config, ObjectMapper json, Clock clock) {
         this.config = config.serviceClient();
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.clock = clock;
     }
 
     /** A valid token, fetching a new one when needed; fails (to be retried later) when the gateway refuses. */
     public synchronized String bearer() throws IOException, InterruptedException {
-        if (token != null && Instant.now().isBefore(expiresAt.minusSeconds(RENEW_BEFORE_SECONDS))) {
+        if (token != null && clock.instant().isBefore(expiresAt.minusSeconds(RENEW_BEFORE_SECONDS))) {
             return "Bearer " + token;
         }
         String clientId = config.clientId().orElseThrow(() -> new IOException(
@@ -62,7 +65,7 @@ public class ServiceTokens {
         if (token == null) {
             throw new IOException("token service answered without access_token");
         }
-        expiresAt = Instant.now().plusSeconds(body.path("expires_in").asLong(300));
+        expiresAt = clock.instant().plusSeconds(body.path("expires_in").asLong(300));
         return "Bearer " + token;
     }
 

@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.mapping;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.yaqaza.liaison.api.AgreementView;
@@ -22,7 +23,6 @@ import org.yaqaza.liaison.model.Release;
 import org.yaqaza.liaison.model.ReleaseRecipient;
 import org.yaqaza.liaison.model.Rfi;
 import org.yaqaza.liaison.model.Warning;
-import org.yaqaza.liaison.service.AgreementService;
 import org.yaqaza.liaison.stix.StixMapper;
 
 /** Entities to wire records (entities never leave the service). */
@@ -31,9 +31,10 @@ public final class LiaisonMapper {
     private LiaisonMapper() {
     }
 
-    public static AgreementView agreement(Agreement a) {
+    /** {@code today} decides whether the agreement is active now. */
+    public static AgreementView agreement(Agreement a, LocalDate today) {
         return new AgreementView(a.id, a.partnerId, a.reference, a.ceiling, List.of(a.categories), a.validFrom,
-                a.validTo, a.status, a.activeOn(AgreementService.today()), a.createdAt, a.createdBy, a.updatedAt,
+                a.validTo, a.status, a.activeOn(today), a.createdAt, a.createdBy, a.updatedAt,
                 a.version);
     }
 
@@ -84,8 +85,9 @@ public final class LiaisonMapper {
                 s.credibility, s.collectedAt, s.classification, s.tlp, s.createdAt, s.deliveredAt, s.reportId);
     }
 
-    public static RfiView rfi(Rfi r) {
-        boolean overdue = r.status.open() && r.dueDate.isBefore(AgreementService.today());
+    /** {@code today} decides whether an open RFI is overdue. */
+    public static RfiView rfi(Rfi r, LocalDate today) {
+        boolean overdue = r.status.open() && r.dueDate.isBefore(today);
         return new RfiView(r.id, r.partnerCode, r.subject, r.question, r.language, r.dueDate, overdue, r.status,
                 r.classification, r.assignedTo, r.assignedAt, r.answerReleaseId, r.declineReason, r.createdAt,
                 r.closedAt, r.version);

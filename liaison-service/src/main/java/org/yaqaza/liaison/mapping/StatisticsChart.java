@@ -3,6 +3,7 @@ package org.yaqaza.liaison.mapping;
 import java.util.List;
 import java.util.Locale;
 
+import org.yaqaza.common.text.Escaping;
 import org.yaqaza.liaison.api.AnnualStatistics;
 
 /** The annual statistics as a self-contained SVG bar chart (releases, warnings, outcomes per partner). */
@@ -45,7 +46,7 @@ public final class StatisticsChart {
                         SERIES[s], values[s]));
             }
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", x0, plotBottom + 18,
-                    escape(p.partner())));
+                    Escaping.xml(p.partner())));
         }
         for (int s = 0; s < SERIES.length; s++) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"330\" width=\"10\" height=\"10\" fill=\"%s\"/>"
@@ -56,9 +57,5 @@ public final class StatisticsChart {
 
     private static long feedback(AnnualStatistics.PartnerYear p) {
         return p.outcomes().values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,8 @@
 package org.yaqaza.liaison.rest;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -33,31 +36,34 @@ public class AgreementResource {
 
     private final AgreementService service;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public AgreementResource(AgreementService service, CurrentCaller caller) {
+    public AgreementResource(AgreementService service, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.LIAISON_OFFICER)
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid @NotNull AgreementRequest request) {
-        AgreementView created = LiaisonMapper.agreement(service.create(caller.get(), partnerId, request));
-        return Response.created(URI.create("/api/liaison/partners/" + partnerId + "/agreements/" + created.id()))
-                .tag(Long.toString(created.version())).entity(created).build();
+        AgreementView created = LiaisonMapper.agreement(service.create(caller.get(), partnerId, request), today());
+        URI location = URI.create("/api/liaison/partners/" + partnerId + "/agreements/" + created.id());
+        return ETags.created(location, created, created.version());
     }
 
     @GET
     public List<AgreementView> list(@PathParam("partnerId") UUID partnerId) {
-        return service.list(caller.get(), partnerId).stream().map(LiaisonMapper::agreement).toList();
+        LocalDate today = today();
+        return service.list(caller.get(), partnerId).stream().map(a -> LiaisonMapper.agreement(a, today)).toList();
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id) {
-        AgreementView view = LiaisonMapper.agreement(service.get(caller.get(), partnerId, id));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        AgreementView view = LiaisonMapper.agreement(service.get(caller.get(), partnerId, id), today());
+        return ETags.ok(view, view.version());
     }
 
     @PUT
@@ -67,7 +73,11 @@ public class AgreementResource {
     public Response update(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgreementRequest request) {
         AgreementView view = LiaisonMapper.agreement(service.update(caller.get(), partnerId, id, request,
-                Versions.fromIfMatch(ifMatch)));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+                Versions.fromIfMatch(ifMatch)), today());
+        return ETags.ok(view, view.version());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -1,6 +1,8 @@
 package org.yaqaza.liaison.rest;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,15 +53,17 @@ public class PartnerApiResource {
     private final SubmissionService submissions;
     private final RfiService rfis;
     private final CurrentCaller caller;
+    private final Clock clock;
 
     public PartnerApiResource(PartnerReleaseService releases, ReleaseService releaseService, WarningService warnings,
-            SubmissionService submissions, RfiService rfis, CurrentCaller caller) {
+            SubmissionService submissions, RfiService rfis, CurrentCaller caller, Clock clock) {
         this.releases = releases;
         this.releaseService = releaseService;
         this.warnings = warnings;
         this.submissions = submissions;
         this.rfis = rfis;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -148,20 +152,26 @@ public class PartnerApiResource {
     @Path("/rfis")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response requestInformation(@Valid @NotNull RfiRequest request) {
-        RfiView view = LiaisonMapper.rfi(rfis.receive(caller.get(), request));
+        RfiView view = LiaisonMapper.rfi(rfis.receive(caller.get(), request), today());
         return Response.created(URI.create("/api/liaison/partner/rfis/" + view.id())).entity(view).build();
     }
 
     @GET
     @Path("/rfis")
     public List<RfiView> ownRfis(@QueryParam("limit") Integer limit) {
-        return rfis.ownRfis(caller.get(), PageRequest.of(null, limit).limit()).stream().map(LiaisonMapper::rfi)
+        LocalDate today = today();
+        return rfis.ownRfis(caller.get(), PageRequest.of(null, limit).limit()).stream()
+                .map(r -> LiaisonMapper.rfi(r, today))
                 .toList();
     }
 
     @GET
     @Path("/rfis/{id}")
     public RfiView ownRfi(@PathParam("id") UUID id) {
-        return LiaisonMapper.rfi(rfis.ownRfi(caller.get(), id));
+        return LiaisonMapper.rfi(rfis.ownRfi(caller.get(), id), today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -48,15 +49,14 @@ public class PartnerResource {
     @RolesAllowed(Role.LIAISON_OFFICER)
     public Response create(@Valid @NotNull PartnerRequest request) {
         PartnerView created = PartnerMapper.toView(service.create(caller.get(), request));
-        return Response.created(URI.create("/api/liaison/partners/" + created.id()))
-                .tag(Long.toString(created.version())).entity(created).build();
+        return ETags.created(URI.create("/api/liaison/partners/" + created.id()), created, created.version());
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
         PartnerView partner = PartnerMapper.toView(service.get(caller.get(), id));
-        return Response.ok(partner).tag(Long.toString(partner.version())).build();
+        return ETags.ok(partner, partner.version());
     }
 
     @GET
@@ -79,6 +79,6 @@ public class PartnerResource {
             @Valid @NotNull PartnerRequest request) {
         Long version = Versions.fromIfMatch(ifMatch);
         PartnerView updated = PartnerMapper.toView(service.update(caller.get(), id, request, version));
-        return Response.ok(updated).tag(Long.toString(updated.version())).build();
+        return ETags.ok(updated, updated.version());
     }
 }

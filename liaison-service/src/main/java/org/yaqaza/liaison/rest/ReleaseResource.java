@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -60,8 +61,7 @@ public class ReleaseResource {
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull ReleaseRequest request) {
         ReleaseView view = view(service.create(caller.get(), authorization, request, null));
-        return Response.created(URI.create("/api/liaison/releases/" + view.id())).tag(Long.toString(view.version()))
-                .entity(view).build();
+        return ETags.created(URI.create("/api/liaison/releases/" + view.id()), view, view.version());
     }
 
     @GET
@@ -80,7 +80,7 @@ public class ReleaseResource {
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
         ReleaseView view = view(service.get(caller.get(), id));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     @PUT
@@ -90,7 +90,7 @@ public class ReleaseResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReleaseRequest request) {
         ReleaseView view = view(service.update(caller.get(), id, request, Versions.fromIfMatch(ifMatch)));
-        return Response.ok(view).tag(Long.toString(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     @POST
@@ -123,8 +123,7 @@ public class ReleaseResource {
     public Response correct(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             @Valid @NotNull CorrectionRequest request) {
         ReleaseView view = view(service.correct(caller.get(), authorization, id, request));
-        return Response.created(URI.create("/api/liaison/releases/" + view.id())).tag(Long.toString(view.version()))
-                .entity(view).build();
+        return ETags.created(URI.create("/api/liaison/releases/" + view.id()), view, view.version());
     }
 
     @GET

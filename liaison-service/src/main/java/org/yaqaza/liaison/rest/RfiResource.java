@@ -1,5 +1,7 @@
 package org.yaqaza.liaison.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,36 +38,42 @@ public class RfiResource {
 
     private final RfiService service;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public RfiResource(RfiService service, CurrentCaller caller) {
+    public RfiResource(RfiService service, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
     public Page<RfiView> list(@QueryParam("status") RfiStatus status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), status, false, PageRequest.of(cursor, limit)).map(LiaisonMapper::rfi);
+        LocalDate today = today();
+        return service.list(caller.get(), status, false, PageRequest.of(cursor, limit))
+                .map(r -> LiaisonMapper.rfi(r, today));
     }
 
     /** Open RFIs past their due date. */
     @GET
     @Path("/overdue")
     public Page<RfiView> overdue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), null, true, PageRequest.of(cursor, limit)).map(LiaisonMapper::rfi);
+        LocalDate today = today();
+        return service.list(caller.get(), null, true, PageRequest.of(cursor, limit))
+                .map(r -> LiaisonMapper.rfi(r, today));
     }
 
     @GET
     @Path("/{id}")
     public RfiView get(@PathParam("id") UUID id) {
-        return LiaisonMapper.rfi(service.get(caller.get(), id));
+        return LiaisonMapper.rfi(service.get(caller.get(), id), today());
     }
 
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     public RfiView assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
-        return LiaisonMapper.rfi(service.assign(caller.get(), id, request.assignee()));
+        return LiaisonMapper.rfi(service.assign(caller.get(), id, request.assignee()), today());
     }
 
     /** Answers with a release to the requesting partner (all release checks apply). */
@@ -75,13 +83,17 @@ public class RfiResource {
     @RolesAllowed(Role.LIAISON_OFFICER)
     public RfiView answer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
             @Valid @NotNull RfiAnswerRequest request) {
-        return LiaisonMapper.rfi(service.answer(caller.get(), authorization, id, request));
+        return LiaisonMapper.rfi(service.answer(caller.get(), authorization, id, request), today());
     }
 
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     public RfiView decline(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
-        return LiaisonMapper.rfi(service.decline(caller.get(), id, request.reason()));
+        return LiaisonMapper.rfi(service.decline(caller.get(), id, request.reason()), today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

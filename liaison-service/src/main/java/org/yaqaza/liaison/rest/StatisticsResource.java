@@ -1,7 +1,7 @@
 package org.yaqaza.liaison.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,16 +25,18 @@ public class StatisticsResource {
 
     private final StatisticsService service;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public StatisticsResource(StatisticsService service, CurrentCaller caller) {
+    public StatisticsResource(StatisticsService service, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public AnnualStatistics json(@QueryParam("year") Integer year) {
-        return service.annual(caller.get(), year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year);
+        return service.annual(caller.get(), year == null ? LocalDate.now(clock).getYear() : year);
     }
 
     @GET

@@ -1,9 +1,6 @@
 package org.yaqaza.liaison.service;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,15 +26,13 @@ public class AgreementService {
     private final PartnerRepository partners;
     private final AgreementRepository agreements;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public AgreementService(PartnerRepository partners, AgreementRepository agreements, AuditTrail audit) {
+    public AgreementService(PartnerRepository partners, AgreementRepository agreements, AuditTrail audit, Clock clock) {
         this.partners = partners;
         this.agreements = agreements;
         this.audit = audit;
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        this.clock = clock;
     }
 
     @Transactional
@@ -47,7 +42,7 @@ public class AgreementService {
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.partnerId = partner.id;
-        agreement.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        agreement.createdAt = clock.instant();
         agreement.createdBy = caller.subject();
         apply(agreement, request);
         agreements.persist(agreement);
@@ -78,8 +73,7 @@ public class AgreementService {
     public Agreement update(Caller caller, UUID partnerId, UUID agreementId, AgreementRequest request,
             Long expectedVersion) {
         Agreement agreement = get(caller, partnerId, agreementId);
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), agreement.version,
-                "agreement");
+        Versions.require(expectedVersion, request.version(), agreement.version, "agreement");
         checkDates(request);
         apply(agreement, request);
         agreements.flush();
@@ -96,7 +90,7 @@ public class AgreementService {
         }
     }
 
-    private static void apply(Agreement agreement, AgreementRequest request) {
+    private void apply(Agreement agreement, AgreementRequest request) {
         agreement.reference = request.reference();
         agreement.ceiling = request.ceiling();
         agreement.categories = request.categories().stream().map(Enum::name).distinct().sorted()
@@ -104,6 +98,6 @@ public class AgreementService {
         agreement.validFrom = request.validFrom();
         agreement.validTo = request.validTo();
         agreement.status = request.status();
-        agreement.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        agreement.updatedAt = clock.instant();
     }
 }

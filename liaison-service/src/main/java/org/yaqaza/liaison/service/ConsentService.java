@@ -1,7 +1,6 @@
 package org.yaqaza.liaison.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,13 @@ public class ConsentService {
     private final ConsentRepository consents;
     private final PartnerRepository partners;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public ConsentService(ConsentRepository consents, PartnerRepository partners, AuditTrail audit) {
+    public ConsentService(ConsentRepository consents, PartnerRepository partners, AuditTrail audit, Clock clock) {
         this.consents = consents;
         this.partners = partners;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -54,7 +55,7 @@ public class ConsentService {
         consent.productId = request.productId();
         consent.reference = request.reference();
         consent.grantedOn = request.grantedOn();
-        consent.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        consent.recordedAt = clock.instant();
         consent.recordedBy = caller.subject();
         consents.persist(consent);
         audit.record("CREATE", OBJECT_TYPE, consent.id, Classification.RESTRICTED,

@@ -1,5 +1,6 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.config.DemoConfig;
 import org.yaqaza.common.security.Classification;
-import org.yaqaza.liaison.config.DemoConfig;
 import org.yaqaza.liaison.model.Agreement;
 import org.yaqaza.liaison.model.AgreementStatus;
 import org.yaqaza.liaison.model.Contact;
@@ -43,11 +44,13 @@ public class DemoSeed {
     private final DemoConfig config;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public DemoSeed(DemoConfig config, EntityManager em, AuditTrail audit) {
+    public DemoSeed(DemoConfig config, EntityManager em, AuditTrail audit, Clock clock) {
         this.config = config;
         this.em = em;
         this.audit = audit;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -81,7 +84,7 @@ public class DemoSeed {
 
     private void partner(String code, String country, String name, List<Contact> contacts,
             Classification ceiling, List<String> categories) {
-        Instant now = ReleaseService.now();
+        Instant now = clock.instant();
         Partner p = new Partner();
         p.id = UUID.randomUUID();
         p.classification = Classification.CONFIDENTIAL;

@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.service;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,9 +46,10 @@ public class OutboxDispatcher {
     private final LiaisonConfig.Outbox config;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public OutboxDispatcher(EntityManager em, @RestClient IntelligenceClient intelligence, ServiceTokens tokens,
-            SubmissionService submissions, LiaisonConfig config, ObjectMapper json, AuditTrail audit) {
+            SubmissionService submissions, LiaisonConfig config, ObjectMapper json, AuditTrail audit, Clock clock) {
         this.em = em;
         this.intelligence = intelligence;
         this.tokens = tokens;
@@ -55,6 +57,7 @@ public class OutboxDispatcher {
         this.config = config.outbox();
         this.json = json;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "outbox-dispatch", every = "${yaqaza.liaison.outbox.dispatch-every}", delayed = "2s",
@@ -92,7 +95,7 @@ public class OutboxDispatcher {
             return false;
         }
         OutboxMessage m = locked.get(0);
-        Instant now = ReleaseService.now();
+        Instant now = clock.instant();
         m.attempts++;
         try {
             PartnerReport report = json.readValue(m.payload, PartnerReport.class);

@@ -1,5 +1,6 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,16 +37,18 @@ public class PartnerReleaseService {
     private final FeedbackRepository feedback;
     private final ReleaseService releaseService;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public PartnerReleaseService(PartnerAccess access, ReleaseRepository releases,
             ReleaseRecipientRepository recipients, FeedbackRepository feedback, ReleaseService releaseService,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
         this.access = access;
         this.releases = releases;
         this.recipients = recipients;
         this.feedback = feedback;
         this.releaseService = releaseService;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A release and this partner's recipient row. */
@@ -89,7 +92,7 @@ public class PartnerReleaseService {
         Received received = find(partner, id);
         ReleaseRecipient recipient = received.recipient();
         if (recipient.acknowledgedAt == null) {
-            recipient.acknowledgedAt = ReleaseService.now();
+            recipient.acknowledgedAt = clock.instant();
             recipient.acknowledgedBy = caller.subject();
             if (recipient.status == RecipientStatus.RELEASED) {
                 recipient.status = RecipientStatus.ACKNOWLEDGED;
@@ -107,7 +110,7 @@ public class PartnerReleaseService {
         Partner partner = access.require(caller);
         Received received = find(partner, id);
         ReleaseRecipient recipient = received.recipient();
-        Instant now = ReleaseService.now();
+        Instant now = clock.instant();
         if (recipient.acknowledgedAt == null) {
             // feedback implies receipt: it acknowledges too
             recipient.acknowledgedAt = now;

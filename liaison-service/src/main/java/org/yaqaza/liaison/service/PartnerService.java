@@ -1,7 +1,6 @@
 package org.yaqaza.liaison.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,10 +30,12 @@ public class PartnerService {
 
     private final PartnerRepository partners;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public PartnerService(PartnerRepository partners, AuditTrail audit) {
+    public PartnerService(PartnerRepository partners, AuditTrail audit, Clock clock) {
         this.partners = partners;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -44,7 +45,8 @@ public class PartnerService {
                     + " already exists.");
         }
         Partner partner = new Partner();
-        partner.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        partner.protect(caller, clock.instant(), request.classification(), request.compartments(),
+                request.sharedWith());
         partner.code = request.code();
         checkClientIds(request, partner.id);
         apply(partner, request);
@@ -76,7 +78,7 @@ public class PartnerService {
     @Transactional
     public Partner update(Caller caller, UUID id, PartnerRequest request, Long expectedVersion) {
         Partner partner = partners.getVisible(caller, id, "Partner");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), partner.version, "partner");
+        Versions.require(expectedVersion, request.version(), partner.version, "partner");
         if (!partner.code.equals(request.code())) {
             throw ProblemException.unprocessable("Partner code is permanent",
                     "A partner's code identifies its machine clients and cannot change.");
@@ -101,7 +103,7 @@ public class PartnerService {
         }
     }
 
-    private static void apply(Partner partner, PartnerRequest request) {
+    private void apply(Partner partner, PartnerRequest request) {
         partner.country = request.country();
         partner.serviceName = request.serviceName();
         partner.status = request.status();
@@ -110,6 +112,6 @@ public class PartnerService {
                 .collect(Collectors.toCollection(ArrayList::new));
         partner.clientIds = request.clientIds() == null ? new String[0]
                 : new TreeSet<>(request.clientIds()).toArray(String[]::new);
-        partner.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        partner.updatedAt = clock.instant();
     }
 }

@@ -1,5 +1,6 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,11 +31,14 @@ public class ReleaseChecks {
     private final PartnerRepository partners;
     private final AgreementRepository agreements;
     private final ConsentService consents;
+    private final Clock clock;
 
-    public ReleaseChecks(PartnerRepository partners, AgreementRepository agreements, ConsentService consents) {
+    public ReleaseChecks(PartnerRepository partners, AgreementRepository agreements, ConsentService consents,
+            Clock clock) {
         this.partners = partners;
         this.agreements = agreements;
         this.consents = consents;
+        this.clock = clock;
     }
 
     /** What is checked: the product's marking, category and originators. */
@@ -43,7 +47,7 @@ public class ReleaseChecks {
     }
 
     public void check(Caller caller, Material material, List<String> partnerCodes) {
-        LocalDate today = AgreementService.today();
+        LocalDate today = LocalDate.now(clock);
         for (String code : partnerCodes) {
             Partner partner = partners.findVisibleByCode(caller, code).orElseThrow(() -> refuse("unknown-partner",
                     "Unknown partner", code, "no such partner is registered."));

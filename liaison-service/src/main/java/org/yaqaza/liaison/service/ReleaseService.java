@@ -1,7 +1,8 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.liaison.api.CorrectionRequest;
 import org.yaqaza.liaison.api.ReleaseRequest;
 import org.yaqaza.liaison.client.ProductView;
@@ -52,10 +54,11 @@ public class ReleaseService {
     private final StixMapper stix;
     private final TaxiiStore taxii;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public ReleaseService(ReleaseRepository releases, ReleaseRecipientRepository recipients,
             PartnerRepository partners, ProductSource products, ReleaseChecks checks, StixMapper stix,
-            TaxiiStore taxii, AuditTrail audit) {
+            TaxiiStore taxii, AuditTrail audit, Clock clock) {
         this.releases = releases;
         this.recipients = recipients;
         this.partners = partners;
@@ -64,6 +67,7 @@ public class ReleaseService {
         this.stix = stix;
         this.taxii = taxii;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Drafts a release from the product as the caller may see it now; the checks run at once. */
@@ -74,7 +78,7 @@ public class ReleaseService {
         Release release = new Release();
         List<String> sharedWith = product.ownerAgency() == null || product.ownerAgency().equals(caller.agency())
                 ? List.of() : List.of(product.ownerAgency());
-        release.protect(caller, product.classification(), product.compartments(), sharedWith);
+        release.protect(caller, clock.instant(), product.classification(), product.compartments(), sharedWith);
         release.rootId = release.id;
         release.versionNo = 1;
         snapshot(release, product);
@@ -84,7 +88,7 @@ public class ReleaseService {
         release.stixExtras = request.extras();
         release.rfiId = rfiId;
         release.status = ReleaseStatus.DRAFT;
-        release.updatedAt = now();
+        release.updatedAt = clock.instant();
         checks.check(caller, material(release), partnerCodes);
         releases.persist(release);
         audit.record("CREATE", OBJECT_TYPE, release.id, release.classification,
@@ -130,7 +134,7 @@ public class ReleaseService {
     @Transactional
     public Release update(Caller caller, UUID id, ReleaseRequest request, Long expectedVersion) {
         Release release = releases.getVisible(caller, id, "Release");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), release.version, "release");
+        Versions.require(expectedVersion, request.version(), release.version, "release");
         requireStatus(release, ReleaseStatus.DRAFT, "changed");
         if (!release.productId.equals(request.productId())) {
             throw ProblemException.unprocessable("Product is fixed", "A release keeps its product; draft a new one.");
@@ -140,7 +144,7 @@ public class ReleaseService {
         release.tlp = request.tlp();
         release.note = request.note();
         release.stixExtras = request.extras();
-        release.updatedAt = now();
+        release.updatedAt = clock.instant();
         checks.check(caller, material(release), partnerCodes);
         releases.flush();
         audit.record("UPDATE", OBJECT_TYPE, release.id, release.classification, null);
@@ -154,11 +158,11 @@ public class ReleaseService {
         requireStatus(release, ReleaseStatus.DRAFT, "submitted");
         checks.check(caller, material(release), List.of(release.partnerCodes));
         release.submittedBy = caller.subject();
-        release.submittedAt = now();
+        release.submittedAt = clock.instant();
         release.rejectionReason = null;
         if (needsApproval(release)) {
             release.status = ReleaseStatus.PENDING_APPROVAL;
-            release.updatedAt = now();
+            release.updatedAt = clock.instant();
             releases.flush();
             audit.record("SUBMIT", OBJECT_TYPE, release.id, release.classification, "awaiting approval");
             return release;
@@ -174,15 +178,10 @@ public class ReleaseService {
     public Release approve(Caller caller, UUID id) {
         Release release = releases.getVisible(caller, id, "Release");
         requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "approved");
-        if (caller.subject().equals(release.createdBy) || caller.subject().equals(release.submittedBy)) {
-            throw new ProblemException(403, ReleaseChecks.TYPE_PREFIX + "four-eyes",
-                    "Release refused: four-eyes rule",
-                    "A " + release.classification + " release needs approval by a second person; you drafted or "
-                            + "submitted this one.", null, null);
-        }
+        FourEyes.requireDifferent(caller, drafters(release), "release");
         checks.check(caller, material(release), List.of(release.partnerCodes));
         release.approvedBy = caller.subject();
-        release.approvedAt = now();
+        release.approvedAt = clock.instant();
         publish(release);
         audit.record("APPROVE", OBJECT_TYPE, release.id, release.classification,
                 "released to " + String.join(",", release.partnerCodes));
@@ -193,13 +192,10 @@ public class ReleaseService {
     public Release reject(Caller caller, UUID id, String reason) {
         Release release = releases.getVisible(caller, id, "Release");
         requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "rejected");
-        if (caller.subject().equals(release.createdBy) || caller.subject().equals(release.submittedBy)) {
-            throw new ProblemException(403, ReleaseChecks.TYPE_PREFIX + "four-eyes", "Four-eyes rule",
-                    "The approval decision belongs to a second person.", null, null);
-        }
+        FourEyes.requireDifferent(caller, drafters(release), "release");
         release.status = ReleaseStatus.DRAFT;
         release.rejectionReason = reason;
-        release.updatedAt = now();
+        release.updatedAt = clock.instant();
         releases.flush();
         audit.record("REJECT", OBJECT_TYPE, release.id, release.classification, reason);
         return release;
@@ -224,7 +220,7 @@ public class ReleaseService {
         Release release = new Release();
         List<String> sharedWith = product.ownerAgency() == null || product.ownerAgency().equals(caller.agency())
                 ? List.of() : List.of(product.ownerAgency());
-        release.protect(caller, product.classification(), product.compartments(), sharedWith);
+        release.protect(caller, clock.instant(), product.classification(), product.compartments(), sharedWith);
         release.rootId = previous.rootId;
         release.versionNo = previous.versionNo + 1;
         release.supersedesId = previous.id;
@@ -236,7 +232,7 @@ public class ReleaseService {
         release.stixExtras = previous.stixExtras;
         release.rfiId = previous.rfiId;
         release.status = ReleaseStatus.DRAFT;
-        release.updatedAt = now();
+        release.updatedAt = clock.instant();
         checks.check(caller, material(release), List.of(release.partnerCodes));
         releases.persist(release);
         audit.record("CORRECT", OBJECT_TYPE, release.id, release.classification,
@@ -251,7 +247,7 @@ public class ReleaseService {
     }
 
     private void publish(Release release) {
-        Instant now = now();
+        Instant now = clock.instant();
         release.status = ReleaseStatus.RELEASED;
         release.releasedAt = now;
         release.updatedAt = now;
@@ -292,6 +288,11 @@ public class ReleaseService {
         }
     }
 
+    /** Who drafted and who submitted the release: neither decides on it. */
+    private static List<String> drafters(Release release) {
+        return Arrays.asList(release.createdBy, release.submittedBy);
+    }
+
     private static boolean needsApproval(Release release) {
         return release.classification.dominates(Classification.SECRET);
     }
@@ -324,9 +325,4 @@ public class ReleaseService {
         return new ReleaseChecks.Material(release.productId, release.classification, release.category,
                 List.of(release.originatorPartners));
     }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
 }

@@ -1,5 +1,7 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +35,15 @@ public class RfiService {
     private final PartnerAccess access;
     private final ReleaseService releases;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public RfiService(RfiRepository rfis, PartnerAccess access, ReleaseService releases, AuditTrail audit) {
+    public RfiService(RfiRepository rfis, PartnerAccess access, ReleaseService releases, AuditTrail audit,
+            Clock clock) {
         this.rfis = rfis;
         this.access = access;
         this.releases = releases;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -48,7 +53,7 @@ public class RfiService {
         rfi.id = UUID.randomUUID();
         rfi.ownerAgency = partner.ownerAgency;
         rfi.sharedWith = partner.sharedWith.clone();
-        rfi.createdAt = ReleaseService.now();
+        rfi.createdAt = clock.instant();
         rfi.createdBy = caller.subject();
         rfi.classification = request.classification() == null ? Classification.RESTRICTED : request.classification();
         rfi.partnerCode = partner.code;
@@ -81,7 +86,7 @@ public class RfiService {
         if (overdueOnly) {
             where.append(" and status in (:open) and dueDate < :today");
             params.put("open", List.of(RfiStatus.RECEIVED, RfiStatus.ASSIGNED));
-            params.put("today", AgreementService.today());
+            params.put("today", LocalDate.now(clock));
         }
         Page<Rfi> result = rfis.pageVisible(caller, where.toString(), params, page);
         audit.readAll(OBJECT_TYPE, result.items());
@@ -93,7 +98,7 @@ public class RfiService {
         Rfi rfi = open(caller, id, "assigned");
         rfi.status = RfiStatus.ASSIGNED;
         rfi.assignedTo = assignee;
-        rfi.assignedAt = ReleaseService.now();
+        rfi.assignedAt = clock.instant();
         rfis.flush();
         audit.record("ASSIGN", OBJECT_TYPE, rfi.id, rfi.classification, "to " + assignee);
         return rfi;
@@ -108,7 +113,7 @@ public class RfiService {
         releases.submit(caller, release.id);
         rfi.status = RfiStatus.ANSWERED;
         rfi.answerReleaseId = release.id;
-        rfi.closedAt = ReleaseService.now();
+        rfi.closedAt = clock.instant();
         rfis.flush();
         audit.record("ANSWER", OBJECT_TYPE, rfi.id, rfi.classification, "by release " + release.id + " ("
                 + release.status + ")");
@@ -120,7 +125,7 @@ public class RfiService {
         Rfi rfi = open(caller, id, "declined");
         rfi.status = RfiStatus.DECLINED;
         rfi.declineReason = reason;
-        rfi.closedAt = ReleaseService.now();
+        rfi.closedAt = clock.instant();
         rfis.flush();
         audit.record("DECLINE", OBJECT_TYPE, rfi.id, rfi.classification, reason);
         return rfi;

@@ -1,5 +1,6 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,16 @@ public class SubmissionService {
     private final PartnerAccess access;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public SubmissionService(PartnerSubmissionRepository submissions, OutboxMessageRepository outbox,
-            PartnerAccess access, ObjectMapper json, AuditTrail audit) {
+            PartnerAccess access, ObjectMapper json, AuditTrail audit, Clock clock) {
         this.submissions = submissions;
         this.outbox = outbox;
         this.access = access;
         this.json = json;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -66,7 +69,7 @@ public class SubmissionService {
         // what a partner sends belongs to whoever holds the partnership (and those it is shared with)
         s.ownerAgency = partner.ownerAgency;
         s.sharedWith = partner.sharedWith.clone();
-        s.createdAt = ReleaseService.now();
+        s.createdAt = clock.instant();
         s.createdBy = caller.subject();
         s.classification = request.classification() == null ? Classification.RESTRICTED : request.classification();
         s.compartments = new String[0];

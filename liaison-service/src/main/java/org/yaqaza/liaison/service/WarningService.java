@@ -1,5 +1,6 @@
 package org.yaqaza.liaison.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,9 +43,10 @@ public class WarningService {
     private final LiaisonConfig.Warnings config;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public WarningService(WarningRepository warnings, EscalationRepository escalations, PartnerRepository partners,
-            PartnerAccess access, LiaisonConfig config, AuditTrail audit, EntityManager em) {
+            PartnerAccess access, LiaisonConfig config, AuditTrail audit, EntityManager em, Clock clock) {
         this.warnings = warnings;
         this.escalations = escalations;
         this.partners = partners;
@@ -52,6 +54,7 @@ public class WarningService {
         this.config = config.warnings();
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     public Duration deadline(Precedence precedence) {
@@ -74,7 +77,7 @@ public class WarningService {
                     + ": the partnership has ended.");
         }
         Warning warning = new Warning();
-        warning.protect(caller, request.classification(), request.compartments(), List.of());
+        warning.protect(caller, clock.instant(), request.classification(), request.compartments(), List.of());
         warning.partnerCode = partner.code;
         warning.precedence = request.precedence();
         warning.tlp = request.tlp();
@@ -150,7 +153,7 @@ public class WarningService {
     public Warning acknowledge(Caller caller, UUID id) {
         Warning warning = getForPartner(caller, id);
         if (warning.acknowledgedAt == null) {
-            warning.acknowledgedAt = ReleaseService.now();
+            warning.acknowledgedAt = clock.instant();
             warning.acknowledgedBy = caller.subject();
             warnings.flush();
             audit.record("ACKNOWLEDGE", OBJECT_TYPE, warning.id, warning.classification,
@@ -171,7 +174,7 @@ public class WarningService {
         List<Warning> due = em.createNativeQuery("select * from warning where acknowledged_at is null and "
                 + "escalated_at is null and deadline_at <= now() order by deadline_at limit 100 "
                 + "for update skip locked", Warning.class).getResultList();
-        Instant now = ReleaseService.now();
+        Instant now = clock.instant();
         for (Warning warning : due) {
             warning.escalatedAt = now;
             Escalation e = new Escalation();

@@ -1,8 +1,8 @@
 package org.yaqaza.prevention.demo;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,10 +18,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.config.DemoConfig;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.config.DemoConfig;
 import org.yaqaza.prevention.identity.IdentityCipher;
 import org.yaqaza.prevention.model.Assessment;
 import org.yaqaza.prevention.model.AssessmentOccasion;
@@ -84,20 +84,22 @@ public class DemoSeeder {
     private final IdentityCipher cipher;
     private final AuditTrail audit;
     private final Random random = new Random(20_190_301L);
+    private final Clock clock;
     private final Caller seeder = new Caller("system:demo-seed", Set.of(Role.PREVENTION_OFFICER),
             Classification.SECRET, new TreeSet<>(), AGENCY, null);
     private int participantCount;
 
-    public DemoSeeder(DemoConfig config, EntityManager em, IdentityCipher cipher, AuditTrail audit) {
+    public DemoSeeder(DemoConfig config, EntityManager em, IdentityCipher cipher, AuditTrail audit, Clock clock) {
         this.config = config;
         this.em = em;
         this.cipher = cipher;
         this.audit = audit;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent start) {
         if (config.seed()) {
-            seedIfEmpty(LocalDate.now());
+            seedIfEmpty(LocalDate.now(clock));
         }
     }
 
@@ -145,14 +147,14 @@ public class DemoSeeder {
 
     private Programme programme(ProgrammeKind kind, String name, String institution, String region, int capacity) {
         Programme p = new Programme();
-        p.protect(seeder, Classification.RESTRICTED, List.of(), List.of("DGST"));
+        p.protect(seeder, clock.instant(), Classification.RESTRICTED, List.of(), List.of("DGST"));
         p.kind = kind;
         p.name = name;
         p.institution = institution;
         p.region = region;
         p.capacity = capacity;
         p.voluntaryApplicationRequired = kind == ProgrammeKind.PRISON_RECONCILIATION;
-        p.updatedAt = now();
+        p.updatedAt = clock.instant();
         em.persist(p);
         return p;
     }
@@ -177,7 +179,7 @@ public class DemoSeeder {
         e.startsOn = starts;
         e.endsOn = ends;
         e.capacity = capacity;
-        e.createdAt = now();
+        e.createdAt = clock.instant();
         em.persist(e);
         return e;
     }
@@ -187,7 +189,7 @@ public class DemoSeeder {
         int g = random.nextInt(GIVEN_AR.length);
         int f = random.nextInt(FAMILY_AR.length);
         Participant p = new Participant();
-        p.protect(seeder, Classification.CONFIDENTIAL, List.of(), List.of("DGST"));
+        p.protect(seeder, clock.instant(), Classification.CONFIDENTIAL, List.of(), List.of("DGST"));
         p.code = String.format("YQ-DEMO-%04d", participantCount);
         p.fullNameAr = cipher.encrypt(GIVEN_AR[g] + " " + FAMILY_AR[f], p.context(ParticipantService.NAME_AR));
         p.fullNameLatin = cipher.encrypt(GIVEN_LATIN[g] + " " + FAMILY_LATIN[f],
@@ -203,7 +205,7 @@ public class DemoSeeder {
             c.scope = scope;
             c.givenOn = consentOn;
             c.recordedBy = seeder.subject();
-            c.createdAt = now();
+            c.createdAt = clock.instant();
             em.persist(c);
         }
         return p;
@@ -219,7 +221,7 @@ public class DemoSeeder {
         en.appliedOn = applied;
         en.enrolledOn = e.startsOn;
         en.endedOn = ended;
-        en.createdAt = now();
+        en.createdAt = clock.instant();
         en.updatedAt = en.createdAt;
         em.persist(en);
         return en;
@@ -240,7 +242,7 @@ public class DemoSeeder {
                 s.heldOn = day;
                 s.topic = m.title + " — " + (i + 1);
                 s.facilitator = "مرشد ديني (fictional)";
-                s.createdAt = now();
+                s.createdAt = clock.instant();
                 em.persist(s);
                 sessions.add(s);
                 day = day.plusDays(14);
@@ -301,7 +303,7 @@ public class DemoSeeder {
                     : "Concerns remain, continue with closer follow-up";
             a.rationale = "Fictional rationale for the demo.";
             a.nextDueOn = a.occasion == AssessmentOccasion.FINAL ? null : on.plusDays(90);
-            a.createdAt = now();
+            a.createdAt = clock.instant();
             em.persist(a);
             on = on.plusDays(85);
         }
@@ -315,7 +317,7 @@ public class DemoSeeder {
         r.enrolmentId = en.id;
         r.releasedOn = released;
         r.institution = "Prison locale de Salé 2";
-        r.createdAt = now();
+        r.createdAt = clock.instant();
         // some are lost to follow-up, which the analysis treats as censoring
         if (random.nextInt(6) == 0) {
             LocalDate lost = released.plusDays(200 + random.nextInt(600));
@@ -346,7 +348,7 @@ public class DemoSeeder {
             o.occurredOn = offence;
             o.kind = random.nextInt(5) == 0 ? ReoffenceKind.TERRORISM : ReoffenceKind.OTHER;
             o.legalBasis = "court record (fictional)";
-            o.createdAt = now();
+            o.createdAt = clock.instant();
             em.persist(o);
         }
         MilestoneKind[] kinds = MilestoneKind.values();
@@ -358,7 +360,7 @@ public class DemoSeeder {
                 m.participantId = person.id;
                 m.kind = kinds[random.nextInt(kinds.length)];
                 m.achievedOn = achieved;
-                m.createdAt = now();
+                m.createdAt = clock.instant();
                 em.persist(m);
             }
         }
@@ -385,7 +387,7 @@ public class DemoSeeder {
                 c.revokedOn = LocalDate.of(2025, 3, 3);
                 c.revocationReason = "Fictional: sermon content contrary to the charter";
             }
-            c.createdAt = now();
+            c.createdAt = clock.instant();
             em.persist(c);
         }
     }
@@ -401,7 +403,7 @@ public class DemoSeeder {
         c.endsOn = LocalDate.of(2024, 12, 31);
         c.regions = new String[] { "Casablanca-Settat", "Fès-Meknès", "Oriental", "Tanger-Tétouan-Al Hoceïma" };
         c.channels = new String[] { "radio", "social-media", "mosque-sermon" };
-        c.createdAt = now();
+        c.createdAt = clock.instant();
         em.persist(c);
         String[][] items = { { "Série radio : la miséricorde dans le Coran", "fr", "radio" },
                 { "سلسلة فيديو: الوسطية في الإسلام", "ar", "video" },
@@ -435,9 +437,5 @@ public class DemoSeeder {
                 em.persist(f);
             }
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

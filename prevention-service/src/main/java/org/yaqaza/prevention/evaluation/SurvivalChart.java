@@ -3,6 +3,8 @@ package org.yaqaza.prevention.evaluation;
 import java.util.List;
 import java.util.Locale;
 
+import org.yaqaza.common.text.Escaping;
+
 /**
  * Renders Kaplan–Meier curves as a standalone SVG document (UTF-8, so Arabic edition names display as they
  * are): step curves per cohort, the first cohort's 95% confidence band shaded, time in months since release.
@@ -40,10 +42,10 @@ public final class SurvivalChart {
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n")
+                .append("<title>").append(Escaping.xml(title)).append("</title>\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n")
                 .append("<text x=\"").append(LEFT).append("\" y=\"28\" font-size=\"15\" font-weight=\"bold\">")
-                .append(escape(title)).append("</text>\n");
+                .append(Escaping.xml(title)).append("</text>\n");
         // grid and axes
         for (int i = 0; i <= 10; i += 2) {
             double y = TOP + plotH * (1 - i / 10.0);
@@ -79,7 +81,7 @@ public final class SurvivalChart {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     + "stroke=\"%s\" stroke-width=\"3\"/>%n", LEFT + plotW + 15, ly, LEFT + plotW + 40, ly, colour));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", LEFT + plotW + 46, ly + 4))
-                    .append(escape(s.name())).append("</text>\n");
+                    .append(Escaping.xml(s.name())).append("</text>\n");
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#555555\" font-size=\"10\">"
                     + "n=%d, events=%d, censored=%d</text>%n", LEFT + plotW + 46, ly + 18, s.curve().subjects(),
                     s.curve().events(), s.curve().censored()));
@@ -140,25 +142,5 @@ public final class SurvivalChart {
 
     private static double y(double survival, double plotH) {
         return TOP + plotH * (1 - survival);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    // characters XML 1.0 forbids are dropped rather than breaking the document
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -21,7 +21,7 @@ public final class IdentityKeyCheck {
     private IdentityKeyCheck() {
     }
 
-    public static void verify(DataSource dataSource, IdentityCipher cipher) {
+    public static void verify(DataSource dataSource, IdentityCipher cipher, Instant now) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             List<String> problems = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class IdentityKeyCheck {
                             + "(key_id, check_value, created_at) values (?, ?, ?) on conflict (key_id) do nothing")) {
                         s.setString(1, id);
                         s.setBytes(2, cipher.checkValue(id));
-                        s.setTimestamp(3, Timestamp.from(Instant.now()));
+                        s.setTimestamp(3, Timestamp.from(now));
                         s.executeUpdate();
                     }
                     // a concurrent first start may have recorded a different key under the same id

@@ -1,5 +1,7 @@
 package org.yaqaza.prevention.identity;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +23,7 @@ public class IdentityKeys {
         return new IdentityCipher(config.identityKeyId(), config.identityKey(), config.previousIdentityKeys());
     }
 
-    void checkAtStartup(@Observes StartupEvent start, DataSource dataSource, IdentityCipher cipher) {
-        IdentityKeyCheck.verify(dataSource, cipher);
+    void checkAtStartup(@Observes StartupEvent start, DataSource dataSource, IdentityCipher cipher, Clock clock) {
+        IdentityKeyCheck.verify(dataSource, cipher, clock.instant());
     }
 }

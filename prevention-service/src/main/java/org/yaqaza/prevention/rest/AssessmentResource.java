@@ -1,5 +1,6 @@
 package org.yaqaza.prevention.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +31,12 @@ public class AssessmentResource {
 
     private final AssessmentService service;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public AssessmentResource(AssessmentService service, CurrentCaller caller) {
+    public AssessmentResource(AssessmentService service, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -74,7 +77,7 @@ public class AssessmentResource {
     @GET
     @Path("/assessments/due")
     public List<AssessmentApi.Due> due(@QueryParam("asOf") LocalDate asOf) {
-        return service.due(caller.get(), asOf == null ? LocalDate.now() : asOf);
+        return service.due(caller.get(), asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @GET

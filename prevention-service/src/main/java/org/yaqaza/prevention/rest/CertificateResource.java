@@ -1,6 +1,7 @@
 package org.yaqaza.prevention.rest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,12 @@ public class CertificateResource {
 
     private final CertificateService service;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public CertificateResource(CertificateService service, CurrentCaller caller) {
+    public CertificateResource(CertificateService service, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
@@ -75,6 +78,6 @@ public class CertificateResource {
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR, Role.LIAISON_OFFICER, Role.PREVENTION_OFFICER,
             Role.AUDITOR, Role.ADMIN, Role.SERVICE })
     public CertificateApi.Validity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
-        return service.validity(number, on == null ? LocalDate.now() : on);
+        return service.validity(number, on == null ? LocalDate.now(clock) : on);
     }
 }

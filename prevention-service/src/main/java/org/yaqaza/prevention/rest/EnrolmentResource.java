@@ -99,7 +99,7 @@ public class EnrolmentResource {
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
     public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return evaluation.edition(caller.get(), id, EvaluationService.asOf(asOf));
+        return evaluation.edition(caller.get(), id, evaluation.asOf(asOf));
     }
 
     @GET
@@ -108,6 +108,6 @@ public class EnrolmentResource {
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
     public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return EvaluationCharts.svg(evaluation.edition(caller.get(), id, EvaluationService.asOf(asOf)));
+        return EvaluationCharts.svg(evaluation.edition(caller.get(), id, evaluation.asOf(asOf)));
     }
 }

@@ -1,5 +1,6 @@
 package org.yaqaza.prevention.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,10 +33,12 @@ public class FollowUpResource {
 
     private final FollowUpService followUp;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public FollowUpResource(FollowUpService followUp, CurrentCaller caller) {
+    public FollowUpResource(FollowUpService followUp, CurrentCaller caller, Clock clock) {
         this.followUp = followUp;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -73,7 +76,7 @@ public class FollowUpResource {
     @GET
     @Path("/follow-up-contacts/overdue")
     public List<FollowUpApi.OverdueContact> overdue(@QueryParam("asOf") LocalDate asOf) {
-        return followUp.overdue(caller.get(), asOf == null ? LocalDate.now() : asOf);
+        return followUp.overdue(caller.get(), asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @POST

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.persistence.Count;
+import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
@@ -57,15 +58,14 @@ public class ProgrammeResource {
     @RolesAllowed(Role.PREVENTION_OFFICER)
     public Response create(@Valid @NotNull ProgrammeRequest request) {
         ProgrammeView created = ProgrammeMapper.toView(service.create(caller.get(), request));
-        return Response.created(URI.create("/api/prevention/programmes/" + created.id()))
-                .tag(Long.toString(created.version())).entity(created).build();
+        return ETags.created(URI.create("/api/prevention/programmes/" + created.id()), created, created.version());
     }
 
     @GET
     @Path("/programmes/{id}")
     public Response get(@PathParam("id") UUID id) {
         ProgrammeView programme = ProgrammeMapper.toView(service.get(caller.get(), id));
-        return Response.ok(programme).tag(Long.toString(programme.version())).build();
+        return ETags.ok(programme, programme.version());
     }
 
     @GET
@@ -89,7 +89,7 @@ public class ProgrammeResource {
             @Valid @NotNull ProgrammeRequest request) {
         Long version = Versions.fromIfMatch(ifMatch);
         ProgrammeView updated = ProgrammeMapper.toView(service.update(caller.get(), id, request, version));
-        return Response.ok(updated).tag(Long.toString(updated.version())).build();
+        return ETags.ok(updated, updated.version());
     }
 
     @POST
@@ -128,7 +128,7 @@ public class ProgrammeResource {
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
     public EvaluationView evaluation(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return evaluation.programme(caller.get(), id, EvaluationService.asOf(asOf));
+        return evaluation.programme(caller.get(), id, evaluation.asOf(asOf));
     }
 
     @GET
@@ -137,6 +137,6 @@ public class ProgrammeResource {
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
     public String evaluationChart(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, EvaluationService.asOf(asOf)));
+        return EvaluationCharts.svg(evaluation.programme(caller.get(), id, evaluation.asOf(asOf)));
     }
 }

@@ -1,8 +1,7 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
@@ -45,14 +45,16 @@ public class AssessmentService {
     private final PreventionAccess access;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public AssessmentService(EnrolmentService enrolments, ParticipantService participants, PreventionAccess access,
-            AuditTrail audit, EntityManager em) {
+            AuditTrail audit, EntityManager em, Clock clock) {
         this.enrolments = enrolments;
         this.participants = participants;
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     // ---- instruments
@@ -70,7 +72,7 @@ public class AssessmentService {
         i.title = request.title();
         i.licence = request.licence();
         i.definition = request.definition();
-        i.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        i.createdAt = clock.instant();
         i.createdBy = caller.subject();
         em.persist(i);
         audit.record("CREATE", "instrument", i.id, null, i.code + " v" + i.version);
@@ -147,7 +149,7 @@ public class AssessmentService {
         a.rationale = request.rationale();
         a.nextDueOn = programme.assessmentCadenceDays == null || a.occasion == AssessmentOccasion.FINAL ? null
                 : a.assessedOn.plusDays(programme.assessmentCadenceDays);
-        a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.createdAt = clock.instant();
         em.persist(a);
         audit.record("CREATE", OBJECT_TYPE, a.id, participant.classification, "participant " + participant.code
                 + ", " + instrument.code + " v" + instrument.version);

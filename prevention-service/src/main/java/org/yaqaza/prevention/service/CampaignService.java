@@ -1,8 +1,7 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
@@ -30,11 +30,13 @@ public class CampaignService {
     private final ProgrammeService programmes;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
-    public CampaignService(ProgrammeService programmes, AuditTrail audit, EntityManager em) {
+    public CampaignService(ProgrammeService programmes, AuditTrail audit, EntityManager em, Clock clock) {
         this.programmes = programmes;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -55,7 +57,7 @@ public class CampaignService {
         c.endsOn = request.endsOn();
         c.regions = request.regions() == null ? new String[0] : request.regions().toArray(String[]::new);
         c.channels = request.channels() == null ? new String[0] : request.channels().toArray(String[]::new);
-        c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.createdAt = clock.instant();
         em.persist(c);
         audit.record("CREATE", "campaign", c.id, programme.classification, c.name);
         return c;

@@ -1,9 +1,8 @@
 package org.yaqaza.prevention.service;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,13 +35,15 @@ public class CertificateService {
     private final AuditTrail audit;
     private final EntityManager em;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public CertificateService(ProgrammeService programmes, ParticipantService participants, AuditTrail audit,
-            EntityManager em) {
+            EntityManager em, Clock clock) {
         this.programmes = programmes;
         this.participants = participants;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -75,7 +76,7 @@ public class CertificateService {
         c.programmeId = programme.id;
         c.issuedOn = request.issuedOn();
         c.expiresOn = request.expiresOn();
-        c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.createdAt = clock.instant();
         em.persist(c);
         audit.record("ISSUE", OBJECT_TYPE, c.number, programme.classification, "holder " + holder.code);
         return c;
@@ -183,6 +184,6 @@ public class CertificateService {
                 .toList();
         return new CertificateApi.CertificateView(c.number, holder.code, c.programmeId, programme.kind.name(),
                 c.issuedOn, c.expiresOn, c.revokedOn, c.revocationReason, renewals,
-                status(c, LocalDate.now()).name());
+                status(c, LocalDate.now(clock)).name());
     }
 }

@@ -1,9 +1,8 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +47,18 @@ public class EnrolmentService {
     private final PreventionAccess access;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public EnrolmentService(ProgrammeService programmes, ParticipantService participants,
             ParticipantRepository participantRepository, PreventionAccess access, AuditTrail audit,
-            EntityManager em) {
+            EntityManager em, Clock clock) {
         this.programmes = programmes;
         this.participants = participants;
         this.participantRepository = participantRepository;
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -95,7 +96,7 @@ public class EnrolmentService {
         enrolment.voluntary = request.voluntary();
         enrolment.referralId = request.referralId();
         enrolment.appliedOn = request.appliedOn();
-        enrolment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        enrolment.createdAt = clock.instant();
         enrolment.updatedAt = enrolment.createdAt;
         em.persist(enrolment);
         audit.record("CREATE", OBJECT_TYPE, enrolment.id, participant.classification,
@@ -160,11 +161,11 @@ public class EnrolmentService {
         if (to == EnrolmentState.SCREENED || to == EnrolmentState.ENROLLED || to == EnrolmentState.ACTIVE) {
             participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
         }
-        LocalDate on = request.on() != null ? request.on() : LocalDate.now();
+        LocalDate on = request.on() != null ? request.on() : LocalDate.now(clock);
         EnrolmentState reached = to;
         if (to == EnrolmentState.ENROLLED && placesTaken(edition.id) >= edition.capacity) {
             reached = EnrolmentState.WAITLISTED;
-            enrolment.waitlistedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            enrolment.waitlistedAt = clock.instant();
         }
         boolean freesPlace = from.occupiesPlace() && !reached.occupiesPlace();
         move(enrolment, reached, request.reason(), on, caller.subject());
@@ -185,7 +186,7 @@ public class EnrolmentService {
         t.toState = to;
         t.reason = reason;
         t.actor = actor;
-        t.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        t.occurredAt = clock.instant();
         em.persist(t);
         enrolment.state = to;
         enrolment.stateReason = reason;

@@ -1,5 +1,6 @@
 package org.yaqaza.prevention.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
@@ -50,10 +52,12 @@ public class EvaluationService {
 
     private final ProgrammeService programmes;
     private final EntityManager em;
+    private final Clock clock;
 
-    public EvaluationService(ProgrammeService programmes, EntityManager em) {
+    public EvaluationService(ProgrammeService programmes, EntityManager em, Clock clock) {
         this.programmes = programmes;
         this.em = em;
+        this.clock = clock;
     }
 
     /**
@@ -122,7 +126,7 @@ public class EvaluationService {
      * The {@code asOf} query parameter: a 400 problem naming the parameter for anything but an ISO date from 1900
      * on (JAX-RS would answer a date it cannot convert with 404, and PostgreSQL refuses years before 4713 BC).
      */
-    public static LocalDate asOf(String raw) {
+    public LocalDate asOf(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -135,11 +139,11 @@ public class EvaluationService {
         return checked(date);
     }
 
-    private static LocalDate checked(LocalDate asOf) {
+    private LocalDate checked(LocalDate asOf) {
         if (asOf.isBefore(EARLIEST)) {
             throw ProblemException.badRequest("Invalid date", "asOf cannot be before " + EARLIEST + ".", "asOf");
         }
-        if (asOf.isAfter(LocalDate.now().plusDays(1))) {
+        if (asOf.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ProblemException.badRequest("Invalid date", "asOf cannot be in the future.", "asOf");
         }
         return asOf;
@@ -159,7 +163,7 @@ public class EvaluationService {
 
     private EvaluationView evaluate(Caller caller, Programme programme, Edition only, LocalDate asOf) {
         if (asOf == null) {
-            asOf = LocalDate.now();
+            asOf = LocalDate.now(clock);
         }
         checked(asOf);
         boolean one = only != null;

@@ -1,6 +1,6 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
@@ -36,13 +37,15 @@ public class FollowUpService {
     private final PreventionAccess access;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public FollowUpService(ParticipantService participants, PreventionAccess access, AuditTrail audit,
-            EntityManager em) {
+            EntityManager em, Clock clock) {
         this.participants = participants;
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -62,7 +65,7 @@ public class FollowUpService {
         release.enrolmentId = request.enrolmentId();
         release.releasedOn = request.releasedOn();
         release.institution = request.institution();
-        release.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        release.createdAt = clock.instant();
         em.persist(release);
         for (int month : CONTACT_MONTHS) {
             FollowUpContact contact = new FollowUpContact();
@@ -133,7 +136,7 @@ public class FollowUpService {
         m.kind = request.kind();
         m.achievedOn = request.achievedOn();
         m.note = request.note();
-        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        m.createdAt = clock.instant();
         em.persist(m);
         audit.record("RECORD_MILESTONE", OBJECT_TYPE, p.code, p.classification,
                 detail(m.kind.name(), request.legalObligation()));
@@ -151,7 +154,7 @@ public class FollowUpService {
         r.occurredOn = request.occurredOn();
         r.kind = request.kind();
         r.legalBasis = request.legalBasis();
-        r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.createdAt = clock.instant();
         em.persist(r);
         audit.record("RECORD_REOFFENCE", OBJECT_TYPE, p.code, p.classification,
                 detail(r.kind + " on " + r.occurredOn, request.legalBasis()));

@@ -1,7 +1,7 @@
 package org.yaqaza.prevention.service;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -47,14 +47,16 @@ public class ParticipantService {
     private final AuditTrail audit;
     private final EntityManager em;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public ParticipantService(ParticipantRepository participants, PreventionAccess access, IdentityCipher cipher,
-            AuditTrail audit, EntityManager em) {
+            AuditTrail audit, EntityManager em, Clock clock) {
         this.participants = participants;
         this.access = access;
         this.cipher = cipher;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -77,7 +79,7 @@ public class ParticipantService {
     Participant newParticipant(Caller caller, Classification classification, List<String> compartments,
             List<String> sharedWith) {
         Participant participant = new Participant();
-        participant.protect(caller, classification, compartments, sharedWith);
+        participant.protect(caller, clock.instant(), classification, compartments, sharedWith);
         participant.code = freshCode();
         return participant;
     }
@@ -163,7 +165,7 @@ public class ParticipantService {
                     cipher.decrypt(p.fullNameLatin, p.context(NAME_LATIN)),
                     cipher.decrypt(p.nationalId, p.context(NATIONAL_ID)),
                     LocalDate.parse(cipher.decrypt(p.birthDate, p.context(BIRTH_DATE))), purpose,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS));
         } catch (IdentityCipher.IdentityDecryptionException e) {
             // never garbage: a value that does not authenticate under its key is reported, not shown
             throw new ProblemException(500, "Identity unreadable",
@@ -227,7 +229,7 @@ public class ParticipantService {
         consent.givenOn = request.givenOn();
         consent.note = request.note();
         consent.recordedBy = caller.subject();
-        consent.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        consent.createdAt = clock.instant();
         em.persist(consent);
         audit.record("CONSENT_GIVEN", OBJECT_TYPE, p.code, p.classification, "scope " + consent.scope);
         return consent;

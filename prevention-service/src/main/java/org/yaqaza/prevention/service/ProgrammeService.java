@@ -1,7 +1,6 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +33,20 @@ public class ProgrammeService {
     private final ProgrammeRepository programmes;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
-    public ProgrammeService(ProgrammeRepository programmes, AuditTrail audit, EntityManager em) {
+    public ProgrammeService(ProgrammeRepository programmes, AuditTrail audit, EntityManager em, Clock clock) {
         this.programmes = programmes;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
     public Programme create(Caller caller, ProgrammeRequest request) {
         Programme programme = new Programme();
-        programme.protect(caller, request.classification(), request.compartments(), request.sharedWith());
+        programme.protect(caller, clock.instant(), request.classification(), request.compartments(),
+                request.sharedWith());
         apply(programme, request);
         programmes.persist(programme);
         audit.record("CREATE", OBJECT_TYPE, programme.id, programme.classification, null);
@@ -79,8 +81,7 @@ public class ProgrammeService {
     @Transactional
     public Programme update(Caller caller, UUID id, ProgrammeRequest request, Long expectedVersion) {
         Programme programme = programmes.getVisible(caller, id, "Programme");
-        Versions.require(expectedVersion != null ? expectedVersion : request.version(), programme.version,
-                "programme");
+        Versions.require(expectedVersion, request.version(), programme.version, "programme");
         programme.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
         apply(programme, request);
         programmes.flush();
@@ -133,7 +134,7 @@ public class ProgrammeService {
         edition.startsOn = request.startsOn();
         edition.endsOn = request.endsOn();
         edition.capacity = request.capacity() != null ? request.capacity() : programme.capacity;
-        edition.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        edition.createdAt = clock.instant();
         em.persist(edition);
         audit.record("CREATE", "edition", edition.id, programme.classification, "programme " + programme.id);
         return edition;
@@ -164,7 +165,7 @@ public class ProgrammeService {
                 ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), e.version);
     }
 
-    private static void apply(Programme programme, ProgrammeRequest request) {
+    private void apply(Programme programme, ProgrammeRequest request) {
         boolean voluntary = request.voluntaryApplicationRequired() == null
                 ? request.kind() == ProgrammeKind.PRISON_RECONCILIATION : request.voluntaryApplicationRequired();
         if (request.kind() == ProgrammeKind.PRISON_RECONCILIATION && !voluntary) {
@@ -188,6 +189,6 @@ public class ProgrammeService {
         programme.minimumAge = request.minimumAge();
         programme.maximumAge = request.maximumAge();
         programme.assessmentCadenceDays = request.assessmentCadenceDays();
-        programme.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        programme.updatedAt = clock.instant();
     }
 }

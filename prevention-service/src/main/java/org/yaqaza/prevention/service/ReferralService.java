@@ -1,8 +1,7 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.ParticipantApi;
 import org.yaqaza.prevention.api.ReferralApi;
@@ -40,14 +40,16 @@ public class ReferralService {
     private final IdentityCipher cipher;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public ReferralService(PreventionAccess access, ParticipantService participants, IdentityCipher cipher,
-            AuditTrail audit, EntityManager em) {
+            AuditTrail audit, EntityManager em, Clock clock) {
         this.access = access;
         this.participants = participants;
         this.cipher = cipher;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -64,7 +66,7 @@ public class ReferralService {
         r.purpose = request.purpose();
         r.summary = request.summary();
         r.status = DecisionStatus.PENDING;
-        r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.createdAt = clock.instant();
         ParticipantApi.Identity identity = request.identity();
         r.fullNameAr = cipher.encrypt(identity.fullNameAr(), r.context(ParticipantService.NAME_AR));
         r.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), r.context(ParticipantService.NAME_LATIN));
@@ -120,7 +122,7 @@ public class ReferralService {
         }
         r.status = decision.decision();
         r.decidedBy = caller.subject();
-        r.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.decidedAt = clock.instant();
         r.decisionReason = decision.reason();
         if (r.status == DecisionStatus.APPROVED) {
             Classification marking = decision.classification() == null ? Classification.CONFIDENTIAL
@@ -171,7 +173,7 @@ public class ReferralService {
         h.includeIdentity = request.includeIdentity();
         h.status = DecisionStatus.PENDING;
         h.requestedBy = caller.subject();
-        h.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        h.createdAt = clock.instant();
         em.persist(h);
         audit.record("HANDOVER_REQUEST", HANDOVER, h.id, p.classification, "participant " + p.code + " to "
                 + h.recipientAgency + "; purpose: " + h.purpose + "; legal basis: " + h.legalBasis);
@@ -201,15 +203,13 @@ public class ReferralService {
         if (h.status != DecisionStatus.PENDING) {
             throw ProblemException.conflict("Already decided", "This handover was " + h.status + ".");
         }
-        if (h.requestedBy.equals(caller.subject())) {
-            throw ProblemException.forbidden("Four eyes: the person who requested a handover cannot approve it.");
-        }
+        FourEyes.requireDifferent(caller, h.requestedBy, "handover");
         if (decision.decision() == DecisionStatus.PENDING) {
             throw ProblemException.unprocessable("Invalid decision", "decision must be APPROVED or DECLINED.");
         }
         h.status = decision.decision();
         h.decidedBy = caller.subject();
-        h.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        h.decidedAt = clock.instant();
         h.decisionReason = decision.reason();
         Participant p = em.find(Participant.class, h.participantId);
         audit.record("HANDOVER_" + h.status, HANDOVER, h.id, p.classification, "reason: " + decision.reason());

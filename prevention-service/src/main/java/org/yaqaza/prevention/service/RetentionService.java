@@ -1,8 +1,7 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,11 +32,13 @@ public class RetentionService {
     private final PreventionConfig config;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
-    public RetentionService(PreventionConfig config, AuditTrail audit, EntityManager em) {
+    public RetentionService(PreventionConfig config, AuditTrail audit, EntityManager em, Clock clock) {
         this.config = config;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "prevention-retention", every = "${yaqaza.prevention.retention.every}", delayed = "1m",
@@ -46,7 +47,7 @@ public class RetentionService {
         if (!config.retention().enabled()) {
             return;
         }
-        int done = anonymiseDue(LocalDate.now());
+        int done = anonymiseDue(LocalDate.now(clock));
         if (done > 0) {
             LOG.infof("retention: anonymised %d participants", done);
         }
@@ -78,7 +79,7 @@ public class RetentionService {
         p.fullNameLatin = null;
         p.nationalId = null;
         p.birthDate = null;
-        p.anonymisedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.anonymisedAt = clock.instant();
         em.createNativeQuery("update consent set note = null where participant_id = :p").setParameter("p", p.id)
                 .executeUpdate();
         em.createNativeQuery("update milestone set note = null where participant_id = :p").setParameter("p", p.id)

@@ -1,7 +1,6 @@
 package org.yaqaza.prevention.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,15 +35,17 @@ public class SessionService {
     private final PreventionAccess access;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Clock clock;
 
     public SessionService(ProgrammeService programmes, EnrolmentService enrolments, ParticipantService participants,
-            PreventionAccess access, AuditTrail audit, EntityManager em) {
+            PreventionAccess access, AuditTrail audit, EntityManager em, Clock clock) {
         this.programmes = programmes;
         this.enrolments = enrolments;
         this.participants = participants;
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional
@@ -63,7 +64,7 @@ public class SessionService {
         session.heldOn = request.heldOn();
         session.topic = request.topic();
         session.facilitator = request.facilitator();
-        session.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        session.createdAt = clock.instant();
         em.persist(session);
         Programme programme = programmes.visible(caller, edition.programmeId);
         audit.record("CREATE", "session", session.id, programme.classification, "edition " + edition.id);

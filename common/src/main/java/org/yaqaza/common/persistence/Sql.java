@@ -1,4 +1,4 @@
-package org.yaqaza.intelligence.support;
+package org.yaqaza.common.persistence;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,9 +23,10 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * Native SQL with named parameters ({@code :name}) on the current transaction's connection, for the queries
- * JPA does not express well (search, graph walks, statistics, batch inserts). Visibility predicates from
- * {@code Visibility.sqlPredicate} plug straight in.
+ * Native SQL with named parameters ({@code :name}, parsed by {@link NamedParameters}) on the current
+ * transaction's connection, for the queries JPA does not express well (search, graph walks, statistics, batch
+ * inserts); visibility predicates from {@code Visibility.sqlPredicate} plug straight in. The static readers
+ * convert result columns, from a {@link ResultSet} or from the {@code Object[]} rows of a JPA native query.
  */
 @ApplicationScoped
 public class Sql {
@@ -79,38 +80,23 @@ public class Sql {
         return em.unwrap(Session.class).doReturningWork(c -> work.run(c));
     }
 
-    /** Rewrites {@code :name} to {@code ?} (leaving {@code ::} casts alone) and binds each occurrence. */
+    /** Prepares {@code sql} with each {@code :name} bound from {@code params}; a missing value is a bug. */
     public static PreparedStatement prepare(Connection c, String sql, Map<String, ?> params) throws SQLException {
-        StringBuilder out = new StringBuilder(sql.length());
-        List<String> names = new ArrayList<>();
-        int i = 0;
-        while (i < sql.length()) {
-            char ch = sql.charAt(i);
-            if (ch == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
-                out.append("::");
-                i += 2;
-            } else if (ch == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
-                int j = i + 1;
-                while (j < sql.length() && Character.isJavaIdentifierPart(sql.charAt(j))) {
-                    j++;
+        NamedParameters.Parsed parsed = NamedParameters.parse(sql);
+        PreparedStatement ps = c.prepareStatement(parsed.jdbcSql());
+        try {
+            for (int n = 0; n < parsed.names().size(); n++) {
+                String name = parsed.names().get(n);
+                if (!params.containsKey(name)) {
+                    throw new IllegalArgumentException("no value for SQL parameter " + name);
                 }
-                names.add(sql.substring(i + 1, j));
-                out.append('?');
-                i = j;
-            } else {
-                out.append(ch);
-                i++;
+                bind(c, ps, n + 1, params.get(name));
             }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
-        PreparedStatement ps = c.prepareStatement(out.toString());
-        for (int n = 0; n < names.size(); n++) {
-            String name = names.get(n);
-            if (!params.containsKey(name)) {
-                throw new IllegalArgumentException("no value for SQL parameter " + name);
-            }
-            bind(c, ps, n + 1, params.get(name));
-        }
-        return ps;
     }
 
     private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
@@ -154,5 +140,24 @@ public class Sql {
     public static LocalDate date(ResultSet rs, String column) throws SQLException {
         Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
+    }
+
+    /** A date column of a native query row, whichever type the driver chose ({@code LocalDate}, {@code Date}). */
+    public static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
+    }
+
+    /** A count or sum column of a native query row; null (no rows to sum) is 0. */
+    public static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -1,0 +1,93 @@
+package org.yaqaza.intelligence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.TimeZone;
+
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Business dates are UTC dates read from the injected clock, whatever the JVM's zone: at 22:30 UTC on 30 June it
+ * is already 1 July in Kiritimati (UTC+14), where this JVM pretends to run, and a case opened then is opened on
+ * 30 June.
+ */
+@QuarkusTest
+@TestProfile(UtcBusinessDateTest.LateEveningUtc.class)
+class UtcBusinessDateTest {
+
+    static final Instant LATE_EVENING = Instant.parse("2026-06-30T22:30:00Z");
+    private static final ZoneId FAR_EAST = ZoneId.of("Pacific/Kiritimati");
+    private static TimeZone original;
+
+    /** Runs the service on a clock stopped at {@link #LATE_EVENING}. */
+    public static class LateEveningUtc implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(StoppedClock.class);
+        }
+    }
+
+    @Alternative
+    public static class StoppedClock {
+        @Produces
+        @Singleton
+        Clock clock() {
+            return Clock.fixed(LATE_EVENING, ZoneOffset.UTC);
+        }
+    }
+
+    @BeforeAll
+    static void runTheJvmFarFromUtc() {
+        original = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(FAR_EAST));
+    }
+
+    @AfterAll
+    static void restoreTheJvmZone() {
+        TimeZone.setDefault(original);
+    }
+
+    @Test
+    void aCaseOpenedLateInTheUtcDayIsOpenedOnThatUtcDay() {
+        // the premise: by the JVM's own zone it is the next day already
+        assertEquals(LocalDate.of(2026, 7, 1),
+                LocalDate.ofInstant(LATE_EVENING, ZoneId.systemDefault()));
+
+        String token = Fixtures.user("utc-supervisor", "supervisor", "SECRET");
+        String caseId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"title\":\"ملف منتصف الليل\",\"category\":\"TERRORISM\",\"classification\":\"SECRET\"}")
+                .post("/api/intelligence/cases").then().statusCode(201)
+                .body("createdAt", equalTo("2026-06-30T22:30:00Z"))
+                .body("history[0].on", equalTo("2026-06-30"))
+                .extract().path("id");
+        // a transition without a date is dated today, in UTC
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"to\":\"UNDER_SURVEILLANCE\"}")
+                .post("/api/intelligence/cases/" + caseId + "/transitions").then().statusCode(200)
+                .body("history[1].on", equalTo("2026-06-30"));
+        // an organisation without statusSince has held its status since today, in UTC
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("""
+                {"kind":"ORGANISATION","displayName":"خلية الفجر","organisationKind":"CELL",
+                 "organisationStatus":"ACTIVE","category":"TERRORISM","classification":"SECRET"}""")
+                .post("/api/intelligence/entities").then().statusCode(201)
+                .body("statusSince", equalTo("2026-06-30"));
+    }
+}
