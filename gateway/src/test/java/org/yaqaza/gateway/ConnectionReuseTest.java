@@ -62,7 +62,8 @@ class ConnectionReuseTest {
         assertEquals(List.of(), failures, failures.size() + " of " + REQUESTS + " failed");
         assertEquals(REQUESTS, upstream.requests() - requestsBefore, "every request reached the service once");
         // the premise: the service really did close connections the gateway was about to use, again and again
+        // (how often depends on the machine's speed: 160 to 400 per 10,000 seen on 2 cores, quiet or loaded)
         int closed = upstream.closedUnderTheGateway() - closedBefore;
-        assertTrue(closed >= REQUESTS / 50, "connections closed by the service: " + closed);
+        assertTrue(closed >= 50, "connections closed by the service: " + closed);
     }
 }
