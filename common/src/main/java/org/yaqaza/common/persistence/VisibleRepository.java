@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.ProtectedRecord;
@@ -23,6 +25,14 @@ public interface VisibleRepository<E extends ProtectedRecord> extends PanacheRep
         Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
         params.put("id", id);
         return find("id = :id and " + Visibility.predicate(), params).firstResultOptional();
+    }
+
+    /** The record if visible, locked until the transaction ends: for a change decided on what was read. */
+    default Optional<E> findVisibleForUpdate(Caller caller, UUID id) {
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
+        params.put("id", id);
+        return find("id = :id and " + Visibility.predicate(), params).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** The record, or a 404 that is indistinguishable from a missing one. */

@@ -12,6 +12,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -21,7 +26,8 @@ import org.yaqaza.common.problem.ProblemException;
 /**
  * Every record the visibility rule protects: a classification, need-to-know compartments, an owning agency
  * and the agencies it is shared with. Tables of subclasses must carry the columns below; queries filter on them
- * through {@link Visibility}.
+ * through {@link Visibility}. The marking is set once by {@link #protect} and changed afterwards only by
+ * {@link MarkingAuthority}; a flush that would store any other change fails.
  */
 @MappedSuperclass
 public abstract class ProtectedRecord {
@@ -56,39 +62,81 @@ public abstract class ProtectedRecord {
     @Version
     public long version;
 
+    /** The marking as last read from or written to the database: what a flush may change only through remark. */
+    @Transient
+    private Marking storedMarking;
+
+    @Transient
+    private String storedOwnerAgency;
+
     /**
      * Fills the protection fields of a new record created at {@code createdAt} (the service's clock); the owner is
-     * the creating caller's agency.
+     * the creating caller's agency and never changes afterwards. Nobody may mark a record so that they could not
+     * see it themselves (422). An existing record's marking changes only through {@link MarkingAuthority}.
      */
     public void protect(Caller creator, Instant createdAt, Classification classification,
             Collection<String> compartments, Collection<String> sharedWith) {
+        Marking marking = Marking.of(classification, compartments, sharedWith);
+        requireMayMark(creator, marking);
+        if (creator.agency() == null) {
+            throw ProblemException.unprocessable("No agency", "Your token carries no agency to own the record.");
+        }
         this.id = UUID.randomUUID();
         this.ownerAgency = creator.agency();
         this.createdAt = createdAt;
         this.createdBy = creator.subject();
-        reprotect(creator, classification, compartments, sharedWith);
+        write(marking);
     }
 
-    /**
-     * Changes the marking of a record. Nobody may mark a record so that they could not see it themselves:
-     * above their clearance, or in a compartment they do not hold (422).
-     */
-    public void reprotect(Caller editor, Classification classification, Collection<String> compartments,
-            Collection<String> sharedWith) {
-        if (!editor.clearance().dominates(classification)) {
+    /** Nobody may mark a record above their own clearance or in a compartment they do not hold: 422. */
+    public static void requireMayMark(Caller editor, Marking marking) {
+        if (!editor.clearance().dominates(marking.classification())) {
             throw ProblemException.unprocessable("Classification above clearance",
                     "You cannot mark a record above your own clearance.");
         }
-        if (compartments != null && !editor.compartments().containsAll(compartments)) {
+        if (!editor.compartments().containsAll(marking.compartments())) {
             throw ProblemException.unprocessable("Compartment not held",
                     "You can only mark records with compartments you hold.");
         }
-        if (editor.agency() == null) {
-            throw ProblemException.unprocessable("No agency", "Your token carries no agency to own the record.");
+    }
+
+    /** Sets the marking of an existing record: {@link MarkingAuthority} decides whether it may. */
+    void remark(Marking marking) {
+        write(marking);
+        storedMarking = marking;
+    }
+
+    private void write(Marking marking) {
+        this.classification = marking.classification();
+        this.compartments = marking.compartments().toArray(String[]::new);
+        this.sharedWith = marking.sharedWith().toArray(String[]::new);
+    }
+
+    @PostLoad
+    @PostPersist
+    @PostUpdate
+    void rememberStoredMarking() {
+        storedMarking = Marking.of(this);
+        storedOwnerAgency = ownerAgency;
+    }
+
+    /**
+     * The last line of defence: a marking assigned field by field, or an owner changed, never reaches the database.
+     * A service bug, so a 500, never a silent declassification.
+     */
+    @PreUpdate
+    void refuseMarkingChangeOutsideTheAuthority() {
+        if (storedMarking == null) {
+            return;
         }
-        this.classification = classification;
-        this.compartments = sorted(compartments);
-        this.sharedWith = sorted(sharedWith);
+        if (!storedOwnerAgency.equals(ownerAgency)) {
+            throw new IllegalStateException("the owning agency of " + getClass().getSimpleName() + " " + id
+                    + " never changes");
+        }
+        if (!storedMarking.equals(Marking.of(this))) {
+            throw new IllegalStateException("the marking of " + getClass().getSimpleName() + " " + id
+                    + " changed outside MarkingAuthority");
+        }
     }
 
     public Classification getClassification() {
@@ -107,7 +155,4 @@ public abstract class ProtectedRecord {
         return new TreeSet<>(Arrays.asList(sharedWith));
     }
 
-    private static String[] sorted(Collection<String> values) {
-        return values == null ? new String[0] : new TreeSet<>(values).toArray(String[]::new);
-    }
 }

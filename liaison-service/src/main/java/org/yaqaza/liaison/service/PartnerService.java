@@ -16,6 +16,8 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Marking;
+import org.yaqaza.common.security.MarkingAuthority;
 import org.yaqaza.liaison.api.PartnerRequest;
 import org.yaqaza.liaison.model.Contact;
 import org.yaqaza.liaison.model.Partner;
@@ -29,11 +31,13 @@ public class PartnerService {
     static final String OBJECT_TYPE = "partner";
 
     private final PartnerRepository partners;
+    private final MarkingAuthority markings;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PartnerService(PartnerRepository partners, AuditTrail audit, Clock clock) {
+    public PartnerService(PartnerRepository partners, MarkingAuthority markings, AuditTrail audit, Clock clock) {
         this.partners = partners;
+        this.markings = markings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -83,7 +87,8 @@ public class PartnerService {
             throw ProblemException.unprocessable("Partner code is permanent",
                     "A partner's code identifies its machine clients and cannot change.");
         }
-        partner.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
+        markings.apply(caller, partner, Marking.of(request.classification(), request.compartments(),
+                request.sharedWith()), OBJECT_TYPE);
         checkClientIds(request, partner.id);
         apply(partner, request);
         partners.flush();

@@ -16,6 +16,8 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Marking;
+import org.yaqaza.common.security.MarkingAuthority;
 import org.yaqaza.prevention.api.EditionApi;
 import org.yaqaza.prevention.api.ProgrammeRequest;
 import org.yaqaza.prevention.model.CurriculumModule;
@@ -31,12 +33,15 @@ public class ProgrammeService {
     static final String OBJECT_TYPE = "programme";
 
     private final ProgrammeRepository programmes;
+    private final MarkingAuthority markings;
     private final AuditTrail audit;
     private final EntityManager em;
     private final Clock clock;
 
-    public ProgrammeService(ProgrammeRepository programmes, AuditTrail audit, EntityManager em, Clock clock) {
+    public ProgrammeService(ProgrammeRepository programmes, MarkingAuthority markings, AuditTrail audit,
+            EntityManager em, Clock clock) {
         this.programmes = programmes;
+        this.markings = markings;
         this.audit = audit;
         this.em = em;
         this.clock = clock;
@@ -82,7 +87,8 @@ public class ProgrammeService {
     public Programme update(Caller caller, UUID id, ProgrammeRequest request, Long expectedVersion) {
         Programme programme = programmes.getVisible(caller, id, "Programme");
         Versions.require(expectedVersion, request.version(), programme.version, "programme");
-        programme.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
+        markings.apply(caller, programme, Marking.of(request.classification(), request.compartments(),
+                request.sharedWith()), OBJECT_TYPE);
         apply(programme, request);
         programmes.flush();
         audit.record("UPDATE", OBJECT_TYPE, programme.id, programme.classification, null);
