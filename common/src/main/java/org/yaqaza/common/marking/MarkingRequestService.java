@@ -201,6 +201,8 @@ public class MarkingRequestService {
     }
 
     private MarkingRequest pendingForDecision(Caller decider, MarkedRecordResolver resolver, UUID id) {
+        // the role first, like a route's @RolesAllowed: who may never decide learns nothing about the request
+        FourEyes.requireStanding(decider, resolver.deciderRole(), null, WHAT);
         MarkingRequest request = requests.findVisibleForUpdate(decider, id)
                 .orElseThrow(() -> ProblemException.notFound("Marking request", id));
         FourEyes.requireStanding(decider, resolver.deciderRole(), request.ownerAgency, WHAT);
