@@ -18,6 +18,7 @@ class StatisticsAndProductTest {
     private static final String OWNER = Fixtures.user("stats-owner", "analyst", "TOP_SECRET", "X");
     private static final String SECRET = Fixtures.user("stats-secret", "analyst", "SECRET", "X");
     private static final String TS_NO_X = Fixtures.user("stats-ts", "supervisor", "TOP_SECRET", "Y");
+    private static final String APPROVER = Fixtures.user("stats-approver", "supervisor", "TOP_SECRET", "X");
 
     private static String event(String type, String status, String date, Integer arrests, String cls,
             String... comps) {
@@ -31,8 +32,9 @@ class StatisticsAndProductTest {
     @Test
     void figuresComeFromVisibleRecordsOnly() {
         // 1987 and VIOLENT_EXTREMISM: a year and category no other test uses
-        Fixtures.createEntity(OWNER, event("PLOT", "FOILED", "1987-03-01", null, "SECRET"));
-        Fixtures.createEntity(OWNER, event("PLOT", "FOILED", "1987-05-01", null, "TOP_SECRET", "X"));
+        String plot = Fixtures.createEntity(OWNER, event("PLOT", "PLANNED", "1987-03-01", null, "SECRET"));
+        String hiddenPlot = Fixtures.createEntity(OWNER, event("PLOT", "PLANNED", "1987-05-01", null, "TOP_SECRET",
+                "X"));
         Fixtures.createEntity(OWNER, event("ATTACK", "EXECUTED", "1987-07-01", null, "SECRET"));
         Fixtures.createEntity(OWNER, event("ARREST", "EXECUTED", "1987-08-01", 4, "SECRET"));
         Fixtures.createEntity(OWNER, event("ARREST", "EXECUTED", "1987-09-01", 5, "TOP_SECRET", "X"));
@@ -41,9 +43,13 @@ class StatisticsAndProductTest {
                  "organisationStatus":"ACTIVE","category":"VIOLENT_EXTREMISM","classification":"TOP_SECRET",
                  "compartments":["X"]}""").post("/api/intelligence/entities").then().statusCode(201)
                 .extract().path("id");
-        given().auth().oauth2(OWNER).contentType(ContentType.JSON)
-                .body("{\"status\":\"DISMANTLED\",\"effectiveDate\":\"1987-10-10\"}")
-                .post("/api/intelligence/entities/" + cell + "/status").then().statusCode(200);
+        // plots are foiled and cells dismantled by approved interventions, the only way to those figures
+        String operation = Fixtures.caseUnderSurveillance(OWNER, "Opération 1987", "TOP_SECRET", "X");
+        Fixtures.approvedIntervention(OWNER, APPROVER, operation, "1987-03-01", "\"foilsEventId\":\"" + plot + "\"");
+        Fixtures.approvedIntervention(OWNER, APPROVER, operation, "1987-05-01",
+                "\"foilsEventId\":\"" + hiddenPlot + "\"");
+        Fixtures.approvedIntervention(OWNER, APPROVER, operation, "1987-10-10",
+                "\"dismantlesOrganisationId\":\"" + cell + "\"");
 
         String url = "/api/intelligence/statistics/annual?from=1986&to=1988&category=VIOLENT_EXTREMISM";
         given().auth().oauth2(OWNER).get(url).then().statusCode(200)

@@ -62,7 +62,7 @@ class TimelineTest {
                 seen.getList("items.precision"));
         assertEquals("رصد أول", seen.getString("items[0].title"));
         assertEquals("HUMINT B2", seen.getString("items[0].detail"));
-        assertEquals("PLOT FOILED", seen.getString("items[1].detail"));
+        assertEquals("PLOT PLANNED", seen.getString("items[1].detail"));
         assertEquals("OPEN → UNDER_SURVEILLANCE", seen.getString("items[3].detail"));
         assertEquals(caseId, seen.getString("items[4].caseId"));
         assertEquals("Threat level SEVERE", seen.getString("items[6].title"));
@@ -143,7 +143,7 @@ class TimelineTest {
     private static String event(String name, String date, String classification, String... compartments) {
         String comps = compartments.length == 0 ? "" : "\"" + String.join("\",\"", compartments) + "\"";
         return Fixtures.createEntity(OWNER, """
-                {"kind":"EVENT","displayName":"%s","eventType":"PLOT","eventStatus":"FOILED","eventDate":"%s",
+                {"kind":"EVENT","displayName":"%s","eventType":"PLOT","eventStatus":"PLANNED","eventDate":"%s",
                  "classification":"%s","compartments":[%s]}""".formatted(name, date, classification, comps));
     }
 

@@ -63,14 +63,26 @@ class VisibilityTest {
     }
 
     @Test
-    void anotherAgencyDoesNotSeeItUntilShared() {
+    void anotherAgencyDoesNotSeeItUntilASupervisorApprovesTheSharing() {
         String other = token("TOP_SECRET", "DGED", "X");
         assertInvisibleTo(other);
+        // sharing wider is a lowering: never by a plain edit
         String body = Fixtures.report("الخلية الشمالية", "TOP_SECRET", "X")
                 .replace("\"ar\"", "\"" + language + "\"")
                 .replace("\"compartments\"", "\"sharedWith\":[\"DGED\"],\"version\":0,\"compartments\"");
         given().auth().oauth2(OWNER).contentType(ContentType.JSON).body(body)
-                .put("/api/intelligence/reports/" + hiddenId).then().statusCode(200);
+                .put("/api/intelligence/reports/" + hiddenId).then().statusCode(422)
+                .body("type", equalTo("urn:yaqaza:problem:downgrade-required"));
+        assertInvisibleTo(other);
+        String request = given().auth().oauth2(OWNER).contentType(ContentType.JSON).body("""
+                {"objectType":"report","objectId":"%s","classification":"TOP_SECRET","compartments":["X"],
+                 "sharedWith":["DGED"],"reason":"تنسيق مع المديرية العامة للدراسات والمستندات"}""".formatted(hiddenId))
+                .post("/api/intelligence/marking-requests").then().statusCode(201).extract().path("id");
+        assertInvisibleTo(other);
+        String supervisor = PostgresTestResource.primary().token().subject("visibility-supervisor")
+                .roles("supervisor").clearance("TOP_SECRET").agency("DGST").compartments("X").sign();
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body("{}")
+                .post("/api/intelligence/marking-requests/" + request + "/approve").then().statusCode(200);
         given().auth().oauth2(other).get("/api/intelligence/reports/" + hiddenId).then().statusCode(200);
     }
 

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.LineageEntry;
 import org.yaqaza.intelligence.model.ThreatCategory;
 
 /**
- * The product as liaison-service reads it (contracts.md, fixed): {@code originatorPartners} lists the partner
- * code of every PARTNER source report, so the third-party rule can be checked before any release.
+ * The product as liaison-service reads it (contracts.md): {@code lineage} lists every (partner, TLP) the product
+ * derives from, through its source reports and source products, so the third-party and TLP rules can be checked
+ * before any release; {@code originatorPartners} (the partners of the lineage) stays for older clients.
  */
 public record ProductView(UUID id, String title, String summary, String tearLine, ThreatCategory category,
         Classification classification, List<String> compartments, String ownerAgency, List<UUID> sourceReportIds,
-        List<String> originatorPartners, Instant createdAt, long version) {
+        List<String> originatorPartners, Instant createdAt, long version, List<UUID> sourceProductIds,
+        List<LineageEntry> lineage) {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.Tlp;
 import org.yaqaza.intelligence.model.SourceType;
 
 /** A report as the API returns it. */
@@ -24,6 +25,8 @@ public record ReportView(
         List<String> sharedWith,
         String legalAuthorisation,
         String originatorPartner,
+        Tlp tlp,
+        String submissionId,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

@@ -38,6 +38,7 @@ import org.yaqaza.intelligence.model.EntityKind;
 import org.yaqaza.intelligence.model.EventStatus;
 import org.yaqaza.intelligence.model.EventType;
 import org.yaqaza.intelligence.model.IntelEntity;
+import org.yaqaza.intelligence.model.InterventionStatus;
 import org.yaqaza.intelligence.model.NameType;
 import org.yaqaza.intelligence.model.OrganisationKind;
 import org.yaqaza.intelligence.model.OrganisationStatus;
@@ -187,11 +188,10 @@ public class DemoSeeder {
             IntelEntity cell = entity(analyst, organisation(CELLS[c][0], CELLS[c][1], OrganisationKind.CELL,
                     OrganisationStatus.SUSPECTED, ThreatCategory.TERRORISM, LocalDate.of(2016 + c * 2, 1, 15)));
             cells.add(cell.id);
-            entities.changeStatus(analyst, cell.id, OrganisationStatus.ACTIVE, LocalDate.of(2016 + c * 2, 6, 1),
-                    null);
+            entities.changeStatus(analyst, cell.id, OrganisationStatus.ACTIVE, LocalDate.of(2016 + c * 2, 6, 1));
             if (c < 3) {
                 entities.changeStatus(analyst, cell.id, OrganisationStatus.UNDER_SURVEILLANCE,
-                        LocalDate.of(2017 + c * 2, 2, 1), null);
+                        LocalDate.of(2017 + c * 2, 2, 1));
             }
             int size = 7 + c % 3;
             for (int m = 0; m < size; m++) {
@@ -224,22 +224,25 @@ public class DemoSeeder {
                     LocalDate.of(2019, 1 + i, 1));
         }
 
-        // Historic cells dismantled year by year, and events 2015 -> today: the statistics' shape.
+        // Historic cells dismantled year by year, and events 2015 -> today: the statistics' shape. A cell is
+        // dismantled and a plot foiled only by an approved intervention, so each year has its operations case.
         int events = 0;
         int thisYear = LocalDate.now(clock).getYear();
         for (int year = 2015; year <= thisYear; year++) {
+            UUID operations = historicCase(analyst, year);
             int dismantled = 1 + random.nextInt(year < 2019 ? 4 : 3);
             for (int d = 0; d < dismantled; d++) {
                 IntelEntity old = entity(analyst, organisation("خلية " + year + "-" + (d + 1),
                         "Cellule " + year + "-" + (d + 1) + " (historique fictive)", OrganisationKind.CELL,
                         OrganisationStatus.ACTIVE, ThreatCategory.TERRORISM, LocalDate.of(year, 1, 2)));
-                entities.changeStatus(analyst, old.id, OrganisationStatus.DISMANTLED,
-                        day(year, random), null);
+                intervene(analyst, supervisor, operations, day(year, random), old.id, null);
             }
             int plots = 1 + random.nextInt(year < 2019 ? 5 : 3);
             for (int p = 0; p < plots; p++) {
-                entity(analyst, event("مخطط محبط " + year + "-" + (p + 1), EventType.PLOT, EventStatus.FOILED,
-                        day(year, random), places.get(random.nextInt(7)), null));
+                LocalDate date = day(year, random);
+                IntelEntity plot = entity(analyst, event("مخطط محبط " + year + "-" + (p + 1), EventType.PLOT,
+                        EventStatus.PLANNED, date, places.get(random.nextInt(7)), null));
+                intervene(analyst, supervisor, operations, date, null, plot.id);
                 events++;
             }
             if (year <= 2016 && year % 2 == 1) {
@@ -259,7 +262,7 @@ public class DemoSeeder {
         UUID article = reports.create(analyst, new ReportRequest(SourceType.OSINT, "C", 3,
                 Instant.parse("2025-11-20T09:00:00Z"), "Presse en ligne (voir demo/NOTICE.md)", "ar",
                 "المقاربة الاستباقية للأمن المغربي: منظومة متطورة لمواجهة التهديدات المعاصرة", article(),
-                Classification.UNCLASSIFIED, List.of(), List.of(), null, null, null, null)).id;
+                Classification.UNCLASSIFIED, List.of(), List.of(), null, null, null)).id;
         reportIds.add(article);
         for (int i = 0; i < 199; i++) {
             reportIds.add(reports.create(analyst, demoReport(i, random, persons, personNames, cells)).id);
@@ -353,7 +356,28 @@ public class DemoSeeder {
         LocalDate day = LocalDate.of(2015 + i % 11, 1 + i % 12, 1 + i % 28);
         return new ReportRequest(type, String.valueOf("ABCDEF".charAt(i % 6)), 1 + i % 6,
                 day.atStartOfDay().toInstant(ZoneOffset.UTC), place, language, title, body, cls, comps, List.of(),
-                legal, partner, null, List.of(persons.get(who), cells.get(cell)));
+                legal, partner, null, List.of(persons.get(who), cells.get(cell)), null, null);
+    }
+
+    /** A year's operations case, under surveillance and ready for its interventions. */
+    private UUID historicCase(Caller analyst, int year) {
+        UUID id = cases.create(analyst, new CaseRequest("Opérations " + year + " (historique)",
+                "Démantèlements et complots déjoués de l'année (données de démonstration).", ThreatCategory.TERRORISM,
+                List.of(), List.of(), Classification.CONFIDENTIAL, List.of(), List.of())).id;
+        cases.transition(analyst, id, CaseStatus.UNDER_SURVEILLANCE, null, null, LocalDate.of(year, 1, 1));
+        settle();
+        return id;
+    }
+
+    /** An intervention that dismantles a cell or foils a plot, requested by the analyst, approved by the supervisor. */
+    private void intervene(Caller analyst, Caller supervisor, UUID caseId, LocalDate date, UUID dismantles,
+            UUID foils) {
+        CaseView requested = cases.requestIntervention(analyst, caseId, new InterventionRequest(date,
+                "Opération historique", null, 0, List.of(), dismantles, foils));
+        UUID pending = requested.interventions().stream()
+                .filter(i -> i.status() == InterventionStatus.PENDING_APPROVAL).findFirst().orElseThrow().id();
+        cases.decideIntervention(supervisor, caseId, pending, true);
+        settle();
     }
 
     private IntelEntity entity(Caller caller, EntityRequest request) {

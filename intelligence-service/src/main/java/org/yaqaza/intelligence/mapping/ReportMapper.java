@@ -14,7 +14,7 @@ public final class ReportMapper {
     public static ReportView toView(Report r) {
         return new ReportView(r.id, r.sourceType, r.reliability, r.credibility, r.collectedAt, r.collectedPlace,
                 r.language, r.title, r.body, r.classification, List.of(r.compartments), r.ownerAgency,
-                List.of(r.sharedWith), r.legalAuthorisation, r.originatorPartner, r.createdAt, r.createdBy,
-                r.updatedAt, r.version);
+                List.of(r.sharedWith), r.legalAuthorisation, r.originatorPartner, r.tlp, r.submissionId, r.createdAt,
+                r.createdBy, r.updatedAt, r.version);
     }
 }

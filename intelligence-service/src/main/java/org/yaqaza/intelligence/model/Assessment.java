@@ -37,6 +37,16 @@ public class Assessment extends ProtectedRecord {
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] indicators = new String[0];
 
+    /** Reports the assessment cites. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "report_ids", nullable = false, columnDefinition = "uuid[]")
+    public UUID[] reportIds = new UUID[0];
+
+    /** The lineage of the cited reports. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] lineage = new String[0];
+
     @Column(name = "next_review", nullable = false)
     public LocalDate nextReview;
 

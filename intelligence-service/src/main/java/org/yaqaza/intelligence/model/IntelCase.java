@@ -42,6 +42,11 @@ public class IntelCase extends ProtectedRecord {
     @Column(name = "report_ids", nullable = false, columnDefinition = "uuid[]")
     public UUID[] reportIds = new UUID[0];
 
+    /** The lineage of the case's reports. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] lineage = new String[0];
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -45,6 +45,10 @@ public class Intervention {
     @Column(name = "dismantles_organisation_id")
     public UUID dismantlesOrganisationId;
 
+    /** A planned plot this intervention foils: only an approved intervention makes a plot FOILED. */
+    @Column(name = "foils_event_id")
+    public UUID foilsEventId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public InterventionStatus status;

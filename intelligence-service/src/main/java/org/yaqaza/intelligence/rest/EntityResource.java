@@ -97,14 +97,16 @@ public class EntityResource {
         return ETags.ok(view, view.version());
     }
 
-    /** Organisation life cycle: suspected -> active -> under surveillance -> dismantled (409 otherwise). */
+    /**
+     * Organisation life cycle: suspected -> active -> under surveillance (409 otherwise); dismantled only through
+     * an approved intervention (422 naming its route).
+     */
     @POST
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
     public EntityView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request) {
-        return EntityMapper.toView(service.changeStatus(caller.get(), id, request.status(), request.effectiveDate(),
-                null));
+        return EntityMapper.toView(service.changeStatus(caller.get(), id, request.status(), request.effectiveDate()));
     }
 
     @GET

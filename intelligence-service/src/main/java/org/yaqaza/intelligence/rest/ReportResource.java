@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -68,7 +69,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SERVICE })
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Valid @NotNull ReportRequest request) {
+            @Valid @ConvertGroup(to = ReportRequest.Filing.class) @NotNull ReportRequest request) {
         ReportService.Filed filed = service.create(caller.get(), request, idempotencyKey);
         ReportView view = ReportMapper.toView(filed.report());
         return filed.replayed() ? ETags.ok(view, view.version())
@@ -143,6 +144,10 @@ public class ReportResource {
         return search.search(caller.get(), q, filter, PageRequest.of(null, limit == null ? 20 : limit), cursor);
     }
 
+    /**
+     * A correction by the owning agency (a collector: their own report, until used): 403 otherwise. Provenance
+     * left out keeps its value, changed is 422; a lower marking is 422 naming the downgrade route.
+     */
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)

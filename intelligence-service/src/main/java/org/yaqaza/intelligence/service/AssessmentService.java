@@ -3,8 +3,10 @@ package org.yaqaza.intelligence.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,9 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.FourEyes;
+import org.yaqaza.common.security.Lineage;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.AssessmentRequest;
@@ -27,10 +31,11 @@ import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.model.ThreatLevel;
 import org.yaqaza.intelligence.repository.AssessmentRepository;
 import org.yaqaza.intelligence.repository.EntityRepository;
+import org.yaqaza.intelligence.repository.ReportRepository;
 
 /**
- * Threat assessments with four-eyes approval: an analyst proposes, a different person (a supervisor) approves
- * or rejects. Approval supersedes the subject's previous assessment; a higher level than before raises an
+ * Threat assessments with four-eyes approval: an analyst proposes, a different person (a supervisor of the owning
+ * agency) approves or rejects. An assessment may cite reports, whose lineage it then carries. Approval supersedes the subject's previous assessment; a higher level than before raises an
  * alert. Nothing is deleted: the history is every assessment of the subject.
  */
 @ApplicationScoped
@@ -40,14 +45,16 @@ public class AssessmentService {
 
     private final AssessmentRepository assessments;
     private final EntityRepository entities;
+    private final ReportRepository reports;
     private final AlertService alerts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AssessmentService(AssessmentRepository assessments, EntityRepository entities, AlertService alerts,
-            AuditTrail audit, Clock clock) {
+    public AssessmentService(AssessmentRepository assessments, EntityRepository entities, ReportRepository reports,
+            AlertService alerts, AuditTrail audit, Clock clock) {
         this.assessments = assessments;
         this.entities = entities;
+        this.reports = reports;
         this.alerts = alerts;
         this.audit = audit;
         this.clock = clock;
@@ -61,9 +68,13 @@ public class AssessmentService {
                     List.of(new Problem.FieldError("subjectId", "must name an existing person or organisation")),
                     null);
         }
+        Set<UUID> reportIds = new LinkedHashSet<>(r.reportIds() == null ? List.of() : r.reportIds());
+        Lineage lineage = reports.citedLineage(caller, reportIds, "reportIds");
         Assessment a = new Assessment();
         a.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         a.subjectId = subject.id;
+        a.reportIds = reportIds.toArray(UUID[]::new);
+        a.lineage = lineage.encode();
         a.threatLevel = r.threatLevel();
         a.category = r.category();
         a.rationale = r.rationale();
@@ -116,6 +127,7 @@ public class AssessmentService {
 
     private Assessment decide(Caller caller, UUID id, String note, AssessmentStatus outcome) {
         Assessment a = assessments.getVisible(caller, id, "Assessment");
+        EditRules.requireOwnerAgency(caller, a, OBJECT_TYPE);
         FourEyes.requireDifferent(caller, a.createdBy, "assessment");
         if (a.status != AssessmentStatus.PENDING_APPROVAL) {
             throw ProblemException.conflict("Already decided", "This assessment is " + a.status + ".");
@@ -169,6 +181,7 @@ public class AssessmentService {
     public static AssessmentView view(Assessment a) {
         return new AssessmentView(a.id, a.subjectId, a.threatLevel, a.category, a.rationale, List.of(a.indicators),
                 a.nextReview, a.status, a.createdBy, a.createdAt, a.decidedBy, a.decidedAt, a.decisionNote,
-                a.classification, List.of(a.compartments), a.ownerAgency, a.version);
+                a.classification, List.of(a.compartments), a.ownerAgency, a.version, List.of(a.reportIds),
+                Lineage.decode(a.lineage).list());
     }
 }

@@ -42,6 +42,7 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.Tlp;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
@@ -299,13 +300,16 @@ public class BulkIngest {
         if (request == null) {
             return "line is not a JSON object";
         }
-        Set<ConstraintViolation<ReportRequest>> violations = validator.validate(request);
+        Set<ConstraintViolation<ReportRequest>> violations = validator.validate(request, ReportRequest.Filing.class);
         if (!violations.isEmpty()) {
             return new TreeSet<>(violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.toSet()))
                     .stream().collect(Collectors.joining("; "));
         }
         String rule = ReportService.ruleViolation(request);
+        if (rule == null) {
+            rule = ReportService.submissionViolation(caller, request.submissionId());
+        }
         if (rule != null) {
             return rule;
         }
@@ -379,7 +383,7 @@ public class BulkIngest {
             return Set.of();
         }
         int n = good.size();
-        String[][] cols = new String[15][n];
+        String[][] cols = new String[16][n];
         Classification highest = Classification.UNCLASSIFIED;
         for (int i = 0; i < n; i++) {
             ReportRequest r = good.get(i).request;
@@ -397,13 +401,16 @@ public class BulkIngest {
             cols[11][i] = r.body();
             cols[12][i] = r.legalAuthorisation();
             cols[13][i] = r.originatorPartner();
+            Tlp tlp = ReportService.receivedTlp(r.originatorPartner(), r.tlp());
+            cols[14][i] = tlp == null ? null : tlp.label();
+            cols[15][i] = r.submissionId();
             if (r.classification().level() > highest.level()) {
                 highest = r.classification();
             }
         }
         Map<String, Object> p = new HashMap<>();
         String[] names = { "ids", "cls", "comp", "shared", "st", "rel", "cred", "coll", "place", "lang", "title",
-            "body", "legal", "partner" };
+            "body", "legal", "partner", "tlp", "submission" };
         for (int c = 0; c < names.length; c++) {
             p.put(names[c], cols[c]);
         }
@@ -413,13 +420,14 @@ public class BulkIngest {
         List<UUID> inserted = sql.query("""
                 insert into report (id, classification, compartments, owner_agency, shared_with, created_at,
                     created_by, updated_at, version, source_type, reliability, credibility, collected_at,
-                    collected_place, language, title, body, legal_authorisation, originator_partner)
+                    collected_place, language, title, body, legal_authorisation, originator_partner, tlp, submission_id)
                 select u.id::uuid, u.cls::smallint, string_to_array(u.comp, ','), :agency,
                        string_to_array(u.shared, ','), :now, :subject, :now, 0, u.st, u.rel, u.cred::smallint,
-                       u.coll::timestamptz, u.place, u.lang, u.title, u.body, u.legal, u.partner
+                       u.coll::timestamptz, u.place, u.lang, u.title, u.body, u.legal, u.partner, u.tlp, u.submission
                   from unnest(:ids, :cls, :comp, :shared, :st, :rel, :cred, :coll, :place, :lang, :title, :body,
-                              :legal, :partner)
-                       as u(id, cls, comp, shared, st, rel, cred, coll, place, lang, title, body, legal, partner)
+                              :legal, :partner, :tlp, :submission)
+                       as u(id, cls, comp, shared, st, rel, cred, coll, place, lang, title, body, legal, partner, tlp,
+                            submission)
                 on conflict (id) do nothing
                 returning id""", p, rs -> rs.getObject(1, UUID.class));
         Set<UUID> created = new HashSet<>(inserted);

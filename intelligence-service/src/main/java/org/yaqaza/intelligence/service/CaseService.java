@@ -20,7 +20,9 @@ import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.FourEyes;
+import org.yaqaza.common.security.Lineage;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.CaseRequest;
 import org.yaqaza.intelligence.api.CaseView;
@@ -39,12 +41,14 @@ import org.yaqaza.intelligence.model.OrganisationStatus;
 import org.yaqaza.intelligence.repository.CaseRepository;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.InterventionRepository;
+import org.yaqaza.intelligence.repository.ReportRepository;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
 
 /**
  * Cases: open -> under surveillance -> intervention -> referred to justice -> closed, every move checked and
- * kept. Interventions need a supervisor other than the requester; an approved one records an arrest event and,
- * when it dismantles an organisation, sets that organisation's status (which the statistics count).
+ * kept, by the owning agency only. Interventions need a supervisor other than the requester; an approved one
+ * records an arrest event and, when it dismantles an organisation or foils a plot, sets that organisation's or
+ * plot's status: the only way the statistics' dismantled cells and foiled plots change.
  */
 @ApplicationScoped
 public class CaseService {
@@ -54,16 +58,18 @@ public class CaseService {
     private final CaseRepository cases;
     private final InterventionRepository interventions;
     private final EntityRepository entities;
+    private final ReportRepository reports;
     private final EntityService entityService;
     private final AuditTrail audit;
     private final Sql sql;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, InterventionRepository interventions, EntityRepository entities,
-            EntityService entityService, AuditTrail audit, Sql sql, Clock clock) {
+            ReportRepository reports, EntityService entityService, AuditTrail audit, Sql sql, Clock clock) {
         this.cases = cases;
         this.interventions = interventions;
         this.entities = entities;
+        this.reports = reports;
         this.entityService = entityService;
         this.audit = audit;
         this.sql = sql;
@@ -75,7 +81,7 @@ public class CaseService {
         Set<UUID> entityIds = new LinkedHashSet<>(r.entityIds() == null ? List.of() : r.entityIds());
         Set<UUID> reportIds = new LinkedHashSet<>(r.reportIds() == null ? List.of() : r.reportIds());
         requireVisible(caller, "IntelEntity", entityIds, "entityIds");
-        requireVisible(caller, "Report", reportIds, "reportIds");
+        Lineage lineage = reports.citedLineage(caller, reportIds, "reportIds");
         IntelCase c = new IntelCase();
         c.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         c.title = r.title();
@@ -84,6 +90,7 @@ public class CaseService {
         c.status = CaseStatus.OPEN;
         c.entityIds = entityIds.toArray(UUID[]::new);
         c.reportIds = reportIds.toArray(UUID[]::new);
+        c.lineage = lineage.encode();
         c.updatedAt = clock.instant();
         cases.persist(c);
         cases.flush();
@@ -112,6 +119,7 @@ public class CaseService {
     public CaseView transition(Caller caller, UUID id, CaseStatus to, String prosecutionReference, String note,
             LocalDate on) {
         IntelCase c = cases.getVisible(caller, id, "Case");
+        EditRules.requireOwnerAgency(caller, c, OBJECT_TYPE);
         checkAllowed(c, to);
         if (to == CaseStatus.INTERVENTION && interventions.count("caseId = ?1 and status = ?2", c.id,
                 InterventionStatus.APPROVED) == 0) {
@@ -147,6 +155,7 @@ public class CaseService {
     @Transactional
     public CaseView requestIntervention(Caller caller, UUID caseId, InterventionRequest r) {
         IntelCase c = cases.getVisible(caller, caseId, "Case");
+        EditRules.requireOwnerAgency(caller, c, OBJECT_TYPE);
         if (c.status != CaseStatus.UNDER_SURVEILLANCE && c.status != CaseStatus.INTERVENTION) {
             throw ProblemException.conflict("Case not ready",
                     "Interventions are requested for cases UNDER_SURVEILLANCE or in INTERVENTION, not " + c.status
@@ -163,6 +172,18 @@ public class CaseService {
             if (org == null || org.kind != EntityKind.ORGANISATION) {
                 throw unknown("dismantlesOrganisationId", "must name an existing organisation");
             }
+            EditRules.requireOwnerAgency(caller, org, "organisation");
+        }
+        if (r.foilsEventId() != null) {
+            IntelEntity plot = entities.findVisible(caller, r.foilsEventId()).orElse(null);
+            if (plot == null || plot.kind != EntityKind.EVENT || plot.eventType != EventType.PLOT) {
+                throw unknown("foilsEventId", "must name an existing plot");
+            }
+            if (plot.eventStatus != EventStatus.PLANNED) {
+                throw ProblemException.conflict("Plot not planned",
+                        "Only a PLANNED plot is foiled; this one is " + plot.eventStatus + ".");
+            }
+            EditRules.requireOwnerAgency(caller, plot, "plot");
         }
         Intervention i = new Intervention();
         i.id = UUID.randomUUID();
@@ -173,6 +194,7 @@ public class CaseService {
         i.arrests = r.arrests();
         i.seizures = r.seizures() == null ? new String[0] : r.seizures().toArray(String[]::new);
         i.dismantlesOrganisationId = r.dismantlesOrganisationId();
+        i.foilsEventId = r.foilsEventId();
         i.status = InterventionStatus.PENDING_APPROVAL;
         i.requestedBy = caller.subject();
         i.requestedAt = clock.instant();
@@ -186,6 +208,7 @@ public class CaseService {
     @Transactional
     public CaseView decideIntervention(Caller caller, UUID caseId, UUID interventionId, boolean approve) {
         IntelCase c = cases.getVisible(caller, caseId, "Case");
+        EditRules.requireOwnerAgency(caller, c, OBJECT_TYPE);
         Intervention i = interventions.find("id = ?1 and caseId = ?2", interventionId, c.id).firstResult();
         if (i == null) {
             throw ProblemException.notFound("Intervention", interventionId);
@@ -204,7 +227,17 @@ public class CaseService {
             if (i.dismantlesOrganisationId != null) {
                 IntelEntity org = entities.getVisible(caller, i.dismantlesOrganisationId, "Entity");
                 if (org.organisationStatus != OrganisationStatus.DISMANTLED) {
-                    entityService.changeStatus(caller, org.id, OrganisationStatus.DISMANTLED, i.date, c.id);
+                    entityService.dismantle(caller, org, i.date, c.id);
+                }
+            }
+            if (i.foilsEventId != null) {
+                IntelEntity plot = entities.getVisible(caller, i.foilsEventId, "Entity");
+                if (plot.eventStatus == EventStatus.EXECUTED) {
+                    throw ProblemException.conflict("Plot not planned",
+                            "The plot was EXECUTED since the intervention was requested; it cannot be foiled.");
+                }
+                if (plot.eventStatus == EventStatus.PLANNED) {
+                    entityService.foil(caller, plot, c.id);
                 }
             }
             if (c.status == CaseStatus.UNDER_SURVEILLANCE) {
@@ -267,11 +300,12 @@ public class CaseService {
         List<CaseView.InterventionView> list = interventions.list("caseId = ?1 order by requestedAt", c.id).stream()
                 .map(i -> new CaseView.InterventionView(i.id, i.date, i.place, i.locationId, i.arrests,
                         List.of(i.seizures), i.dismantlesOrganisationId, i.status, i.requestedBy, i.decidedBy,
-                        i.decidedAt, i.eventId))
+                        i.decidedAt, i.eventId, i.foilsEventId))
                 .toList();
         return new CaseView(c.id, c.title, c.summary, c.category, c.status, c.status.allowedNext(),
                 c.prosecutionReference, List.of(c.entityIds), List.of(c.reportIds), history, list, c.classification,
-                List.of(c.compartments), c.ownerAgency, c.createdAt, c.createdBy, c.version);
+                List.of(c.compartments), c.ownerAgency, c.createdAt, c.createdBy, c.version,
+                Lineage.decode(c.lineage).list());
     }
 
     private void requireVisible(Caller caller, String entityName, Set<UUID> ids, String field) {

@@ -21,10 +21,14 @@ import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
+import org.yaqaza.common.security.Marking;
+import org.yaqaza.common.security.MarkingAuthority;
 import org.yaqaza.intelligence.api.EntityRequest;
 import org.yaqaza.intelligence.model.EntityIdentifier;
 import org.yaqaza.intelligence.model.EntityKind;
 import org.yaqaza.intelligence.model.EntityName;
+import org.yaqaza.intelligence.model.EventStatus;
 import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.model.NameType;
 import org.yaqaza.intelligence.model.OrganisationStatus;
@@ -32,20 +36,27 @@ import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.screening.ScreeningIndex;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
 
-/** Persons, organisations, locations and events: protected records, every write audited. */
+/**
+ * Persons, organisations, locations and events: protected records, every write audited. What the statistics
+ * count as dismantled cells and foiled plots is set only by an approved intervention ({@link CaseService}).
+ */
 @ApplicationScoped
 public class EntityService {
 
     public static final String OBJECT_TYPE = "entity";
+    public static final String INTERVENTION_REQUIRED = "urn:yaqaza:problem:intervention-required";
 
     private final EntityRepository entities;
+    private final MarkingAuthority markings;
     private final AuditTrail audit;
     private final Sql sql;
     private final ScreeningIndex screening;
     private final Clock clock;
 
-    public EntityService(EntityRepository entities, AuditTrail audit, Sql sql, ScreeningIndex screening, Clock clock) {
+    public EntityService(EntityRepository entities, MarkingAuthority markings, AuditTrail audit, Sql sql,
+            ScreeningIndex screening, Clock clock) {
         this.entities = entities;
+        this.markings = markings;
         this.audit = audit;
         this.sql = sql;
         this.screening = screening;
@@ -55,6 +66,13 @@ public class EntityService {
     @Transactional
     public IntelEntity create(Caller caller, EntityRequest request) {
         checkKindFields(request);
+        if (request.kind() == EntityKind.ORGANISATION && request.organisationStatus() == OrganisationStatus.DISMANTLED) {
+            throw interventionRequired("An organisation becomes DISMANTLED", "organisationStatus",
+                    "dismantlesOrganisationId");
+        }
+        if (request.kind() == EntityKind.EVENT && request.eventStatus() == EventStatus.FOILED) {
+            throw interventionRequired("A plot becomes FOILED", "eventStatus", "foilsEventId");
+        }
         IntelEntity e = new IntelEntity();
         e.protect(caller, clock.instant(), request.classification(), request.compartments(), request.sharedWith());
         apply(caller, e, request);
@@ -110,6 +128,7 @@ public class EntityService {
     @Transactional
     public IntelEntity update(Caller caller, UUID id, EntityRequest request, Long expectedVersion) {
         IntelEntity e = entities.getVisible(caller, id, "Entity");
+        EditRules.requireOwnerAgency(caller, e, OBJECT_TYPE);
         Versions.require(expectedVersion, request.version(), e.version, "entity");
         if (request.kind() != e.kind) {
             throw ProblemException.unprocessable("Kind cannot change", "An entity keeps the kind it was created with.");
@@ -120,7 +139,9 @@ public class EntityService {
             throw ProblemException.unprocessable("Use the status endpoint",
                     "Change an organisation's status with POST /api/intelligence/entities/{id}/status.");
         }
-        e.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
+        keepCountedFigures(e, request);
+        markings.apply(caller, e, Marking.of(request.classification(), request.compartments(), request.sharedWith()),
+                OBJECT_TYPE);
         apply(caller, e, request);
         entities.flush();
         screening.reindex(e.id, e.kind, e.names.stream().map(n -> n.name).toList());
@@ -128,11 +149,38 @@ public class EntityService {
         return e;
     }
 
-    /** Moves an organisation forward in its life cycle; 409 lists the statuses it may move to. */
+    /**
+     * Moves an organisation forward in its life cycle; 409 lists the statuses it may move to. DISMANTLED is not
+     * set here (422): it is what an approved intervention does.
+     */
     @Transactional
-    public IntelEntity changeStatus(Caller caller, UUID id, OrganisationStatus to, LocalDate effective,
-            UUID caseId) {
+    public IntelEntity changeStatus(Caller caller, UUID id, OrganisationStatus to, LocalDate effective) {
         IntelEntity e = entities.getVisible(caller, id, "Entity");
+        EditRules.requireOwnerAgency(caller, e, OBJECT_TYPE);
+        if (to == OrganisationStatus.DISMANTLED) {
+            throw interventionRequired("An organisation becomes DISMANTLED", "status", "dismantlesOrganisationId");
+        }
+        return moveStatus(caller, e, to, effective, null);
+    }
+
+    /** An approved intervention of case {@code caseId} dismantles the organisation, on the intervention's date. */
+    IntelEntity dismantle(Caller caller, IntelEntity organisation, LocalDate date, UUID caseId) {
+        return moveStatus(caller, organisation, OrganisationStatus.DISMANTLED, date, caseId);
+    }
+
+    /** An approved intervention of case {@code caseId} foils the planned plot. */
+    IntelEntity foil(Caller caller, IntelEntity plot, UUID caseId) {
+        EventStatus from = plot.eventStatus;
+        plot.eventStatus = EventStatus.FOILED;
+        plot.updatedAt = clock.instant();
+        entities.flush();
+        audit.record(AuditActor.of(caller), "STATUS", OBJECT_TYPE, plot.id, plot.classification,
+                from + "->" + EventStatus.FOILED + " (case " + caseId + ")");
+        return plot;
+    }
+
+    private IntelEntity moveStatus(Caller caller, IntelEntity e, OrganisationStatus to, LocalDate effective,
+            UUID caseId) {
         if (e.kind != EntityKind.ORGANISATION) {
             throw ProblemException.unprocessable("Not an organisation", "Only organisations have a status.");
         }
@@ -180,6 +228,39 @@ public class EntityService {
         sql.update("insert into organisation_status_change (organisation_id, from_status, to_status,"
                 + " effective_date, changed_at, changed_by, case_id) values (:org, :from, :to, :date, :now, :by,"
                 + " :case)", p);
+    }
+
+    /**
+     * What the statistics count stays as the intervention set it: a foiled plot's type, status, date and category,
+     * a dismantled organisation's kind and category. And a plot becomes FOILED only through an intervention.
+     */
+    private static void keepCountedFigures(IntelEntity e, EntityRequest r) {
+        if (e.kind == EntityKind.EVENT) {
+            if (e.eventStatus != EventStatus.FOILED && r.eventStatus() == EventStatus.FOILED) {
+                throw interventionRequired("A plot becomes FOILED", "eventStatus", "foilsEventId");
+            }
+            if (e.eventStatus == EventStatus.FOILED && (r.eventStatus() != e.eventStatus
+                    || r.eventType() != e.eventType || !e.eventDate.equals(r.eventDate()) || r.category() != e.category)) {
+                throw countedBy("A foiled plot keeps the type, status, date and category its intervention counted.");
+            }
+        }
+        if (e.organisationStatus == OrganisationStatus.DISMANTLED
+                && (r.organisationKind() != e.organisationKind || r.category() != e.category)) {
+            throw countedBy("A dismantled organisation keeps the kind and category its intervention counted.");
+        }
+    }
+
+    private static ProblemException interventionRequired(String what, String field, String interventionField) {
+        return new ProblemException(422, INTERVENTION_REQUIRED, "Intervention required",
+                what + " only through an approved intervention: POST /api/intelligence/cases/{caseId}/interventions"
+                        + " with " + interventionField + ", approved by a supervisor of the owning agency"
+                        + " (POST /api/intelligence/cases/{caseId}/interventions/{interventionId}/approve).",
+                List.of(new Problem.FieldError(field, "is set by an approved intervention")), null);
+    }
+
+    private static ProblemException countedBy(String detail) {
+        return new ProblemException(422, INTERVENTION_REQUIRED, "Counted by an intervention", detail
+                + " The annual statistics count it; an approved intervention set it.", null, null);
     }
 
     private static void checkKindFields(EntityRequest r) {

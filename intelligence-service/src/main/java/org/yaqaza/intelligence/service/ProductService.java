@@ -1,12 +1,10 @@
 package org.yaqaza.intelligence.service;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,18 +17,17 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.common.security.Visibility;
+import org.yaqaza.common.security.Lineage;
 import org.yaqaza.intelligence.api.ProductRequest;
 import org.yaqaza.intelligence.api.ProductView;
 import org.yaqaza.intelligence.model.Product;
-import org.yaqaza.intelligence.model.Report;
-import org.yaqaza.intelligence.model.SourceType;
 import org.yaqaza.intelligence.repository.ProductRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;
 
 /**
- * Sanitised products. The author must see every source report; the product may carry a lower marking (that is
- * what sanitising means). Partner originators of the sources are fixed at creation, whoever reads it later.
+ * Sanitised products. The author must see every source report and source product; the product may carry a lower
+ * marking (that is what sanitising means). Its lineage, the union of its sources' lineages, is fixed at creation,
+ * whoever reads it later: the sources' provenance is write-once, so it cannot go stale.
  */
 @ApplicationScoped
 public class ProductService {
@@ -51,21 +48,16 @@ public class ProductService {
 
     @Transactional
     public Product create(Caller caller, ProductRequest r) {
-        Set<UUID> ids = new LinkedHashSet<>(r.sourceReportIds());
-        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
-        p.put("ids", ids);
-        List<Report> sources = reports.list("id in :ids and " + Visibility.predicate(), p);
-        if (sources.size() != ids.size()) {
-            throw new ProblemException(422, null, "Unknown source report",
-                    "sourceReportIds must name existing reports.",
-                    List.of(new Problem.FieldError("sourceReportIds", "must name existing reports")), null);
+        Set<UUID> ids = new LinkedHashSet<>(r.sourceReportIds() == null ? List.of() : r.sourceReportIds());
+        Set<UUID> productIds = new LinkedHashSet<>(r.sourceProductIds() == null ? List.of() : r.sourceProductIds());
+        if (ids.isEmpty() && productIds.isEmpty()) {
+            throw new ProblemException(400, null, "Invalid request", "A product needs at least one source.",
+                    List.of(new Problem.FieldError("sourceReportIds", "name a source report or a source product"),
+                            new Problem.FieldError("sourceProductIds", "name a source report or a source product")),
+                    null);
         }
-        Set<String> partners = new TreeSet<>();
-        for (Report s : sources) {
-            if (s.sourceType == SourceType.PARTNER && s.originatorPartner != null) {
-                partners.add(s.originatorPartner);
-            }
-        }
+        Lineage lineage = reports.citedLineage(caller, ids, "sourceReportIds")
+                .union(products.sourceLineage(caller, productIds));
         Product product = new Product();
         product.protect(caller, clock.instant(), r.classification(), r.compartments(), r.sharedWith());
         product.title = r.title();
@@ -73,11 +65,13 @@ public class ProductService {
         product.tearLine = r.tearLine();
         product.category = r.category();
         product.sourceReportIds = ids.toArray(UUID[]::new);
-        product.originatorPartners = partners.toArray(String[]::new);
+        product.sourceProductIds = productIds.toArray(UUID[]::new);
+        product.lineage = lineage.encode();
+        product.originatorPartners = lineage.partners().toArray(String[]::new);
         product.updatedAt = clock.instant();
         products.persist(product);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, product.id, product.classification,
-                "sources=" + ids);
+                "sources=" + ids + (productIds.isEmpty() ? "" : " products=" + productIds));
         return product;
     }
 
@@ -98,6 +92,6 @@ public class ProductService {
     public static ProductView view(Product p) {
         return new ProductView(p.id, p.title, p.summary, p.tearLine, p.category, p.classification,
                 List.of(p.compartments), p.ownerAgency, List.of(p.sourceReportIds), List.of(p.originatorPartners),
-                p.createdAt, p.version);
+                p.createdAt, p.version, List.of(p.sourceProductIds), Lineage.decode(p.lineage).list());
     }
 }

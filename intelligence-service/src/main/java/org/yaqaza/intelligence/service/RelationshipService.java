@@ -18,6 +18,7 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.RelationshipRequest;
 import org.yaqaza.intelligence.api.RelationshipView;
@@ -102,6 +103,7 @@ public class RelationshipService {
     @Transactional
     public void delete(Caller caller, UUID id) {
         Relationship rel = visibleWithEnds(caller, id);
+        EditRules.requireOwnerAgency(caller, rel, OBJECT_TYPE);
         relationships.delete(rel);
         audit.record(AuditActor.of(caller), "DELETE", OBJECT_TYPE, rel.id, rel.classification, null);
     }

@@ -22,6 +22,11 @@ import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
+import org.yaqaza.common.security.Marking;
+import org.yaqaza.common.security.MarkingAuthority;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.common.security.Tlp;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
@@ -33,7 +38,11 @@ import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.MentionRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;
 
-/** Filing, reading and correcting raw reports, always under the visibility rule and audited. */
+/**
+ * Filing, reading and correcting raw reports, always under the visibility rule and audited. A correction is made by
+ * the owning agency only (a collector: only their own reports, until used), keeps the report's provenance and
+ * changes its marking only as {@link MarkingAuthority} allows.
+ */
 @ApplicationScoped
 public class ReportService {
 
@@ -44,16 +53,18 @@ public class ReportService {
     private final EntityRepository entities;
     private final MentionRepository mentions;
     private final AlertService alerts;
+    private final MarkingAuthority markings;
     private final AuditTrail audit;
     private final Sql sql;
     private final Clock clock;
 
     public ReportService(ReportRepository reports, EntityRepository entities, MentionRepository mentions,
-            AlertService alerts, AuditTrail audit, Sql sql, Clock clock) {
+            AlertService alerts, MarkingAuthority markings, AuditTrail audit, Sql sql, Clock clock) {
         this.reports = reports;
         this.entities = entities;
         this.mentions = mentions;
         this.alerts = alerts;
+        this.markings = markings;
         this.audit = audit;
         this.sql = sql;
         this.clock = clock;
@@ -92,10 +103,15 @@ public class ReportService {
             }
         }
         checkRules(request);
+        checkSubmission(caller, request.submissionId());
         List<UUID> mentioned = visibleEntities(caller, request.mentions());
         Report report = new Report();
         report.protect(caller, clock.instant(), request.classification(), request.compartments(), request.sharedWith());
         report.id = id;
+        report.sourceType = request.sourceType();
+        report.originatorPartner = request.originatorPartner();
+        report.tlp = receivedTlp(request.originatorPartner(), request.tlp());
+        report.submissionId = request.submissionId();
         apply(report, request);
         reports.persist(report);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, report.id, report.classification, null);
@@ -129,13 +145,26 @@ public class ReportService {
         return reports.countVisible(caller, filter.where(), filter.parameters());
     }
 
+    /**
+     * Corrects a report: content freely, provenance never (422), the marking up at once but down only through a
+     * downgrade request (422 naming it); who may is {@link #requireEditable}.
+     */
     @Transactional
     public Report update(Caller caller, UUID id, ReportRequest request, Long expectedVersion) {
         Report report = reports.getVisible(caller, id, "Report");
+        requireEditable(caller, report);
         Versions.require(expectedVersion, request.version(), report.version, "report");
-        checkRules(request);
+        EditRules.requireProvenanceKept(OBJECT_TYPE,
+                new EditRules.ProvenanceField("sourceType", report.sourceType, request.sourceType()),
+                new EditRules.ProvenanceField("originatorPartner", report.originatorPartner,
+                        request.originatorPartner()),
+                new EditRules.ProvenanceField("tlp", report.tlp, request.tlp()),
+                new EditRules.ProvenanceField("submissionId", report.submissionId, request.submissionId()));
+        checkRules(ruleViolation(report.sourceType, request.legalAuthorisation(), report.originatorPartner,
+                report.tlp));
         List<UUID> mentioned = visibleEntities(caller, request.mentions());
-        report.reprotect(caller, request.classification(), request.compartments(), request.sharedWith());
+        markings.apply(caller, report, Marking.of(request.classification(), request.compartments(),
+                request.sharedWith()), OBJECT_TYPE);
         apply(report, request);
         reports.flush();
         audit.record(AuditActor.of(caller), "UPDATE", OBJECT_TYPE, report.id, report.classification, null);
@@ -147,6 +176,7 @@ public class ReportService {
     @Transactional
     public List<UUID> mention(Caller caller, UUID reportId, List<UUID> entityIds) {
         Report report = reports.getVisible(caller, reportId, "Report");
+        requireEditable(caller, report);
         List<UUID> added = addMentions(caller, report, visibleEntities(caller, entityIds));
         return added;
     }
@@ -208,30 +238,68 @@ public class ReportService {
         return List.copyOf(wanted);
     }
 
+    /**
+     * The content rules of "Who may change what": the owning agency only (403), and a collector only their own
+     * reports until someone has used them (403).
+     */
+    private void requireEditable(Caller caller, Report report) {
+        EditRules.requireContentEdit(caller, report, () -> reports.isUsed(report), OBJECT_TYPE);
+    }
+
+    /** The TLP partner material is stored under: as received, AMBER when it came unmarked (conservative). */
+    static Tlp receivedTlp(String originatorPartner, Tlp tlp) {
+        if (originatorPartner == null) {
+            return null;
+        }
+        return tlp == null ? Tlp.AMBER : tlp;
+    }
+
+    /** Only the liaison-service (role service) files what partners submitted, with the submission's id. */
+    static String submissionViolation(Caller caller, String submissionId) {
+        if (submissionId != null && !caller.hasRole(Role.SERVICE)) {
+            return "Submission id reserved: submissionId is set by the liaison-service for partner submissions.";
+        }
+        return null;
+    }
+
+    private static void checkSubmission(Caller caller, String submissionId) {
+        checkRules(submissionViolation(caller, submissionId));
+    }
+
     static void checkRules(ReportRequest request) {
-        String problem = ruleViolation(request);
+        checkRules(ruleViolation(request));
+    }
+
+    private static void checkRules(String problem) {
         if (problem != null) {
             throw ProblemException.unprocessable(problem.substring(0, problem.indexOf(':')),
                     problem.substring(problem.indexOf(':') + 2));
         }
     }
 
-    /** "Title: detail" of the first business rule the request breaks, or null. */
+    /** "Title: detail" of the first business rule a new report breaks, or null. */
     static String ruleViolation(ReportRequest request) {
-        if (request.sourceType().intrusive()
-                && (request.legalAuthorisation() == null || request.legalAuthorisation().isBlank())) {
-            return "Legal authorisation required: " + request.sourceType()
+        return ruleViolation(request.sourceType(), request.legalAuthorisation(), request.originatorPartner(),
+                request.tlp());
+    }
+
+    private static String ruleViolation(SourceType sourceType, String legalAuthorisation, String originatorPartner,
+            Tlp tlp) {
+        if (sourceType.intrusive() && (legalAuthorisation == null || legalAuthorisation.isBlank())) {
+            return "Legal authorisation required: " + sourceType
                     + " collection is intrusive: legalAuthorisation must name its warrant.";
         }
-        if (request.sourceType() == SourceType.PARTNER
-                && (request.originatorPartner() == null || request.originatorPartner().isBlank())) {
+        if (sourceType == SourceType.PARTNER && (originatorPartner == null || originatorPartner.isBlank())) {
             return "Originator required: A PARTNER report must keep its originatorPartner (third-party rule).";
+        }
+        if (tlp != null && originatorPartner == null) {
+            return "TLP without partner: tlp marks partner material: name its originatorPartner.";
         }
         return null;
     }
 
+    /** The content of a report: everything but its provenance and its marking. */
     private void apply(Report report, ReportRequest request) {
-        report.sourceType = request.sourceType();
         report.reliability = request.reliability();
         report.credibility = request.credibility().shortValue();
         report.collectedAt = request.collectedAt().truncatedTo(ChronoUnit.MICROS);
@@ -240,7 +308,6 @@ public class ReportService {
         report.title = request.title();
         report.body = request.body();
         report.legalAuthorisation = request.legalAuthorisation();
-        report.originatorPartner = request.originatorPartner();
         report.updatedAt = clock.instant();
     }
 }
