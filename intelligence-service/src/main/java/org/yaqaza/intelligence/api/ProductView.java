@@ -8,10 +8,12 @@ import org.yaqaza.common.security.Classification;
 import org.yaqaza.intelligence.model.ThreatCategory;
 
 /**
- * The product as liaison-service reads it (contracts.md, fixed): {@code originatorPartners} lists the partner
- * code of every PARTNER source report, so the third-party rule can be checked before any release.
+ * The product as liaison-service reads it (its consumer contract test checks the fields it reads against this
+ * service's OpenAPI document, see docs/architecture.md): {@code originatorPartners} lists the partner code of every
+ * PARTNER source report, so the third-party rule can be checked before any release; {@code sharedWith} completes
+ * the marking, so a reader without a user token (liaison's demo seeder) can apply the visibility rule itself.
  */
 public record ProductView(UUID id, String title, String summary, String tearLine, ThreatCategory category,
-        Classification classification, List<String> compartments, String ownerAgency, List<UUID> sourceReportIds,
-        List<String> originatorPartners, Instant createdAt, long version) {
+        Classification classification, List<String> compartments, String ownerAgency, List<String> sharedWith,
+        List<UUID> sourceReportIds, List<String> originatorPartners, Instant createdAt, long version) {
 }
