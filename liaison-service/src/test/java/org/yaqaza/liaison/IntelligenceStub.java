@@ -27,8 +27,8 @@ import org.yaqaza.launcher.testing.PostgresTestResource;
 /**
  * Stands in for the intelligence-service (a different service; these tests are about liaison) and for the
  * gateway's token endpoint, as docs/architecture.md describes them (the product's shape is checked against the
- * real intelligence-service by {@code ProductContractTest}): products by id (hidden above the caller's clearance:
- * 404) and newest first, idempotent PARTNER report creation keyed by Idempotency-Key, client_credentials tokens
+ * real intelligence-service by {@code contract.IntelligenceContractTest}): products by id (hidden above the
+ * caller's clearance: 404) and newest first, idempotent PARTNER report creation keyed by Idempotency-Key, client_credentials tokens
  * (client_secret_basic or client_secret_post). It records who read each product (the token's subject). It can be
  * stopped (unreachable) and restarted on the same port, and can lose the answer to one creation.
  */
