@@ -165,6 +165,12 @@ public final class LocalSuite implements AutoCloseable {
             GatewayClient gateway = gateway();
             DemoDirectory.ensure(gateway, gateway.passwordToken(BOOTSTRAP_ADMIN, bootstrapAdminPassword()),
                     liaisonServiceClientSecret(), this::progress);
+            if (options.demoSeed()) {
+                // the liaison demo releases need intelligence's products and liaison's client, created just above
+                progress("waiting for the demo releases to the demo partner");
+                processes.get(SuiteService.LIAISON).awaitHealth("/q/health/group/demo", "done with its demo data",
+                        Instant.now().plus(options.readyTimeout()), options.readyPollInterval());
+            }
         }
     }
 
@@ -319,9 +325,9 @@ public final class LocalSuite implements AutoCloseable {
             case LIAISON -> {
                 // liaison reads products and delivers partner reports to intelligence with its own service token
                 env.put("QUARKUS_REST_CLIENT_INTELLIGENCE_URL", options.url(SuiteService.INTELLIGENCE));
-                env.put("YAQAZA_LIAISON_SERVICE_CLIENT_TOKEN_URL", issuer + "/auth/token");
-                env.put("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_ID", DemoDirectory.LIAISON_SERVICE_CLIENT.clientId());
-                env.put("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_SECRET", liaisonServiceClientSecret());
+                env.put("QUARKUS_OIDC_CLIENT_TOKEN_PATH", issuer + "/auth/token");
+                env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", DemoDirectory.LIAISON_SERVICE_CLIENT.clientId());
+                env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", liaisonServiceClientSecret());
             }
             case PREVENTION -> env.put("YAQAZA_PREVENTION_IDENTITY_KEY", preventionIdentityKey());
             default -> {

@@ -74,22 +74,33 @@ final class ServiceProcess {
      * process started and its resident memory. Fails early when the process exits.
      */
     void awaitReady(Instant deadline, Duration interval) {
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        HttpRequest request = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build();
+        awaitHealth("/q/health/ready", "ready", deadline, interval);
+        readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
+        residentKilobytes = residentKilobytes(process.pid()).orElse(-1);
+        cpuUntilReady = process.info().totalCpuDuration().orElse(null);
+    }
+
+    /**
+     * Polls a health endpoint of the service (e.g. a health group) every {@code interval} until it answers 200;
+     * {@code state} names what is awaited in the failure message. Fails early when the process exits.
+     */
+    void awaitHealth(String path, String state, Instant deadline, Duration interval) {
+        URI health = URI.create("http://127.0.0.1:" + port + path);
+        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
+        String lastAnswer = "";
         while (true) {
             if (!process.isAlive()) {
                 String tail = tail(25);
                 throw new LauncherException(service.id() + " exited with code " + process.exitValue()
-                        + " before it was ready. Its log is " + logFile + "; last lines:\n" + tail + hint(tail));
+                        + " before it was " + state + ". Its log is " + logFile + "; last lines:\n" + tail
+                        + hint(tail));
             }
             try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
-                    residentKilobytes = residentKilobytes(process.pid()).orElse(-1);
-                    cpuUntilReady = process.info().totalCpuDuration().orElse(null);
                     return;
                 }
+                lastAnswer = response.body();
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
@@ -97,8 +108,9 @@ final class ServiceProcess {
                 throw new LauncherException("interrupted while waiting for " + service.id());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new LauncherException(service.id() + " was not ready at " + ready + " within the time limit."
-                        + " Its log is " + logFile + "; last lines:\n" + tail(25));
+                throw new LauncherException(service.id() + " was not " + state + " at " + health
+                        + " within the time limit (" + lastAnswer + "). Its log is " + logFile + "; last lines:\n"
+                        + tail(25));
             }
             try {
                 Thread.sleep(interval.toMillis());

@@ -111,9 +111,9 @@ class LocalSuiteTest {
 
         Map<String, String> liaison = suite.environment(SuiteService.LIAISON, db);
         assertEquals("http://localhost:18081", liaison.get("QUARKUS_REST_CLIENT_INTELLIGENCE_URL"));
-        assertEquals("http://localhost:18080/auth/token", liaison.get("YAQAZA_LIAISON_SERVICE_CLIENT_TOKEN_URL"));
-        assertEquals("liaison-service", liaison.get("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_ID"));
-        assertEquals(suite.liaisonServiceClientSecret(), liaison.get("YAQAZA_LIAISON_SERVICE_CLIENT_CLIENT_SECRET"));
+        assertEquals("http://localhost:18080/auth/token", liaison.get("QUARKUS_OIDC_CLIENT_TOKEN_PATH"));
+        assertEquals("liaison-service", liaison.get("QUARKUS_OIDC_CLIENT_CLIENT_ID"));
+        assertEquals(suite.liaisonServiceClientSecret(), liaison.get("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"));
     }
 
     @Test

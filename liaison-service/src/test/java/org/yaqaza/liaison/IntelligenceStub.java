@@ -26,9 +26,11 @@ import org.yaqaza.launcher.testing.PostgresTestResource;
 
 /**
  * Stands in for the intelligence-service (a different service; these tests are about liaison) and for the
- * gateway's token endpoint, to the contract in notes/contracts.md: products by id (hidden above the caller's
- * clearance: 404), idempotent PARTNER report creation keyed by Idempotency-Key, client_credentials tokens.
- * It can be stopped (unreachable) and restarted on the same port, and can lose the answer to one creation.
+ * gateway's token endpoint, as docs/architecture.md describes them (the product's shape is checked against the
+ * real intelligence-service by {@code contract.IntelligenceContractTest}): products by id (hidden above the
+ * caller's clearance: 404) and newest first, idempotent PARTNER report creation keyed by Idempotency-Key, client_credentials tokens
+ * (client_secret_basic or client_secret_post). It records who read each product (the token's subject). It can be
+ * stopped (unreachable) and restarted on the same port, and can lose the answer to one creation.
  */
 public final class IntelligenceStub {
 
@@ -41,6 +43,10 @@ public final class IntelligenceStub {
     private static HttpServer server;
     private static int port;
     private static final Map<UUID, ObjectNode> PRODUCTS = new ConcurrentHashMap<>();
+    /** Product ids in the order they were registered (the list answers newest first). */
+    private static final List<UUID> PRODUCT_ORDER = new CopyOnWriteArrayList<>();
+    /** Per product: the subject of every token a read of it carried. */
+    private static final Map<UUID, List<String>> PRODUCT_READERS = new ConcurrentHashMap<>();
     /** Created reports by idempotency key. */
     private static final Map<String, ObjectNode> REPORTS = new ConcurrentHashMap<>();
     /** Every report creation request received: its idempotency key. */
@@ -89,17 +95,25 @@ public final class IntelligenceStub {
 
     /** Registers a product; {@code originators} are partner codes of PARTNER source reports. */
     public static UUID product(String classification, String category, String... originators) {
+        return product("تقييم: خلية تجنيد عبر الإنترنت في الشمال", "A recruitment cell uses encrypted messaging to "
+                + "approach young people in Tangier and Tetouan; travel to a conflict zone is being prepared.",
+                classification, category, "DGST", List.of(), originators);
+    }
+
+    /** Registers a product with its title, summary and owner, shared with the given agencies. */
+    public static UUID product(String title, String summary, String classification, String category,
+            String ownerAgency, List<String> sharedWith, String... originators) {
         UUID id = UUID.randomUUID();
         ObjectNode p = JSON.createObjectNode();
         p.put("id", id.toString());
-        p.put("title", "تقييم: خلية تجنيد عبر الإنترنت في الشمال");
-        p.put("summary", "A recruitment cell uses encrypted messaging to approach young people in Tangier and "
-                + "Tetouan; travel to a conflict zone is being prepared.");
+        p.put("title", title);
+        p.put("summary", summary);
         p.put("tearLine", "Releasable summary: recruitment via messaging groups; watch travel via Ceuta.");
         p.put("category", category);
         p.put("classification", classification);
         p.putArray("compartments");
-        p.put("ownerAgency", "DGST");
+        p.put("ownerAgency", ownerAgency);
+        sharedWith.forEach(p.putArray("sharedWith")::add);
         p.putArray("sourceReportIds").add(UUID.randomUUID().toString());
         var o = p.putArray("originatorPartners");
         for (String code : originators) {
@@ -108,7 +122,13 @@ public final class IntelligenceStub {
         p.put("createdAt", "2026-01-15T10:00:00Z");
         p.put("version", 3);
         PRODUCTS.put(id, p);
+        PRODUCT_ORDER.add(id);
         return id;
+    }
+
+    /** The subjects of the tokens that read this product, in order. */
+    public static List<String> readersOf(UUID productId) {
+        return List.copyOf(PRODUCT_READERS.getOrDefault(productId, List.of()));
     }
 
     public static void changeProduct(UUID id, String title) {
@@ -134,7 +154,7 @@ public final class IntelligenceStub {
     private static void bind(int wanted) {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", wanted), 0);
-            s.createContext("/api/intelligence/products/", IntelligenceStub::product);
+            s.createContext("/api/intelligence/products", IntelligenceStub::products);
             s.createContext("/api/intelligence/reports", IntelligenceStub::report);
             s.createContext("/auth/token", IntelligenceStub::token);
             s.start();
@@ -147,10 +167,14 @@ public final class IntelligenceStub {
         }
     }
 
-    private static void product(HttpExchange ex) throws IOException {
+    private static void products(HttpExchange ex) throws IOException {
         JsonNode claims = claims(ex);
         if (claims == null) {
             send(ex, 401, "{\"status\":401}");
+            return;
+        }
+        if (!ex.getRequestURI().getPath().startsWith("/api/intelligence/products/")) {
+            list(ex, claims);
             return;
         }
         String idText = ex.getRequestURI().getPath().substring("/api/intelligence/products/".length());
@@ -160,12 +184,39 @@ public final class IntelligenceStub {
         } catch (IllegalArgumentException e) {
             product = null;
         }
-        if (product == null || LEVELS.indexOf(claims.path("clearance").asText("UNCLASSIFIED"))
-                < LEVELS.indexOf(product.get("classification").asText())) {
+        if (product == null || !cleared(claims, product)) {
             send(ex, 404, "{\"status\":404,\"title\":\"Not found\"}");
             return;
         }
+        PRODUCT_READERS.computeIfAbsent(UUID.fromString(idText), k -> new CopyOnWriteArrayList<>())
+                .add(claims.path("sub").asText());
         send(ex, 200, product.toString());
+    }
+
+    /** Newest first, as the intelligence-service lists them; {@code limit} only (one page). */
+    private static void list(HttpExchange ex, JsonNode claims) throws IOException {
+        String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+        int limit = 50;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("limit=")) {
+                limit = Integer.parseInt(pair.substring("limit=".length()));
+            }
+        }
+        ObjectNode page = JSON.createObjectNode();
+        var items = page.putArray("items");
+        for (int i = PRODUCT_ORDER.size() - 1; i >= 0 && items.size() < limit; i--) {
+            ObjectNode product = PRODUCTS.get(PRODUCT_ORDER.get(i));
+            if (cleared(claims, product)) {
+                items.add(product);
+            }
+        }
+        page.putNull("nextCursor");
+        send(ex, 200, page.toString());
+    }
+
+    private static boolean cleared(JsonNode claims, JsonNode product) {
+        return LEVELS.indexOf(claims.path("clearance").asText("UNCLASSIFIED"))
+                >= LEVELS.indexOf(product.get("classification").asText());
     }
 
     private static void report(HttpExchange ex) throws IOException {
@@ -211,8 +262,14 @@ public final class IntelligenceStub {
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
-        String clientId = fields.get("client_id");
-        if (!"client_credentials".equals(fields.get("grant_type")) || !CLIENT_ID.equals(clientId)
+        String basic = ex.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.startsWith("Basic ")) {
+            String pair = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            fields.put("client_id", URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
+            fields.put("client_secret", URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8));
+        }
+        if (!"client_credentials".equals(fields.get("grant_type")) || !CLIENT_ID.equals(fields.get("client_id"))
                 || !CLIENT_SECRET.equals(fields.get("client_secret"))) {
             send(ex, 401, "{\"error\":\"invalid_client\"}");
             return;

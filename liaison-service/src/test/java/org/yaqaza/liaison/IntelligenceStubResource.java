@@ -12,9 +12,9 @@ public class IntelligenceStubResource implements QuarkusTestResourceLifecycleMan
         String base = IntelligenceStub.start();
         return Map.of(
                 "quarkus.rest-client.intelligence.url", base,
-                "yaqaza.liaison.service-client.token-url", base + "/auth/token",
-                "yaqaza.liaison.service-client.client-id", IntelligenceStub.CLIENT_ID,
-                "yaqaza.liaison.service-client.client-secret", IntelligenceStub.CLIENT_SECRET);
+                "quarkus.oidc-client.token-path", base + "/auth/token",
+                "quarkus.oidc-client.client-id", IntelligenceStub.CLIENT_ID,
+                "quarkus.oidc-client.credentials.secret", IntelligenceStub.CLIENT_SECRET);
     }
 
     @Override

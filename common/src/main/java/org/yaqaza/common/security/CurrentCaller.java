@@ -40,6 +40,18 @@ public class CurrentCaller {
         return caller;
     }
 
+    /**
+     * Work that no HTTP request is behind (a demo seeder) acts as this caller within a request context it activated
+     * itself: services, visibility and the audit trail then see the caller as they would see a verified one. Refused
+     * when the request carries an authenticated identity, so a request can never change who it acts for.
+     */
+    public void actAs(Caller acting) {
+        if (!identity.isAnonymous()) {
+            throw new IllegalStateException("an authenticated request cannot act as another caller");
+        }
+        caller = acting;
+    }
+
     public static Caller fromToken(JsonWebToken token) {
         Set<String> roles = new HashSet<>(token.getGroups() == null ? Set.of() : token.getGroups());
         Classification clearance = Classification.parseOrNull(stringClaim(token, "clearance"));

@@ -58,7 +58,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The local suite's fictional dataset (contracts.md): seeded once at startup when {@code yaqaza.demo.seed=true}
+ * The local suite's fictional dataset (docs/local-suite.md): seeded once at startup when {@code yaqaza.demo.seed=true}
  * and there are no reports yet. Everything goes through the services, so it is validated, marked and audited
  * like real input. All persons and groups are invented; the one real text is the open-source article in
  * {@code demo/} (see demo/NOTICE.md). A fixed random seed makes the dataset the same on every machine.
@@ -307,6 +307,18 @@ public class DemoSeeder {
                 "Synthèse non classifiée des tendances observées.", "Peut être partagé avec les partenaires.",
                 ThreatCategory.TERRORISM, reportIds.subList(0, 4), Classification.RESTRICTED, List.of(),
                 List.of()));
+        // releasable products shared with DGED, the demo liaison officer's agency: liaison's demo seeder releases
+        // them to the demo partner (sources without partner material, so no originator consent is needed)
+        products.create(analyst, new ProductRequest("Réseaux de passeurs dans le détroit : synthèse",
+                "Les traversées en bateau rapide entre Tanger et Tarifa sont organisées par deux réseaux fictifs, "
+                        + "dont le Réseau des Barques ; paiements en espèces et messageries chiffrées.",
+                "Partageable avec les services partenaires européens.", ThreatCategory.HUMAN_TRAFFICKING,
+                reportIds.subList(19, 22), Classification.RESTRICTED, List.of(), List.of("DGED")));
+        products.create(analyst, new ProductRequest("تقييم التهديد: خلية المضيق",
+                "خلية وهمية تستقطب شبابا عبر مجموعات مراسلة مشفرة بين طنجة وتطوان، وتحضر لسفر بعض عناصرها نحو "
+                        + "مناطق النزاع عبر الجزيرة الخضراء.",
+                "قابل للتقاسم مع الشركاء: أسماء المواقع والمجموعات فقط.", ThreatCategory.TERRORISM,
+                reportIds.subList(13, 16), Classification.CONFIDENTIAL, List.of(), List.of("DGED")));
         LOG.infof("demo data seeded: %d persons, %d cells, %d reports, %d cases, %d events", persons.size(),
                 cells.size(), reportIds.size(), caseIds.size(), events);
         return new Seeded(persons, cells, reportIds, article, caseIds, events);

@@ -45,7 +45,7 @@ public class ProductResource {
         return Response.created(URI.create("/api/intelligence/products/" + view.id())).entity(view).build();
     }
 
-    /** Contract with liaison-service (contracts.md): ProductView, 404 problem when missing or hidden. */
+    /** Read by liaison-service (its consumer contract test, docs/architecture.md); 404 when missing or hidden. */
     @GET
     @Path("/{id}")
     public ProductView get(@PathParam("id") UUID id) {

@@ -91,7 +91,8 @@ public class ProductService {
 
     public static ProductView view(Product p) {
         return new ProductView(p.id, p.title, p.summary, p.tearLine, p.category, p.classification,
-                List.of(p.compartments), p.ownerAgency, List.of(p.sourceReportIds), List.of(p.originatorPartners),
-                p.createdAt, p.version, List.of(p.sourceProductIds), Lineage.decode(p.lineage).list());
+                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), List.of(p.sourceReportIds),
+                List.of(p.originatorPartners), p.createdAt, p.version, List.of(p.sourceProductIds),
+                Lineage.decode(p.lineage).list());
     }
 }

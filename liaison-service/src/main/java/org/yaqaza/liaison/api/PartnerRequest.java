@@ -3,7 +3,6 @@ package org.yaqaza.liaison.api;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,13 +26,4 @@ public record PartnerRequest(
         @Size(max = 50) List<@NotNull @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:@-]+",
                 message = "must be a client id") String> clientIds,
         Long version) {
-
-    /** A liaison contact; at least a name and one way to reach them. */
-    public record ContactRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 200) String function,
-            @Size(max = 320) @Email String email,
-            @Size(max = 50) @Pattern(regexp = "\\+?[0-9 ().-]{4,30}", message = "must be a phone number")
-            String phone) {
-    }
 }

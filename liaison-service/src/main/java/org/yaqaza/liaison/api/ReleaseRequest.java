@@ -24,21 +24,6 @@ public record ReleaseRequest(
         @Size(max = 200) List<@Valid @NotNull IndicatorRequest> indicators,
         Long version) {
 
-    public record ActorRequest(
-            @NotBlank @Size(max = 300) String name,
-            @NotNull StixExtras.ActorKind kind,
-            @Size(max = 20) List<@NotBlank @Size(max = 300) String> aliases,
-            @Size(max = 4000) String description) {
-    }
-
-    /** A STIX 2.1 pattern (one or more bracketed comparison expressions). */
-    public record IndicatorRequest(
-            @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 4000) @Pattern(regexp = "(?s)\\s*\\[.+\\].*",
-                    message = "must be a STIX pattern such as [domain-name:value = 'example.org']") String pattern,
-            @Size(max = 300) String indicates) {
-    }
-
     public StixExtras extras() {
         return new StixExtras(
                 actors == null ? List.of() : actors.stream().map(a -> new StixExtras.Actor(a.name(), a.kind(),

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.liaison.model.Category;
-import org.yaqaza.liaison.model.RecipientStatus;
 import org.yaqaza.liaison.model.ReleaseStatus;
 import org.yaqaza.liaison.model.StixExtras;
 import org.yaqaza.liaison.model.Tlp;
@@ -18,8 +17,5 @@ public record ReleaseView(UUID id, UUID rootId, int versionNo, UUID supersedesId
         StixExtras stix, UUID rfiId, ReleaseStatus status, Classification classification, List<String> compartments,
         String ownerAgency, Instant createdAt, String createdBy, String submittedBy, Instant submittedAt,
         String approvedBy, Instant approvedAt, String rejectionReason, Instant releasedAt,
-        List<Recipient> recipients, long version) {
-
-    public record Recipient(String partner, RecipientStatus status, Instant releasedAt, Instant acknowledgedAt) {
-    }
+        List<RecipientView> recipients, long version) {
 }

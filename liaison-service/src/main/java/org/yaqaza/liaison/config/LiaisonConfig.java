@@ -1,7 +1,6 @@
 package org.yaqaza.liaison.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,9 +21,9 @@ public interface LiaisonConfig {
 
     Outbox outbox();
 
-    ServiceClient serviceClient();
-
     Taxii taxii();
+
+    Demo demo();
 
     interface Warnings {
         @WithDefault("10m")
@@ -60,19 +59,6 @@ public interface LiaisonConfig {
         Duration maxBackoff();
     }
 
-    /** The machine client this service uses (client_credentials at the gateway) for the outbox deliveries. */
-    interface ServiceClient {
-        @WithDefault("http://localhost:8080/auth/token")
-        String tokenUrl();
-
-        Optional<String> clientId();
-
-        Optional<String> clientSecret();
-
-        @WithDefault("5s")
-        Duration timeout();
-    }
-
     interface Taxii {
         @WithDefault("100")
         int defaultPageSize();
@@ -83,5 +69,12 @@ public interface LiaisonConfig {
         /** Largest envelope a partner may POST, in objects. */
         @WithDefault("1000")
         int maxObjectsPerEnvelope();
+    }
+
+    /** The demo data set ({@code yaqaza.demo.seed}). */
+    interface Demo {
+        /** How often the demo releases are tried until they are done (read by the scheduler). */
+        @WithDefault("3s")
+        String releasesEvery();
     }
 }

@@ -10,6 +10,7 @@ import org.yaqaza.liaison.api.EscalationView;
 import org.yaqaza.liaison.api.FeedbackView;
 import org.yaqaza.liaison.api.PartnerReleaseView;
 import org.yaqaza.liaison.api.PartnerWarningView;
+import org.yaqaza.liaison.api.RecipientView;
 import org.yaqaza.liaison.api.ReleaseView;
 import org.yaqaza.liaison.api.RfiView;
 import org.yaqaza.liaison.api.SubmissionView;
@@ -49,7 +50,7 @@ public final class LiaisonMapper {
                 List.of(r.originatorPartners), List.of(r.partnerCodes), r.tlp, r.note, r.stixExtras, r.rfiId,
                 r.status, r.classification, List.of(r.compartments), r.ownerAgency, r.createdAt, r.createdBy,
                 r.submittedBy, r.submittedAt, r.approvedBy, r.approvedAt, r.rejectionReason, r.releasedAt,
-                recipients.stream().map(x -> new ReleaseView.Recipient(x.partnerCode, x.status, x.releasedAt,
+                recipients.stream().map(x -> new RecipientView(x.partnerCode, x.status, x.releasedAt,
                         x.acknowledgedAt)).toList(), r.version);
     }
 

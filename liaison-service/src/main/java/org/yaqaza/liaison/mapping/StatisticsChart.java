@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.yaqaza.common.text.Escaping;
 import org.yaqaza.liaison.api.AnnualStatistics;
+import org.yaqaza.liaison.api.PartnerYear;
 
 /** The annual statistics as a self-contained SVG bar chart (releases, warnings, outcomes per partner). */
 public final class StatisticsChart {
@@ -16,7 +17,7 @@ public final class StatisticsChart {
     }
 
     public static String svg(AnnualStatistics stats) {
-        List<AnnualStatistics.PartnerYear> partners = stats.partners();
+        List<PartnerYear> partners = stats.partners();
         int groupWidth = 120;
         int width = Math.max(480, 80 + groupWidth * Math.max(1, partners.size()));
         int height = 360;
@@ -55,7 +56,7 @@ public final class StatisticsChart {
         return svg.append("</svg>").toString();
     }
 
-    private static long feedback(AnnualStatistics.PartnerYear p) {
+    private static long feedback(PartnerYear p) {
         return p.outcomes().values().stream().mapToLong(Long::longValue).sum();
     }
 }

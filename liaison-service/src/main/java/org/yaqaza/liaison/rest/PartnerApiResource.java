@@ -40,7 +40,7 @@ import org.yaqaza.liaison.service.WarningService;
 
 /**
  * The partner systems' REST API: what was released or sent to the calling partner, and what it sends us.
- * Anything else answers 404; every request is audited ({@link PartnerAuditFilter}).
+ * Anything else answers 404; every request is audited ({@link org.yaqaza.liaison.audit.PartnerAuditFilter}).
  */
 @Path("/api/liaison/partner")
 @Produces(MediaType.APPLICATION_JSON)

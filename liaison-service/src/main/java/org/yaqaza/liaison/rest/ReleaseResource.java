@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -58,9 +57,8 @@ public class ReleaseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.LIAISON_OFFICER)
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Valid @NotNull ReleaseRequest request) {
-        ReleaseView view = view(service.create(caller.get(), authorization, request, null));
+    public Response create(@Valid @NotNull ReleaseRequest request) {
+        ReleaseView view = view(service.create(caller.get(), request, null));
         return ETags.created(URI.create("/api/liaison/releases/" + view.id()), view, view.version());
     }
 
@@ -120,9 +118,8 @@ public class ReleaseResource {
     @Path("/{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.LIAISON_OFFICER)
-    public Response correct(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
-            @Valid @NotNull CorrectionRequest request) {
-        ReleaseView view = view(service.correct(caller.get(), authorization, id, request));
+    public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest request) {
+        ReleaseView view = view(service.correct(caller.get(), id, request));
         return ETags.created(URI.create("/api/liaison/releases/" + view.id()), view, view.version());
     }
 

@@ -9,13 +9,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.yaqaza.common.persistence.Page;
@@ -81,9 +79,8 @@ public class RfiResource {
     @Path("/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.LIAISON_OFFICER)
-    public RfiView answer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
-            @Valid @NotNull RfiAnswerRequest request) {
-        return LiaisonMapper.rfi(service.answer(caller.get(), authorization, id, request), today());
+    public RfiView answer(@PathParam("id") UUID id, @Valid @NotNull RfiAnswerRequest request) {
+        return LiaisonMapper.rfi(service.answer(caller.get(), id, request), today());
     }
 
     @POST

@@ -9,19 +9,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.security.Classification;
-import org.yaqaza.liaison.client.IntelligenceClient;
-import org.yaqaza.liaison.client.PartnerReport;
-import org.yaqaza.liaison.client.ServiceTokens;
 import org.yaqaza.liaison.config.LiaisonConfig;
 import org.yaqaza.liaison.model.OutboxMessage;
 
@@ -40,19 +34,17 @@ public class OutboxDispatcher {
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
 
     private final EntityManager em;
-    private final IntelligenceClient intelligence;
-    private final ServiceTokens tokens;
+    private final ReportDelivery delivery;
     private final SubmissionService submissions;
     private final LiaisonConfig.Outbox config;
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public OutboxDispatcher(EntityManager em, @RestClient IntelligenceClient intelligence, ServiceTokens tokens,
-            SubmissionService submissions, LiaisonConfig config, ObjectMapper json, AuditTrail audit, Clock clock) {
+    public OutboxDispatcher(EntityManager em, ReportDelivery delivery, SubmissionService submissions,
+            LiaisonConfig config, ObjectMapper json, AuditTrail audit, Clock clock) {
         this.em = em;
-        this.intelligence = intelligence;
-        this.tokens = tokens;
+        this.delivery = delivery;
         this.submissions = submissions;
         this.config = config.outbox();
         this.json = json;
@@ -99,38 +91,23 @@ public class OutboxDispatcher {
         m.attempts++;
         try {
             PartnerReport report = json.readValue(m.payload, PartnerReport.class);
-            IntelligenceClient.CreatedReport created = intelligence.createReport(tokens.bearer(), m.idempotencyKey,
-                    report);
+            UUID reportId = delivery.deliver(m.idempotencyKey, report);
             m.status = OutboxMessage.DELIVERED;
             m.deliveredAt = now;
             m.lastError = null;
-            submissions.delivered(m.aggregateId, created == null ? null : created.id(), now);
+            submissions.delivered(m.aggregateId, reportId, now);
             audit.record(AuditActor.system("outbox"), "DELIVER", SubmissionService.OBJECT_TYPE, m.aggregateId,
-                    Classification.RESTRICTED, "report " + (created == null ? "?" : created.id()) + " after "
+                    Classification.RESTRICTED, "report " + (reportId == null ? "?" : reportId) + " after "
                             + m.attempts + " attempt(s)");
             return true;
-        } catch (WebApplicationException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            if (status == 401) {
-                tokens.invalidate();
-            }
-            if (status == 400 || status == 422) {
-                m.status = OutboxMessage.FAILED;
-                m.lastError = "rejected with " + status;
-                audit.record(AuditActor.system("outbox"), "DELIVERY_REJECTED", SubmissionService.OBJECT_TYPE,
-                        m.aggregateId, Classification.RESTRICTED, "intelligence-service answered " + status);
-                LOG.errorf("outbox message %s rejected by the intelligence-service (%d); parked", m.id, status);
-                return false;
-            }
-            retryLater(m, now, "answered " + status);
-        } catch (ProcessingException | IOException e) {
-            retryLater(m, now, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            // anything else on the way (connection reset, timeouts surfacing unwrapped): try again later
-            retryLater(m, now, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            retryLater(m, now, "interrupted");
+        } catch (ReportDelivery.Rejected e) {
+            m.status = OutboxMessage.FAILED;
+            m.lastError = e.getMessage();
+            audit.record(AuditActor.system("outbox"), "DELIVERY_REJECTED", SubmissionService.OBJECT_TYPE,
+                    m.aggregateId, Classification.RESTRICTED, "intelligence-service answered " + e.status());
+            LOG.errorf("outbox message %s rejected by the intelligence-service (%d); parked", m.id, e.status());
+        } catch (ReportDelivery.NotDelivered | IOException | RuntimeException e) {
+            retryLater(m, now, String.valueOf(e.getMessage()));
         }
         return false;
     }

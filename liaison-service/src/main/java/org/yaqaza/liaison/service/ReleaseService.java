@@ -24,7 +24,6 @@ import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.liaison.api.CorrectionRequest;
 import org.yaqaza.liaison.api.ReleaseRequest;
-import org.yaqaza.liaison.client.ProductView;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.RecipientStatus;
 import org.yaqaza.liaison.model.Release;
@@ -34,7 +33,6 @@ import org.yaqaza.liaison.repository.PartnerRepository;
 import org.yaqaza.liaison.repository.ReleaseRecipientRepository;
 import org.yaqaza.liaison.repository.ReleaseRepository;
 import org.yaqaza.liaison.stix.StixMapper;
-import org.yaqaza.liaison.taxii.TaxiiStore;
 
 /**
  * Releases: drafted from a product snapshot, checked, approved by a second person at SECRET and above,
@@ -52,28 +50,28 @@ public class ReleaseService {
     private final ProductSource products;
     private final ReleaseChecks checks;
     private final StixMapper stix;
-    private final TaxiiStore taxii;
+    private final Publication publication;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ReleaseService(ReleaseRepository releases, ReleaseRecipientRepository recipients,
             PartnerRepository partners, ProductSource products, ReleaseChecks checks, StixMapper stix,
-            TaxiiStore taxii, AuditTrail audit, Clock clock) {
+            Publication publication, AuditTrail audit, Clock clock) {
         this.releases = releases;
         this.recipients = recipients;
         this.partners = partners;
         this.products = products;
         this.checks = checks;
         this.stix = stix;
-        this.taxii = taxii;
+        this.publication = publication;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** Drafts a release from the product as the caller may see it now; the checks run at once. */
     @Transactional
-    public Release create(Caller caller, String authorization, ReleaseRequest request, UUID rfiId) {
-        ProductView product = products.fetch(request.productId(), authorization);
+    public Release create(Caller caller, ReleaseRequest request, UUID rfiId) {
+        Product product = products.fetch(caller, request.productId());
         List<String> partnerCodes = List.copyOf(new LinkedHashSet<>(request.partners()));
         Release release = new Release();
         List<String> sharedWith = product.ownerAgency() == null || product.ownerAgency().equals(caller.agency())
@@ -206,7 +204,7 @@ public class ReleaseService {
      * it is now, referencing the version it corrects (which stays as it was).
      */
     @Transactional
-    public Release correct(Caller caller, String authorization, UUID id, CorrectionRequest request) {
+    public Release correct(Caller caller, UUID id, CorrectionRequest request) {
         Release previous = releases.getVisible(caller, id, "Release");
         if (!previous.status.released()) {
             throw ProblemException.conflict("Not released", "Only a released item needs a correction; change the "
@@ -216,7 +214,7 @@ public class ReleaseService {
             throw ProblemException.conflict("Already corrected", "This version already has a correction; correct "
                     + "the latest version.");
         }
-        ProductView product = products.fetch(previous.productId, authorization);
+        Product product = products.fetch(caller, previous.productId);
         Release release = new Release();
         List<String> sharedWith = product.ownerAgency() == null || product.ownerAgency().equals(caller.agency())
                 ? List.of() : List.of(product.ownerAgency());
@@ -261,7 +259,7 @@ public class ReleaseService {
             recipient.releasedAt = now;
             recipients.persist(recipient);
             Partner partner = partners.findByCode(code).orElseThrow();
-            taxii.add(code, release.id, stix.release(release, partner, rootCreated));
+            publication.publish(code, release.id, stix.release(release, partner, rootCreated));
         }
         releases.flush();
     }
@@ -307,7 +305,7 @@ public class ReleaseService {
         }
     }
 
-    private static void snapshot(Release release, ProductView product) {
+    private static void snapshot(Release release, Product product) {
         release.productId = product.id();
         release.productVersion = product.version();
         release.productOwner = product.ownerAgency() == null ? "" : product.ownerAgency();
@@ -315,10 +313,8 @@ public class ReleaseService {
         release.summary = product.summary();
         release.tearLine = product.tearLine();
         release.category = product.category();
-        release.sourceReportIds = product.sourceReportIds() == null ? new UUID[0]
-                : product.sourceReportIds().toArray(UUID[]::new);
-        release.originatorPartners = product.originatorPartners() == null ? new String[0]
-                : new LinkedHashSet<>(product.originatorPartners()).toArray(String[]::new);
+        release.sourceReportIds = product.sourceReportIds().toArray(UUID[]::new);
+        release.originatorPartners = new LinkedHashSet<>(product.originatorPartners()).toArray(String[]::new);
     }
 
     private static ReleaseChecks.Material material(Release release) {

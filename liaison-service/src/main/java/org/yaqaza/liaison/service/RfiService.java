@@ -106,9 +106,9 @@ public class RfiService {
 
     /** The answer is a release to the requesting partner, drafted and submitted through the same checks. */
     @Transactional
-    public Rfi answer(Caller caller, String authorization, UUID id, RfiAnswerRequest request) {
+    public Rfi answer(Caller caller, UUID id, RfiAnswerRequest request) {
         Rfi rfi = open(caller, id, "answered");
-        Release release = releases.create(caller, authorization, new ReleaseRequest(request.productId(),
+        Release release = releases.create(caller, new ReleaseRequest(request.productId(),
                 List.of(rfi.partnerCode), request.tlp(), request.note(), null, null, null), rfi.id);
         releases.submit(caller, release.id);
         rfi.status = RfiStatus.ANSWERED;

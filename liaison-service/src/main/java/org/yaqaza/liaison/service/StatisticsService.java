@@ -16,6 +16,7 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.liaison.api.AnnualStatistics;
+import org.yaqaza.liaison.api.PartnerYear;
 import org.yaqaza.liaison.model.Outcome;
 
 /**
@@ -76,7 +77,7 @@ public class StatisticsService {
         releaseRows.forEach(r -> codes.add((String) r[0]));
         warningRows.forEach(r -> codes.add((String) r[0]));
         outcomeRows.forEach(r -> codes.add((String) r[0]));
-        List<AnnualStatistics.PartnerYear> partners = new ArrayList<>();
+        List<PartnerYear> partners = new ArrayList<>();
         long[] totals = new long[5];
         Map<String, Long> totalOutcomes = emptyOutcomes();
         for (String code : codes) {
@@ -89,7 +90,7 @@ public class StatisticsService {
                     totalOutcomes.merge((String) o[1], num(o[2]), Long::sum);
                 }
             }
-            var year1 = new AnnualStatistics.PartnerYear(code, rel == null ? 0 : num(rel[1]),
+            var year1 = new PartnerYear(code, rel == null ? 0 : num(rel[1]),
                     rel == null ? 0 : num(rel[2]), rel == null ? null : dbl(rel[3]),
                     warn == null ? 0 : num(warn[1]), warn == null ? 0 : num(warn[2]),
                     warn == null ? 0 : num(warn[3]), warn == null ? null : dbl(warn[4]), outcomes);
@@ -101,7 +102,7 @@ public class StatisticsService {
             totals[4] += year1.warningsEscalated();
         }
         Object[] medians = totalMedians.isEmpty() ? new Object[2] : totalMedians.get(0);
-        var total = new AnnualStatistics.PartnerYear("ALL", totals[0], totals[1], dbl(medians[0]), totals[2],
+        var total = new PartnerYear("ALL", totals[0], totals[1], dbl(medians[0]), totals[2],
                 totals[3], totals[4], dbl(medians[1]), totalOutcomes);
         return new AnnualStatistics(year, partners, total);
     }

@@ -19,7 +19,6 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.liaison.api.SubmissionRequest;
-import org.yaqaza.liaison.client.PartnerReport;
 import org.yaqaza.liaison.model.OutboxMessage;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerSubmission;

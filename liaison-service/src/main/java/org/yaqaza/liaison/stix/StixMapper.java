@@ -1,6 +1,5 @@
 package org.yaqaza.liaison.stix;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +26,11 @@ import org.yaqaza.liaison.model.Tlp;
  * Releases as STIX 2.1: a {@code report} (same id for every version of a release, {@code modified} = when that
  * version was released), our and the partner's {@code identity}, a {@code threat-actor} or
  * {@code intrusion-set} per organisation, an {@code indicator} per pattern, {@code relationship}s between them,
- * and the TLP 2.0 {@code marking-definition} objects under their standard ids. Derived ids are name-based so
- * that the same thing keeps the same id.
+ * and the TLP 2.0 {@code marking-definition} objects under their standard ids. Ids are deterministic
+ * ({@link StixIds}): identities are named after the agency or the partner code (stable across runs and replicas), the
+ * report after the release's root (every version of a release, corrections included, is a version of one report),
+ * and its actors, indicators and relationships after that root and what they are; a version differs by
+ * {@code modified}.
  */
 @ApplicationScoped
 public class StixMapper {
@@ -54,16 +56,12 @@ public class StixMapper {
         return STIX_TIME.format(instant);
     }
 
-    public static String nameId(String type, String name) {
-        return type + "--" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-    }
-
     public static String reportId(UUID rootId) {
         return "report--" + rootId;
     }
 
     public String ourIdentityId() {
-        return nameId("identity", "yaqaza:identity:" + config.owningAgency());
+        return StixIds.of("identity", "agency:" + config.owningAgency());
     }
 
     public ObjectNode ourIdentity() {
@@ -75,8 +73,9 @@ public class StixMapper {
     }
 
     public ObjectNode partnerIdentity(Partner partner) {
-        String created = time(partner.createdAt);
-        ObjectNode o = base("identity", nameId("identity", "yaqaza:partner:" + partner.code), created, created);
+        // a partner renamed since is a new version of its identity
+        ObjectNode o = base("identity", StixIds.of("identity", "partner:" + partner.code), time(partner.createdAt),
+                time(partner.updatedAt == null ? partner.createdAt : partner.updatedAt));
         o.put("name", partner.serviceName);
         o.put("identity_class", "organization");
         o.putArray("sectors").add("government-national");
@@ -115,7 +114,7 @@ public class StixMapper {
         for (StixExtras.Actor actor : release.stixExtras.actors()) {
             boolean group = actor.kind() == StixExtras.ActorKind.THREAT_ACTOR;
             String type = group ? "threat-actor" : "intrusion-set";
-            String id = nameId(type, root + ":actor:" + actor.name().toLowerCase(Locale.ROOT));
+            String id = StixIds.of(type, root + ":" + actor.name().toLowerCase(Locale.ROOT));
             ObjectNode o = marked(base(type, id, created, modified), release.tlp);
             o.put("name", actor.name());
             if (actor.description() != null) {
@@ -133,7 +132,7 @@ public class StixMapper {
             refs.add(id);
         }
         for (StixExtras.Indicator indicator : release.stixExtras.indicators()) {
-            String id = nameId("indicator", root + ":indicator:" + indicator.pattern());
+            String id = StixIds.of("indicator", root + ":" + indicator.pattern());
             ObjectNode o = marked(base("indicator", id, created, modified), release.tlp);
             o.put("name", indicator.name());
             o.putArray("indicator_types").add("malicious-activity");
@@ -145,7 +144,7 @@ public class StixMapper {
             String target = indicator.indicates() == null ? null
                     : actorIds.get(indicator.indicates().toLowerCase(Locale.ROOT));
             if (target != null) {
-                String relId = nameId("relationship", root + ":rel:" + id + ":" + target);
+                String relId = StixIds.of("relationship", root + ":indicates:" + id + ":" + target);
                 ObjectNode rel = marked(base("relationship", relId, created, modified), release.tlp);
                 rel.put("relationship_type", "indicates");
                 rel.put("source_ref", id);

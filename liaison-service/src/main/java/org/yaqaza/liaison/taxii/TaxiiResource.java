@@ -27,9 +27,9 @@ import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
+import org.yaqaza.liaison.audit.PartnerRequestAudit;
 import org.yaqaza.liaison.config.LiaisonConfig;
 import org.yaqaza.liaison.model.Partner;
-import org.yaqaza.liaison.rest.PartnerRequestAudit;
 import org.yaqaza.liaison.service.PartnerAccess;
 
 import io.vertx.core.http.HttpServerRequest;

@@ -3,6 +3,7 @@ package org.yaqaza.liaison.taxii;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,10 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.liaison.api.SubmissionRequest;
+import org.yaqaza.liaison.audit.PartnerRequestAudit;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerSubmission;
 import org.yaqaza.liaison.model.Tlp;
-import org.yaqaza.liaison.rest.PartnerRequestAudit;
 import org.yaqaza.liaison.service.PartnerAccess;
 import org.yaqaza.liaison.service.SubmissionService;
 
@@ -50,15 +51,17 @@ public class TaxiiService {
     private final AuditTrail audit;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public TaxiiService(TaxiiStore store, SubmissionService submissions, PartnerAccess access, AuditTrail audit,
-            EntityManager em, ObjectMapper json) {
+            EntityManager em, ObjectMapper json, Clock clock) {
         this.store = store;
         this.submissions = submissions;
         this.access = access;
         this.audit = audit;
         this.em = em;
         this.json = json;
+        this.clock = clock;
     }
 
     /** What a page lists: whole objects, manifest entries, or the versions of one object. */
@@ -182,7 +185,7 @@ public class TaxiiService {
             submissionId = s.id;
         }
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = clock.instant();
         em.createNativeQuery("insert into taxii_status (id, partner_code, request_at, total_count, successes, "
                 + "failures, submission_id) values (:id, :p, :at, :total, cast(:s as jsonb), cast(:f as jsonb), :sub)")
                 .setParameter("id", id).setParameter("p", partner.code).setParameter("at", java.sql.Timestamp.from(now))

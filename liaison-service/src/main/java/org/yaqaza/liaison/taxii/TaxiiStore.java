@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.yaqaza.liaison.service.Publication;
+
 /**
  * The TAXII object store: every object version in a collection with a monotonic sequence number. Writers hold
  * an advisory lock while they draw the number and until they commit, so numbers become visible in order: a
@@ -22,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * twice. {@code date_added} strictly increases along the sequence, so {@code added_after} polling is as exact.
  */
 @ApplicationScoped
-public class TaxiiStore {
+public class TaxiiStore implements Publication {
 
     /** Advisory lock key of the TAXII sequence (any constant unique within this database). */
     private static final long SEQUENCE_LOCK = 0x54415849L;
@@ -43,6 +45,11 @@ public class TaxiiStore {
 
     public static UUID collectionOf(String partnerCode) {
         return UUID.nameUUIDFromBytes(("yaqaza:taxii:releases:" + partnerCode).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void publish(String partnerCode, UUID releaseId, List<ObjectNode> objects) {
+        add(partnerCode, releaseId, objects);
     }
 
     /**

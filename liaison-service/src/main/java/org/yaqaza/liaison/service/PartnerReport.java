@@ -1,11 +1,14 @@
-package org.yaqaza.liaison.client;
+package org.yaqaza.liaison.service;
 
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The report the outbox creates in the intelligence-service (its ReportRequest, PARTNER source). */
+/**
+ * The report the outbox has the intelligence-service create for a partner submission (its ReportRequest, PARTNER
+ * source); stored as the outbox payload and sent as it is.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PartnerReport(String sourceType, String reliability, Integer credibility, Instant collectedAt,
         String language, String title, String body, String classification, List<String> compartments,

@@ -1,4 +1,4 @@
-package org.yaqaza.liaison.rest;
+package org.yaqaza.liaison.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 
