@@ -20,7 +20,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.AssessmentApi;
+import org.yaqaza.prevention.api.AssessmentComparison;
+import org.yaqaza.prevention.api.AssessmentDue;
+import org.yaqaza.prevention.api.AssessmentRequest;
+import org.yaqaza.prevention.api.AssessmentView;
+import org.yaqaza.prevention.api.InstrumentRequest;
+import org.yaqaza.prevention.api.InstrumentView;
 import org.yaqaza.prevention.service.AssessmentService;
 
 @Path("/api/prevention")
@@ -41,13 +46,13 @@ public class AssessmentResource {
 
     @GET
     @Path("/instruments")
-    public List<AssessmentApi.InstrumentView> instruments() {
+    public List<InstrumentView> instruments() {
         return service.instruments(caller.get()).stream().map(AssessmentService::view).toList();
     }
 
     @GET
     @Path("/instruments/{id}")
-    public AssessmentApi.InstrumentView instrument(@PathParam("id") UUID id) {
+    public InstrumentView instrument(@PathParam("id") UUID id) {
         return AssessmentService.view(service.instrument(caller.get(), id));
     }
 
@@ -55,7 +60,7 @@ public class AssessmentResource {
     @POST
     @Path("/instruments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createInstrument(@Valid @NotNull AssessmentApi.InstrumentRequest request) {
+    public Response createInstrument(@Valid @NotNull InstrumentRequest request) {
         return Response.status(201).entity(AssessmentService.view(service.createInstrument(caller.get(), request)))
                 .build();
     }
@@ -64,31 +69,31 @@ public class AssessmentResource {
     @Path("/enrolments/{id}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assess(@PathParam("id") UUID enrolmentId,
-            @Valid @NotNull AssessmentApi.AssessmentRequest request) {
+            @Valid @NotNull AssessmentRequest request) {
         return Response.status(201).entity(service.view(service.assess(caller.get(), enrolmentId, request))).build();
     }
 
     @GET
     @Path("/enrolments/{id}/assessments")
-    public List<AssessmentApi.AssessmentView> ofEnrolment(@PathParam("id") UUID enrolmentId) {
+    public List<AssessmentView> ofEnrolment(@PathParam("id") UUID enrolmentId) {
         return service.ofEnrolment(caller.get(), enrolmentId).stream().map(service::view).toList();
     }
 
     @GET
     @Path("/assessments/due")
-    public List<AssessmentApi.Due> due(@QueryParam("asOf") LocalDate asOf) {
+    public List<AssessmentDue> due(@QueryParam("asOf") LocalDate asOf) {
         return service.due(caller.get(), asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @GET
     @Path("/assessments/{id}")
-    public AssessmentApi.AssessmentView get(@PathParam("id") UUID id) {
+    public AssessmentView get(@PathParam("id") UUID id) {
         return service.view(service.get(caller.get(), id));
     }
 
     @GET
     @Path("/assessments/{id}/comparison")
-    public AssessmentApi.Comparison compare(@PathParam("id") UUID id) {
+    public AssessmentComparison compare(@PathParam("id") UUID id) {
         return service.compare(caller.get(), id);
     }
 }

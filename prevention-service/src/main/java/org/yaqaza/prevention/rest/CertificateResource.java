@@ -19,7 +19,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.CertificateApi;
+import org.yaqaza.prevention.api.CertificateValidity;
+import org.yaqaza.prevention.api.CertificateView;
+import org.yaqaza.prevention.api.IssueRequest;
+import org.yaqaza.prevention.api.RenewalRequest;
+import org.yaqaza.prevention.api.RevocationRequest;
 import org.yaqaza.prevention.service.CertificateService;
 
 @Path("/api/prevention/certificates")
@@ -40,8 +44,8 @@ public class CertificateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CaseData
-    public Response issue(@Valid @NotNull CertificateApi.IssueRequest request) {
-        CertificateApi.CertificateView created = service.view(service.issue(caller.get(), request));
+    public Response issue(@Valid @NotNull IssueRequest request) {
+        CertificateView created = service.view(service.issue(caller.get(), request));
         return Response.created(URI.create("/api/prevention/certificates/" + created.number())).entity(created)
                 .build();
     }
@@ -49,7 +53,7 @@ public class CertificateResource {
     @GET
     @Path("/{number}")
     @CaseData
-    public CertificateApi.CertificateView get(@PathParam("number") String number) {
+    public CertificateView get(@PathParam("number") String number) {
         return service.view(service.get(caller.get(), number));
     }
 
@@ -57,8 +61,8 @@ public class CertificateResource {
     @Path("/{number}/renewals")
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
-    public CertificateApi.CertificateView renew(@PathParam("number") String number,
-            @Valid @NotNull CertificateApi.RenewalRequest request) {
+    public CertificateView renew(@PathParam("number") String number,
+            @Valid @NotNull RenewalRequest request) {
         return service.view(service.renew(caller.get(), number, request));
     }
 
@@ -66,8 +70,8 @@ public class CertificateResource {
     @Path("/{number}/revocation")
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
-    public CertificateApi.CertificateView revoke(@PathParam("number") String number,
-            @Valid @NotNull CertificateApi.RevocationRequest request) {
+    public CertificateView revoke(@PathParam("number") String number,
+            @Valid @NotNull RevocationRequest request) {
         return service.view(service.revoke(caller.get(), number, request));
     }
 
@@ -77,7 +81,7 @@ public class CertificateResource {
     // any staff application may check a certificate; partners have no business with the registry
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR, Role.LIAISON_OFFICER, Role.PREVENTION_OFFICER,
             Role.AUDITOR, Role.ADMIN, Role.SERVICE })
-    public CertificateApi.Validity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
+    public CertificateValidity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
         return service.validity(number, on == null ? LocalDate.now(clock) : on);
     }
 }

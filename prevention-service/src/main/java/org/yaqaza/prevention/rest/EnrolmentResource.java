@@ -19,9 +19,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.EditionApi;
-import org.yaqaza.prevention.api.EnrolmentApi;
+import org.yaqaza.prevention.api.ApplicationRequest;
+import org.yaqaza.prevention.api.EditionView;
+import org.yaqaza.prevention.api.EnrolmentView;
 import org.yaqaza.prevention.api.EvaluationView;
+import org.yaqaza.prevention.api.TransitionRequest;
+import org.yaqaza.prevention.api.TransitionView;
 import org.yaqaza.prevention.model.EnrolmentState;
 import org.yaqaza.prevention.service.EnrolmentService;
 import org.yaqaza.prevention.service.EvaluationService;
@@ -48,7 +51,7 @@ public class EnrolmentResource {
 
     @GET
     @Path("/editions/{id}")
-    public EditionApi.EditionView edition(@PathParam("id") UUID id) {
+    public EditionView edition(@PathParam("id") UUID id) {
         return programmes.view(programmes.visibleEdition(caller.get(), id));
     }
 
@@ -57,15 +60,15 @@ public class EnrolmentResource {
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
     public Response apply(@PathParam("id") UUID editionId,
-            @Valid @NotNull EnrolmentApi.ApplicationRequest request) {
-        EnrolmentApi.EnrolmentView created = enrolments.view(enrolments.apply(caller.get(), editionId, request));
+            @Valid @NotNull ApplicationRequest request) {
+        EnrolmentView created = enrolments.view(enrolments.apply(caller.get(), editionId, request));
         return Response.created(URI.create("/api/prevention/enrolments/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("/editions/{id}/enrolments")
     @CaseData
-    public List<EnrolmentApi.EnrolmentView> ofEdition(@PathParam("id") UUID editionId,
+    public List<EnrolmentView> ofEdition(@PathParam("id") UUID editionId,
             @QueryParam("state") EnrolmentState state) {
         return enrolments.ofEdition(caller.get(), editionId, state).stream().map(enrolments::view).toList();
     }
@@ -73,7 +76,7 @@ public class EnrolmentResource {
     @GET
     @Path("/enrolments/{id}")
     @CaseData
-    public EnrolmentApi.EnrolmentView get(@PathParam("id") UUID id) {
+    public EnrolmentView get(@PathParam("id") UUID id) {
         return enrolments.view(enrolments.get(caller.get(), id));
     }
 
@@ -81,16 +84,16 @@ public class EnrolmentResource {
     @Path("/enrolments/{id}/transitions")
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrolmentApi.EnrolmentView transition(@PathParam("id") UUID id,
-            @Valid @NotNull EnrolmentApi.TransitionRequest request) {
+    public EnrolmentView transition(@PathParam("id") UUID id,
+            @Valid @NotNull TransitionRequest request) {
         return enrolments.view(enrolments.transition(caller.get(), id, request));
     }
 
     @GET
     @Path("/enrolments/{id}/transitions")
     @CaseData
-    public List<EnrolmentApi.TransitionView> history(@PathParam("id") UUID id) {
-        return enrolments.history(caller.get(), id).stream().map(t -> new EnrolmentApi.TransitionView(t.fromState,
+    public List<TransitionView> history(@PathParam("id") UUID id) {
+        return enrolments.history(caller.get(), id).stream().map(t -> new TransitionView(t.fromState,
                 t.toState, t.reason, t.actor, t.occurredAt)).toList();
     }
 

@@ -21,7 +21,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.FollowUpApi;
+import org.yaqaza.prevention.api.ContactRequest;
+import org.yaqaza.prevention.api.ContactView;
+import org.yaqaza.prevention.api.FollowUpEndRequest;
+import org.yaqaza.prevention.api.FollowUpView;
+import org.yaqaza.prevention.api.MilestoneRequest;
+import org.yaqaza.prevention.api.MilestoneView;
+import org.yaqaza.prevention.api.OverdueContact;
+import org.yaqaza.prevention.api.ReleaseRequest;
+import org.yaqaza.prevention.api.ReleaseView;
+import org.yaqaza.prevention.api.ReoffenceRequest;
+import org.yaqaza.prevention.api.ReoffenceView;
 import org.yaqaza.prevention.model.ReleaseRecord;
 import org.yaqaza.prevention.service.FollowUpService;
 
@@ -43,39 +53,39 @@ public class FollowUpResource {
 
     @GET
     @Path("/participants/{code}/follow-up")
-    public FollowUpApi.FollowUpView view(@PathParam("code") String code) {
+    public FollowUpView view(@PathParam("code") String code) {
         return followUp.view(caller.get(), code);
     }
 
     @POST
     @Path("/participants/{code}/releases")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response release(@PathParam("code") String code, @Valid @NotNull FollowUpApi.ReleaseRequest request) {
+    public Response release(@PathParam("code") String code, @Valid @NotNull ReleaseRequest request) {
         ReleaseRecord r = followUp.release(caller.get(), code, request);
-        return Response.status(201).entity(new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution,
+        return Response.status(201).entity(new ReleaseView(r.id, r.releasedOn, r.institution,
                 r.enrolmentId, r.followUpEndedOn, List.of())).build();
     }
 
     @POST
     @Path("/releases/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FollowUpApi.ReleaseView end(@PathParam("id") UUID id, @Valid @NotNull FollowUpApi.EndRequest request) {
+    public ReleaseView end(@PathParam("id") UUID id, @Valid @NotNull FollowUpEndRequest request) {
         ReleaseRecord r = followUp.endFollowUp(caller.get(), id, request.endedOn());
-        return new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId, r.followUpEndedOn,
+        return new ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId, r.followUpEndedOn,
                 List.of());
     }
 
     @PUT
     @Path("/follow-up-contacts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FollowUpApi.ContactView contact(@PathParam("id") UUID id,
-            @Valid @NotNull FollowUpApi.ContactRequest request) {
+    public ContactView contact(@PathParam("id") UUID id,
+            @Valid @NotNull ContactRequest request) {
         return FollowUpService.view(followUp.recordContact(caller.get(), id, request));
     }
 
     @GET
     @Path("/follow-up-contacts/overdue")
-    public List<FollowUpApi.OverdueContact> overdue(@QueryParam("asOf") LocalDate asOf) {
+    public List<OverdueContact> overdue(@QueryParam("asOf") LocalDate asOf) {
         return followUp.overdue(caller.get(), asOf == null ? LocalDate.now(clock) : asOf);
     }
 
@@ -83,9 +93,9 @@ public class FollowUpResource {
     @Path("/participants/{code}/milestones")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response milestone(@PathParam("code") String code,
-            @Valid @NotNull FollowUpApi.MilestoneRequest request) {
+            @Valid @NotNull MilestoneRequest request) {
         var m = followUp.milestone(caller.get(), code, request);
-        return Response.status(201).entity(new FollowUpApi.MilestoneView(m.id, m.kind, m.achievedOn, m.note))
+        return Response.status(201).entity(new MilestoneView(m.id, m.kind, m.achievedOn, m.note))
                 .build();
     }
 
@@ -93,9 +103,9 @@ public class FollowUpResource {
     @Path("/participants/{code}/reoffences")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reoffence(@PathParam("code") String code,
-            @Valid @NotNull FollowUpApi.ReoffenceRequest request) {
+            @Valid @NotNull ReoffenceRequest request) {
         var r = followUp.reoffence(caller.get(), code, request);
-        return Response.status(201).entity(new FollowUpApi.ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis))
+        return Response.status(201).entity(new ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis))
                 .build();
     }
 }

@@ -19,7 +19,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.ReferralApi;
+import org.yaqaza.prevention.api.DecisionRequest;
+import org.yaqaza.prevention.api.HandoverPackage;
+import org.yaqaza.prevention.api.HandoverRequest;
+import org.yaqaza.prevention.api.HandoverView;
+import org.yaqaza.prevention.api.ReferralRequest;
+import org.yaqaza.prevention.api.ReferralStatus;
+import org.yaqaza.prevention.api.ReferralView;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Referral;
 import org.yaqaza.prevention.service.ReferralService;
@@ -42,10 +48,10 @@ public class ReferralResource {
     @Path("/referrals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.SUPERVISOR)
-    public Response refer(@Valid @NotNull ReferralApi.ReferralRequest request) {
+    public Response refer(@Valid @NotNull ReferralRequest request) {
         Referral r = service.refer(caller.get(), request);
         return Response.created(URI.create("/api/prevention/referrals/" + r.id))
-                .entity(new ReferralApi.ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt)).build();
+                .entity(new ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt)).build();
     }
 
     @GET
@@ -53,14 +59,14 @@ public class ReferralResource {
     public Response get(@PathParam("id") UUID id) {
         Referral r = service.get(caller.get(), id);
         Object body = service.isReferrer(caller.get(), r)
-                ? new ReferralApi.ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt) : service.view(r);
+                ? new ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt) : service.view(r);
         return Response.ok(body).build();
     }
 
     @GET
     @Path("/referrals")
     @CaseData
-    public List<ReferralApi.ReferralView> list(@QueryParam("status") DecisionStatus status) {
+    public List<ReferralView> list(@QueryParam("status") DecisionStatus status) {
         return service.list(caller.get(), status).stream().map(service::view).toList();
     }
 
@@ -69,7 +75,7 @@ public class ReferralResource {
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.SUPERVISOR)
-    public ReferralApi.ReferralView decide(@PathParam("id") UUID id, @Valid @NotNull ReferralApi.Decision decision) {
+    public ReferralView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
         return service.view(service.decide(caller.get(), id, decision));
     }
 
@@ -77,15 +83,15 @@ public class ReferralResource {
     @Path("/handovers")
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestHandover(@Valid @NotNull ReferralApi.HandoverRequest request) {
-        ReferralApi.HandoverView h = service.view(service.requestHandover(caller.get(), request));
+    public Response requestHandover(@Valid @NotNull HandoverRequest request) {
+        HandoverView h = service.view(service.requestHandover(caller.get(), request));
         return Response.created(URI.create("/api/prevention/handovers/" + h.id())).entity(h).build();
     }
 
     @GET
     @Path("/handovers/{id}")
     @CaseData
-    public ReferralApi.HandoverView handover(@PathParam("id") UUID id) {
+    public HandoverView handover(@PathParam("id") UUID id) {
         return service.view(service.getHandover(caller.get(), id));
     }
 
@@ -94,8 +100,8 @@ public class ReferralResource {
     @CaseData
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.SUPERVISOR)
-    public ReferralApi.HandoverView decideHandover(@PathParam("id") UUID id,
-            @Valid @NotNull ReferralApi.Decision decision) {
+    public HandoverView decideHandover(@PathParam("id") UUID id,
+            @Valid @NotNull DecisionRequest decision) {
         return service.view(service.decideHandover(caller.get(), id, decision));
     }
 
@@ -103,7 +109,7 @@ public class ReferralResource {
     @GET
     @Path("/handovers/{id}/package")
     @RolesAllowed(Role.SUPERVISOR)
-    public ReferralApi.HandoverPackage receive(@PathParam("id") UUID id) {
+    public HandoverPackage receive(@PathParam("id") UUID id) {
         return service.receive(caller.get(), id);
     }
 }

@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.EnrolmentApi;
-import org.yaqaza.prevention.api.SessionApi;
+import org.yaqaza.prevention.api.AttendanceRequest;
+import org.yaqaza.prevention.api.AttendanceView;
+import org.yaqaza.prevention.api.ProgressView;
+import org.yaqaza.prevention.api.SessionRequest;
+import org.yaqaza.prevention.api.SessionView;
 import org.yaqaza.prevention.model.CurriculumModule;
 import org.yaqaza.prevention.model.ProgrammeSession;
 import org.yaqaza.prevention.service.SessionService;
@@ -43,40 +46,40 @@ public class SessionResource {
     @POST
     @Path("/editions/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("id") UUID editionId, @Valid @NotNull SessionApi.SessionRequest request) {
+    public Response create(@PathParam("id") UUID editionId, @Valid @NotNull SessionRequest request) {
         return Response.status(201).entity(view(sessions.create(caller.get(), editionId, request))).build();
     }
 
     @GET
     @Path("/editions/{id}/sessions")
-    public List<SessionApi.SessionView> list(@PathParam("id") UUID editionId) {
+    public List<SessionView> list(@PathParam("id") UUID editionId) {
         return sessions.ofEdition(caller.get(), editionId).stream().map(this::view).toList();
     }
 
     @PUT
     @Path("/sessions/{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<SessionApi.AttendanceView> record(@PathParam("id") UUID sessionId,
-            @Valid @NotNull SessionApi.AttendanceRequest request) {
+    public List<AttendanceView> record(@PathParam("id") UUID sessionId,
+            @Valid @NotNull AttendanceRequest request) {
         sessions.record(caller.get(), sessionId, request);
         return sessions.attendance(caller.get(), sessionId);
     }
 
     @GET
     @Path("/sessions/{id}/attendance")
-    public List<SessionApi.AttendanceView> attendance(@PathParam("id") UUID sessionId) {
+    public List<AttendanceView> attendance(@PathParam("id") UUID sessionId) {
         return sessions.attendance(caller.get(), sessionId);
     }
 
     @GET
     @Path("/enrolments/{id}/progress")
-    public EnrolmentApi.ProgressView progress(@PathParam("id") UUID enrolmentId) {
+    public ProgressView progress(@PathParam("id") UUID enrolmentId) {
         return sessions.progress(caller.get(), enrolmentId);
     }
 
-    private SessionApi.SessionView view(ProgrammeSession s) {
+    private SessionView view(ProgrammeSession s) {
         CurriculumModule module = em.find(CurriculumModule.class, s.moduleId);
-        return new SessionApi.SessionView(s.id, s.editionId, s.moduleId, module.code, s.heldOn, s.topic,
+        return new SessionView(s.id, s.editionId, s.moduleId, module.code, s.heldOn, s.topic,
                 s.facilitator);
     }
 }

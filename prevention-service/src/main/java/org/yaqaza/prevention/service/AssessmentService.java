@@ -20,7 +20,14 @@ import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.AssessmentApi;
+import org.yaqaza.prevention.api.AssessmentComparison;
+import org.yaqaza.prevention.api.AssessmentDue;
+import org.yaqaza.prevention.api.AssessmentRequest;
+import org.yaqaza.prevention.api.AssessmentView;
+import org.yaqaza.prevention.api.IndicatorChange;
+import org.yaqaza.prevention.api.InstrumentRequest;
+import org.yaqaza.prevention.api.InstrumentView;
+import org.yaqaza.prevention.api.RatingRequest;
 import org.yaqaza.prevention.model.Assessment;
 import org.yaqaza.prevention.model.AssessmentOccasion;
 import org.yaqaza.prevention.model.ConsentScope;
@@ -60,7 +67,7 @@ public class AssessmentService {
     // ---- instruments
 
     @Transactional
-    public Instrument createInstrument(Caller caller, AssessmentApi.InstrumentRequest request) {
+    public Instrument createInstrument(Caller caller, InstrumentRequest request) {
         access.requireCaseAccess(caller);
         check(request.definition());
         Integer latest = em.createQuery("select max(i.version) from Instrument i where i.code = :c", Integer.class)
@@ -122,7 +129,7 @@ public class AssessmentService {
     // ---- assessments
 
     @Transactional
-    public Assessment assess(Caller caller, UUID enrolmentId, AssessmentApi.AssessmentRequest request) {
+    public Assessment assess(Caller caller, UUID enrolmentId, AssessmentRequest request) {
         Enrolment enrolment = enrolments.forCase(caller, enrolmentId);
         Participant participant = em.find(Participant.class, enrolment.participantId);
         participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
@@ -158,12 +165,12 @@ public class AssessmentService {
 
     /** Every indicator rated once, on its own scale, with evidence unless information is insufficient. */
     private static List<Assessment.Rating> checkRatings(InstrumentDefinition d,
-            AssessmentApi.AssessmentRequest request) {
+            AssessmentRequest request) {
         Map<String, InstrumentDefinition.Indicator> indicators = new LinkedHashMap<>();
         d.indicators().forEach(i -> indicators.put(i.code(), i));
-        Map<String, AssessmentApi.RatingRequest> given = new HashMap<>();
+        Map<String, RatingRequest> given = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (AssessmentApi.RatingRequest r : request.ratings()) {
+        for (RatingRequest r : request.ratings()) {
             InstrumentDefinition.Indicator indicator = indicators.get(r.indicator());
             if (indicator == null) {
                 problems.add(r.indicator() + " is not an indicator of this instrument");
@@ -211,31 +218,31 @@ public class AssessmentService {
     }
 
     @Transactional
-    public AssessmentApi.Comparison compare(Caller caller, UUID id) {
+    public AssessmentComparison compare(Caller caller, UUID id) {
         Assessment current = get(caller, id);
         Assessment previous = em.createQuery("from Assessment where enrolmentId = :e and (assessedOn < :on or"
                 + " (assessedOn = :on and createdAt < :at)) order by assessedOn desc, createdAt desc", Assessment.class)
                 .setParameter("e", current.enrolmentId).setParameter("on", current.assessedOn)
                 .setParameter("at", current.createdAt).setMaxResults(1).getResultStream().findFirst().orElse(null);
         if (previous == null) {
-            return new AssessmentApi.Comparison(current.id, null, null, current.assessedOn, null,
+            return new AssessmentComparison(current.id, null, null, current.assessedOn, null,
                     current.overallJudgement, List.of());
         }
         InstrumentDefinition now = em.find(Instrument.class, current.instrumentId).definition;
         InstrumentDefinition then = em.find(Instrument.class, previous.instrumentId).definition;
         Map<String, String> before = new HashMap<>();
         previous.ratings.forEach(r -> before.put(r.indicator(), r.level()));
-        List<AssessmentApi.Change> changes = new ArrayList<>();
+        List<IndicatorChange> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Assessment.Rating r : current.ratings) {
             seen.add(r.indicator());
             String old = before.get(r.indicator());
-            changes.add(new AssessmentApi.Change(r.indicator(), old, r.level(), movement(now, then, r.indicator(),
+            changes.add(new IndicatorChange(r.indicator(), old, r.level(), movement(now, then, r.indicator(),
                     old, r.level())));
         }
         previous.ratings.stream().filter(r -> !seen.contains(r.indicator())).forEach(r -> changes
-                .add(new AssessmentApi.Change(r.indicator(), r.level(), null, "NOT_IN_CURRENT_INSTRUMENT")));
-        return new AssessmentApi.Comparison(current.id, previous.id, previous.assessedOn, current.assessedOn,
+                .add(new IndicatorChange(r.indicator(), r.level(), null, "NOT_IN_CURRENT_INSTRUMENT")));
+        return new AssessmentComparison(current.id, previous.id, previous.assessedOn, current.assessedOn,
                 previous.overallJudgement, current.overallJudgement, changes);
     }
 
@@ -262,7 +269,7 @@ public class AssessmentService {
 
     /** Enrolments still running whose latest assessment's re-assessment date has come. */
     @Transactional
-    public List<AssessmentApi.Due> due(Caller caller, LocalDate asOf) {
+    public List<AssessmentDue> due(Caller caller, LocalDate asOf) {
         access.requireCaseAccess(caller);
         var query = em.createNativeQuery("select distinct on (a.enrolment_id) a.enrolment_id, p.code, a.id,"
                 + " a.next_due_on from assessment a join enrolment e on e.id = a.enrolment_id"
@@ -274,20 +281,20 @@ public class AssessmentService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().filter(r -> r[3] != null && !Sql.date(r[3]).isAfter(asOf))
-                .map(r -> new AssessmentApi.Due((UUID) r[0], (String) r[1], (UUID) r[2], Sql.date(r[3])))
-                .sorted(java.util.Comparator.comparing(AssessmentApi.Due::dueOn)).toList();
+                .map(r -> new AssessmentDue((UUID) r[0], (String) r[1], (UUID) r[2], Sql.date(r[3])))
+                .sorted(java.util.Comparator.comparing(AssessmentDue::dueOn)).toList();
     }
 
-    public AssessmentApi.AssessmentView view(Assessment a) {
+    public AssessmentView view(Assessment a) {
         Instrument i = em.find(Instrument.class, a.instrumentId);
-        return new AssessmentApi.AssessmentView(a.id, a.enrolmentId, a.instrumentId, i.code, i.version, a.assessedOn,
+        return new AssessmentView(a.id, a.enrolmentId, a.instrumentId, i.code, i.version, a.assessedOn,
                 a.occasion, a.assessor, a.ratings.stream()
-                        .map(r -> new AssessmentApi.RatingRequest(r.indicator(), r.level(), r.evidence())).toList(),
+                        .map(r -> new RatingRequest(r.indicator(), r.level(), r.evidence())).toList(),
                 a.overallJudgement, a.rationale, a.nextDueOn);
     }
 
-    public static AssessmentApi.InstrumentView view(Instrument i) {
-        return new AssessmentApi.InstrumentView(i.id, i.code, i.version, i.title, i.licence, i.definition,
+    public static InstrumentView view(Instrument i) {
+        return new InstrumentView(i.id, i.code, i.version, i.title, i.licence, i.definition,
                 i.createdAt);
     }
 }

@@ -16,7 +16,10 @@ import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.CampaignApi;
+import org.yaqaza.prevention.api.CampaignRequest;
+import org.yaqaza.prevention.api.ContentRequest;
+import org.yaqaza.prevention.api.ReachRequest;
+import org.yaqaza.prevention.api.ReachTotal;
 import org.yaqaza.prevention.model.Campaign;
 import org.yaqaza.prevention.model.ContentItem;
 import org.yaqaza.prevention.model.Programme;
@@ -40,7 +43,7 @@ public class CampaignService {
     }
 
     @Transactional
-    public Campaign create(Caller caller, UUID programmeId, CampaignApi.CampaignRequest request) {
+    public Campaign create(Caller caller, UUID programmeId, CampaignRequest request) {
         Programme programme = programmes.visible(caller, programmeId);
         if (programme.kind != ProgrammeKind.OUTREACH_CAMPAIGN && programme.kind != ProgrammeKind.YOUTH_OUTREACH) {
             throw ProblemException.unprocessable("Not an outreach programme",
@@ -89,7 +92,7 @@ public class CampaignService {
     }
 
     @Transactional
-    public ContentItem addContent(Caller caller, UUID campaignId, CampaignApi.ContentRequest request) {
+    public ContentItem addContent(Caller caller, UUID campaignId, ContentRequest request) {
         Campaign c = visible(caller, campaignId);
         ContentItem item = new ContentItem();
         item.id = UUID.randomUUID();
@@ -110,7 +113,7 @@ public class CampaignService {
     }
 
     @Transactional
-    public ReachFigure reach(Caller caller, UUID campaignId, CampaignApi.ReachRequest request) {
+    public ReachFigure reach(Caller caller, UUID campaignId, ReachRequest request) {
         Campaign c = visible(caller, campaignId);
         if (request.contentItemId() != null) {
             ContentItem item = em.find(ContentItem.class, request.contentItemId());
@@ -135,7 +138,7 @@ public class CampaignService {
 
     /** Totals by region and month over campaigns of programmes the caller may see (one campaign or all). */
     @Transactional
-    public List<CampaignApi.Total> totals(Caller caller, UUID campaignId, LocalDate from, LocalDate to) {
+    public List<ReachTotal> totals(Caller caller, UUID campaignId, LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
         StringBuilder sql = new StringBuilder("select f.region, to_char(date_trunc('month', f.reported_on),"
                 + " 'YYYY-MM'), sum(f.reach), sum(f.engagements) from reach_figure f join campaign c on"
@@ -158,7 +161,7 @@ public class CampaignService {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new CampaignApi.Total((String) r[0], (String) r[1], Sql.number(r[2]),
+        return rows.stream().map(r -> new ReachTotal((String) r[0], (String) r[1], Sql.number(r[2]),
                 Sql.number(r[3]))).toList();
     }
 }

@@ -13,7 +13,12 @@ import jakarta.transaction.Transactional;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.prevention.api.CertificateApi;
+import org.yaqaza.prevention.api.CertificateValidity;
+import org.yaqaza.prevention.api.CertificateView;
+import org.yaqaza.prevention.api.IssueRequest;
+import org.yaqaza.prevention.api.RenewalRequest;
+import org.yaqaza.prevention.api.RenewalView;
+import org.yaqaza.prevention.api.RevocationRequest;
 import org.yaqaza.prevention.model.Certificate;
 import org.yaqaza.prevention.model.CertificateRenewal;
 import org.yaqaza.prevention.model.Participant;
@@ -47,7 +52,7 @@ public class CertificateService {
     }
 
     @Transactional
-    public Certificate issue(Caller caller, CertificateApi.IssueRequest request) {
+    public Certificate issue(Caller caller, IssueRequest request) {
         Participant holder = participants.forCase(caller, request.participantCode());
         Programme programme = programmes.visible(caller, request.programmeId());
         if (programme.kind != ProgrammeKind.IMAM_TRAINING && programme.kind != ProgrammeKind.PREACHER_TRAINING) {
@@ -119,7 +124,7 @@ public class CertificateService {
     }
 
     @Transactional
-    public Certificate renew(Caller caller, String number, CertificateApi.RenewalRequest request) {
+    public Certificate renew(Caller caller, String number, RenewalRequest request) {
         Certificate c = get(caller, number);
         if (c.revokedOn != null) {
             throw ProblemException.conflict("Revoked", "A revoked certificate cannot be renewed.");
@@ -142,7 +147,7 @@ public class CertificateService {
     }
 
     @Transactional
-    public Certificate revoke(Caller caller, String number, CertificateApi.RevocationRequest request) {
+    public Certificate revoke(Caller caller, String number, RevocationRequest request) {
         Certificate c = get(caller, number);
         if (c.revokedOn != null) {
             throw ProblemException.conflict("Already revoked", "Revoked on " + c.revokedOn + ".");
@@ -165,24 +170,24 @@ public class CertificateService {
 
     /** Anyone signed in may ask; the answer never names the holder. */
     @Transactional
-    public CertificateApi.Validity validity(String number, LocalDate on) {
-        Certificate c = number == null || !number.matches(CertificateApi.NUMBER) ? null : find(number);
+    public CertificateValidity validity(String number, LocalDate on) {
+        Certificate c = number == null || !number.matches(Certificate.NUMBER_PATTERN) ? null : find(number);
         Status status = status(c, on);
         if (c == null) {
-            return new CertificateApi.Validity(number, status.name(), null, null, null);
+            return new CertificateValidity(number, status.name(), null, null, null);
         }
         Programme programme = em.find(Programme.class, c.programmeId);
-        return new CertificateApi.Validity(c.number, status.name(), programme.kind.name(), c.expiresOn, c.revokedOn);
+        return new CertificateValidity(c.number, status.name(), programme.kind.name(), c.expiresOn, c.revokedOn);
     }
 
-    public CertificateApi.CertificateView view(Certificate c) {
+    public CertificateView view(Certificate c) {
         Participant holder = em.find(Participant.class, c.participantId);
         Programme programme = em.find(Programme.class, c.programmeId);
-        List<CertificateApi.Renewal> renewals = em.createQuery("from CertificateRenewal where certificateId = :c"
+        List<RenewalView> renewals = em.createQuery("from CertificateRenewal where certificateId = :c"
                 + " order by renewedOn", CertificateRenewal.class).setParameter("c", c.id).getResultList().stream()
-                .map(r -> new CertificateApi.Renewal(r.renewedOn, r.previousExpiry, r.newExpiry, r.renewedBy))
+                .map(r -> new RenewalView(r.renewedOn, r.previousExpiry, r.newExpiry, r.renewedBy))
                 .toList();
-        return new CertificateApi.CertificateView(c.number, holder.code, c.programmeId, programme.kind.name(),
+        return new CertificateView(c.number, holder.code, c.programmeId, programme.kind.name(),
                 c.issuedOn, c.expiresOn, c.revokedOn, c.revocationReason, renewals,
                 status(c, LocalDate.now(clock)).name());
     }

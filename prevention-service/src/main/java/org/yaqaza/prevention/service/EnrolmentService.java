@@ -19,7 +19,9 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.EnrolmentApi;
+import org.yaqaza.prevention.api.ApplicationRequest;
+import org.yaqaza.prevention.api.EnrolmentView;
+import org.yaqaza.prevention.api.TransitionRequest;
 import org.yaqaza.prevention.model.ConsentScope;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Edition;
@@ -62,7 +64,7 @@ public class EnrolmentService {
     }
 
     @Transactional
-    public Enrolment apply(Caller caller, UUID editionId, EnrolmentApi.ApplicationRequest request) {
+    public Enrolment apply(Caller caller, UUID editionId, ApplicationRequest request) {
         access.requireCaseAccess(caller);
         Edition edition = programmes.visibleEdition(caller, editionId);
         Programme programme = programmes.visible(caller, edition.programmeId);
@@ -143,7 +145,7 @@ public class EnrolmentService {
     }
 
     @Transactional
-    public Enrolment transition(Caller caller, UUID id, EnrolmentApi.TransitionRequest request) {
+    public Enrolment transition(Caller caller, UUID id, TransitionRequest request) {
         Enrolment found = forCase(caller, id);
         // lock the edition first: all place-taking changes of one edition take turns here
         Edition edition = em.find(Edition.class, found.editionId, LockModeType.PESSIMISTIC_WRITE);
@@ -261,7 +263,7 @@ public class EnrolmentService {
                 EnrolmentTransition.class).setParameter("e", enrolment.id).getResultList();
     }
 
-    public EnrolmentApi.EnrolmentView view(Enrolment e) {
+    public EnrolmentView view(Enrolment e) {
         Participant p = em.find(Participant.class, e.participantId);
         Integer position = null;
         if (e.state == EnrolmentState.WAITLISTED) {
@@ -270,7 +272,7 @@ public class EnrolmentService {
                     .setParameter("ed", e.editionId).setParameter("s", EnrolmentState.WAITLISTED)
                     .setParameter("at", e.waitlistedAt).setParameter("id", e.id).getSingleResult().intValue();
         }
-        return new EnrolmentApi.EnrolmentView(e.id, e.editionId, p.code, e.state, e.state.next(), e.voluntary,
+        return new EnrolmentView(e.id, e.editionId, p.code, e.state, e.state.next(), e.voluntary,
                 e.referralId, e.appliedOn, e.enrolledOn, e.endedOn, position, e.version);
     }
 }

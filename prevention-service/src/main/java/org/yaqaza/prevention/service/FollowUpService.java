@@ -16,7 +16,16 @@ import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.FollowUpApi;
+import org.yaqaza.prevention.api.ContactRequest;
+import org.yaqaza.prevention.api.ContactView;
+import org.yaqaza.prevention.api.FollowUpView;
+import org.yaqaza.prevention.api.MilestoneRequest;
+import org.yaqaza.prevention.api.MilestoneView;
+import org.yaqaza.prevention.api.OverdueContact;
+import org.yaqaza.prevention.api.ReleaseRequest;
+import org.yaqaza.prevention.api.ReleaseView;
+import org.yaqaza.prevention.api.ReoffenceRequest;
+import org.yaqaza.prevention.api.ReoffenceView;
 import org.yaqaza.prevention.model.ConsentScope;
 import org.yaqaza.prevention.model.Enrolment;
 import org.yaqaza.prevention.model.FollowUpContact;
@@ -49,7 +58,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    public ReleaseRecord release(Caller caller, String code, FollowUpApi.ReleaseRequest request) {
+    public ReleaseRecord release(Caller caller, String code, ReleaseRequest request) {
         Participant p = participants.forCase(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
         if (request.enrolmentId() != null) {
@@ -109,7 +118,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    public FollowUpContact recordContact(Caller caller, UUID contactId, FollowUpApi.ContactRequest request) {
+    public FollowUpContact recordContact(Caller caller, UUID contactId, ContactRequest request) {
         access.requireCaseAccess(caller);
         FollowUpContact contact = em.find(FollowUpContact.class, contactId);
         if (contact == null) {
@@ -127,7 +136,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    public Milestone milestone(Caller caller, String code, FollowUpApi.MilestoneRequest request) {
+    public Milestone milestone(Caller caller, String code, MilestoneRequest request) {
         Participant p = participants.forCase(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
         Milestone m = new Milestone();
@@ -145,7 +154,7 @@ public class FollowUpService {
 
     /** Re-offences come from justice records: without follow-up consent they need their legal basis. */
     @Transactional
-    public Reoffence reoffence(Caller caller, String code, FollowUpApi.ReoffenceRequest request) {
+    public Reoffence reoffence(Caller caller, String code, ReoffenceRequest request) {
         Participant p = participants.forCase(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalBasis());
         Reoffence r = new Reoffence();
@@ -162,36 +171,36 @@ public class FollowUpService {
     }
 
     @Transactional
-    public FollowUpApi.FollowUpView view(Caller caller, String code) {
+    public FollowUpView view(Caller caller, String code) {
         Participant p = participants.forCase(caller, code);
         participants.auditRead(p, "follow-up");
-        List<FollowUpApi.ReleaseView> releases = new ArrayList<>();
+        List<ReleaseView> releases = new ArrayList<>();
         for (ReleaseRecord r : em.createQuery("from ReleaseRecord where participantId = :p order by releasedOn",
                 ReleaseRecord.class).setParameter("p", p.id).getResultList()) {
-            List<FollowUpApi.ContactView> contacts = em.createQuery(
+            List<ContactView> contacts = em.createQuery(
                     "from FollowUpContact where releaseId = :r order by month", FollowUpContact.class)
                     .setParameter("r", r.id).getResultList().stream().map(FollowUpService::view).toList();
-            releases.add(new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId,
+            releases.add(new ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId,
                     r.followUpEndedOn, contacts));
         }
-        List<FollowUpApi.MilestoneView> milestones = em.createQuery(
+        List<MilestoneView> milestones = em.createQuery(
                 "from Milestone where participantId = :p order by achievedOn", Milestone.class)
                 .setParameter("p", p.id).getResultList().stream()
-                .map(m -> new FollowUpApi.MilestoneView(m.id, m.kind, m.achievedOn, m.note)).toList();
-        List<FollowUpApi.ReoffenceView> reoffences = em.createQuery(
+                .map(m -> new MilestoneView(m.id, m.kind, m.achievedOn, m.note)).toList();
+        List<ReoffenceView> reoffences = em.createQuery(
                 "from Reoffence where participantId = :p order by occurredOn", Reoffence.class)
                 .setParameter("p", p.id).getResultList().stream()
-                .map(r -> new FollowUpApi.ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis)).toList();
-        return new FollowUpApi.FollowUpView(p.code, releases, milestones, reoffences);
+                .map(r -> new ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis)).toList();
+        return new FollowUpView(p.code, releases, milestones, reoffences);
     }
 
-    public static FollowUpApi.ContactView view(FollowUpContact c) {
-        return new FollowUpApi.ContactView(c.id, c.releaseId, c.month, c.dueOn, c.doneOn, c.outcome, c.note);
+    public static ContactView view(FollowUpContact c) {
+        return new ContactView(c.id, c.releaseId, c.month, c.dueOn, c.doneOn, c.outcome, c.note);
     }
 
     /** Contacts past due and not done, for follow-ups still open, of participants the caller may see. */
     @Transactional
-    public List<FollowUpApi.OverdueContact> overdue(Caller caller, LocalDate asOf) {
+    public List<OverdueContact> overdue(Caller caller, LocalDate asOf) {
         access.requireCaseAccess(caller);
         var query = em.createNativeQuery("select c.id, p.code, c.month, c.due_on from follow_up_contact c"
                 + " join release_record r on r.id = c.release_id join participant p on p.id = r.participant_id"
@@ -203,7 +212,7 @@ public class FollowUpService {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(row -> {
             LocalDate due = Sql.date(row[3]);
-            return new FollowUpApi.OverdueContact((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), due,
+            return new OverdueContact((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), due,
                     ChronoUnit.DAYS.between(due, asOf));
         }).toList();
     }

@@ -19,7 +19,11 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
-import org.yaqaza.prevention.api.ParticipantApi;
+import org.yaqaza.prevention.api.ConsentRequest;
+import org.yaqaza.prevention.api.Identity;
+import org.yaqaza.prevention.api.IdentityView;
+import org.yaqaza.prevention.api.ParticipantView;
+import org.yaqaza.prevention.api.RegisterRequest;
 import org.yaqaza.prevention.identity.IdentityCipher;
 import org.yaqaza.prevention.model.Consent;
 import org.yaqaza.prevention.model.ConsentScope;
@@ -60,7 +64,7 @@ public class ParticipantService {
     }
 
     @Transactional
-    public Participant register(Caller caller, ParticipantApi.RegisterRequest request) {
+    public Participant register(Caller caller, RegisterRequest request) {
         access.requireCaseAccess(caller);
         Participant participant = newParticipant(caller, request.classification(), request.compartments(),
                 request.sharedWith());
@@ -68,7 +72,7 @@ public class ParticipantService {
         participants.persist(participant);
         audit.record("CREATE", OBJECT_TYPE, participant.code, participant.classification, null);
         if (request.consents() != null) {
-            for (ParticipantApi.ConsentRequest consent : request.consents()) {
+            for (ConsentRequest consent : request.consents()) {
                 addConsent(caller, participant, consent);
             }
         }
@@ -84,7 +88,7 @@ public class ParticipantService {
         return participant;
     }
 
-    void sealIdentity(Participant p, ParticipantApi.Identity identity) {
+    void sealIdentity(Participant p, Identity identity) {
         p.fullNameAr = cipher.encrypt(identity.fullNameAr(), p.context(NAME_AR));
         p.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), p.context(NAME_LATIN));
         p.nationalId = cipher.encrypt(identity.nationalId(), p.context(NATIONAL_ID));
@@ -135,12 +139,12 @@ public class ParticipantService {
         return result;
     }
 
-    public ParticipantApi.ParticipantView view(Participant p) {
+    public ParticipantView view(Participant p) {
         Map<ConsentScope, String> consent = new EnumMap<>(ConsentScope.class);
         for (ConsentScope scope : ConsentScope.values()) {
             consent.put(scope, consentStatus(p.id, scope).name());
         }
-        return new ParticipantApi.ParticipantView(p.code, p.classification, List.of(p.compartments),
+        return new ParticipantView(p.code, p.classification, List.of(p.compartments),
                 p.ownerAgency, p.createdAt, p.anonymisedAt != null, consent);
     }
 
@@ -149,7 +153,7 @@ public class ParticipantService {
      * consent to participation has been withdrawn, and impossible after anonymisation.
      */
     @Transactional
-    public ParticipantApi.IdentityView disclose(Caller caller, String code, String purpose) {
+    public IdentityView disclose(Caller caller, String code, String purpose) {
         Participant p = forCase(caller, code);
         if (p.anonymisedAt != null) {
             throw new ProblemException(410, "Identity anonymised",
@@ -159,9 +163,9 @@ public class ParticipantService {
             throw ProblemException.conflict("Consent withdrawn",
                     "The participant withdrew consent; the identity is no longer shown.");
         }
-        ParticipantApi.IdentityView view;
+        IdentityView view;
         try {
-            view = new ParticipantApi.IdentityView(p.code, cipher.decrypt(p.fullNameAr, p.context(NAME_AR)),
+            view = new IdentityView(p.code, cipher.decrypt(p.fullNameAr, p.context(NAME_AR)),
                     cipher.decrypt(p.fullNameLatin, p.context(NAME_LATIN)),
                     cipher.decrypt(p.nationalId, p.context(NATIONAL_ID)),
                     LocalDate.parse(cipher.decrypt(p.birthDate, p.context(BIRTH_DATE))), purpose,
@@ -214,11 +218,11 @@ public class ParticipantService {
     }
 
     @Transactional
-    public Consent addConsent(Caller caller, String code, ParticipantApi.ConsentRequest request) {
+    public Consent addConsent(Caller caller, String code, ConsentRequest request) {
         return addConsent(caller, forCase(caller, code), request);
     }
 
-    Consent addConsent(Caller caller, Participant p, ParticipantApi.ConsentRequest request) {
+    Consent addConsent(Caller caller, Participant p, ConsentRequest request) {
         if (p.anonymisedAt != null) {
             throw ProblemException.conflict("Anonymised", "An anonymised participant cannot give consent.");
         }

@@ -16,7 +16,9 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.prevention.api.EditionApi;
+import org.yaqaza.prevention.api.EditionRequest;
+import org.yaqaza.prevention.api.EditionView;
+import org.yaqaza.prevention.api.ModuleRequest;
 import org.yaqaza.prevention.api.ProgrammeRequest;
 import org.yaqaza.prevention.model.CurriculumModule;
 import org.yaqaza.prevention.model.Edition;
@@ -90,7 +92,7 @@ public class ProgrammeService {
     }
 
     @Transactional
-    public CurriculumModule addModule(Caller caller, UUID programmeId, EditionApi.ModuleRequest request) {
+    public CurriculumModule addModule(Caller caller, UUID programmeId, ModuleRequest request) {
         Programme programme = visible(caller, programmeId);
         List<CurriculumModule> existing = modules(programme.id);
         if (existing.stream().anyMatch(m -> m.code.equals(request.code()))) {
@@ -122,7 +124,7 @@ public class ProgrammeService {
     }
 
     @Transactional
-    public Edition createEdition(Caller caller, UUID programmeId, EditionApi.EditionRequest request) {
+    public Edition createEdition(Caller caller, UUID programmeId, EditionRequest request) {
         Programme programme = visible(caller, programmeId);
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.unprocessable("Invalid dates", "endsOn is before startsOn.");
@@ -156,12 +158,12 @@ public class ProgrammeService {
                 .setParameter("p", programme.id).getResultList();
     }
 
-    public EditionApi.EditionView view(Edition e) {
+    public EditionView view(Edition e) {
         Object[] counts = (Object[]) em.createNativeQuery("select"
                 + " count(*) filter (where state in ('ENROLLED', 'ACTIVE', 'COMPLETED')),"
                 + " count(*) filter (where state = 'WAITLISTED') from enrolment where edition_id = :e")
                 .setParameter("e", e.id).getSingleResult();
-        return new EditionApi.EditionView(e.id, e.programmeId, e.name, e.startsOn, e.endsOn, e.capacity,
+        return new EditionView(e.id, e.programmeId, e.name, e.startsOn, e.endsOn, e.capacity,
                 ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), e.version);
     }
 

@@ -15,8 +15,13 @@ import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.ParticipantApi;
-import org.yaqaza.prevention.api.ReferralApi;
+import org.yaqaza.prevention.api.DecisionRequest;
+import org.yaqaza.prevention.api.HandoverPackage;
+import org.yaqaza.prevention.api.HandoverRequest;
+import org.yaqaza.prevention.api.HandoverView;
+import org.yaqaza.prevention.api.Identity;
+import org.yaqaza.prevention.api.ReferralRequest;
+import org.yaqaza.prevention.api.ReferralView;
 import org.yaqaza.prevention.identity.IdentityCipher;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Handover;
@@ -53,7 +58,7 @@ public class ReferralService {
     }
 
     @Transactional
-    public Referral refer(Caller caller, ReferralApi.ReferralRequest request) {
+    public Referral refer(Caller caller, ReferralRequest request) {
         if (!caller.hasRole(Role.SUPERVISOR) || caller.agency() == null) {
             throw ProblemException.forbidden("Only a supervisor of an agency may refer someone to a programme.");
         }
@@ -67,7 +72,7 @@ public class ReferralService {
         r.summary = request.summary();
         r.status = DecisionStatus.PENDING;
         r.createdAt = clock.instant();
-        ParticipantApi.Identity identity = request.identity();
+        Identity identity = request.identity();
         r.fullNameAr = cipher.encrypt(identity.fullNameAr(), r.context(ParticipantService.NAME_AR));
         r.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), r.context(ParticipantService.NAME_LATIN));
         r.nationalId = cipher.encrypt(identity.nationalId(), r.context(ParticipantService.NATIONAL_ID));
@@ -111,7 +116,7 @@ public class ReferralService {
     }
 
     @Transactional
-    public Referral decide(Caller caller, UUID id, ReferralApi.Decision decision) {
+    public Referral decide(Caller caller, UUID id, DecisionRequest decision) {
         access.requirePreventionSupervisor(caller);
         Referral r = referral(id);
         if (r.status != DecisionStatus.PENDING) {
@@ -128,7 +133,7 @@ public class ReferralService {
             Classification marking = decision.classification() == null ? Classification.CONFIDENTIAL
                     : decision.classification();
             Participant p = participants.newParticipant(caller, marking, List.of(), List.of());
-            ParticipantApi.Identity identity = new ParticipantApi.Identity(
+            Identity identity = new Identity(
                     cipher.decrypt(r.fullNameAr, r.context(ParticipantService.NAME_AR)),
                     cipher.decrypt(r.fullNameLatin, r.context(ParticipantService.NAME_LATIN)),
                     cipher.decrypt(r.nationalId, r.context(ParticipantService.NATIONAL_ID)),
@@ -149,16 +154,16 @@ public class ReferralService {
         return r;
     }
 
-    public ReferralApi.ReferralView view(Referral r) {
+    public ReferralView view(Referral r) {
         String code = r.participantId == null ? null : em.find(Participant.class, r.participantId).code;
-        return new ReferralApi.ReferralView(r.id, r.referringAgency, r.referredBy, r.programmeKind, r.region,
+        return new ReferralView(r.id, r.referringAgency, r.referredBy, r.programmeKind, r.region,
                 r.purpose, r.summary, r.status, r.decidedBy, r.decidedAt, r.decisionReason, code, r.createdAt);
     }
 
     // ---- handovers
 
     @Transactional
-    public Handover requestHandover(Caller caller, ReferralApi.HandoverRequest request) {
+    public Handover requestHandover(Caller caller, HandoverRequest request) {
         Participant p = participants.forCase(caller, request.participantCode());
         if (request.recipientAgency().equals(access.preventionAgency())) {
             throw ProblemException.unprocessable("Invalid recipient", "A handover goes to another agency.");
@@ -197,7 +202,7 @@ public class ReferralService {
     }
 
     @Transactional
-    public Handover decideHandover(Caller caller, UUID id, ReferralApi.Decision decision) {
+    public Handover decideHandover(Caller caller, UUID id, DecisionRequest decision) {
         access.requirePreventionSupervisor(caller);
         Handover h = getHandover(caller, id);
         if (h.status != DecisionStatus.PENDING) {
@@ -218,7 +223,7 @@ public class ReferralService {
 
     /** The recipient agency's supervisors read an approved handover; each read is audited. */
     @Transactional
-    public ReferralApi.HandoverPackage receive(Caller caller, UUID id) {
+    public HandoverPackage receive(Caller caller, UUID id) {
         Handover h = handover(id);
         if (!caller.hasRole(Role.SUPERVISOR) || !h.recipientAgency.equals(caller.agency())) {
             throw ProblemException.notFound("Handover", id);
@@ -228,22 +233,22 @@ public class ReferralService {
                     + "supervisor (" + h.status + "); nothing is handed over.");
         }
         Participant p = em.find(Participant.class, h.participantId);
-        ParticipantApi.Identity identity = null;
+        Identity identity = null;
         if (h.includeIdentity && p.anonymisedAt == null) {
-            identity = new ParticipantApi.Identity(cipher.decrypt(p.fullNameAr, p.context(ParticipantService.NAME_AR)),
+            identity = new Identity(cipher.decrypt(p.fullNameAr, p.context(ParticipantService.NAME_AR)),
                     cipher.decrypt(p.fullNameLatin, p.context(ParticipantService.NAME_LATIN)),
                     cipher.decrypt(p.nationalId, p.context(ParticipantService.NATIONAL_ID)),
                     LocalDate.parse(cipher.decrypt(p.birthDate, p.context(ParticipantService.BIRTH_DATE))));
         }
         audit.record("HANDOVER_READ", HANDOVER, h.id, p.classification, "read by " + caller.agency()
                 + (identity != null ? " including identity of " + p.code : ""));
-        return new ReferralApi.HandoverPackage(h.id, h.purpose, h.legalBasis, h.summary, p.code, identity,
+        return new HandoverPackage(h.id, h.purpose, h.legalBasis, h.summary, p.code, identity,
                 h.decidedBy, h.decidedAt);
     }
 
-    public ReferralApi.HandoverView view(Handover h) {
+    public HandoverView view(Handover h) {
         Participant p = em.find(Participant.class, h.participantId);
-        return new ReferralApi.HandoverView(h.id, p.code, h.recipientAgency, h.purpose, h.legalBasis,
+        return new HandoverView(h.id, p.code, h.recipientAgency, h.purpose, h.legalBasis,
                 h.includeIdentity, h.status, h.requestedBy, h.decidedBy, h.decidedAt, h.decisionReason, h.createdAt);
     }
 }

@@ -13,8 +13,12 @@ import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.EnrolmentApi;
-import org.yaqaza.prevention.api.SessionApi;
+import org.yaqaza.prevention.api.AttendanceMark;
+import org.yaqaza.prevention.api.AttendanceRequest;
+import org.yaqaza.prevention.api.AttendanceView;
+import org.yaqaza.prevention.api.ModuleProgress;
+import org.yaqaza.prevention.api.ProgressView;
+import org.yaqaza.prevention.api.SessionRequest;
 import org.yaqaza.prevention.model.AttendanceStatus;
 import org.yaqaza.prevention.model.ConsentScope;
 import org.yaqaza.prevention.model.CurriculumModule;
@@ -49,7 +53,7 @@ public class SessionService {
     }
 
     @Transactional
-    public ProgrammeSession create(Caller caller, UUID editionId, SessionApi.SessionRequest request) {
+    public ProgrammeSession create(Caller caller, UUID editionId, SessionRequest request) {
         access.requireCaseAccess(caller);
         Edition edition = programmes.visibleEdition(caller, editionId);
         CurriculumModule module = em.find(CurriculumModule.class, request.moduleId());
@@ -95,10 +99,10 @@ public class SessionService {
 
     /** Records (or corrects) attendance marks; all marks are checked before any is stored. */
     @Transactional
-    public void record(Caller caller, UUID sessionId, SessionApi.AttendanceRequest request) {
+    public void record(Caller caller, UUID sessionId, AttendanceRequest request) {
         ProgrammeSession session = session(caller, sessionId);
         List<Enrolment> checked = new ArrayList<>();
-        for (SessionApi.Mark mark : request.marks()) {
+        for (AttendanceMark mark : request.marks()) {
             Enrolment enrolment;
             try {
                 enrolment = enrolments.forCase(caller, mark.enrolmentId());
@@ -132,9 +136,9 @@ public class SessionService {
     }
 
     @Transactional
-    public List<SessionApi.AttendanceView> attendance(Caller caller, UUID sessionId) {
+    public List<AttendanceView> attendance(Caller caller, UUID sessionId) {
         ProgrammeSession session = session(caller, sessionId);
-        List<SessionApi.AttendanceView> result = new ArrayList<>();
+        List<AttendanceView> result = new ArrayList<>();
         // marks of participants hidden from this caller are left out, like the participants themselves
         var query = em.createNativeQuery("select a.enrolment_id, p.code, a.status from attendance a"
                 + " join enrolment e on e.id = a.enrolment_id join participant p on p.id = e.participant_id"
@@ -144,7 +148,7 @@ public class SessionService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         for (Object[] row : rows) {
-            result.add(new SessionApi.AttendanceView((UUID) row[0], (String) row[1],
+            result.add(new AttendanceView((UUID) row[0], (String) row[1],
                     AttendanceStatus.valueOf((String) row[2])));
         }
         return result;
@@ -155,11 +159,11 @@ public class SessionService {
      * the sum of required sessions of the curriculum.
      */
     @Transactional
-    public EnrolmentApi.ProgressView progress(Caller caller, UUID enrolmentId) {
+    public ProgressView progress(Caller caller, UUID enrolmentId) {
         Enrolment enrolment = enrolments.forCase(caller, enrolmentId);
         Edition edition = em.find(Edition.class, enrolment.editionId);
         List<CurriculumModule> modules = programmes.modules(edition.programmeId);
-        List<EnrolmentApi.ModuleProgress> perModule = new ArrayList<>();
+        List<ModuleProgress> perModule = new ArrayList<>();
         long required = 0;
         long done = 0;
         for (CurriculumModule module : modules) {
@@ -167,13 +171,13 @@ public class SessionService {
                     + " on a.session_id = s.id where s.module_id = :m and s.edition_id = :e and a.enrolment_id = :en"
                     + " and a.status = 'PRESENT'").setParameter("m", module.id).setParameter("e", edition.id)
                     .setParameter("en", enrolment.id).getSingleResult()).longValue();
-            perModule.add(new EnrolmentApi.ModuleProgress(module.code, module.title, module.requiredSessions,
+            perModule.add(new ModuleProgress(module.code, module.title, module.requiredSessions,
                     attended));
             required += module.requiredSessions;
             done += Math.min(attended, module.requiredSessions);
         }
         double percent = required == 0 ? 0 : Math.round(1000.0 * done / required) / 10.0;
         Participant participant = em.find(Participant.class, enrolment.participantId);
-        return new EnrolmentApi.ProgressView(enrolment.id, participant.code, percent, perModule);
+        return new ProgressView(enrolment.id, participant.code, percent, perModule);
     }
 }
