@@ -47,4 +47,12 @@ public class Certificate {
 
     @Version
     public long version;
+
+    /** Revoked from its revocation date on, expired after its expiry date. */
+    public CertificateStatus statusOn(LocalDate day) {
+        if (revokedOn != null && !revokedOn.isAfter(day)) {
+            return CertificateStatus.REVOKED;
+        }
+        return expiresOn.isBefore(day) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+    }
 }

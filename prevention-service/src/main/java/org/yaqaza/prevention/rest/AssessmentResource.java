@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,19 +18,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.AssessmentComparison;
 import org.yaqaza.prevention.api.AssessmentDue;
 import org.yaqaza.prevention.api.AssessmentRequest;
 import org.yaqaza.prevention.api.AssessmentView;
 import org.yaqaza.prevention.api.InstrumentRequest;
 import org.yaqaza.prevention.api.InstrumentView;
+import org.yaqaza.prevention.mapping.AssessmentMapper;
 import org.yaqaza.prevention.service.AssessmentService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class AssessmentResource {
 
     private final AssessmentService service;
@@ -47,13 +48,13 @@ public class AssessmentResource {
     @GET
     @Path("/instruments")
     public List<InstrumentView> instruments() {
-        return service.instruments(caller.get()).stream().map(AssessmentService::view).toList();
+        return service.instruments().stream().map(AssessmentMapper::toView).toList();
     }
 
     @GET
     @Path("/instruments/{id}")
     public InstrumentView instrument(@PathParam("id") UUID id) {
-        return AssessmentService.view(service.instrument(caller.get(), id));
+        return AssessmentMapper.toView(service.instrument(id));
     }
 
     /** A new instrument, or a new version of an existing code; earlier versions stay for earlier assessments. */
@@ -61,7 +62,7 @@ public class AssessmentResource {
     @Path("/instruments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createInstrument(@Valid @NotNull InstrumentRequest request) {
-        return Response.status(201).entity(AssessmentService.view(service.createInstrument(caller.get(), request)))
+        return Response.status(201).entity(AssessmentMapper.toView(service.createInstrument(caller.get(), request)))
                 .build();
     }
 

@@ -25,7 +25,7 @@ import org.yaqaza.prevention.api.ContentRequest;
 import org.yaqaza.prevention.api.ContentView;
 import org.yaqaza.prevention.api.ReachRequest;
 import org.yaqaza.prevention.api.ReachTotal;
-import org.yaqaza.prevention.model.Campaign;
+import org.yaqaza.prevention.mapping.CampaignMapper;
 import org.yaqaza.prevention.service.CampaignService;
 
 /** Outreach campaigns (managed by prevention staff) and reach statistics (open to the intelligence roles too). */
@@ -33,7 +33,6 @@ import org.yaqaza.prevention.service.CampaignService;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
 public class CampaignResource {
-
 
     private final CampaignService service;
     private final CurrentCaller caller;
@@ -48,19 +47,20 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
     public Response create(@PathParam("id") UUID programmeId, @Valid @NotNull CampaignRequest request) {
-        return Response.status(201).entity(view(service.create(caller.get(), programmeId, request))).build();
+        return Response.status(201).entity(CampaignMapper.toView(service.create(caller.get(), programmeId, request)))
+                .build();
     }
 
     @GET
     @Path("/programmes/{id}/campaigns")
     public List<CampaignView> list(@PathParam("id") UUID programmeId) {
-        return service.ofProgramme(caller.get(), programmeId).stream().map(CampaignResource::view).toList();
+        return service.ofProgramme(caller.get(), programmeId).stream().map(CampaignMapper::toView).toList();
     }
 
     @GET
     @Path("/campaigns/{id}")
     public CampaignView get(@PathParam("id") UUID id) {
-        return view(service.get(caller.get(), id));
+        return CampaignMapper.toView(service.get(caller.get(), id));
     }
 
     @POST
@@ -68,16 +68,14 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
     public Response addContent(@PathParam("id") UUID id, @Valid @NotNull ContentRequest request) {
-        var item = service.addContent(caller.get(), id, request);
-        return Response.status(201).entity(new ContentView(item.id, item.title, item.language,
-                item.medium)).build();
+        return Response.status(201).entity(CampaignMapper.toView(service.addContent(caller.get(), id, request)))
+                .build();
     }
 
     @GET
     @Path("/campaigns/{id}/content")
     public List<ContentView> content(@PathParam("id") UUID id) {
-        return service.content(caller.get(), id).stream()
-                .map(i -> new ContentView(i.id, i.title, i.language, i.medium)).toList();
+        return service.content(caller.get(), id).stream().map(CampaignMapper::toView).toList();
     }
 
     @POST
@@ -104,10 +102,5 @@ public class CampaignResource {
             Role.AUDITOR })
     public List<ReachTotal> totals(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return service.totals(caller.get(), null, from, to);
-    }
-
-    static CampaignView view(Campaign c) {
-        return new CampaignView(c.id, c.programmeId, c.name, c.startsOn, c.endsOn, List.of(c.regions),
-                List.of(c.channels));
     }
 }

@@ -25,6 +25,9 @@ import org.yaqaza.prevention.api.IssueRequest;
 import org.yaqaza.prevention.api.RenewalRequest;
 import org.yaqaza.prevention.api.RevocationRequest;
 import org.yaqaza.prevention.service.CertificateService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention/certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +46,7 @@ public class CertificateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public Response issue(@Valid @NotNull IssueRequest request) {
         CertificateView created = service.view(service.issue(caller.get(), request));
         return Response.created(URI.create("/api/prevention/certificates/" + created.number())).entity(created)
@@ -52,14 +55,14 @@ public class CertificateResource {
 
     @GET
     @Path("/{number}")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public CertificateView get(@PathParam("number") String number) {
         return service.view(service.get(caller.get(), number));
     }
 
     @POST
     @Path("/{number}/renewals")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
     public CertificateView renew(@PathParam("number") String number,
             @Valid @NotNull RenewalRequest request) {
@@ -68,7 +71,7 @@ public class CertificateResource {
 
     @POST
     @Path("/{number}/revocation")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
     public CertificateView revoke(@PathParam("number") String number,
             @Valid @NotNull RevocationRequest request) {

@@ -25,10 +25,14 @@ import org.yaqaza.prevention.api.EnrolmentView;
 import org.yaqaza.prevention.api.EvaluationView;
 import org.yaqaza.prevention.api.TransitionRequest;
 import org.yaqaza.prevention.api.TransitionView;
+import org.yaqaza.prevention.mapping.EnrolmentMapper;
 import org.yaqaza.prevention.model.EnrolmentState;
 import org.yaqaza.prevention.service.EnrolmentService;
 import org.yaqaza.prevention.service.EvaluationService;
 import org.yaqaza.prevention.service.ProgrammeService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /** Editions (cohorts), applications to them and the enrolment state machine. */
 @Path("/api/prevention")
@@ -57,7 +61,7 @@ public class EnrolmentResource {
 
     @POST
     @Path("/editions/{id}/enrolments")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response apply(@PathParam("id") UUID editionId,
             @Valid @NotNull ApplicationRequest request) {
@@ -67,7 +71,7 @@ public class EnrolmentResource {
 
     @GET
     @Path("/editions/{id}/enrolments")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public List<EnrolmentView> ofEdition(@PathParam("id") UUID editionId,
             @QueryParam("state") EnrolmentState state) {
         return enrolments.ofEdition(caller.get(), editionId, state).stream().map(enrolments::view).toList();
@@ -75,14 +79,14 @@ public class EnrolmentResource {
 
     @GET
     @Path("/enrolments/{id}")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public EnrolmentView get(@PathParam("id") UUID id) {
         return enrolments.view(enrolments.get(caller.get(), id));
     }
 
     @POST
     @Path("/enrolments/{id}/transitions")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
     public EnrolmentView transition(@PathParam("id") UUID id,
             @Valid @NotNull TransitionRequest request) {
@@ -91,10 +95,9 @@ public class EnrolmentResource {
 
     @GET
     @Path("/enrolments/{id}/transitions")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public List<TransitionView> history(@PathParam("id") UUID id) {
-        return enrolments.history(caller.get(), id).stream().map(t -> new TransitionView(t.fromState,
-                t.toState, t.reason, t.actor, t.occurredAt)).toList();
+        return enrolments.history(caller.get(), id).stream().map(EnrolmentMapper::toView).toList();
     }
 
     @GET

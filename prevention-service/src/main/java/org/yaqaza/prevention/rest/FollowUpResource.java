@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,25 +19,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.ContactRequest;
 import org.yaqaza.prevention.api.ContactView;
 import org.yaqaza.prevention.api.FollowUpEndRequest;
 import org.yaqaza.prevention.api.FollowUpView;
 import org.yaqaza.prevention.api.MilestoneRequest;
-import org.yaqaza.prevention.api.MilestoneView;
 import org.yaqaza.prevention.api.OverdueContact;
 import org.yaqaza.prevention.api.ReleaseRequest;
 import org.yaqaza.prevention.api.ReleaseView;
 import org.yaqaza.prevention.api.ReoffenceRequest;
-import org.yaqaza.prevention.api.ReoffenceView;
+import org.yaqaza.prevention.mapping.FollowUpMapper;
 import org.yaqaza.prevention.model.ReleaseRecord;
 import org.yaqaza.prevention.service.FollowUpService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class FollowUpResource {
 
     private final FollowUpService followUp;
@@ -62,17 +61,14 @@ public class FollowUpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response release(@PathParam("code") String code, @Valid @NotNull ReleaseRequest request) {
         ReleaseRecord r = followUp.release(caller.get(), code, request);
-        return Response.status(201).entity(new ReleaseView(r.id, r.releasedOn, r.institution,
-                r.enrolmentId, r.followUpEndedOn, List.of())).build();
+        return Response.status(201).entity(FollowUpMapper.toView(r, List.of())).build();
     }
 
     @POST
     @Path("/releases/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReleaseView end(@PathParam("id") UUID id, @Valid @NotNull FollowUpEndRequest request) {
-        ReleaseRecord r = followUp.endFollowUp(caller.get(), id, request.endedOn());
-        return new ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId, r.followUpEndedOn,
-                List.of());
+        return FollowUpMapper.toView(followUp.endFollowUp(caller.get(), id, request.endedOn()), List.of());
     }
 
     @PUT
@@ -80,7 +76,7 @@ public class FollowUpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ContactView contact(@PathParam("id") UUID id,
             @Valid @NotNull ContactRequest request) {
-        return FollowUpService.view(followUp.recordContact(caller.get(), id, request));
+        return FollowUpMapper.toView(followUp.recordContact(caller.get(), id, request));
     }
 
     @GET
@@ -94,8 +90,7 @@ public class FollowUpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response milestone(@PathParam("code") String code,
             @Valid @NotNull MilestoneRequest request) {
-        var m = followUp.milestone(caller.get(), code, request);
-        return Response.status(201).entity(new MilestoneView(m.id, m.kind, m.achievedOn, m.note))
+        return Response.status(201).entity(FollowUpMapper.toView(followUp.milestone(caller.get(), code, request)))
                 .build();
     }
 
@@ -104,8 +99,7 @@ public class FollowUpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reoffence(@PathParam("code") String code,
             @Valid @NotNull ReoffenceRequest request) {
-        var r = followUp.reoffence(caller.get(), code, request);
-        return Response.status(201).entity(new ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis))
+        return Response.status(201).entity(FollowUpMapper.toView(followUp.reoffence(caller.get(), code, request)))
                 .build();
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.ConsentRequest;
 import org.yaqaza.prevention.api.ConsentView;
 import org.yaqaza.prevention.api.DisclosureRequest;
@@ -28,14 +26,16 @@ import org.yaqaza.prevention.api.IdentityView;
 import org.yaqaza.prevention.api.ParticipantView;
 import org.yaqaza.prevention.api.RegisterRequest;
 import org.yaqaza.prevention.api.WithdrawalRequest;
-import org.yaqaza.prevention.model.Consent;
+import org.yaqaza.prevention.mapping.ParticipantMapper;
 import org.yaqaza.prevention.service.ParticipantService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /** Participants by pseudonymous code; the identity only through a purpose-bound, audited disclosure. */
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class ParticipantResource {
 
     private final ParticipantService service;
@@ -80,7 +80,7 @@ public class ParticipantResource {
     @GET
     @Path("/participants/{code}/consents")
     public List<ConsentView> consents(@PathParam("code") String code) {
-        return service.consents(caller.get(), code).stream().map(ParticipantResource::view).toList();
+        return service.consents(caller.get(), code).stream().map(ParticipantMapper::toView).toList();
     }
 
     @POST
@@ -88,7 +88,8 @@ public class ParticipantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addConsent(@PathParam("code") String code,
             @Valid @NotNull ConsentRequest request) {
-        return Response.status(201).entity(view(service.addConsent(caller.get(), code, request))).build();
+        return Response.status(201).entity(ParticipantMapper.toView(service.addConsent(caller.get(), code, request)))
+                .build();
     }
 
     @POST
@@ -96,11 +97,6 @@ public class ParticipantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ConsentView withdraw(@PathParam("code") String code, @PathParam("id") UUID id,
             @Valid @NotNull WithdrawalRequest request) {
-        return view(service.withdraw(caller.get(), code, id, request.withdrawnOn()));
-    }
-
-    static ConsentView view(Consent c) {
-        return new ConsentView(c.id, c.scope, c.givenOn, c.recordedBy, c.note, c.withdrawnOn,
-                c.withdrawalRecordedBy);
+        return ParticipantMapper.toView(service.withdraw(caller.get(), code, id, request.withdrawnOn()));
     }
 }

@@ -24,11 +24,14 @@ import org.yaqaza.prevention.api.HandoverPackage;
 import org.yaqaza.prevention.api.HandoverRequest;
 import org.yaqaza.prevention.api.HandoverView;
 import org.yaqaza.prevention.api.ReferralRequest;
-import org.yaqaza.prevention.api.ReferralStatus;
 import org.yaqaza.prevention.api.ReferralView;
+import org.yaqaza.prevention.mapping.ReferralMapper;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Referral;
 import org.yaqaza.prevention.service.ReferralService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /** Referrals into programmes and handovers back: explicit, approved by a prevention supervisor, audited. */
 @Path("/api/prevention")
@@ -51,7 +54,7 @@ public class ReferralResource {
     public Response refer(@Valid @NotNull ReferralRequest request) {
         Referral r = service.refer(caller.get(), request);
         return Response.created(URI.create("/api/prevention/referrals/" + r.id))
-                .entity(new ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt)).build();
+                .entity(ReferralMapper.toStatus(r)).build();
     }
 
     @GET
@@ -59,29 +62,28 @@ public class ReferralResource {
     public Response get(@PathParam("id") UUID id) {
         Referral r = service.get(caller.get(), id);
         Object body = service.isReferrer(caller.get(), r)
-                ? new ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt) : service.view(r);
+                ? ReferralMapper.toStatus(r) : service.view(r);
         return Response.ok(body).build();
     }
 
     @GET
     @Path("/referrals")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public List<ReferralView> list(@QueryParam("status") DecisionStatus status) {
         return service.list(caller.get(), status).stream().map(service::view).toList();
     }
 
     @POST
     @Path("/referrals/{id}/decision")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.APPROVAL)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.SUPERVISOR)
     public ReferralView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
         return service.view(service.decide(caller.get(), id, decision));
     }
 
     @POST
     @Path("/handovers")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response requestHandover(@Valid @NotNull HandoverRequest request) {
         HandoverView h = service.view(service.requestHandover(caller.get(), request));
@@ -90,16 +92,15 @@ public class ReferralResource {
 
     @GET
     @Path("/handovers/{id}")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public HandoverView handover(@PathParam("id") UUID id) {
         return service.view(service.getHandover(caller.get(), id));
     }
 
     @POST
     @Path("/handovers/{id}/decision")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.APPROVAL)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.SUPERVISOR)
     public HandoverView decideHandover(@PathParam("id") UUID id,
             @Valid @NotNull DecisionRequest decision) {
         return service.view(service.decideHandover(caller.get(), id, decision));

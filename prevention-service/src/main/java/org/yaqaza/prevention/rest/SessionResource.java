@@ -3,7 +3,6 @@ package org.yaqaza.prevention.rest;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,43 +16,40 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.AttendanceRequest;
 import org.yaqaza.prevention.api.AttendanceView;
 import org.yaqaza.prevention.api.ProgressView;
 import org.yaqaza.prevention.api.SessionRequest;
 import org.yaqaza.prevention.api.SessionView;
-import org.yaqaza.prevention.model.CurriculumModule;
-import org.yaqaza.prevention.model.ProgrammeSession;
 import org.yaqaza.prevention.service.SessionService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class SessionResource {
 
     private final SessionService sessions;
     private final CurrentCaller caller;
-    private final jakarta.persistence.EntityManager em;
 
-    public SessionResource(SessionService sessions, CurrentCaller caller, jakarta.persistence.EntityManager em) {
+    public SessionResource(SessionService sessions, CurrentCaller caller) {
         this.sessions = sessions;
         this.caller = caller;
-        this.em = em;
     }
 
     @POST
     @Path("/editions/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("id") UUID editionId, @Valid @NotNull SessionRequest request) {
-        return Response.status(201).entity(view(sessions.create(caller.get(), editionId, request))).build();
+        return Response.status(201).entity(sessions.view(sessions.create(caller.get(), editionId, request))).build();
     }
 
     @GET
     @Path("/editions/{id}/sessions")
     public List<SessionView> list(@PathParam("id") UUID editionId) {
-        return sessions.ofEdition(caller.get(), editionId).stream().map(this::view).toList();
+        return sessions.ofEdition(caller.get(), editionId).stream().map(sessions::view).toList();
     }
 
     @PUT
@@ -75,11 +71,5 @@ public class SessionResource {
     @Path("/enrolments/{id}/progress")
     public ProgressView progress(@PathParam("id") UUID enrolmentId) {
         return sessions.progress(caller.get(), enrolmentId);
-    }
-
-    private SessionView view(ProgrammeSession s) {
-        CurriculumModule module = em.find(CurriculumModule.class, s.moduleId);
-        return new SessionView(s.id, s.editionId, s.moduleId, module.code, s.heldOn, s.topic,
-                s.facilitator);
     }
 }
