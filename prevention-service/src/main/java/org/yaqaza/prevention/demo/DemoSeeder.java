@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -19,12 +20,14 @@ import org.jboss.logging.Logger;
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.config.DemoConfig;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.identity.IdentityCipher;
 import org.yaqaza.prevention.model.Assessment;
 import org.yaqaza.prevention.model.AssessmentOccasion;
+import org.yaqaza.prevention.model.AttendanceStatus;
 import org.yaqaza.prevention.model.Campaign;
 import org.yaqaza.prevention.model.Certificate;
 import org.yaqaza.prevention.model.Consent;
@@ -47,6 +50,8 @@ import org.yaqaza.prevention.model.ReleaseRecord;
 import org.yaqaza.prevention.model.Reoffence;
 import org.yaqaza.prevention.model.ReoffenceKind;
 import org.yaqaza.prevention.model.ScheduleSlot;
+import org.yaqaza.prevention.repository.ProgrammeRepository;
+import org.yaqaza.prevention.repository.SessionRepository;
 import org.yaqaza.prevention.service.FollowUpService;
 import org.yaqaza.prevention.service.ParticipantService;
 
@@ -57,8 +62,10 @@ import io.quarkus.runtime.StartupEvent;
  * Seeds fictional demo data at startup when {@code yaqaza.demo.seed=true} and no programme exists yet: two prison
  * reconciliation editions (2019, 2021) with participants, attendance, assessments, releases and several years of
  * follow-up so the survival curves have a real shape, an imam training with certificates, an outreach campaign
- * with reach figures, and two further programmes. Every name is invented; a fixed random seed makes it
- * reproducible. Demo records are shared with DGST so that intelligence analysts see the aggregate figures (the
+ * with reach figures, a youth programme, and the edition a prevention officer works on today
+ * ({@link CurrentEditionSeeder}, written through the services). The history is written directly: years of past
+ * records whose creation times and states the services, which stamp the present, cannot produce. Every name is
+ * invented; a fixed random seed makes it reproducible. Demo records are shared with DGST so that intelligence analysts see the aggregate figures (the
  * role firewall still keeps case data from them).
  */
 @ApplicationScoped
@@ -81,6 +88,10 @@ public class DemoSeeder {
 
     private final DemoConfig config;
     private final EntityManager em;
+    private final Sql sql;
+    private final ProgrammeRepository programmes;
+    private final SessionRepository sessionRepository;
+    private final CurrentEditionSeeder currentEdition;
     private final IdentityCipher cipher;
     private final AuditTrail audit;
     private final Random random = new Random(20_190_301L);
@@ -89,9 +100,15 @@ public class DemoSeeder {
             Classification.SECRET, new TreeSet<>(), AGENCY, null);
     private int participantCount;
 
-    public DemoSeeder(DemoConfig config, EntityManager em, IdentityCipher cipher, AuditTrail audit, Clock clock) {
+    public DemoSeeder(DemoConfig config, EntityManager em, Sql sql, ProgrammeRepository programmes,
+            SessionRepository sessionRepository, CurrentEditionSeeder currentEdition, IdentityCipher cipher, AuditTrail audit,
+            Clock clock) {
         this.config = config;
         this.em = em;
+        this.sql = sql;
+        this.programmes = programmes;
+        this.sessionRepository = sessionRepository;
+        this.currentEdition = currentEdition;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
@@ -106,10 +123,9 @@ public class DemoSeeder {
     @Transactional
     @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public boolean seedIfEmpty(LocalDate today) {
-        em.createNativeQuery("select pg_advisory_xact_lock(4242)").getSingleResult();
-        long programmes = ((Number) em.createNativeQuery("select count(*) from programme").getSingleResult())
-                .longValue();
-        if (programmes > 0) {
+        // one seeder at a time when several replicas start together
+        sql.one("select pg_advisory_xact_lock(4242)", Map.of(), rs -> null);
+        if (programmes.count() > 0) {
             return false;
         }
         seed(today);
@@ -136,8 +152,7 @@ public class DemoSeeder {
         reconciliationEdition(moussalaha, modules, "الدورة الثانية 2021", LocalDate.of(2021, 2, 1), 30, today);
         imamTraining(today);
         outreach(today);
-        programme(ProgrammeKind.POST_RELEASE_REINTEGRATION, "Accompagnement post-carcéral — Fès", null,
-                "Fès-Meknès", 40);
+        currentEdition.seed(seeder, today);
         programme(ProgrammeKind.YOUTH_OUTREACH, "شباب المدينة — ورشات الحوار", "Maison des jeunes Hay Mohammadi",
                 "Casablanca-Settat", 60);
         audit.record(AuditActor.system("demo-seed"), "DEMO_SEED", "programme", null, null,
@@ -248,7 +263,6 @@ public class DemoSeeder {
                 day = day.plusDays(14);
             }
         }
-        em.flush();
         for (int i = 0; i < size; i++) {
             Participant person = participant(starts.minusDays(20));
             double r = random.nextDouble();
@@ -256,16 +270,14 @@ public class DemoSeeder {
                     : r < 0.92 ? EnrolmentState.WITHDRAWN : EnrolmentState.EXCLUDED;
             LocalDate endedOn = state == EnrolmentState.COMPLETED ? ends : starts.plusDays(30 + random.nextInt(120));
             Enrolment en = enrolment(edition, person, starts.minusDays(30), state, endedOn);
-            em.flush();
             double diligence = state == EnrolmentState.COMPLETED ? 0.92 : 0.45;
             for (ProgrammeSession s : sessions) {
                 if (s.heldOn.isAfter(endedOn)) {
                     continue;
                 }
-                String status = random.nextDouble() < diligence ? "PRESENT"
-                        : random.nextBoolean() ? "ABSENT" : "EXCUSED";
-                em.createNativeQuery("insert into attendance (session_id, enrolment_id, status) values (?1, ?2, ?3)")
-                        .setParameter(1, s.id).setParameter(2, en.id).setParameter(3, status).executeUpdate();
+                AttendanceStatus status = random.nextDouble() < diligence ? AttendanceStatus.PRESENT
+                        : random.nextBoolean() ? AttendanceStatus.ABSENT : AttendanceStatus.EXCUSED;
+                sessionRepository.mark(s.id, en.id, status);
             }
             assessments(en, starts, state, today);
             // releases spread over the years after the edition; the excluded stay in prison longer

@@ -15,6 +15,9 @@ import jakarta.persistence.Version;
 @Table(name = "certificate")
 public class Certificate {
 
+    /** Certificate numbers: what the registry issues, and all a validity lookup accepts. */
+    public static final String NUMBER_PATTERN = "[A-Z0-9][A-Z0-9-]{3,39}";
+
     @Id
     public UUID id;
 
@@ -44,4 +47,12 @@ public class Certificate {
 
     @Version
     public long version;
+
+    /** Revoked from its revocation date on, expired after its expiry date. */
+    public CertificateStatus statusOn(LocalDate day) {
+        if (revokedOn != null && !revokedOn.isAfter(day)) {
+            return CertificateStatus.REVOKED;
+        }
+        return expiresOn.isBefore(day) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+    }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,14 +18,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.AssessmentApi;
+import org.yaqaza.prevention.api.AssessmentComparison;
+import org.yaqaza.prevention.api.AssessmentDue;
+import org.yaqaza.prevention.api.AssessmentRequest;
+import org.yaqaza.prevention.api.AssessmentView;
+import org.yaqaza.prevention.api.InstrumentRequest;
+import org.yaqaza.prevention.api.InstrumentView;
+import org.yaqaza.prevention.mapping.AssessmentMapper;
 import org.yaqaza.prevention.service.AssessmentService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class AssessmentResource {
 
     private final AssessmentService service;
@@ -41,22 +47,22 @@ public class AssessmentResource {
 
     @GET
     @Path("/instruments")
-    public List<AssessmentApi.InstrumentView> instruments() {
-        return service.instruments(caller.get()).stream().map(AssessmentService::view).toList();
+    public List<InstrumentView> instruments() {
+        return service.instruments().stream().map(AssessmentMapper::toView).toList();
     }
 
     @GET
     @Path("/instruments/{id}")
-    public AssessmentApi.InstrumentView instrument(@PathParam("id") UUID id) {
-        return AssessmentService.view(service.instrument(caller.get(), id));
+    public InstrumentView instrument(@PathParam("id") UUID id) {
+        return AssessmentMapper.toView(service.instrument(id));
     }
 
     /** A new instrument, or a new version of an existing code; earlier versions stay for earlier assessments. */
     @POST
     @Path("/instruments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createInstrument(@Valid @NotNull AssessmentApi.InstrumentRequest request) {
-        return Response.status(201).entity(AssessmentService.view(service.createInstrument(caller.get(), request)))
+    public Response createInstrument(@Valid @NotNull InstrumentRequest request) {
+        return Response.status(201).entity(AssessmentMapper.toView(service.createInstrument(caller.get(), request)))
                 .build();
     }
 
@@ -64,31 +70,31 @@ public class AssessmentResource {
     @Path("/enrolments/{id}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assess(@PathParam("id") UUID enrolmentId,
-            @Valid @NotNull AssessmentApi.AssessmentRequest request) {
+            @Valid @NotNull AssessmentRequest request) {
         return Response.status(201).entity(service.view(service.assess(caller.get(), enrolmentId, request))).build();
     }
 
     @GET
     @Path("/enrolments/{id}/assessments")
-    public List<AssessmentApi.AssessmentView> ofEnrolment(@PathParam("id") UUID enrolmentId) {
+    public List<AssessmentView> ofEnrolment(@PathParam("id") UUID enrolmentId) {
         return service.ofEnrolment(caller.get(), enrolmentId).stream().map(service::view).toList();
     }
 
     @GET
     @Path("/assessments/due")
-    public List<AssessmentApi.Due> due(@QueryParam("asOf") LocalDate asOf) {
+    public List<AssessmentDue> due(@QueryParam("asOf") LocalDate asOf) {
         return service.due(caller.get(), asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @GET
     @Path("/assessments/{id}")
-    public AssessmentApi.AssessmentView get(@PathParam("id") UUID id) {
+    public AssessmentView get(@PathParam("id") UUID id) {
         return service.view(service.get(caller.get(), id));
     }
 
     @GET
     @Path("/assessments/{id}/comparison")
-    public AssessmentApi.Comparison compare(@PathParam("id") UUID id) {
+    public AssessmentComparison compare(@PathParam("id") UUID id) {
         return service.compare(caller.get(), id);
     }
 }

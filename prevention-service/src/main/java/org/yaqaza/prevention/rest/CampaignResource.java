@@ -19,8 +19,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.CampaignApi;
-import org.yaqaza.prevention.model.Campaign;
+import org.yaqaza.prevention.api.CampaignRequest;
+import org.yaqaza.prevention.api.CampaignView;
+import org.yaqaza.prevention.api.ContentRequest;
+import org.yaqaza.prevention.api.ContentView;
+import org.yaqaza.prevention.api.ReachRequest;
+import org.yaqaza.prevention.api.ReachTotal;
+import org.yaqaza.prevention.mapping.CampaignMapper;
 import org.yaqaza.prevention.service.CampaignService;
 
 /** Outreach campaigns (managed by prevention staff) and reach statistics (open to the intelligence roles too). */
@@ -28,7 +33,6 @@ import org.yaqaza.prevention.service.CampaignService;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
 public class CampaignResource {
-
 
     private final CampaignService service;
     private final CurrentCaller caller;
@@ -42,44 +46,43 @@ public class CampaignResource {
     @Path("/programmes/{id}/campaigns")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
-    public Response create(@PathParam("id") UUID programmeId, @Valid @NotNull CampaignApi.CampaignRequest request) {
-        return Response.status(201).entity(view(service.create(caller.get(), programmeId, request))).build();
+    public Response create(@PathParam("id") UUID programmeId, @Valid @NotNull CampaignRequest request) {
+        return Response.status(201).entity(CampaignMapper.toView(service.create(caller.get(), programmeId, request)))
+                .build();
     }
 
     @GET
     @Path("/programmes/{id}/campaigns")
-    public List<CampaignApi.CampaignView> list(@PathParam("id") UUID programmeId) {
-        return service.ofProgramme(caller.get(), programmeId).stream().map(CampaignResource::view).toList();
+    public List<CampaignView> list(@PathParam("id") UUID programmeId) {
+        return service.ofProgramme(caller.get(), programmeId).stream().map(CampaignMapper::toView).toList();
     }
 
     @GET
     @Path("/campaigns/{id}")
-    public CampaignApi.CampaignView get(@PathParam("id") UUID id) {
-        return view(service.get(caller.get(), id));
+    public CampaignView get(@PathParam("id") UUID id) {
+        return CampaignMapper.toView(service.get(caller.get(), id));
     }
 
     @POST
     @Path("/campaigns/{id}/content")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
-    public Response addContent(@PathParam("id") UUID id, @Valid @NotNull CampaignApi.ContentRequest request) {
-        var item = service.addContent(caller.get(), id, request);
-        return Response.status(201).entity(new CampaignApi.ContentView(item.id, item.title, item.language,
-                item.medium)).build();
+    public Response addContent(@PathParam("id") UUID id, @Valid @NotNull ContentRequest request) {
+        return Response.status(201).entity(CampaignMapper.toView(service.addContent(caller.get(), id, request)))
+                .build();
     }
 
     @GET
     @Path("/campaigns/{id}/content")
-    public List<CampaignApi.ContentView> content(@PathParam("id") UUID id) {
-        return service.content(caller.get(), id).stream()
-                .map(i -> new CampaignApi.ContentView(i.id, i.title, i.language, i.medium)).toList();
+    public List<ContentView> content(@PathParam("id") UUID id) {
+        return service.content(caller.get(), id).stream().map(CampaignMapper::toView).toList();
     }
 
     @POST
     @Path("/campaigns/{id}/reach")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
-    public Response reach(@PathParam("id") UUID id, @Valid @NotNull CampaignApi.ReachRequest request) {
+    public Response reach(@PathParam("id") UUID id, @Valid @NotNull ReachRequest request) {
         service.reach(caller.get(), id, request);
         return Response.status(201).entity(service.totals(caller.get(), id, null, null)).build();
     }
@@ -88,7 +91,7 @@ public class CampaignResource {
     @Path("/campaigns/{id}/reach-totals")
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
-    public List<CampaignApi.Total> campaignTotals(@PathParam("id") UUID id) {
+    public List<ReachTotal> campaignTotals(@PathParam("id") UUID id) {
         return service.totals(caller.get(), id, null, null);
     }
 
@@ -97,12 +100,7 @@ public class CampaignResource {
     @Path("/statistics/outreach")
     @RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR, Role.ANALYST, Role.COLLECTOR, Role.LIAISON_OFFICER,
             Role.AUDITOR })
-    public List<CampaignApi.Total> totals(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+    public List<ReachTotal> totals(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return service.totals(caller.get(), null, from, to);
-    }
-
-    static CampaignApi.CampaignView view(Campaign c) {
-        return new CampaignApi.CampaignView(c.id, c.programmeId, c.name, c.startsOn, c.endsOn, List.of(c.regions),
-                List.of(c.channels));
     }
 }

@@ -19,8 +19,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.CertificateApi;
+import org.yaqaza.prevention.api.CertificateValidity;
+import org.yaqaza.prevention.api.CertificateView;
+import org.yaqaza.prevention.api.IssueRequest;
+import org.yaqaza.prevention.api.RenewalRequest;
+import org.yaqaza.prevention.api.RevocationRequest;
 import org.yaqaza.prevention.service.CertificateService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention/certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,35 +46,35 @@ public class CertificateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @CaseData
-    public Response issue(@Valid @NotNull CertificateApi.IssueRequest request) {
-        CertificateApi.CertificateView created = service.view(service.issue(caller.get(), request));
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public Response issue(@Valid @NotNull IssueRequest request) {
+        CertificateView created = service.view(service.issue(caller.get(), request));
         return Response.created(URI.create("/api/prevention/certificates/" + created.number())).entity(created)
                 .build();
     }
 
     @GET
     @Path("/{number}")
-    @CaseData
-    public CertificateApi.CertificateView get(@PathParam("number") String number) {
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public CertificateView get(@PathParam("number") String number) {
         return service.view(service.get(caller.get(), number));
     }
 
     @POST
     @Path("/{number}/renewals")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
-    public CertificateApi.CertificateView renew(@PathParam("number") String number,
-            @Valid @NotNull CertificateApi.RenewalRequest request) {
+    public CertificateView renew(@PathParam("number") String number,
+            @Valid @NotNull RenewalRequest request) {
         return service.view(service.renew(caller.get(), number, request));
     }
 
     @POST
     @Path("/{number}/revocation")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
-    public CertificateApi.CertificateView revoke(@PathParam("number") String number,
-            @Valid @NotNull CertificateApi.RevocationRequest request) {
+    public CertificateView revoke(@PathParam("number") String number,
+            @Valid @NotNull RevocationRequest request) {
         return service.view(service.revoke(caller.get(), number, request));
     }
 
@@ -77,7 +84,7 @@ public class CertificateResource {
     // any staff application may check a certificate; partners have no business with the registry
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR, Role.LIAISON_OFFICER, Role.PREVENTION_OFFICER,
             Role.AUDITOR, Role.ADMIN, Role.SERVICE })
-    public CertificateApi.Validity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
+    public CertificateValidity validity(@PathParam("number") String number, @QueryParam("on") LocalDate on) {
         return service.validity(number, on == null ? LocalDate.now(clock) : on);
     }
 }

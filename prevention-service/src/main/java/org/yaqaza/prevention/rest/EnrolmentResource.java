@@ -19,13 +19,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.EditionApi;
-import org.yaqaza.prevention.api.EnrolmentApi;
+import org.yaqaza.prevention.api.ApplicationRequest;
+import org.yaqaza.prevention.api.EditionView;
+import org.yaqaza.prevention.api.EnrolmentView;
 import org.yaqaza.prevention.api.EvaluationView;
+import org.yaqaza.prevention.api.TransitionRequest;
+import org.yaqaza.prevention.api.TransitionView;
+import org.yaqaza.prevention.mapping.EnrolmentMapper;
 import org.yaqaza.prevention.model.EnrolmentState;
 import org.yaqaza.prevention.service.EnrolmentService;
 import org.yaqaza.prevention.service.EvaluationService;
 import org.yaqaza.prevention.service.ProgrammeService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /** Editions (cohorts), applications to them and the enrolment state machine. */
 @Path("/api/prevention")
@@ -48,50 +55,49 @@ public class EnrolmentResource {
 
     @GET
     @Path("/editions/{id}")
-    public EditionApi.EditionView edition(@PathParam("id") UUID id) {
+    public EditionView edition(@PathParam("id") UUID id) {
         return programmes.view(programmes.visibleEdition(caller.get(), id));
     }
 
     @POST
     @Path("/editions/{id}/enrolments")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response apply(@PathParam("id") UUID editionId,
-            @Valid @NotNull EnrolmentApi.ApplicationRequest request) {
-        EnrolmentApi.EnrolmentView created = enrolments.view(enrolments.apply(caller.get(), editionId, request));
+            @Valid @NotNull ApplicationRequest request) {
+        EnrolmentView created = enrolments.view(enrolments.apply(caller.get(), editionId, request));
         return Response.created(URI.create("/api/prevention/enrolments/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("/editions/{id}/enrolments")
-    @CaseData
-    public List<EnrolmentApi.EnrolmentView> ofEdition(@PathParam("id") UUID editionId,
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public List<EnrolmentView> ofEdition(@PathParam("id") UUID editionId,
             @QueryParam("state") EnrolmentState state) {
         return enrolments.ofEdition(caller.get(), editionId, state).stream().map(enrolments::view).toList();
     }
 
     @GET
     @Path("/enrolments/{id}")
-    @CaseData
-    public EnrolmentApi.EnrolmentView get(@PathParam("id") UUID id) {
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public EnrolmentView get(@PathParam("id") UUID id) {
         return enrolments.view(enrolments.get(caller.get(), id));
     }
 
     @POST
     @Path("/enrolments/{id}/transitions")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrolmentApi.EnrolmentView transition(@PathParam("id") UUID id,
-            @Valid @NotNull EnrolmentApi.TransitionRequest request) {
+    public EnrolmentView transition(@PathParam("id") UUID id,
+            @Valid @NotNull TransitionRequest request) {
         return enrolments.view(enrolments.transition(caller.get(), id, request));
     }
 
     @GET
     @Path("/enrolments/{id}/transitions")
-    @CaseData
-    public List<EnrolmentApi.TransitionView> history(@PathParam("id") UUID id) {
-        return enrolments.history(caller.get(), id).stream().map(t -> new EnrolmentApi.TransitionView(t.fromState,
-                t.toState, t.reason, t.actor, t.occurredAt)).toList();
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public List<TransitionView> history(@PathParam("id") UUID id) {
+        return enrolments.history(caller.get(), id).stream().map(EnrolmentMapper::toView).toList();
     }
 
     @GET

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,15 +19,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.FollowUpApi;
+import org.yaqaza.prevention.api.ContactRequest;
+import org.yaqaza.prevention.api.ContactView;
+import org.yaqaza.prevention.api.FollowUpEndRequest;
+import org.yaqaza.prevention.api.FollowUpView;
+import org.yaqaza.prevention.api.MilestoneRequest;
+import org.yaqaza.prevention.api.OverdueContact;
+import org.yaqaza.prevention.api.ReleaseRequest;
+import org.yaqaza.prevention.api.ReleaseView;
+import org.yaqaza.prevention.api.ReoffenceRequest;
+import org.yaqaza.prevention.mapping.FollowUpMapper;
 import org.yaqaza.prevention.model.ReleaseRecord;
 import org.yaqaza.prevention.service.FollowUpService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class FollowUpResource {
 
     private final FollowUpService followUp;
@@ -43,39 +52,36 @@ public class FollowUpResource {
 
     @GET
     @Path("/participants/{code}/follow-up")
-    public FollowUpApi.FollowUpView view(@PathParam("code") String code) {
+    public FollowUpView view(@PathParam("code") String code) {
         return followUp.view(caller.get(), code);
     }
 
     @POST
     @Path("/participants/{code}/releases")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response release(@PathParam("code") String code, @Valid @NotNull FollowUpApi.ReleaseRequest request) {
+    public Response release(@PathParam("code") String code, @Valid @NotNull ReleaseRequest request) {
         ReleaseRecord r = followUp.release(caller.get(), code, request);
-        return Response.status(201).entity(new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution,
-                r.enrolmentId, r.followUpEndedOn, List.of())).build();
+        return Response.status(201).entity(FollowUpMapper.toView(r, List.of())).build();
     }
 
     @POST
     @Path("/releases/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FollowUpApi.ReleaseView end(@PathParam("id") UUID id, @Valid @NotNull FollowUpApi.EndRequest request) {
-        ReleaseRecord r = followUp.endFollowUp(caller.get(), id, request.endedOn());
-        return new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId, r.followUpEndedOn,
-                List.of());
+    public ReleaseView end(@PathParam("id") UUID id, @Valid @NotNull FollowUpEndRequest request) {
+        return FollowUpMapper.toView(followUp.endFollowUp(caller.get(), id, request.endedOn()), List.of());
     }
 
     @PUT
     @Path("/follow-up-contacts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FollowUpApi.ContactView contact(@PathParam("id") UUID id,
-            @Valid @NotNull FollowUpApi.ContactRequest request) {
-        return FollowUpService.view(followUp.recordContact(caller.get(), id, request));
+    public ContactView contact(@PathParam("id") UUID id,
+            @Valid @NotNull ContactRequest request) {
+        return FollowUpMapper.toView(followUp.recordContact(caller.get(), id, request));
     }
 
     @GET
     @Path("/follow-up-contacts/overdue")
-    public List<FollowUpApi.OverdueContact> overdue(@QueryParam("asOf") LocalDate asOf) {
+    public List<OverdueContact> overdue(@QueryParam("asOf") LocalDate asOf) {
         return followUp.overdue(caller.get(), asOf == null ? LocalDate.now(clock) : asOf);
     }
 
@@ -83,9 +89,8 @@ public class FollowUpResource {
     @Path("/participants/{code}/milestones")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response milestone(@PathParam("code") String code,
-            @Valid @NotNull FollowUpApi.MilestoneRequest request) {
-        var m = followUp.milestone(caller.get(), code, request);
-        return Response.status(201).entity(new FollowUpApi.MilestoneView(m.id, m.kind, m.achievedOn, m.note))
+            @Valid @NotNull MilestoneRequest request) {
+        return Response.status(201).entity(FollowUpMapper.toView(followUp.milestone(caller.get(), code, request)))
                 .build();
     }
 
@@ -93,9 +98,8 @@ public class FollowUpResource {
     @Path("/participants/{code}/reoffences")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reoffence(@PathParam("code") String code,
-            @Valid @NotNull FollowUpApi.ReoffenceRequest request) {
-        var r = followUp.reoffence(caller.get(), code, request);
-        return Response.status(201).entity(new FollowUpApi.ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis))
+            @Valid @NotNull ReoffenceRequest request) {
+        return Response.status(201).entity(FollowUpMapper.toView(followUp.reoffence(caller.get(), code, request)))
                 .build();
     }
 }

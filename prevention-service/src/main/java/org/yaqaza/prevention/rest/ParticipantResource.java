@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,16 +19,23 @@ import jakarta.ws.rs.core.Response;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.ParticipantApi;
-import org.yaqaza.prevention.model.Consent;
+import org.yaqaza.prevention.api.ConsentRequest;
+import org.yaqaza.prevention.api.ConsentView;
+import org.yaqaza.prevention.api.DisclosureRequest;
+import org.yaqaza.prevention.api.IdentityView;
+import org.yaqaza.prevention.api.ParticipantView;
+import org.yaqaza.prevention.api.RegisterRequest;
+import org.yaqaza.prevention.api.WithdrawalRequest;
+import org.yaqaza.prevention.mapping.ParticipantMapper;
 import org.yaqaza.prevention.service.ParticipantService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /** Participants by pseudonymous code; the identity only through a purpose-bound, audited disclosure. */
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class ParticipantResource {
 
     private final ParticipantService service;
@@ -43,22 +49,22 @@ public class ParticipantResource {
     @POST
     @Path("/participants")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@Valid @NotNull ParticipantApi.RegisterRequest request) {
-        ParticipantApi.ParticipantView created = service.view(service.register(caller.get(), request));
+    public Response register(@Valid @NotNull RegisterRequest request) {
+        ParticipantView created = service.view(service.register(caller.get(), request));
         return Response.created(URI.create("/api/prevention/participants/" + created.code())).entity(created)
                 .build();
     }
 
     @GET
     @Path("/participants")
-    public Page<ParticipantApi.ParticipantView> list(@QueryParam("cursor") String cursor,
+    public Page<ParticipantView> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), PageRequest.of(cursor, limit)).map(service::view);
     }
 
     @GET
     @Path("/participants/{code}")
-    public ParticipantApi.ParticipantView get(@PathParam("code") String code) {
+    public ParticipantView get(@PathParam("code") String code) {
         return service.view(service.get(caller.get(), code));
     }
 
@@ -66,35 +72,31 @@ public class ParticipantResource {
     @POST
     @Path("/participants/{code}/identity-disclosures")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ParticipantApi.IdentityView disclose(@PathParam("code") String code,
-            @Valid @NotNull ParticipantApi.DisclosureRequest request) {
+    public IdentityView disclose(@PathParam("code") String code,
+            @Valid @NotNull DisclosureRequest request) {
         return service.disclose(caller.get(), code, request.purpose());
     }
 
     @GET
     @Path("/participants/{code}/consents")
-    public List<ParticipantApi.ConsentView> consents(@PathParam("code") String code) {
-        return service.consents(caller.get(), code).stream().map(ParticipantResource::view).toList();
+    public List<ConsentView> consents(@PathParam("code") String code) {
+        return service.consents(caller.get(), code).stream().map(ParticipantMapper::toView).toList();
     }
 
     @POST
     @Path("/participants/{code}/consents")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addConsent(@PathParam("code") String code,
-            @Valid @NotNull ParticipantApi.ConsentRequest request) {
-        return Response.status(201).entity(view(service.addConsent(caller.get(), code, request))).build();
+            @Valid @NotNull ConsentRequest request) {
+        return Response.status(201).entity(ParticipantMapper.toView(service.addConsent(caller.get(), code, request)))
+                .build();
     }
 
     @POST
     @Path("/participants/{code}/consents/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ParticipantApi.ConsentView withdraw(@PathParam("code") String code, @PathParam("id") UUID id,
-            @Valid @NotNull ParticipantApi.WithdrawalRequest request) {
-        return view(service.withdraw(caller.get(), code, id, request.withdrawnOn()));
-    }
-
-    static ParticipantApi.ConsentView view(Consent c) {
-        return new ParticipantApi.ConsentView(c.id, c.scope, c.givenOn, c.recordedBy, c.note, c.withdrawnOn,
-                c.withdrawalRecordedBy);
+    public ConsentView withdraw(@PathParam("code") String code, @PathParam("id") UUID id,
+            @Valid @NotNull WithdrawalRequest request) {
+        return ParticipantMapper.toView(service.withdraw(caller.get(), code, id, request.withdrawnOn()));
     }
 }

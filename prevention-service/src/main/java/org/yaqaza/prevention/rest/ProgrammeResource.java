@@ -26,8 +26,11 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.EditionApi;
+import org.yaqaza.prevention.api.EditionRequest;
+import org.yaqaza.prevention.api.EditionView;
 import org.yaqaza.prevention.api.EvaluationView;
+import org.yaqaza.prevention.api.ModuleRequest;
+import org.yaqaza.prevention.api.ModuleView;
 import org.yaqaza.prevention.api.ProgrammeRequest;
 import org.yaqaza.prevention.api.ProgrammeView;
 import org.yaqaza.prevention.mapping.EditionMapper;
@@ -96,14 +99,14 @@ public class ProgrammeResource {
     @Path("/programmes/{id}/modules")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
-    public Response addModule(@PathParam("id") UUID id, @Valid @NotNull EditionApi.ModuleRequest request) {
+    public Response addModule(@PathParam("id") UUID id, @Valid @NotNull ModuleRequest request) {
         return Response.status(201).entity(EditionMapper.toView(service.addModule(caller.get(), id, request)))
                 .build();
     }
 
     @GET
     @Path("/programmes/{id}/modules")
-    public List<EditionApi.ModuleView> modules(@PathParam("id") UUID id) {
+    public List<ModuleView> modules(@PathParam("id") UUID id) {
         return service.modules(caller.get(), id).stream().map(EditionMapper::toView).toList();
     }
 
@@ -111,14 +114,14 @@ public class ProgrammeResource {
     @Path("/programmes/{id}/editions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
-    public Response createEdition(@PathParam("id") UUID id, @Valid @NotNull EditionApi.EditionRequest request) {
-        EditionApi.EditionView created = service.view(service.createEdition(caller.get(), id, request));
+    public Response createEdition(@PathParam("id") UUID id, @Valid @NotNull EditionRequest request) {
+        EditionView created = service.view(service.createEdition(caller.get(), id, request));
         return Response.created(URI.create("/api/prevention/editions/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("/programmes/{id}/editions")
-    public List<EditionApi.EditionView> editions(@PathParam("id") UUID id) {
+    public List<EditionView> editions(@PathParam("id") UUID id) {
         return service.editions(caller.get(), id).stream().map(service::view).toList();
     }
 

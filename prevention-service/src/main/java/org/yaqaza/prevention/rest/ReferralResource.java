@@ -19,10 +19,19 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.ReferralApi;
+import org.yaqaza.prevention.api.DecisionRequest;
+import org.yaqaza.prevention.api.HandoverPackage;
+import org.yaqaza.prevention.api.HandoverRequest;
+import org.yaqaza.prevention.api.HandoverView;
+import org.yaqaza.prevention.api.ReferralRequest;
+import org.yaqaza.prevention.api.ReferralView;
+import org.yaqaza.prevention.mapping.ReferralMapper;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Referral;
 import org.yaqaza.prevention.service.ReferralService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /** Referrals into programmes and handovers back: explicit, approved by a prevention supervisor, audited. */
 @Path("/api/prevention")
@@ -42,10 +51,10 @@ public class ReferralResource {
     @Path("/referrals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.SUPERVISOR)
-    public Response refer(@Valid @NotNull ReferralApi.ReferralRequest request) {
+    public Response refer(@Valid @NotNull ReferralRequest request) {
         Referral r = service.refer(caller.get(), request);
         return Response.created(URI.create("/api/prevention/referrals/" + r.id))
-                .entity(new ReferralApi.ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt)).build();
+                .entity(ReferralMapper.toStatus(r)).build();
     }
 
     @GET
@@ -53,49 +62,47 @@ public class ReferralResource {
     public Response get(@PathParam("id") UUID id) {
         Referral r = service.get(caller.get(), id);
         Object body = service.isReferrer(caller.get(), r)
-                ? new ReferralApi.ReferralStatus(r.id, r.status, r.createdAt, r.decidedAt) : service.view(r);
+                ? ReferralMapper.toStatus(r) : service.view(r);
         return Response.ok(body).build();
     }
 
     @GET
     @Path("/referrals")
-    @CaseData
-    public List<ReferralApi.ReferralView> list(@QueryParam("status") DecisionStatus status) {
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public List<ReferralView> list(@QueryParam("status") DecisionStatus status) {
         return service.list(caller.get(), status).stream().map(service::view).toList();
     }
 
     @POST
     @Path("/referrals/{id}/decision")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.APPROVAL)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.SUPERVISOR)
-    public ReferralApi.ReferralView decide(@PathParam("id") UUID id, @Valid @NotNull ReferralApi.Decision decision) {
+    public ReferralView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest decision) {
         return service.view(service.decide(caller.get(), id, decision));
     }
 
     @POST
     @Path("/handovers")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestHandover(@Valid @NotNull ReferralApi.HandoverRequest request) {
-        ReferralApi.HandoverView h = service.view(service.requestHandover(caller.get(), request));
+    public Response requestHandover(@Valid @NotNull HandoverRequest request) {
+        HandoverView h = service.view(service.requestHandover(caller.get(), request));
         return Response.created(URI.create("/api/prevention/handovers/" + h.id())).entity(h).build();
     }
 
     @GET
     @Path("/handovers/{id}")
-    @CaseData
-    public ReferralApi.HandoverView handover(@PathParam("id") UUID id) {
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public HandoverView handover(@PathParam("id") UUID id) {
         return service.view(service.getHandover(caller.get(), id));
     }
 
     @POST
     @Path("/handovers/{id}/decision")
-    @CaseData
+    @PermissionsAllowed(PreventionAccess.APPROVAL)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.SUPERVISOR)
-    public ReferralApi.HandoverView decideHandover(@PathParam("id") UUID id,
-            @Valid @NotNull ReferralApi.Decision decision) {
+    public HandoverView decideHandover(@PathParam("id") UUID id,
+            @Valid @NotNull DecisionRequest decision) {
         return service.view(service.decideHandover(caller.get(), id, decision));
     }
 
@@ -103,7 +110,7 @@ public class ReferralResource {
     @GET
     @Path("/handovers/{id}/package")
     @RolesAllowed(Role.SUPERVISOR)
-    public ReferralApi.HandoverPackage receive(@PathParam("id") UUID id) {
+    public HandoverPackage receive(@PathParam("id") UUID id) {
         return service.receive(caller.get(), id);
     }
 }

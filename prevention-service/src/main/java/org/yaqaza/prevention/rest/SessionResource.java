@@ -3,7 +3,6 @@ package org.yaqaza.prevention.rest;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,66 +16,60 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.security.CurrentCaller;
-import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.EnrolmentApi;
-import org.yaqaza.prevention.api.SessionApi;
-import org.yaqaza.prevention.model.CurriculumModule;
-import org.yaqaza.prevention.model.ProgrammeSession;
+import org.yaqaza.prevention.api.AttendanceRequest;
+import org.yaqaza.prevention.api.AttendanceView;
+import org.yaqaza.prevention.api.ProgressView;
+import org.yaqaza.prevention.api.SessionRequest;
+import org.yaqaza.prevention.api.SessionView;
 import org.yaqaza.prevention.service.SessionService;
+import org.yaqaza.prevention.security.PreventionAccess;
+
+import io.quarkus.security.PermissionsAllowed;
 
 @Path("/api/prevention")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PREVENTION_OFFICER, Role.SUPERVISOR })
-@CaseData
+@PermissionsAllowed(PreventionAccess.CASE_DATA)
 public class SessionResource {
 
     private final SessionService sessions;
     private final CurrentCaller caller;
-    private final jakarta.persistence.EntityManager em;
 
-    public SessionResource(SessionService sessions, CurrentCaller caller, jakarta.persistence.EntityManager em) {
+    public SessionResource(SessionService sessions, CurrentCaller caller) {
         this.sessions = sessions;
         this.caller = caller;
-        this.em = em;
     }
 
     @POST
     @Path("/editions/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("id") UUID editionId, @Valid @NotNull SessionApi.SessionRequest request) {
-        return Response.status(201).entity(view(sessions.create(caller.get(), editionId, request))).build();
+    public Response create(@PathParam("id") UUID editionId, @Valid @NotNull SessionRequest request) {
+        return Response.status(201).entity(sessions.view(sessions.create(caller.get(), editionId, request))).build();
     }
 
     @GET
     @Path("/editions/{id}/sessions")
-    public List<SessionApi.SessionView> list(@PathParam("id") UUID editionId) {
-        return sessions.ofEdition(caller.get(), editionId).stream().map(this::view).toList();
+    public List<SessionView> list(@PathParam("id") UUID editionId) {
+        return sessions.ofEdition(caller.get(), editionId).stream().map(sessions::view).toList();
     }
 
     @PUT
     @Path("/sessions/{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<SessionApi.AttendanceView> record(@PathParam("id") UUID sessionId,
-            @Valid @NotNull SessionApi.AttendanceRequest request) {
+    public List<AttendanceView> record(@PathParam("id") UUID sessionId,
+            @Valid @NotNull AttendanceRequest request) {
         sessions.record(caller.get(), sessionId, request);
         return sessions.attendance(caller.get(), sessionId);
     }
 
     @GET
     @Path("/sessions/{id}/attendance")
-    public List<SessionApi.AttendanceView> attendance(@PathParam("id") UUID sessionId) {
+    public List<AttendanceView> attendance(@PathParam("id") UUID sessionId) {
         return sessions.attendance(caller.get(), sessionId);
     }
 
     @GET
     @Path("/enrolments/{id}/progress")
-    public EnrolmentApi.ProgressView progress(@PathParam("id") UUID enrolmentId) {
+    public ProgressView progress(@PathParam("id") UUID enrolmentId) {
         return sessions.progress(caller.get(), enrolmentId);
-    }
-
-    private SessionApi.SessionView view(ProgrammeSession s) {
-        CurriculumModule module = em.find(CurriculumModule.class, s.moduleId);
-        return new SessionApi.SessionView(s.id, s.editionId, s.moduleId, module.code, s.heldOn, s.topic,
-                s.facilitator);
     }
 }

@@ -12,24 +12,31 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
-import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.AssessmentApi;
+import org.yaqaza.prevention.api.AssessmentComparison;
+import org.yaqaza.prevention.api.AssessmentDue;
+import org.yaqaza.prevention.api.AssessmentRequest;
+import org.yaqaza.prevention.api.AssessmentView;
+import org.yaqaza.prevention.api.IndicatorChange;
+import org.yaqaza.prevention.api.InstrumentRequest;
+import org.yaqaza.prevention.api.RatingRequest;
+import org.yaqaza.prevention.mapping.AssessmentMapper;
 import org.yaqaza.prevention.model.Assessment;
 import org.yaqaza.prevention.model.AssessmentOccasion;
 import org.yaqaza.prevention.model.ConsentScope;
-import org.yaqaza.prevention.model.Edition;
 import org.yaqaza.prevention.model.Enrolment;
 import org.yaqaza.prevention.model.Instrument;
 import org.yaqaza.prevention.model.InstrumentDefinition;
 import org.yaqaza.prevention.model.Participant;
 import org.yaqaza.prevention.model.Programme;
+import org.yaqaza.prevention.repository.AssessmentRepository;
+import org.yaqaza.prevention.repository.EditionRepository;
+import org.yaqaza.prevention.repository.InstrumentRepository;
+import org.yaqaza.prevention.repository.ProgrammeRepository;
 
 /**
  * Instruments as versioned data, and assessments that record ratings with evidence and the assessor's own
@@ -42,39 +49,41 @@ public class AssessmentService {
 
     private final EnrolmentService enrolments;
     private final ParticipantService participants;
-    private final PreventionAccess access;
+    private final AssessmentRepository assessments;
+    private final InstrumentRepository instruments;
+    private final EditionRepository editions;
+    private final ProgrammeRepository programmes;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public AssessmentService(EnrolmentService enrolments, ParticipantService participants, PreventionAccess access,
-            AuditTrail audit, EntityManager em, Clock clock) {
+    public AssessmentService(EnrolmentService enrolments, ParticipantService participants,
+            AssessmentRepository assessments, InstrumentRepository instruments, EditionRepository editions,
+            ProgrammeRepository programmes, AuditTrail audit, Clock clock) {
         this.enrolments = enrolments;
         this.participants = participants;
-        this.access = access;
+        this.assessments = assessments;
+        this.instruments = instruments;
+        this.editions = editions;
+        this.programmes = programmes;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     // ---- instruments
 
     @Transactional
-    public Instrument createInstrument(Caller caller, AssessmentApi.InstrumentRequest request) {
-        access.requireCaseAccess(caller);
+    public Instrument createInstrument(Caller caller, InstrumentRequest request) {
         check(request.definition());
-        Integer latest = em.createQuery("select max(i.version) from Instrument i where i.code = :c", Integer.class)
-                .setParameter("c", request.code()).getSingleResult();
         Instrument i = new Instrument();
         i.id = UUID.randomUUID();
         i.code = request.code();
-        i.version = latest == null ? 1 : latest + 1;
+        i.version = instruments.latestVersion(request.code()) + 1;
         i.title = request.title();
         i.licence = request.licence();
         i.definition = request.definition();
         i.createdAt = clock.instant();
         i.createdBy = caller.subject();
-        em.persist(i);
+        instruments.persist(i);
         audit.record("CREATE", "instrument", i.id, null, i.code + " v" + i.version);
         return i;
     }
@@ -104,39 +113,30 @@ public class AssessmentService {
     }
 
     @Transactional
-    public List<Instrument> instruments(Caller caller) {
-        access.requireCaseAccess(caller);
-        return em.createQuery("from Instrument order by code, version", Instrument.class).getResultList();
+    public List<Instrument> instruments() {
+        return instruments.allVersions();
     }
 
     @Transactional
-    public Instrument instrument(Caller caller, UUID id) {
-        access.requireCaseAccess(caller);
-        Instrument i = em.find(Instrument.class, id);
-        if (i == null) {
-            throw ProblemException.notFound("Instrument", id);
-        }
-        return i;
+    public Instrument instrument(UUID id) {
+        return instruments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Instrument", id));
     }
 
     // ---- assessments
 
     @Transactional
-    public Assessment assess(Caller caller, UUID enrolmentId, AssessmentApi.AssessmentRequest request) {
+    public Assessment assess(Caller caller, UUID enrolmentId, AssessmentRequest request) {
         Enrolment enrolment = enrolments.forCase(caller, enrolmentId);
-        Participant participant = em.find(Participant.class, enrolment.participantId);
-        participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
-        Instrument instrument = em.find(Instrument.class, request.instrumentId());
-        if (instrument == null) {
-            throw ProblemException.unprocessable("Unknown instrument", "instrumentId names no instrument.");
-        }
+        Participant participant = participants.requireProcessing(enrolment.participantId,
+                ConsentScope.PARTICIPATION, null);
+        Instrument instrument = instruments.findByIdOptional(request.instrumentId()).orElseThrow(
+                () -> ProblemException.unprocessable("Unknown instrument", "instrumentId names no instrument."));
         List<Assessment.Rating> ratings = checkRatings(instrument.definition, request);
         if (!instrument.definition.judgements().contains(request.overallJudgement())) {
             throw ProblemException.unprocessable("Unknown judgement", "overallJudgement must be one of: "
                     + String.join(" | ", instrument.definition.judgements()));
         }
-        Edition edition = em.find(Edition.class, enrolment.editionId);
-        Programme programme = em.find(Programme.class, edition.programmeId);
+        Programme programme = programmes.findById(editions.findById(enrolment.editionId).programmeId);
         Assessment a = new Assessment();
         a.id = UUID.randomUUID();
         a.enrolmentId = enrolment.id;
@@ -150,7 +150,7 @@ public class AssessmentService {
         a.nextDueOn = programme.assessmentCadenceDays == null || a.occasion == AssessmentOccasion.FINAL ? null
                 : a.assessedOn.plusDays(programme.assessmentCadenceDays);
         a.createdAt = clock.instant();
-        em.persist(a);
+        assessments.persist(a);
         audit.record("CREATE", OBJECT_TYPE, a.id, participant.classification, "participant " + participant.code
                 + ", " + instrument.code + " v" + instrument.version);
         return a;
@@ -158,12 +158,12 @@ public class AssessmentService {
 
     /** Every indicator rated once, on its own scale, with evidence unless information is insufficient. */
     private static List<Assessment.Rating> checkRatings(InstrumentDefinition d,
-            AssessmentApi.AssessmentRequest request) {
+            AssessmentRequest request) {
         Map<String, InstrumentDefinition.Indicator> indicators = new LinkedHashMap<>();
         d.indicators().forEach(i -> indicators.put(i.code(), i));
-        Map<String, AssessmentApi.RatingRequest> given = new HashMap<>();
+        Map<String, RatingRequest> given = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (AssessmentApi.RatingRequest r : request.ratings()) {
+        for (RatingRequest r : request.ratings()) {
             InstrumentDefinition.Indicator indicator = indicators.get(r.indicator());
             if (indicator == null) {
                 problems.add(r.indicator() + " is not an indicator of this instrument");
@@ -188,54 +188,42 @@ public class AssessmentService {
 
     @Transactional
     public List<Assessment> ofEnrolment(Caller caller, UUID enrolmentId) {
-        Enrolment enrolment = enrolments.forCase(caller, enrolmentId);
-        return em.createQuery("from Assessment where enrolmentId = :e order by assessedOn desc, createdAt desc",
-                Assessment.class).setParameter("e", enrolment.id).getResultList();
+        return assessments.ofEnrolment(enrolments.forCase(caller, enrolmentId).id);
     }
 
     @Transactional
     public Assessment get(Caller caller, UUID id) {
-        access.requireCaseAccess(caller);
-        Assessment a = em.find(Assessment.class, id);
-        if (a == null) {
-            throw ProblemException.notFound("Assessment", id);
-        }
-        Enrolment enrolment;
-        try {
-            enrolment = enrolments.forCase(caller, a.enrolmentId);
-        } catch (ProblemException hidden) {
-            throw ProblemException.notFound("Assessment", id);
-        }
-        participants.auditRead(em.find(Participant.class, enrolment.participantId), "assessment " + id);
+        Assessment a = assessments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
+        // an assessment is as visible as its enrolment: hidden or missing, the answer is the same 404
+        Enrolment enrolment = enrolments.forCaseOptional(caller, a.enrolmentId)
+                .orElseThrow(() -> ProblemException.notFound("Assessment", id));
+        participants.auditRead(enrolment.participantId, "assessment " + id);
         return a;
     }
 
     @Transactional
-    public AssessmentApi.Comparison compare(Caller caller, UUID id) {
+    public AssessmentComparison compare(Caller caller, UUID id) {
         Assessment current = get(caller, id);
-        Assessment previous = em.createQuery("from Assessment where enrolmentId = :e and (assessedOn < :on or"
-                + " (assessedOn = :on and createdAt < :at)) order by assessedOn desc, createdAt desc", Assessment.class)
-                .setParameter("e", current.enrolmentId).setParameter("on", current.assessedOn)
-                .setParameter("at", current.createdAt).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Assessment previous = assessments.previous(current).orElse(null);
         if (previous == null) {
-            return new AssessmentApi.Comparison(current.id, null, null, current.assessedOn, null,
+            return new AssessmentComparison(current.id, null, null, current.assessedOn, null,
                     current.overallJudgement, List.of());
         }
-        InstrumentDefinition now = em.find(Instrument.class, current.instrumentId).definition;
-        InstrumentDefinition then = em.find(Instrument.class, previous.instrumentId).definition;
+        InstrumentDefinition now = instruments.findById(current.instrumentId).definition;
+        InstrumentDefinition then = instruments.findById(previous.instrumentId).definition;
         Map<String, String> before = new HashMap<>();
         previous.ratings.forEach(r -> before.put(r.indicator(), r.level()));
-        List<AssessmentApi.Change> changes = new ArrayList<>();
+        List<IndicatorChange> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Assessment.Rating r : current.ratings) {
             seen.add(r.indicator());
             String old = before.get(r.indicator());
-            changes.add(new AssessmentApi.Change(r.indicator(), old, r.level(), movement(now, then, r.indicator(),
+            changes.add(new IndicatorChange(r.indicator(), old, r.level(), movement(now, then, r.indicator(),
                     old, r.level())));
         }
         previous.ratings.stream().filter(r -> !seen.contains(r.indicator())).forEach(r -> changes
-                .add(new AssessmentApi.Change(r.indicator(), r.level(), null, "NOT_IN_CURRENT_INSTRUMENT")));
-        return new AssessmentApi.Comparison(current.id, previous.id, previous.assessedOn, current.assessedOn,
+                .add(new IndicatorChange(r.indicator(), r.level(), null, "NOT_IN_CURRENT_INSTRUMENT")));
+        return new AssessmentComparison(current.id, previous.id, previous.assessedOn, current.assessedOn,
                 previous.overallJudgement, current.overallJudgement, changes);
     }
 
@@ -260,34 +248,13 @@ public class AssessmentService {
         return order.indexOf(level) > order.indexOf(old) ? "UP" : "DOWN";
     }
 
-    /** Enrolments still running whose latest assessment's re-assessment date has come. */
+    /** Enrolments still running whose latest assessment's re-assessment date has come, soonest first. */
     @Transactional
-    public List<AssessmentApi.Due> due(Caller caller, LocalDate asOf) {
-        access.requireCaseAccess(caller);
-        var query = em.createNativeQuery("select distinct on (a.enrolment_id) a.enrolment_id, p.code, a.id,"
-                + " a.next_due_on from assessment a join enrolment e on e.id = a.enrolment_id"
-                + " join participant p on p.id = e.participant_id join edition ed on ed.id = e.edition_id"
-                + " join programme pr on pr.id = ed.programme_id where e.state in ('ENROLLED', 'ACTIVE')"
-                + " and " + Visibility.sqlPredicate("p") + " and " + Visibility.sqlPredicate("pr")
-                + " order by a.enrolment_id, a.assessed_on desc, a.created_at desc");
-        Visibility.parameters(caller).forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().filter(r -> r[3] != null && !Sql.date(r[3]).isAfter(asOf))
-                .map(r -> new AssessmentApi.Due((UUID) r[0], (String) r[1], (UUID) r[2], Sql.date(r[3])))
-                .sorted(java.util.Comparator.comparing(AssessmentApi.Due::dueOn)).toList();
+    public List<AssessmentDue> due(Caller caller, LocalDate asOf) {
+        return assessments.due(caller, asOf).stream().map(AssessmentMapper::toView).toList();
     }
 
-    public AssessmentApi.AssessmentView view(Assessment a) {
-        Instrument i = em.find(Instrument.class, a.instrumentId);
-        return new AssessmentApi.AssessmentView(a.id, a.enrolmentId, a.instrumentId, i.code, i.version, a.assessedOn,
-                a.occasion, a.assessor, a.ratings.stream()
-                        .map(r -> new AssessmentApi.RatingRequest(r.indicator(), r.level(), r.evidence())).toList(),
-                a.overallJudgement, a.rationale, a.nextDueOn);
-    }
-
-    public static AssessmentApi.InstrumentView view(Instrument i) {
-        return new AssessmentApi.InstrumentView(i.id, i.code, i.version, i.title, i.licence, i.definition,
-                i.createdAt);
+    public AssessmentView view(Assessment a) {
+        return AssessmentMapper.toView(a, instruments.findById(a.instrumentId));
     }
 }

@@ -2,45 +2,52 @@ package org.yaqaza.prevention.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
-import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.CampaignApi;
+import org.yaqaza.prevention.api.CampaignRequest;
+import org.yaqaza.prevention.api.ContentRequest;
+import org.yaqaza.prevention.api.ReachRequest;
+import org.yaqaza.prevention.api.ReachTotal;
+import org.yaqaza.prevention.mapping.CampaignMapper;
 import org.yaqaza.prevention.model.Campaign;
 import org.yaqaza.prevention.model.ContentItem;
 import org.yaqaza.prevention.model.Programme;
 import org.yaqaza.prevention.model.ProgrammeKind;
 import org.yaqaza.prevention.model.ReachFigure;
+import org.yaqaza.prevention.repository.CampaignRepository;
+import org.yaqaza.prevention.repository.ContentItemRepository;
+import org.yaqaza.prevention.repository.ReachFigureRepository;
 
 /** Outreach campaigns of outreach programmes, and reach totals by region and month. */
 @ApplicationScoped
 public class CampaignService {
 
     private final ProgrammeService programmes;
+    private final CampaignRepository campaigns;
+    private final ContentItemRepository content;
+    private final ReachFigureRepository reachFigures;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public CampaignService(ProgrammeService programmes, AuditTrail audit, EntityManager em, Clock clock) {
+    public CampaignService(ProgrammeService programmes, CampaignRepository campaigns, ContentItemRepository content,
+            ReachFigureRepository reachFigures, AuditTrail audit, Clock clock) {
         this.programmes = programmes;
+        this.campaigns = campaigns;
+        this.content = content;
+        this.reachFigures = reachFigures;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     @Transactional
-    public Campaign create(Caller caller, UUID programmeId, CampaignApi.CampaignRequest request) {
+    public Campaign create(Caller caller, UUID programmeId, CampaignRequest request) {
         Programme programme = programmes.visible(caller, programmeId);
         if (programme.kind != ProgrammeKind.OUTREACH_CAMPAIGN && programme.kind != ProgrammeKind.YOUTH_OUTREACH) {
             throw ProblemException.unprocessable("Not an outreach programme",
@@ -58,66 +65,47 @@ public class CampaignService {
         c.regions = request.regions() == null ? new String[0] : request.regions().toArray(String[]::new);
         c.channels = request.channels() == null ? new String[0] : request.channels().toArray(String[]::new);
         c.createdAt = clock.instant();
-        em.persist(c);
+        campaigns.persist(c);
         audit.record("CREATE", "campaign", c.id, programme.classification, c.name);
-        return c;
-    }
-
-    Campaign visible(Caller caller, UUID id) {
-        Campaign c = em.find(Campaign.class, id);
-        if (c == null) {
-            throw ProblemException.notFound("Campaign", id);
-        }
-        try {
-            programmes.visible(caller, c.programmeId);
-        } catch (ProblemException hidden) {
-            throw ProblemException.notFound("Campaign", id);
-        }
         return c;
     }
 
     @Transactional
     public Campaign get(Caller caller, UUID id) {
-        return visible(caller, id);
+        return campaigns.getVisible(caller, id);
     }
 
     @Transactional
     public List<Campaign> ofProgramme(Caller caller, UUID programmeId) {
-        Programme programme = programmes.visible(caller, programmeId);
-        return em.createQuery("from Campaign where programmeId = :p order by startsOn", Campaign.class)
-                .setParameter("p", programme.id).getResultList();
+        return campaigns.ofProgramme(programmes.visible(caller, programmeId).id);
     }
 
     @Transactional
-    public ContentItem addContent(Caller caller, UUID campaignId, CampaignApi.ContentRequest request) {
-        Campaign c = visible(caller, campaignId);
+    public ContentItem addContent(Caller caller, UUID campaignId, ContentRequest request) {
+        Campaign c = campaigns.getVisible(caller, campaignId);
         ContentItem item = new ContentItem();
         item.id = UUID.randomUUID();
         item.campaignId = c.id;
         item.title = request.title();
         item.language = request.language();
         item.medium = request.medium();
-        em.persist(item);
+        content.persist(item);
         audit.record("CREATE", "content-item", item.id, null, "campaign " + c.id);
         return item;
     }
 
     @Transactional
     public List<ContentItem> content(Caller caller, UUID campaignId) {
-        Campaign c = visible(caller, campaignId);
-        return em.createQuery("from ContentItem where campaignId = :c order by title", ContentItem.class)
-                .setParameter("c", c.id).getResultList();
+        return content.ofCampaign(campaigns.getVisible(caller, campaignId).id);
     }
 
     @Transactional
-    public ReachFigure reach(Caller caller, UUID campaignId, CampaignApi.ReachRequest request) {
-        Campaign c = visible(caller, campaignId);
-        if (request.contentItemId() != null) {
-            ContentItem item = em.find(ContentItem.class, request.contentItemId());
-            if (item == null || !item.campaignId.equals(c.id)) {
-                throw ProblemException.unprocessable("Unknown content item",
-                        "contentItemId is not content of this campaign.");
-            }
+    public ReachFigure reach(Caller caller, UUID campaignId, ReachRequest request) {
+        Campaign c = campaigns.getVisible(caller, campaignId);
+        if (request.contentItemId() != null && content.findByIdOptional(request.contentItemId())
+                .filter(item -> item.campaignId.equals(c.id)).isEmpty()) {
+            throw ProblemException.unprocessable("Unknown content item",
+                    "contentItemId is not content of this campaign.");
         }
         ReachFigure f = new ReachFigure();
         f.id = UUID.randomUUID();
@@ -128,37 +116,17 @@ public class CampaignService {
         f.reportedOn = request.reportedOn();
         f.reach = request.reach();
         f.engagements = request.engagements() == null ? 0 : request.engagements();
-        em.persist(f);
+        reachFigures.persist(f);
         audit.record("CREATE", "reach-figure", f.id, null, "campaign " + c.id);
         return f;
     }
 
     /** Totals by region and month over campaigns of programmes the caller may see (one campaign or all). */
     @Transactional
-    public List<CampaignApi.Total> totals(Caller caller, UUID campaignId, LocalDate from, LocalDate to) {
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
-        StringBuilder sql = new StringBuilder("select f.region, to_char(date_trunc('month', f.reported_on),"
-                + " 'YYYY-MM'), sum(f.reach), sum(f.engagements) from reach_figure f join campaign c on"
-                + " c.id = f.campaign_id join programme p on p.id = c.programme_id where ")
-                .append(Visibility.sqlPredicate("p"));
+    public List<ReachTotal> totals(Caller caller, UUID campaignId, LocalDate from, LocalDate to) {
         if (campaignId != null) {
-            visible(caller, campaignId);
-            sql.append(" and c.id = :campaign");
-            params.put("campaign", campaignId);
+            campaigns.getVisible(caller, campaignId);
         }
-        if (from != null) {
-            sql.append(" and f.reported_on >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            sql.append(" and f.reported_on < :to");
-            params.put("to", to);
-        }
-        var query = em.createNativeQuery(sql.append(" group by 1, 2 order by 2, 1").toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new CampaignApi.Total((String) r[0], (String) r[1], Sql.number(r[2]),
-                Sql.number(r[3]))).toList();
+        return reachFigures.totals(caller, campaignId, from, to).stream().map(CampaignMapper::toView).toList();
     }
 }

@@ -3,23 +3,22 @@ package org.yaqaza.prevention.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.EnrolmentApi;
+import org.yaqaza.prevention.api.ApplicationRequest;
+import org.yaqaza.prevention.api.EnrolmentView;
+import org.yaqaza.prevention.api.TransitionRequest;
+import org.yaqaza.prevention.mapping.EnrolmentMapper;
 import org.yaqaza.prevention.model.ConsentScope;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Edition;
@@ -28,8 +27,11 @@ import org.yaqaza.prevention.model.EnrolmentState;
 import org.yaqaza.prevention.model.EnrolmentTransition;
 import org.yaqaza.prevention.model.Participant;
 import org.yaqaza.prevention.model.Programme;
-import org.yaqaza.prevention.model.Referral;
+import org.yaqaza.prevention.repository.EditionRepository;
+import org.yaqaza.prevention.repository.EnrolmentRepository;
+import org.yaqaza.prevention.repository.EnrolmentTransitionRepository;
 import org.yaqaza.prevention.repository.ParticipantRepository;
+import org.yaqaza.prevention.repository.ReferralRepository;
 
 /**
  * Applications and the enrolment state machine. Every change that can take or free a place locks the edition
@@ -43,28 +45,32 @@ public class EnrolmentService {
 
     private final ProgrammeService programmes;
     private final ParticipantService participants;
+    private final EnrolmentRepository enrolments;
+    private final EnrolmentTransitionRepository transitions;
+    private final EditionRepository editions;
     private final ParticipantRepository participantRepository;
-    private final PreventionAccess access;
+    private final ReferralRepository referrals;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
     public EnrolmentService(ProgrammeService programmes, ParticipantService participants,
-            ParticipantRepository participantRepository, PreventionAccess access, AuditTrail audit,
-            EntityManager em, Clock clock) {
+            EnrolmentRepository enrolments, EnrolmentTransitionRepository transitions, EditionRepository editions,
+            ParticipantRepository participantRepository, ReferralRepository referrals, AuditTrail audit,
+            Clock clock) {
         this.programmes = programmes;
         this.participants = participants;
+        this.enrolments = enrolments;
+        this.transitions = transitions;
+        this.editions = editions;
         this.participantRepository = participantRepository;
-        this.access = access;
+        this.referrals = referrals;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     @Transactional
-    public Enrolment apply(Caller caller, UUID editionId, EnrolmentApi.ApplicationRequest request) {
-        access.requireCaseAccess(caller);
-        Edition edition = programmes.visibleEdition(caller, editionId);
+    public Enrolment apply(Caller caller, UUID editionId, ApplicationRequest request) {
+        Edition edition = editions.getVisible(caller, editionId);
         Programme programme = programmes.visible(caller, edition.programmeId);
         Participant participant = participants.forCase(caller, request.participantCode());
         participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
@@ -74,17 +80,15 @@ public class EnrolmentService {
         }
         checkAge(programme, participant, request.appliedOn());
         if (request.referralId() != null) {
-            Referral referral = em.find(Referral.class, request.referralId());
-            if (referral == null || referral.status != DecisionStatus.APPROVED
-                    || !participant.id.equals(referral.participantId)) {
+            boolean approved = referrals.findByIdOptional(request.referralId())
+                    .filter(r -> r.status == DecisionStatus.APPROVED && participant.id.equals(r.participantId))
+                    .isPresent();
+            if (!approved) {
                 throw ProblemException.conflict("Referral not approved", "Only a referral approved by a prevention "
                         + "supervisor for this participant can be the basis of an enrolment.");
             }
         }
-        long existing = em.createQuery("select count(e) from Enrolment e where e.editionId = :e and "
-                + "e.participantId = :p", Long.class).setParameter("e", edition.id)
-                .setParameter("p", participant.id).getSingleResult();
-        if (existing > 0) {
+        if (enrolments.applied(edition.id, participant.id)) {
             throw ProblemException.conflict("Already applied", "Participant " + participant.code
                     + " already applied to this edition.");
         }
@@ -98,7 +102,7 @@ public class EnrolmentService {
         enrolment.appliedOn = request.appliedOn();
         enrolment.createdAt = clock.instant();
         enrolment.updatedAt = enrolment.createdAt;
-        em.persist(enrolment);
+        enrolments.persist(enrolment);
         audit.record("CREATE", OBJECT_TYPE, enrolment.id, participant.classification,
                 "participant " + participant.code + " applied to edition " + edition.id);
         return enrolment;
@@ -118,37 +122,24 @@ public class EnrolmentService {
         }
     }
 
-    /** The enrolment if the caller may work on it: its programme and its participant are both visible. */
+    /**
+     * The enrolment if the caller may work on it: its participant and its programme are both visible, and the
+     * caller is prevention staff (all inside the query); 404 otherwise.
+     */
     public Enrolment forCase(Caller caller, UUID id) {
-        access.requireCaseAccess(caller);
-        Enrolment enrolment = em.find(Enrolment.class, id);
-        if (enrolment == null) {
-            throw ProblemException.notFound("Enrolment", id);
-        }
-        Edition edition = em.find(Edition.class, enrolment.editionId);
-        Participant participant = participantRepository.findVisible(caller, enrolment.participantId).orElse(null);
-        if (participant == null || !programmesVisible(caller, edition.programmeId)) {
-            throw ProblemException.notFound("Enrolment", id);
-        }
-        return enrolment;
+        return enrolments.getForCase(caller, id);
     }
 
-    private boolean programmesVisible(Caller caller, UUID programmeId) {
-        try {
-            programmes.visible(caller, programmeId);
-            return true;
-        } catch (ProblemException hidden) {
-            return false;
-        }
+    Optional<Enrolment> forCaseOptional(Caller caller, UUID id) {
+        return enrolments.findForCase(caller, id);
     }
 
     @Transactional
-    public Enrolment transition(Caller caller, UUID id, EnrolmentApi.TransitionRequest request) {
-        Enrolment found = forCase(caller, id);
+    public Enrolment transition(Caller caller, UUID id, TransitionRequest request) {
+        Enrolment enrolment = forCase(caller, id);
         // lock the edition first: all place-taking changes of one edition take turns here
-        Edition edition = em.find(Edition.class, found.editionId, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(found);
-        Enrolment enrolment = found;
+        Edition edition = editions.lock(enrolment.editionId);
+        enrolments.refresh(enrolment);
         EnrolmentState from = enrolment.state;
         EnrolmentState to = request.to();
         if (!from.next().contains(to)) {
@@ -157,13 +148,13 @@ public class EnrolmentService {
                     + (from.next().isEmpty() ? "none (final state)"
                             : from.next().stream().map(Enum::name).collect(Collectors.joining(", "))) + ".");
         }
-        Participant participant = em.find(Participant.class, enrolment.participantId);
+        Participant participant = participantRepository.findById(enrolment.participantId);
         if (to == EnrolmentState.SCREENED || to == EnrolmentState.ENROLLED || to == EnrolmentState.ACTIVE) {
             participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
         }
         LocalDate on = request.on() != null ? request.on() : LocalDate.now(clock);
         EnrolmentState reached = to;
-        if (to == EnrolmentState.ENROLLED && placesTaken(edition.id) >= edition.capacity) {
+        if (to == EnrolmentState.ENROLLED && enrolments.placesTaken(edition.id) >= edition.capacity) {
             reached = EnrolmentState.WAITLISTED;
             enrolment.waitlistedAt = clock.instant();
         }
@@ -172,7 +163,7 @@ public class EnrolmentService {
         audit.record("TRANSITION", OBJECT_TYPE, enrolment.id, participant.classification,
                 from + " -> " + reached + (request.reason() == null ? "" : ": " + request.reason()));
         if (freesPlace) {
-            em.flush();
+            enrolments.flush();
             promoteWaiting(edition, on);
         }
         return enrolment;
@@ -187,7 +178,7 @@ public class EnrolmentService {
         t.reason = reason;
         t.actor = actor;
         t.occurredAt = clock.instant();
-        em.persist(t);
+        transitions.persist(t);
         enrolment.state = to;
         enrolment.stateReason = reason;
         enrolment.updatedAt = t.occurredAt;
@@ -203,15 +194,12 @@ public class EnrolmentService {
 
     /** Fills free places from the waiting list, oldest first; the edition row is already locked. */
     private void promoteWaiting(Edition edition, LocalDate on) {
-        long free = edition.capacity - placesTaken(edition.id);
+        long free = edition.capacity - enrolments.placesTaken(edition.id);
         if (free <= 0) {
             return;
         }
-        List<Enrolment> waiting = em.createQuery("from Enrolment where editionId = :e and state = :s "
-                + "order by waitlistedAt, id", Enrolment.class).setParameter("e", edition.id)
-                .setParameter("s", EnrolmentState.WAITLISTED).setMaxResults((int) free).getResultList();
-        for (Enrolment next : waiting) {
-            Participant participant = em.find(Participant.class, next.participantId);
+        for (Enrolment next : enrolments.waitingList(edition.id, (int) free)) {
+            Participant participant = participantRepository.findById(next.participantId);
             if (participants.consentStatus(participant.id, ConsentScope.PARTICIPATION)
                     != ParticipantService.ConsentStatus.ACTIVE) {
                 continue;
@@ -222,55 +210,27 @@ public class EnrolmentService {
         }
     }
 
-    long placesTaken(UUID editionId) {
-        return em.createQuery("select count(e) from Enrolment e where e.editionId = :e and e.state in :s",
-                Long.class).setParameter("e", editionId).setParameter("s",
-                        List.of(EnrolmentState.ENROLLED, EnrolmentState.ACTIVE, EnrolmentState.COMPLETED))
-                .getSingleResult();
-    }
-
     @Transactional
     public Enrolment get(Caller caller, UUID id) {
         Enrolment enrolment = forCase(caller, id);
-        participants.auditRead(em.find(Participant.class, enrolment.participantId), "enrolment " + id);
+        participants.auditRead(enrolment.participantId, "enrolment " + id);
         return enrolment;
     }
 
-    /** Enrolments of an edition whose participants the caller may see. */
+    /** Enrolments of an edition whose participants the caller may work on. */
     @Transactional
     public List<Enrolment> ofEdition(Caller caller, UUID editionId, EnrolmentState state) {
-        access.requireCaseAccess(caller);
-        Edition edition = programmes.visibleEdition(caller, editionId);
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
-        params.put("e", edition.id);
-        String hql = "select e from Enrolment e join Participant p on p.id = e.participantId where e.editionId = :e"
-                + " and " + Visibility.predicate("p") + (state == null ? "" : " and e.state = :state")
-                + " order by e.appliedOn, e.createdAt";
-        var query = em.createQuery(hql, Enrolment.class);
-        params.forEach(query::setParameter);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        return query.getResultList();
+        Edition edition = editions.getVisible(caller, editionId);
+        return enrolments.ofEditionForCase(caller, edition.id, state);
     }
 
     @Transactional
     public List<EnrolmentTransition> history(Caller caller, UUID id) {
-        Enrolment enrolment = forCase(caller, id);
-        return em.createQuery("from EnrolmentTransition where enrolmentId = :e order by occurredAt",
-                EnrolmentTransition.class).setParameter("e", enrolment.id).getResultList();
+        return transitions.ofEnrolment(forCase(caller, id).id);
     }
 
-    public EnrolmentApi.EnrolmentView view(Enrolment e) {
-        Participant p = em.find(Participant.class, e.participantId);
-        Integer position = null;
-        if (e.state == EnrolmentState.WAITLISTED) {
-            position = 1 + em.createQuery("select count(x) from Enrolment x where x.editionId = :ed and x.state = :s"
-                    + " and (x.waitlistedAt < :at or (x.waitlistedAt = :at and x.id < :id))", Long.class)
-                    .setParameter("ed", e.editionId).setParameter("s", EnrolmentState.WAITLISTED)
-                    .setParameter("at", e.waitlistedAt).setParameter("id", e.id).getSingleResult().intValue();
-        }
-        return new EnrolmentApi.EnrolmentView(e.id, e.editionId, p.code, e.state, e.state.next(), e.voluntary,
-                e.referralId, e.appliedOn, e.enrolledOn, e.endedOn, position, e.version);
+    public EnrolmentView view(Enrolment e) {
+        Integer position = e.state == EnrolmentState.WAITLISTED ? enrolments.waitingPosition(e) : null;
+        return EnrolmentMapper.toView(e, participantRepository.code(e.participantId), position);
     }
 }

@@ -2,28 +2,35 @@ package org.yaqaza.prevention.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
-import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.FollowUpApi;
+import org.yaqaza.prevention.api.ContactRequest;
+import org.yaqaza.prevention.api.FollowUpView;
+import org.yaqaza.prevention.api.MilestoneRequest;
+import org.yaqaza.prevention.api.OverdueContact;
+import org.yaqaza.prevention.api.ReleaseRequest;
+import org.yaqaza.prevention.api.ReleaseView;
+import org.yaqaza.prevention.api.ReoffenceRequest;
+import org.yaqaza.prevention.mapping.FollowUpMapper;
 import org.yaqaza.prevention.model.ConsentScope;
-import org.yaqaza.prevention.model.Enrolment;
 import org.yaqaza.prevention.model.FollowUpContact;
 import org.yaqaza.prevention.model.Milestone;
 import org.yaqaza.prevention.model.Participant;
 import org.yaqaza.prevention.model.ReleaseRecord;
 import org.yaqaza.prevention.model.Reoffence;
+import org.yaqaza.prevention.repository.EnrolmentRepository;
+import org.yaqaza.prevention.repository.FollowUpContactRepository;
+import org.yaqaza.prevention.repository.MilestoneRepository;
+import org.yaqaza.prevention.repository.ParticipantRepository;
+import org.yaqaza.prevention.repository.ReleaseRecordRepository;
+import org.yaqaza.prevention.repository.ReoffenceRepository;
 
 /** Release from prison, scheduled follow-up contacts, reintegration milestones and re-offence events. */
 @ApplicationScoped
@@ -34,30 +41,37 @@ public class FollowUpService {
     public static final int[] CONTACT_MONTHS = { 3, 6, 12, 24 };
 
     private final ParticipantService participants;
-    private final PreventionAccess access;
+    private final ParticipantRepository participantRepository;
+    private final EnrolmentRepository enrolments;
+    private final ReleaseRecordRepository releases;
+    private final FollowUpContactRepository contacts;
+    private final MilestoneRepository milestones;
+    private final ReoffenceRepository reoffences;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public FollowUpService(ParticipantService participants, PreventionAccess access, AuditTrail audit,
-            EntityManager em, Clock clock) {
+    public FollowUpService(ParticipantService participants, ParticipantRepository participantRepository,
+            EnrolmentRepository enrolments, ReleaseRecordRepository releases, FollowUpContactRepository contacts,
+            MilestoneRepository milestones, ReoffenceRepository reoffences, AuditTrail audit, Clock clock) {
         this.participants = participants;
-        this.access = access;
+        this.participantRepository = participantRepository;
+        this.enrolments = enrolments;
+        this.releases = releases;
+        this.contacts = contacts;
+        this.milestones = milestones;
+        this.reoffences = reoffences;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     @Transactional
-    public ReleaseRecord release(Caller caller, String code, FollowUpApi.ReleaseRequest request) {
+    public ReleaseRecord release(Caller caller, String code, ReleaseRequest request) {
         Participant p = participants.forCase(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
-        if (request.enrolmentId() != null) {
-            Enrolment enrolment = em.find(Enrolment.class, request.enrolmentId());
-            if (enrolment == null || !enrolment.participantId.equals(p.id)) {
-                throw ProblemException.unprocessable("Unknown enrolment",
-                        "enrolmentId is not an enrolment of this participant.");
-            }
+        if (request.enrolmentId() != null && enrolments.findByIdOptional(request.enrolmentId())
+                .filter(e -> e.participantId.equals(p.id)).isEmpty()) {
+            throw ProblemException.unprocessable("Unknown enrolment",
+                    "enrolmentId is not an enrolment of this participant.");
         }
         ReleaseRecord release = new ReleaseRecord();
         release.id = UUID.randomUUID();
@@ -66,14 +80,14 @@ public class FollowUpService {
         release.releasedOn = request.releasedOn();
         release.institution = request.institution();
         release.createdAt = clock.instant();
-        em.persist(release);
+        releases.persist(release);
         for (int month : CONTACT_MONTHS) {
             FollowUpContact contact = new FollowUpContact();
             contact.id = UUID.randomUUID();
             contact.releaseId = release.id;
             contact.month = month;
             contact.dueOn = release.releasedOn.plusMonths(month);
-            em.persist(contact);
+            contacts.persist(contact);
         }
         audit.record("RECORD_RELEASE", OBJECT_TYPE, p.code, p.classification, detail("released "
                 + release.releasedOn, request.legalObligation()));
@@ -85,14 +99,13 @@ public class FollowUpService {
                 : what + " (legal obligation: " + legalObligation + ")";
     }
 
+    /** A release of a participant the caller may work on; 404 otherwise, like a missing one. */
     private ReleaseRecord releaseForCase(Caller caller, UUID releaseId) {
-        access.requireCaseAccess(caller);
-        ReleaseRecord release = em.find(ReleaseRecord.class, releaseId);
-        if (release == null) {
+        ReleaseRecord release = releases.findByIdOptional(releaseId)
+                .orElseThrow(() -> ProblemException.notFound("Release", releaseId));
+        if (participantRepository.findForCase(caller, release.participantId).isEmpty()) {
             throw ProblemException.notFound("Release", releaseId);
         }
-        Participant p = em.find(Participant.class, release.participantId);
-        participants.forCase(caller, p.code);
         return release;
     }
 
@@ -103,21 +116,18 @@ public class FollowUpService {
             throw ProblemException.unprocessable("Invalid date", "endedOn is before the release.");
         }
         release.followUpEndedOn = endedOn;
-        Participant p = em.find(Participant.class, release.participantId);
+        Participant p = participantRepository.findById(release.participantId);
         audit.record("END_FOLLOW_UP", OBJECT_TYPE, p.code, p.classification, "ended " + endedOn);
         return release;
     }
 
     @Transactional
-    public FollowUpContact recordContact(Caller caller, UUID contactId, FollowUpApi.ContactRequest request) {
-        access.requireCaseAccess(caller);
-        FollowUpContact contact = em.find(FollowUpContact.class, contactId);
-        if (contact == null) {
-            throw ProblemException.notFound("Follow-up contact", contactId);
-        }
+    public FollowUpContact recordContact(Caller caller, UUID contactId, ContactRequest request) {
+        FollowUpContact contact = contacts.findByIdOptional(contactId)
+                .orElseThrow(() -> ProblemException.notFound("Follow-up contact", contactId));
         ReleaseRecord release = releaseForCase(caller, contact.releaseId);
-        Participant p = em.find(Participant.class, release.participantId);
-        participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
+        Participant p = participants.requireProcessing(release.participantId, ConsentScope.FOLLOW_UP,
+                request.legalObligation());
         contact.doneOn = request.doneOn();
         contact.outcome = request.outcome();
         contact.note = request.note();
@@ -127,7 +137,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    public Milestone milestone(Caller caller, String code, FollowUpApi.MilestoneRequest request) {
+    public Milestone milestone(Caller caller, String code, MilestoneRequest request) {
         Participant p = participants.forCase(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
         Milestone m = new Milestone();
@@ -137,7 +147,7 @@ public class FollowUpService {
         m.achievedOn = request.achievedOn();
         m.note = request.note();
         m.createdAt = clock.instant();
-        em.persist(m);
+        milestones.persist(m);
         audit.record("RECORD_MILESTONE", OBJECT_TYPE, p.code, p.classification,
                 detail(m.kind.name(), request.legalObligation()));
         return m;
@@ -145,7 +155,7 @@ public class FollowUpService {
 
     /** Re-offences come from justice records: without follow-up consent they need their legal basis. */
     @Transactional
-    public Reoffence reoffence(Caller caller, String code, FollowUpApi.ReoffenceRequest request) {
+    public Reoffence reoffence(Caller caller, String code, ReoffenceRequest request) {
         Participant p = participants.forCase(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalBasis());
         Reoffence r = new Reoffence();
@@ -155,56 +165,26 @@ public class FollowUpService {
         r.kind = request.kind();
         r.legalBasis = request.legalBasis();
         r.createdAt = clock.instant();
-        em.persist(r);
+        reoffences.persist(r);
         audit.record("RECORD_REOFFENCE", OBJECT_TYPE, p.code, p.classification,
                 detail(r.kind + " on " + r.occurredOn, request.legalBasis()));
         return r;
     }
 
     @Transactional
-    public FollowUpApi.FollowUpView view(Caller caller, String code) {
+    public FollowUpView view(Caller caller, String code) {
         Participant p = participants.forCase(caller, code);
         participants.auditRead(p, "follow-up");
-        List<FollowUpApi.ReleaseView> releases = new ArrayList<>();
-        for (ReleaseRecord r : em.createQuery("from ReleaseRecord where participantId = :p order by releasedOn",
-                ReleaseRecord.class).setParameter("p", p.id).getResultList()) {
-            List<FollowUpApi.ContactView> contacts = em.createQuery(
-                    "from FollowUpContact where releaseId = :r order by month", FollowUpContact.class)
-                    .setParameter("r", r.id).getResultList().stream().map(FollowUpService::view).toList();
-            releases.add(new FollowUpApi.ReleaseView(r.id, r.releasedOn, r.institution, r.enrolmentId,
-                    r.followUpEndedOn, contacts));
-        }
-        List<FollowUpApi.MilestoneView> milestones = em.createQuery(
-                "from Milestone where participantId = :p order by achievedOn", Milestone.class)
-                .setParameter("p", p.id).getResultList().stream()
-                .map(m -> new FollowUpApi.MilestoneView(m.id, m.kind, m.achievedOn, m.note)).toList();
-        List<FollowUpApi.ReoffenceView> reoffences = em.createQuery(
-                "from Reoffence where participantId = :p order by occurredOn", Reoffence.class)
-                .setParameter("p", p.id).getResultList().stream()
-                .map(r -> new FollowUpApi.ReoffenceView(r.id, r.occurredOn, r.kind, r.legalBasis)).toList();
-        return new FollowUpApi.FollowUpView(p.code, releases, milestones, reoffences);
+        List<ReleaseView> released = releases.ofParticipant(p.id).stream().map(r -> FollowUpMapper.toView(r,
+                contacts.ofRelease(r.id).stream().map(FollowUpMapper::toView).toList())).toList();
+        return new FollowUpView(p.code, released,
+                milestones.ofParticipant(p.id).stream().map(FollowUpMapper::toView).toList(),
+                reoffences.ofParticipant(p.id).stream().map(FollowUpMapper::toView).toList());
     }
 
-    public static FollowUpApi.ContactView view(FollowUpContact c) {
-        return new FollowUpApi.ContactView(c.id, c.releaseId, c.month, c.dueOn, c.doneOn, c.outcome, c.note);
-    }
-
-    /** Contacts past due and not done, for follow-ups still open, of participants the caller may see. */
+    /** Contacts past due and not done, for follow-ups still open, of participants the caller may work on. */
     @Transactional
-    public List<FollowUpApi.OverdueContact> overdue(Caller caller, LocalDate asOf) {
-        access.requireCaseAccess(caller);
-        var query = em.createNativeQuery("select c.id, p.code, c.month, c.due_on from follow_up_contact c"
-                + " join release_record r on r.id = c.release_id join participant p on p.id = r.participant_id"
-                + " where c.done_on is null and c.due_on < :asOf and r.follow_up_ended_on is null"
-                + " and p.anonymised_at is null and " + Visibility.sqlPredicate("p")
-                + " order by c.due_on, p.code limit 1000").setParameter("asOf", asOf);
-        Visibility.parameters(caller).forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> {
-            LocalDate due = Sql.date(row[3]);
-            return new FollowUpApi.OverdueContact((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), due,
-                    ChronoUnit.DAYS.between(due, asOf));
-        }).toList();
+    public List<OverdueContact> overdue(Caller caller, LocalDate asOf) {
+        return contacts.overdue(caller, asOf).stream().map(o -> FollowUpMapper.toView(o, asOf)).toList();
     }
 }

@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
@@ -19,11 +19,17 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
-import org.yaqaza.prevention.api.ParticipantApi;
+import org.yaqaza.prevention.api.ConsentRequest;
+import org.yaqaza.prevention.api.Identity;
+import org.yaqaza.prevention.api.IdentityView;
+import org.yaqaza.prevention.api.ParticipantView;
+import org.yaqaza.prevention.api.RegisterRequest;
 import org.yaqaza.prevention.identity.IdentityCipher;
+import org.yaqaza.prevention.mapping.ParticipantMapper;
 import org.yaqaza.prevention.model.Consent;
 import org.yaqaza.prevention.model.ConsentScope;
 import org.yaqaza.prevention.model.Participant;
+import org.yaqaza.prevention.repository.ConsentRepository;
 import org.yaqaza.prevention.repository.ParticipantRepository;
 
 /**
@@ -42,33 +48,30 @@ public class ParticipantService {
     public static final String BIRTH_DATE = "birth_date";
 
     private final ParticipantRepository participants;
-    private final PreventionAccess access;
+    private final ConsentRepository consents;
     private final IdentityCipher cipher;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public ParticipantService(ParticipantRepository participants, PreventionAccess access, IdentityCipher cipher,
-            AuditTrail audit, EntityManager em, Clock clock) {
+    public ParticipantService(ParticipantRepository participants, ConsentRepository consents, IdentityCipher cipher,
+            AuditTrail audit, Clock clock) {
         this.participants = participants;
-        this.access = access;
+        this.consents = consents;
         this.cipher = cipher;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     @Transactional
-    public Participant register(Caller caller, ParticipantApi.RegisterRequest request) {
-        access.requireCaseAccess(caller);
+    public Participant register(Caller caller, RegisterRequest request) {
         Participant participant = newParticipant(caller, request.classification(), request.compartments(),
                 request.sharedWith());
         sealIdentity(participant, request.identity());
         participants.persist(participant);
         audit.record("CREATE", OBJECT_TYPE, participant.code, participant.classification, null);
         if (request.consents() != null) {
-            for (ParticipantApi.ConsentRequest consent : request.consents()) {
+            for (ConsentRequest consent : request.consents()) {
                 addConsent(caller, participant, consent);
             }
         }
@@ -84,11 +87,24 @@ public class ParticipantService {
         return participant;
     }
 
-    void sealIdentity(Participant p, ParticipantApi.Identity identity) {
+    void sealIdentity(Participant p, Identity identity) {
         p.fullNameAr = cipher.encrypt(identity.fullNameAr(), p.context(NAME_AR));
         p.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), p.context(NAME_LATIN));
         p.nationalId = cipher.encrypt(identity.nationalId(), p.context(NATIONAL_ID));
         p.birthDate = cipher.encrypt(identity.birthDate().toString(), p.context(BIRTH_DATE));
+    }
+
+    /** Decrypts an identity sealed under a record's context (a participant's, or a referral's copy). */
+    Identity openIdentity(byte[] nameAr, byte[] nameLatin, byte[] nationalId, byte[] birthDate,
+            UnaryOperator<String> context) {
+        return new Identity(cipher.decrypt(nameAr, context.apply(NAME_AR)),
+                cipher.decrypt(nameLatin, context.apply(NAME_LATIN)),
+                cipher.decrypt(nationalId, context.apply(NATIONAL_ID)),
+                LocalDate.parse(cipher.decrypt(birthDate, context.apply(BIRTH_DATE))));
+    }
+
+    Identity openIdentity(Participant p) {
+        return openIdentity(p.fullNameAr, p.fullNameLatin, p.nationalId, p.birthDate, p::context);
     }
 
     private String freshCode() {
@@ -101,16 +117,15 @@ public class ParticipantService {
                 code.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
             }
             String candidate = code.toString();
-            if (participants.count("code", candidate) == 0) {
+            if (!participants.codeTaken(candidate)) {
                 return candidate;
             }
         }
     }
 
-    /** The participant for case work: prevention staff only, visible, 404 otherwise. */
+    /** The participant for case work: visible to prevention staff, 404 otherwise (the rule is in the query). */
     public Participant forCase(Caller caller, String code) {
-        access.requireCaseAccess(caller);
-        return participants.getVisibleByCode(caller, code);
+        return participants.getForCase(caller, code);
     }
 
     @Transactional
@@ -127,21 +142,24 @@ public class ParticipantService {
         }
     }
 
+    /** {@link #auditRead} of a participant already reached through a checked record. */
+    void auditRead(UUID participantId, String what) {
+        auditRead(participants.findById(participantId), what);
+    }
+
     @Transactional
     public Page<Participant> list(Caller caller, PageRequest page) {
-        access.requireCaseAccess(caller);
-        Page<Participant> result = participants.pageVisible(caller, null, Map.of(), page);
+        Page<Participant> result = participants.pageForCase(caller, page);
         result.items().forEach(p -> auditRead(p, "list"));
         return result;
     }
 
-    public ParticipantApi.ParticipantView view(Participant p) {
+    public ParticipantView view(Participant p) {
         Map<ConsentScope, String> consent = new EnumMap<>(ConsentScope.class);
         for (ConsentScope scope : ConsentScope.values()) {
             consent.put(scope, consentStatus(p.id, scope).name());
         }
-        return new ParticipantApi.ParticipantView(p.code, p.classification, List.of(p.compartments),
-                p.ownerAgency, p.createdAt, p.anonymisedAt != null, consent);
+        return ParticipantMapper.toView(p, consent);
     }
 
     /**
@@ -149,7 +167,7 @@ public class ParticipantService {
      * consent to participation has been withdrawn, and impossible after anonymisation.
      */
     @Transactional
-    public ParticipantApi.IdentityView disclose(Caller caller, String code, String purpose) {
+    public IdentityView disclose(Caller caller, String code, String purpose) {
         Participant p = forCase(caller, code);
         if (p.anonymisedAt != null) {
             throw new ProblemException(410, "Identity anonymised",
@@ -159,12 +177,9 @@ public class ParticipantService {
             throw ProblemException.conflict("Consent withdrawn",
                     "The participant withdrew consent; the identity is no longer shown.");
         }
-        ParticipantApi.IdentityView view;
+        IdentityView view;
         try {
-            view = new ParticipantApi.IdentityView(p.code, cipher.decrypt(p.fullNameAr, p.context(NAME_AR)),
-                    cipher.decrypt(p.fullNameLatin, p.context(NAME_LATIN)),
-                    cipher.decrypt(p.nationalId, p.context(NATIONAL_ID)),
-                    LocalDate.parse(cipher.decrypt(p.birthDate, p.context(BIRTH_DATE))), purpose,
+            view = ParticipantMapper.toView(p.code, openIdentity(p), purpose,
                     clock.instant().truncatedTo(ChronoUnit.SECONDS));
         } catch (IdentityCipher.IdentityDecryptionException e) {
             // never garbage: a value that does not authenticate under its key is reported, not shown
@@ -187,13 +202,11 @@ public class ParticipantService {
     }
 
     public ConsentStatus consentStatus(UUID participantId, ConsentScope scope) {
-        List<Consent> consents = em.createQuery("from Consent where participantId = :p and scope = :s",
-                Consent.class).setParameter("p", participantId).setParameter("s", scope).getResultList();
-        if (consents.isEmpty()) {
+        List<Consent> given = consents.ofParticipant(participantId, scope);
+        if (given.isEmpty()) {
             return ConsentStatus.NONE;
         }
-        return consents.stream().anyMatch(c -> c.withdrawnOn == null) ? ConsentStatus.ACTIVE
-                : ConsentStatus.WITHDRAWN;
+        return given.stream().anyMatch(c -> c.withdrawnOn == null) ? ConsentStatus.ACTIVE : ConsentStatus.WITHDRAWN;
     }
 
     /**
@@ -213,12 +226,19 @@ public class ParticipantService {
         }
     }
 
+    /** {@link #requireProcessing} for a participant already reached through a checked record. */
+    Participant requireProcessing(UUID participantId, ConsentScope scope, String legalObligation) {
+        Participant p = participants.findById(participantId);
+        requireProcessing(p, scope, legalObligation);
+        return p;
+    }
+
     @Transactional
-    public Consent addConsent(Caller caller, String code, ParticipantApi.ConsentRequest request) {
+    public Consent addConsent(Caller caller, String code, ConsentRequest request) {
         return addConsent(caller, forCase(caller, code), request);
     }
 
-    Consent addConsent(Caller caller, Participant p, ParticipantApi.ConsentRequest request) {
+    Consent addConsent(Caller caller, Participant p, ConsentRequest request) {
         if (p.anonymisedAt != null) {
             throw ProblemException.conflict("Anonymised", "An anonymised participant cannot give consent.");
         }
@@ -230,7 +250,7 @@ public class ParticipantService {
         consent.note = request.note();
         consent.recordedBy = caller.subject();
         consent.createdAt = clock.instant();
-        em.persist(consent);
+        consents.persist(consent);
         audit.record("CONSENT_GIVEN", OBJECT_TYPE, p.code, p.classification, "scope " + consent.scope);
         return consent;
     }
@@ -238,10 +258,8 @@ public class ParticipantService {
     @Transactional
     public Consent withdraw(Caller caller, String code, UUID consentId, LocalDate withdrawnOn) {
         Participant p = forCase(caller, code);
-        Consent consent = em.find(Consent.class, consentId);
-        if (consent == null || !consent.participantId.equals(p.id)) {
-            throw ProblemException.notFound("Consent", consentId);
-        }
+        Consent consent = consents.findByIdOptional(consentId).filter(c -> c.participantId.equals(p.id))
+                .orElseThrow(() -> ProblemException.notFound("Consent", consentId));
         if (consent.withdrawnOn != null) {
             throw ProblemException.conflict("Already withdrawn", "This consent was withdrawn on "
                     + consent.withdrawnOn + ".");
@@ -257,8 +275,6 @@ public class ParticipantService {
 
     @Transactional
     public List<Consent> consents(Caller caller, String code) {
-        Participant p = forCase(caller, code);
-        return em.createQuery("from Consent where participantId = :p order by givenOn, createdAt", Consent.class)
-                .setParameter("p", p.id).getResultList();
+        return consents.ofParticipant(forCase(caller, code).id);
     }
 }

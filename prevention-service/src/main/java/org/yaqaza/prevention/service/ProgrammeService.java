@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
@@ -18,12 +17,18 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Marking;
 import org.yaqaza.common.security.MarkingAuthority;
-import org.yaqaza.prevention.api.EditionApi;
+import org.yaqaza.prevention.api.EditionRequest;
+import org.yaqaza.prevention.api.EditionView;
+import org.yaqaza.prevention.api.ModuleRequest;
 import org.yaqaza.prevention.api.ProgrammeRequest;
+import org.yaqaza.prevention.mapping.EditionMapper;
 import org.yaqaza.prevention.model.CurriculumModule;
 import org.yaqaza.prevention.model.Edition;
 import org.yaqaza.prevention.model.Programme;
 import org.yaqaza.prevention.model.ProgrammeKind;
+import org.yaqaza.prevention.repository.CurriculumModuleRepository;
+import org.yaqaza.prevention.repository.EditionRepository;
+import org.yaqaza.prevention.repository.EnrolmentRepository;
 import org.yaqaza.prevention.repository.ProgrammeRepository;
 
 /** Creating and maintaining programmes, their curriculum and editions, under the visibility rule and audited. */
@@ -34,16 +39,21 @@ public class ProgrammeService {
 
     private final ProgrammeRepository programmes;
     private final MarkingAuthority markings;
+    private final CurriculumModuleRepository modules;
+    private final EditionRepository editions;
+    private final EnrolmentRepository enrolments;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public ProgrammeService(ProgrammeRepository programmes, MarkingAuthority markings, AuditTrail audit,
-            EntityManager em, Clock clock) {
+    public ProgrammeService(ProgrammeRepository programmes, MarkingAuthority markings,
+            CurriculumModuleRepository modules, EditionRepository editions, EnrolmentRepository enrolments,
+            AuditTrail audit, Clock clock) {
         this.programmes = programmes;
         this.markings = markings;
+        this.modules = modules;
+        this.editions = editions;
+        this.enrolments = enrolments;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -96,9 +106,9 @@ public class ProgrammeService {
     }
 
     @Transactional
-    public CurriculumModule addModule(Caller caller, UUID programmeId, EditionApi.ModuleRequest request) {
+    public CurriculumModule addModule(Caller caller, UUID programmeId, ModuleRequest request) {
         Programme programme = visible(caller, programmeId);
-        List<CurriculumModule> existing = modules(programme.id);
+        List<CurriculumModule> existing = modules.ofProgramme(programme.id);
         if (existing.stream().anyMatch(m -> m.code.equals(request.code()))) {
             throw ProblemException.conflict("Module exists",
                     "The curriculum already has a module " + request.code() + ".");
@@ -111,24 +121,19 @@ public class ProgrammeService {
         module.requiredSessions = request.requiredSessions();
         module.position = request.position() != null ? request.position()
                 : existing.stream().mapToInt(m -> m.position + 1).max().orElse(1);
-        em.persist(module);
+        modules.persist(module);
         audit.record("CREATE", "curriculum-module", module.id, programme.classification,
                 "programme " + programme.id);
         return module;
     }
 
-    public List<CurriculumModule> modules(UUID programmeId) {
-        return em.createQuery("from CurriculumModule where programmeId = :p order by position, code",
-                CurriculumModule.class).setParameter("p", programmeId).getResultList();
-    }
-
     @Transactional
     public List<CurriculumModule> modules(Caller caller, UUID programmeId) {
-        return modules(visible(caller, programmeId).id);
+        return modules.ofProgramme(visible(caller, programmeId).id);
     }
 
     @Transactional
-    public Edition createEdition(Caller caller, UUID programmeId, EditionApi.EditionRequest request) {
+    public Edition createEdition(Caller caller, UUID programmeId, EditionRequest request) {
         Programme programme = visible(caller, programmeId);
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.unprocessable("Invalid dates", "endsOn is before startsOn.");
@@ -141,34 +146,25 @@ public class ProgrammeService {
         edition.endsOn = request.endsOn();
         edition.capacity = request.capacity() != null ? request.capacity() : programme.capacity;
         edition.createdAt = clock.instant();
-        em.persist(edition);
+        editions.persist(edition);
         audit.record("CREATE", "edition", edition.id, programme.classification, "programme " + programme.id);
         return edition;
     }
 
     /** An edition whose programme the caller may see; 404 otherwise. */
+    @Transactional
     public Edition visibleEdition(Caller caller, UUID editionId) {
-        Edition edition = em.find(Edition.class, editionId);
-        if (edition == null || programmes.findVisible(caller, edition.programmeId).isEmpty()) {
-            throw ProblemException.notFound("Edition", editionId);
-        }
-        return edition;
+        return editions.getVisible(caller, editionId);
     }
 
     @Transactional
     public List<Edition> editions(Caller caller, UUID programmeId) {
-        Programme programme = visible(caller, programmeId);
-        return em.createQuery("from Edition where programmeId = :p order by startsOn, name", Edition.class)
-                .setParameter("p", programme.id).getResultList();
+        return editions.ofProgramme(visible(caller, programmeId).id);
     }
 
-    public EditionApi.EditionView view(Edition e) {
-        Object[] counts = (Object[]) em.createNativeQuery("select"
-                + " count(*) filter (where state in ('ENROLLED', 'ACTIVE', 'COMPLETED')),"
-                + " count(*) filter (where state = 'WAITLISTED') from enrolment where edition_id = :e")
-                .setParameter("e", e.id).getSingleResult();
-        return new EditionApi.EditionView(e.id, e.programmeId, e.name, e.startsOn, e.endsOn, e.capacity,
-                ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), e.version);
+    /** The edition with its occupancy: places taken and the length of the waiting list. */
+    public EditionView view(Edition e) {
+        return EditionMapper.toView(e, enrolments.placesTaken(e.id), enrolments.waiting(e.id));
     }
 
     private void apply(Programme programme, ProgrammeRequest request) {

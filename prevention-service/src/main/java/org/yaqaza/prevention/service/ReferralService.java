@@ -1,12 +1,10 @@
 package org.yaqaza.prevention.service;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
@@ -15,13 +13,23 @@ import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.prevention.api.ParticipantApi;
-import org.yaqaza.prevention.api.ReferralApi;
+import org.yaqaza.prevention.api.DecisionRequest;
+import org.yaqaza.prevention.api.HandoverPackage;
+import org.yaqaza.prevention.api.HandoverRequest;
+import org.yaqaza.prevention.api.HandoverView;
+import org.yaqaza.prevention.api.Identity;
+import org.yaqaza.prevention.api.ReferralRequest;
+import org.yaqaza.prevention.api.ReferralView;
 import org.yaqaza.prevention.identity.IdentityCipher;
+import org.yaqaza.prevention.mapping.ReferralMapper;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Handover;
 import org.yaqaza.prevention.model.Participant;
 import org.yaqaza.prevention.model.Referral;
+import org.yaqaza.prevention.repository.HandoverRepository;
+import org.yaqaza.prevention.repository.ParticipantRepository;
+import org.yaqaza.prevention.repository.ReferralRepository;
+import org.yaqaza.prevention.security.PreventionAccess;
 
 /**
  * The only two doors in the firewall. A referral from another agency carries a sealed identity and does nothing
@@ -37,23 +45,28 @@ public class ReferralService {
 
     private final PreventionAccess access;
     private final ParticipantService participants;
+    private final ParticipantRepository participantRepository;
+    private final ReferralRepository referrals;
+    private final HandoverRepository handovers;
     private final IdentityCipher cipher;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public ReferralService(PreventionAccess access, ParticipantService participants, IdentityCipher cipher,
-            AuditTrail audit, EntityManager em, Clock clock) {
+    public ReferralService(PreventionAccess access, ParticipantService participants,
+            ParticipantRepository participantRepository, ReferralRepository referrals, HandoverRepository handovers,
+            IdentityCipher cipher, AuditTrail audit, Clock clock) {
         this.access = access;
         this.participants = participants;
+        this.participantRepository = participantRepository;
+        this.referrals = referrals;
+        this.handovers = handovers;
         this.cipher = cipher;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     @Transactional
-    public Referral refer(Caller caller, ReferralApi.ReferralRequest request) {
+    public Referral refer(Caller caller, ReferralRequest request) {
         if (!caller.hasRole(Role.SUPERVISOR) || caller.agency() == null) {
             throw ProblemException.forbidden("Only a supervisor of an agency may refer someone to a programme.");
         }
@@ -67,23 +80,19 @@ public class ReferralService {
         r.summary = request.summary();
         r.status = DecisionStatus.PENDING;
         r.createdAt = clock.instant();
-        ParticipantApi.Identity identity = request.identity();
+        Identity identity = request.identity();
         r.fullNameAr = cipher.encrypt(identity.fullNameAr(), r.context(ParticipantService.NAME_AR));
         r.fullNameLatin = cipher.encrypt(identity.fullNameLatin(), r.context(ParticipantService.NAME_LATIN));
         r.nationalId = cipher.encrypt(identity.nationalId(), r.context(ParticipantService.NATIONAL_ID));
         r.birthDate = cipher.encrypt(identity.birthDate().toString(), r.context(ParticipantService.BIRTH_DATE));
-        em.persist(r);
+        referrals.persist(r);
         audit.record("REFERRAL_CREATE", REFERRAL, r.id, Classification.CONFIDENTIAL,
                 "from " + r.referringAgency + " to " + r.programmeKind + "; purpose: " + r.purpose);
         return r;
     }
 
     private Referral referral(UUID id) {
-        Referral r = em.find(Referral.class, id);
-        if (r == null) {
-            throw ProblemException.notFound("Referral", id);
-        }
-        return r;
+        return referrals.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Referral", id));
     }
 
     /** The referring agency sees the status of its own referrals; prevention staff see the referral. */
@@ -103,17 +112,12 @@ public class ReferralService {
 
     @Transactional
     public List<Referral> list(Caller caller, DecisionStatus status) {
-        access.requireCaseAccess(caller);
-        var query = status == null ? em.createQuery("from Referral order by createdAt desc", Referral.class)
-                : em.createQuery("from Referral where status = :s order by createdAt desc", Referral.class)
-                        .setParameter("s", status);
-        return query.setMaxResults(500).getResultList();
+        return referrals.listForCase(caller, status);
     }
 
     @Transactional
-    public Referral decide(Caller caller, UUID id, ReferralApi.Decision decision) {
-        access.requirePreventionSupervisor(caller);
-        Referral r = referral(id);
+    public Referral decide(Caller caller, UUID id, DecisionRequest decision) {
+        Referral r = referrals.findForCase(caller, id).orElseThrow(() -> ProblemException.notFound("Referral", id));
         if (r.status != DecisionStatus.PENDING) {
             throw ProblemException.conflict("Already decided", "This referral was " + r.status + ".");
         }
@@ -128,13 +132,9 @@ public class ReferralService {
             Classification marking = decision.classification() == null ? Classification.CONFIDENTIAL
                     : decision.classification();
             Participant p = participants.newParticipant(caller, marking, List.of(), List.of());
-            ParticipantApi.Identity identity = new ParticipantApi.Identity(
-                    cipher.decrypt(r.fullNameAr, r.context(ParticipantService.NAME_AR)),
-                    cipher.decrypt(r.fullNameLatin, r.context(ParticipantService.NAME_LATIN)),
-                    cipher.decrypt(r.nationalId, r.context(ParticipantService.NATIONAL_ID)),
-                    LocalDate.parse(cipher.decrypt(r.birthDate, r.context(ParticipantService.BIRTH_DATE))));
-            participants.sealIdentity(p, identity);
-            em.persist(p);
+            participants.sealIdentity(p, participants.openIdentity(r.fullNameAr, r.fullNameLatin, r.nationalId,
+                    r.birthDate, r::context));
+            participantRepository.persist(p);
             r.participantId = p.id;
             audit.record("CREATE", ParticipantService.OBJECT_TYPE, p.code, p.classification,
                     "from approved referral " + r.id);
@@ -149,16 +149,14 @@ public class ReferralService {
         return r;
     }
 
-    public ReferralApi.ReferralView view(Referral r) {
-        String code = r.participantId == null ? null : em.find(Participant.class, r.participantId).code;
-        return new ReferralApi.ReferralView(r.id, r.referringAgency, r.referredBy, r.programmeKind, r.region,
-                r.purpose, r.summary, r.status, r.decidedBy, r.decidedAt, r.decisionReason, code, r.createdAt);
+    public ReferralView view(Referral r) {
+        return ReferralMapper.toView(r, r.participantId == null ? null : participantRepository.code(r.participantId));
     }
 
     // ---- handovers
 
     @Transactional
-    public Handover requestHandover(Caller caller, ReferralApi.HandoverRequest request) {
+    public Handover requestHandover(Caller caller, HandoverRequest request) {
         Participant p = participants.forCase(caller, request.participantCode());
         if (request.recipientAgency().equals(access.preventionAgency())) {
             throw ProblemException.unprocessable("Invalid recipient", "A handover goes to another agency.");
@@ -174,31 +172,28 @@ public class ReferralService {
         h.status = DecisionStatus.PENDING;
         h.requestedBy = caller.subject();
         h.createdAt = clock.instant();
-        em.persist(h);
+        handovers.persist(h);
         audit.record("HANDOVER_REQUEST", HANDOVER, h.id, p.classification, "participant " + p.code + " to "
                 + h.recipientAgency + "; purpose: " + h.purpose + "; legal basis: " + h.legalBasis);
         return h;
     }
 
     private Handover handover(UUID id) {
-        Handover h = em.find(Handover.class, id);
-        if (h == null) {
+        return handovers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Handover", id));
+    }
+
+    /** The prevention side's view: as visible as the participant it is about; 404 otherwise. */
+    @Transactional
+    public Handover getHandover(Caller caller, UUID id) {
+        Handover h = handover(id);
+        if (participantRepository.findForCase(caller, h.participantId).isEmpty()) {
             throw ProblemException.notFound("Handover", id);
         }
         return h;
     }
 
     @Transactional
-    public Handover getHandover(Caller caller, UUID id) {
-        access.requireCaseAccess(caller);
-        Handover h = handover(id);
-        participants.forCase(caller, em.find(Participant.class, h.participantId).code);
-        return h;
-    }
-
-    @Transactional
-    public Handover decideHandover(Caller caller, UUID id, ReferralApi.Decision decision) {
-        access.requirePreventionSupervisor(caller);
+    public Handover decideHandover(Caller caller, UUID id, DecisionRequest decision) {
         Handover h = getHandover(caller, id);
         if (h.status != DecisionStatus.PENDING) {
             throw ProblemException.conflict("Already decided", "This handover was " + h.status + ".");
@@ -211,14 +206,14 @@ public class ReferralService {
         h.decidedBy = caller.subject();
         h.decidedAt = clock.instant();
         h.decisionReason = decision.reason();
-        Participant p = em.find(Participant.class, h.participantId);
+        Participant p = participantRepository.findById(h.participantId);
         audit.record("HANDOVER_" + h.status, HANDOVER, h.id, p.classification, "reason: " + decision.reason());
         return h;
     }
 
     /** The recipient agency's supervisors read an approved handover; each read is audited. */
     @Transactional
-    public ReferralApi.HandoverPackage receive(Caller caller, UUID id) {
+    public HandoverPackage receive(Caller caller, UUID id) {
         Handover h = handover(id);
         if (!caller.hasRole(Role.SUPERVISOR) || !h.recipientAgency.equals(caller.agency())) {
             throw ProblemException.notFound("Handover", id);
@@ -227,23 +222,14 @@ public class ReferralService {
             throw ProblemException.conflict("Not approved", "This handover has not been approved by a prevention "
                     + "supervisor (" + h.status + "); nothing is handed over.");
         }
-        Participant p = em.find(Participant.class, h.participantId);
-        ParticipantApi.Identity identity = null;
-        if (h.includeIdentity && p.anonymisedAt == null) {
-            identity = new ParticipantApi.Identity(cipher.decrypt(p.fullNameAr, p.context(ParticipantService.NAME_AR)),
-                    cipher.decrypt(p.fullNameLatin, p.context(ParticipantService.NAME_LATIN)),
-                    cipher.decrypt(p.nationalId, p.context(ParticipantService.NATIONAL_ID)),
-                    LocalDate.parse(cipher.decrypt(p.birthDate, p.context(ParticipantService.BIRTH_DATE))));
-        }
+        Participant p = participantRepository.findById(h.participantId);
+        Identity identity = h.includeIdentity && p.anonymisedAt == null ? participants.openIdentity(p) : null;
         audit.record("HANDOVER_READ", HANDOVER, h.id, p.classification, "read by " + caller.agency()
                 + (identity != null ? " including identity of " + p.code : ""));
-        return new ReferralApi.HandoverPackage(h.id, h.purpose, h.legalBasis, h.summary, p.code, identity,
-                h.decidedBy, h.decidedAt);
+        return ReferralMapper.toPackage(h, p.code, identity);
     }
 
-    public ReferralApi.HandoverView view(Handover h) {
-        Participant p = em.find(Participant.class, h.participantId);
-        return new ReferralApi.HandoverView(h.id, p.code, h.recipientAgency, h.purpose, h.legalBasis,
-                h.includeIdentity, h.status, h.requestedBy, h.decidedBy, h.decidedAt, h.decisionReason, h.createdAt);
+    public HandoverView view(Handover h) {
+        return ReferralMapper.toView(h, participantRepository.code(h.participantId));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -14,6 +13,7 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.prevention.config.PreventionConfig;
 import org.yaqaza.prevention.model.Participant;
+import org.yaqaza.prevention.repository.ParticipantRepository;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,15 +29,19 @@ public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
     private static final AuditActor ACTOR = AuditActor.system("retention");
 
+    /** Participants anonymised per run at most; the rest wait for the next run. */
+    private static final int BATCH = 5000;
+
     private final PreventionConfig config;
+    private final ParticipantRepository participants;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public RetentionService(PreventionConfig config, AuditTrail audit, EntityManager em, Clock clock) {
+    public RetentionService(PreventionConfig config, ParticipantRepository participants, AuditTrail audit,
+            Clock clock) {
         this.config = config;
+        this.participants = participants;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -56,20 +60,9 @@ public class RetentionService {
     /** Participants past retention on {@code today}; returns how many were anonymised. */
     @Transactional
     public int anonymiseDue(LocalDate today) {
-        LocalDate cutoff = today.minusMonths(config.retention().months());
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("select p.id from participant p where p.anonymised_at is null"
-                + " and not exists (select 1 from release_record r where r.participant_id = p.id"
-                + " and r.follow_up_ended_on is null)"
-                + " and not exists (select 1 from enrolment e where e.participant_id = p.id"
-                + " and e.state not in ('COMPLETED', 'WITHDRAWN', 'EXCLUDED'))"
-                + " and coalesce((select max(r.follow_up_ended_on) from release_record r"
-                + " where r.participant_id = p.id), (select max(e.ended_on) from enrolment e"
-                + " where e.participant_id = p.id), cast(p.created_at as date)) < :cutoff"
-                + " order by p.id limit 5000 for update of p skip locked").setParameter("cutoff", cutoff)
-                .getResultList();
+        List<UUID> due = participants.dueForAnonymisation(today.minusMonths(config.retention().months()), BATCH);
         for (UUID id : due) {
-            anonymise(em.find(Participant.class, id));
+            anonymise(participants.findById(id));
         }
         return due.size();
     }
@@ -80,19 +73,7 @@ public class RetentionService {
         p.nationalId = null;
         p.birthDate = null;
         p.anonymisedAt = clock.instant();
-        em.createNativeQuery("update consent set note = null where participant_id = :p").setParameter("p", p.id)
-                .executeUpdate();
-        em.createNativeQuery("update milestone set note = null where participant_id = :p").setParameter("p", p.id)
-                .executeUpdate();
-        em.createNativeQuery("update follow_up_contact set note = null, outcome = null where release_id in"
-                + " (select id from release_record where participant_id = :p)").setParameter("p", p.id)
-                .executeUpdate();
-        em.createNativeQuery("update assessment set rationale = '[anonymised]', ratings = (select"
-                + " coalesce(jsonb_agg(r - 'evidence'), '[]'::jsonb) from jsonb_array_elements(ratings) r)"
-                + " where enrolment_id in (select id from enrolment where participant_id = :p)")
-                .setParameter("p", p.id).executeUpdate();
-        em.createNativeQuery("update handover set summary = '[anonymised]' where participant_id = :p")
-                .setParameter("p", p.id).executeUpdate();
+        participants.eraseCaseNotes(p.id);
         audit.record(ACTOR, "ANONYMISE", ParticipantService.OBJECT_TYPE, p.code, p.classification,
                 "retention of " + config.retention().months() + " months after end of follow-up");
     }

@@ -3,60 +3,70 @@ package org.yaqaza.prevention.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
-import org.yaqaza.common.security.Visibility;
-import org.yaqaza.prevention.api.EnrolmentApi;
-import org.yaqaza.prevention.api.SessionApi;
-import org.yaqaza.prevention.model.AttendanceStatus;
+import org.yaqaza.prevention.api.AttendanceMark;
+import org.yaqaza.prevention.api.AttendanceRequest;
+import org.yaqaza.prevention.api.AttendanceView;
+import org.yaqaza.prevention.api.ModuleProgress;
+import org.yaqaza.prevention.api.ProgressView;
+import org.yaqaza.prevention.api.SessionRequest;
+import org.yaqaza.prevention.api.SessionView;
+import org.yaqaza.prevention.mapping.SessionMapper;
 import org.yaqaza.prevention.model.ConsentScope;
 import org.yaqaza.prevention.model.CurriculumModule;
 import org.yaqaza.prevention.model.Edition;
 import org.yaqaza.prevention.model.Enrolment;
 import org.yaqaza.prevention.model.EnrolmentState;
-import org.yaqaza.prevention.model.Participant;
-import org.yaqaza.prevention.model.Programme;
 import org.yaqaza.prevention.model.ProgrammeSession;
+import org.yaqaza.prevention.repository.CurriculumModuleRepository;
+import org.yaqaza.prevention.repository.EditionRepository;
+import org.yaqaza.prevention.repository.ParticipantRepository;
+import org.yaqaza.prevention.repository.ProgrammeRepository;
+import org.yaqaza.prevention.repository.SessionRepository;
 
 /** Sessions of an edition, attendance, and completion measured against the curriculum. */
 @ApplicationScoped
 public class SessionService {
 
-    private final ProgrammeService programmes;
     private final EnrolmentService enrolments;
     private final ParticipantService participants;
-    private final PreventionAccess access;
+    private final SessionRepository sessions;
+    private final EditionRepository editions;
+    private final ProgrammeRepository programmes;
+    private final CurriculumModuleRepository modules;
+    private final ParticipantRepository participantRepository;
     private final AuditTrail audit;
-    private final EntityManager em;
     private final Clock clock;
 
-    public SessionService(ProgrammeService programmes, EnrolmentService enrolments, ParticipantService participants,
-            PreventionAccess access, AuditTrail audit, EntityManager em, Clock clock) {
-        this.programmes = programmes;
+    public SessionService(EnrolmentService enrolments, ParticipantService participants, SessionRepository sessions,
+            EditionRepository editions, ProgrammeRepository programmes, CurriculumModuleRepository modules,
+            ParticipantRepository participantRepository, AuditTrail audit, Clock clock) {
         this.enrolments = enrolments;
         this.participants = participants;
-        this.access = access;
+        this.sessions = sessions;
+        this.editions = editions;
+        this.programmes = programmes;
+        this.modules = modules;
+        this.participantRepository = participantRepository;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
     @Transactional
-    public ProgrammeSession create(Caller caller, UUID editionId, SessionApi.SessionRequest request) {
-        access.requireCaseAccess(caller);
-        Edition edition = programmes.visibleEdition(caller, editionId);
-        CurriculumModule module = em.find(CurriculumModule.class, request.moduleId());
-        if (module == null || !module.programmeId.equals(edition.programmeId)) {
-            throw ProblemException.unprocessable("Unknown module",
-                    "moduleId is not a module of this edition's programme.");
-        }
+    public ProgrammeSession create(Caller caller, UUID editionId, SessionRequest request) {
+        Edition edition = editions.getVisible(caller, editionId);
+        CurriculumModule module = modules.findByIdOptional(request.moduleId())
+                .filter(m -> m.programmeId.equals(edition.programmeId))
+                .orElseThrow(() -> ProblemException.unprocessable("Unknown module",
+                        "moduleId is not a module of this edition's programme."));
         ProgrammeSession session = new ProgrammeSession();
         session.id = UUID.randomUUID();
         session.editionId = edition.id;
@@ -65,47 +75,26 @@ public class SessionService {
         session.topic = request.topic();
         session.facilitator = request.facilitator();
         session.createdAt = clock.instant();
-        em.persist(session);
-        Programme programme = programmes.visible(caller, edition.programmeId);
-        audit.record("CREATE", "session", session.id, programme.classification, "edition " + edition.id);
+        sessions.persist(session);
+        audit.record("CREATE", "session", session.id, programmes.findById(edition.programmeId).classification,
+                "edition " + edition.id);
         return session;
     }
 
     @Transactional
     public List<ProgrammeSession> ofEdition(Caller caller, UUID editionId) {
-        access.requireCaseAccess(caller);
-        Edition edition = programmes.visibleEdition(caller, editionId);
-        return em.createQuery("from ProgrammeSession where editionId = :e order by heldOn, createdAt",
-                ProgrammeSession.class).setParameter("e", edition.id).getResultList();
-    }
-
-    private ProgrammeSession session(Caller caller, UUID sessionId) {
-        access.requireCaseAccess(caller);
-        ProgrammeSession session = em.find(ProgrammeSession.class, sessionId);
-        if (session == null) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
-        try {
-            programmes.visibleEdition(caller, session.editionId);
-        } catch (ProblemException hidden) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
-        return session;
+        return sessions.ofEdition(editions.getVisible(caller, editionId).id);
     }
 
     /** Records (or corrects) attendance marks; all marks are checked before any is stored. */
     @Transactional
-    public void record(Caller caller, UUID sessionId, SessionApi.AttendanceRequest request) {
-        ProgrammeSession session = session(caller, sessionId);
+    public void record(Caller caller, UUID sessionId, AttendanceRequest request) {
+        ProgrammeSession session = sessions.getVisible(caller, sessionId);
         List<Enrolment> checked = new ArrayList<>();
-        for (SessionApi.Mark mark : request.marks()) {
-            Enrolment enrolment;
-            try {
-                enrolment = enrolments.forCase(caller, mark.enrolmentId());
-            } catch (ProblemException e) {
-                throw ProblemException.unprocessable("Unknown enrolment",
-                        "Enrolment " + mark.enrolmentId() + " does not exist.");
-            }
+        for (AttendanceMark mark : request.marks()) {
+            Enrolment enrolment = enrolments.forCaseOptional(caller, mark.enrolmentId())
+                    .orElseThrow(() -> ProblemException.unprocessable("Unknown enrolment",
+                            "Enrolment " + mark.enrolmentId() + " does not exist."));
             if (!enrolment.editionId.equals(session.editionId)) {
                 throw ProblemException.unprocessable("Wrong edition",
                         "Enrolment " + mark.enrolmentId() + " is not in this session's edition.");
@@ -115,39 +104,22 @@ public class SessionService {
                 throw ProblemException.conflict("Not enrolled", "Enrolment " + enrolment.id + " is "
                         + enrolment.state + "; attendance is recorded for enrolled participants only.");
             }
-            Participant participant = em.find(Participant.class, enrolment.participantId);
-            participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
+            participants.requireProcessing(enrolment.participantId, ConsentScope.PARTICIPATION, null);
             checked.add(enrolment);
         }
         for (int i = 0; i < checked.size(); i++) {
-            em.createNativeQuery("insert into attendance (session_id, enrolment_id, status) values (:s, :e, :st)"
-                    + " on conflict (enrolment_id, session_id) do update set status = excluded.status")
-                    .setParameter("s", session.id).setParameter("e", checked.get(i).id)
-                    .setParameter("st", request.marks().get(i).status().name()).executeUpdate();
+            sessions.mark(session.id, checked.get(i).id, request.marks().get(i).status());
         }
-        Edition edition = em.find(Edition.class, session.editionId);
-        Programme programme = em.find(Programme.class, edition.programmeId);
-        audit.record("RECORD_ATTENDANCE", "session", session.id, programme.classification,
-                checked.size() + " marks");
+        Edition edition = editions.findById(session.editionId);
+        audit.record("RECORD_ATTENDANCE", "session", session.id,
+                programmes.findById(edition.programmeId).classification, checked.size() + " marks");
     }
 
+    /** The marks of a session; those of participants hidden from the caller are left out, like them. */
     @Transactional
-    public List<SessionApi.AttendanceView> attendance(Caller caller, UUID sessionId) {
-        ProgrammeSession session = session(caller, sessionId);
-        List<SessionApi.AttendanceView> result = new ArrayList<>();
-        // marks of participants hidden from this caller are left out, like the participants themselves
-        var query = em.createNativeQuery("select a.enrolment_id, p.code, a.status from attendance a"
-                + " join enrolment e on e.id = a.enrolment_id join participant p on p.id = e.participant_id"
-                + " where a.session_id = :s and " + Visibility.sqlPredicate("p") + " order by p.code")
-                .setParameter("s", session.id);
-        Visibility.parameters(caller).forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        for (Object[] row : rows) {
-            result.add(new SessionApi.AttendanceView((UUID) row[0], (String) row[1],
-                    AttendanceStatus.valueOf((String) row[2])));
-        }
-        return result;
+    public List<AttendanceView> attendance(Caller caller, UUID sessionId) {
+        ProgrammeSession session = sessions.getVisible(caller, sessionId);
+        return sessions.marks(caller, session.id).stream().map(SessionMapper::toView).toList();
     }
 
     /**
@@ -155,25 +127,25 @@ public class SessionService {
      * the sum of required sessions of the curriculum.
      */
     @Transactional
-    public EnrolmentApi.ProgressView progress(Caller caller, UUID enrolmentId) {
+    public ProgressView progress(Caller caller, UUID enrolmentId) {
         Enrolment enrolment = enrolments.forCase(caller, enrolmentId);
-        Edition edition = em.find(Edition.class, enrolment.editionId);
-        List<CurriculumModule> modules = programmes.modules(edition.programmeId);
-        List<EnrolmentApi.ModuleProgress> perModule = new ArrayList<>();
+        Edition edition = editions.findById(enrolment.editionId);
+        Map<UUID, Long> present = sessions.presentByModule(edition.id, enrolment.id);
+        List<ModuleProgress> perModule = new ArrayList<>();
         long required = 0;
         long done = 0;
-        for (CurriculumModule module : modules) {
-            long attended = ((Number) em.createNativeQuery("select count(*) from session s join attendance a"
-                    + " on a.session_id = s.id where s.module_id = :m and s.edition_id = :e and a.enrolment_id = :en"
-                    + " and a.status = 'PRESENT'").setParameter("m", module.id).setParameter("e", edition.id)
-                    .setParameter("en", enrolment.id).getSingleResult()).longValue();
-            perModule.add(new EnrolmentApi.ModuleProgress(module.code, module.title, module.requiredSessions,
-                    attended));
+        for (CurriculumModule module : modules.ofProgramme(edition.programmeId)) {
+            long attended = present.getOrDefault(module.id, 0L);
+            perModule.add(new ModuleProgress(module.code, module.title, module.requiredSessions, attended));
             required += module.requiredSessions;
             done += Math.min(attended, module.requiredSessions);
         }
         double percent = required == 0 ? 0 : Math.round(1000.0 * done / required) / 10.0;
-        Participant participant = em.find(Participant.class, enrolment.participantId);
-        return new EnrolmentApi.ProgressView(enrolment.id, participant.code, percent, perModule);
+        return new ProgressView(enrolment.id, participantRepository.code(enrolment.participantId), percent,
+                perModule);
+    }
+
+    public SessionView view(ProgrammeSession s) {
+        return SessionMapper.toView(s, modules.findById(s.moduleId).code);
     }
 }

@@ -322,12 +322,12 @@ public final class EvaluationBench {
         try (Connection c = DriverManager.getConnection(sdb.jdbcUrl(), sdb.appUser(), sdb.appPassword())) {
             c.setAutoCommit(false);
             for (boolean one : new boolean[] { false, true }) {
-                String sql = org.yaqaza.prevention.service.EvaluationService.query(one);
+                String sql = org.yaqaza.prevention.repository.EvaluationRepository.query(one);
                 for (Map.Entry<String, String> l : literals.entrySet()) {
                     sql = sql.replaceAll(":" + l.getKey() + "\\b", Matcher.quoteReplacement(l.getValue()));
                 }
                 try (Statement s = c.createStatement()) {
-                    s.executeQuery(org.yaqaza.prevention.service.EvaluationService.SESSION_SETTINGS).close();
+                    s.executeQuery(org.yaqaza.prevention.repository.EvaluationRepository.SESSION_SETTINGS).close();
                     System.out.println("== EXPLAIN (ANALYZE, BUFFERS) " + (one ? "one edition" : "whole programme"));
                     try (java.sql.ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
                         while (rs.next()) {
