@@ -1,7 +1,5 @@
 package org.yaqaza.intelligence.screening;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -35,10 +33,6 @@ public interface ScreeningConfig {
     /** Vocabulary keys one edit away that a query part is expanded to. */
     @WithDefault("4")
     int fuzzyExpansions();
-
-    /** How long a document frequency read from the vocabulary is reused. */
-    @WithDefault("60s")
-    Duration dfCacheTtl();
 
     /** Most names in one batch request. */
     @WithDefault("100000")

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +41,6 @@ public class ScreeningService {
     public static final int MAX_NAME_LENGTH = 300;
     /** Weight of a part matched only through a typo neighbour, relative to an exact key. */
     private static final double FUZZY_RETRIEVAL = 0.7;
-    private static final int PARSED_NAMES = 100_000;
     /** Birth years around the query's that a capped key is also read for (the scoring's "date uncertainty"). */
     private static final int YEAR_WINDOW = 2;
     /** Retrieval credit of an entity born in that window, on the scale of a part's rarity (ln(1 + N/df)). */
@@ -54,16 +52,16 @@ public class ScreeningService {
     private final AlertService alerts;
     private final NameNormaliser normaliser = NameNormaliser.standard();
     private final NameMatcher matcher = new NameMatcher();
-    /** Parsed candidate names (bounded: cleared when full). */
-    private final Map<String, Parsed> parsedNames = new ConcurrentHashMap<>();
+    private final ScreeningCaches caches;
 
     private final Timer vocabularyTime;
     private final Timer retrievalTime;
     private final Timer scoringTime;
 
-    public ScreeningService(ScreeningRepository repository, ScreeningConfig config, AuditTrail audit,
-            AlertService alerts, MeterRegistry meters) {
+    public ScreeningService(ScreeningRepository repository, ScreeningCaches caches, ScreeningConfig config,
+            AuditTrail audit, AlertService alerts, MeterRegistry meters) {
         this.repository = repository;
+        this.caches = caches;
         this.config = config;
         this.audit = audit;
         this.alerts = alerts;
@@ -204,7 +202,7 @@ public class ScreeningService {
         List<List<Parsed>> candidateNames = new ArrayList<>(found.size());
         Set<String> candidateKeys = new HashSet<>();
         for (ScreeningRepository.Candidate c : found) {
-            List<Parsed> names = c.names().stream().map(this::parse).toList();
+            List<Parsed> names = c.names().stream().map(n -> caches.parsedName(n, normaliser::parse)).toList();
             candidateNames.add(names);
             names.forEach(n -> n.parts().forEach(p -> candidateKeys.addAll(p.keys())));
         }
@@ -246,19 +244,6 @@ public class ScreeningService {
         scoringTime.record(System.nanoTime() - scoring, TimeUnit.NANOSECONDS);
         return new ScreeningResult(config.threshold(),
                 List.copyOf(visible.subList(0, Math.min(query.limit(), visible.size()))));
-    }
-
-    /** A candidate's name, parsed once: the same names come back query after query. */
-    private Parsed parse(String name) {
-        Parsed parsed = parsedNames.get(name);
-        if (parsed == null) {
-            parsed = normaliser.parse(name);
-            if (parsedNames.size() >= PARSED_NAMES) {
-                parsedNames.clear(); // crude bound; the next queries fill it again
-            }
-            parsedNames.put(name, parsed);
-        }
-        return parsed;
     }
 
     /** A single key too common to read whole: probed, capped, only when rarer keys found too little. */
