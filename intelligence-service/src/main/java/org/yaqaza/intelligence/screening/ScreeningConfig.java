@@ -38,7 +38,7 @@ public interface ScreeningConfig {
     @WithDefault("100000")
     int batchMaxNames();
 
-    /** Names screened concurrently within one batch (each on its own connection). */
+    /** Chunks of names screened at once, all batch requests together (each chunk on its own connection). */
     @WithDefault("2")
     int batchParallelism();
 }
