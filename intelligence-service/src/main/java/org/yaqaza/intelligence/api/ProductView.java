@@ -4,14 +4,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.intelligence.model.ThreatCategory;
 
 /**
- * The product as liaison-service reads it (contracts.md, fixed): {@code originatorPartners} lists the partner
- * code of every PARTNER source report, so the third-party rule can be checked before any release.
+ * The product as liaison-service reads it: a contract, published as the {@code ProductView} schema of /q/openapi
+ * (name and fields fixed; liaison's consumer test reads that document; see docs/architecture.md).
+ * {@code originatorPartners} lists the partner code of every PARTNER source report, so the third-party rule can be
+ * checked before any release.
  */
-public record ProductView(UUID id, String title, String summary, String tearLine, ThreatCategory category,
-        Classification classification, List<String> compartments, String ownerAgency, List<UUID> sourceReportIds,
-        List<String> originatorPartners, Instant createdAt, long version) {
+@Schema(name = "ProductView", description = "An intelligence product as partners' liaison reads it (contract with"
+        + " liaison-service: the schema name and these fields are stable; fields are added, never renamed or"
+        + " removed).", requiredProperties = { "id", "title", "summary", "category", "classification",
+                "compartments", "ownerAgency", "sourceReportIds", "originatorPartners", "createdAt", "version" })
+public record ProductView(
+        @Schema(description = "Product id.") UUID id,
+        @Schema(description = "Title, any script (Arabic first-class).") String title,
+        @Schema(description = "Sanitised summary, at the product's classification.") String summary,
+        @Schema(description = "Tear-line text meant for release; null when the product has none.",
+                nullable = true) String tearLine,
+        @Schema(description = "Threat category.") ThreatCategory category,
+        @Schema(description = "The product's own marking (possibly lower than its sources').")
+        Classification classification,
+        @Schema(description = "Compartment codes (need-to-know groups); empty when none.") List<String> compartments,
+        @Schema(description = "Agency that owns the product.") String ownerAgency,
+        @Schema(description = "The reports the product is built on.") List<UUID> sourceReportIds,
+        @Schema(description = "Partner code of every PARTNER source report (third-party rule: none of them may"
+                + " receive the product without its originator's consent); empty when no source came from a"
+                + " partner.") List<String> originatorPartners,
+        @Schema(description = "When the product was created (UTC).") Instant createdAt,
+        @Schema(description = "Optimistic-locking version; the ETag of the product.") long version) {
 }

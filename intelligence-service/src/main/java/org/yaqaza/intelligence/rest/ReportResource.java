@@ -37,9 +37,9 @@ import org.yaqaza.intelligence.api.ReportView;
 import org.yaqaza.intelligence.api.SearchHit;
 import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.mapping.ReportMapper;
+import org.yaqaza.intelligence.query.ReportFilter;
 import org.yaqaza.intelligence.search.SearchService;
 import org.yaqaza.intelligence.service.BulkIngest;
-import org.yaqaza.intelligence.service.ReportFilter;
 import org.yaqaza.intelligence.service.ReportService;
 
 import io.vertx.core.http.HttpServerResponse;
