@@ -150,7 +150,7 @@ public class BatchScreening {
             }
             out.flush();
         } finally {
-            // a client gone mid-batch: chunks not yet screened are not screened for no one
+            // a client gone mid-batch: chunks still waiting are dropped, not screened (and audited) for no one
             inFlight.forEach(f -> f.cancel(true));
         }
     }
