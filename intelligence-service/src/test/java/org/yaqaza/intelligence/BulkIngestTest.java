@@ -176,6 +176,80 @@ class BulkIngestTest {
         count(lang, 997);
     }
 
+    /** The store workers write the audit events: they carry the id of the request whose lines they store. */
+    @Test
+    void auditEventsWrittenByBulkWorkersCarryTheRequestId() throws Exception {
+        String lang = Fixtures.uniqueLanguage();
+        String requestId = "bulk-request-" + lang;
+        String response = given().auth().oauth2(TOKEN).header("X-Request-ID", requestId)
+                .contentType("application/x-ndjson").body(ndjson(lang, 1000).getBytes(StandardCharsets.UTF_8))
+                .post("/api/intelligence/reports/bulk").then().statusCode(200).extract().asString();
+        String[] lines = response.split("\n");
+        String first = JsonPath.from(lines[0]).getString("id");
+        String last = JsonPath.from(lines[lines.length - 1]).getString("id");
+        List<String> requestIds = new ArrayList<>();
+        try (var c = PostgresTestResource.superuser("intelligence"); var ps = c.prepareStatement(
+                "select coalesce(request_id, 'none') from audit_event where action = 'BULK_CREATE'"
+                        + " and (detail like ? or detail like ?) order by seq")) {
+            ps.setString(1, "%" + first + "%");
+            ps.setString(2, "%" + last + "%");
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    requestIds.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(List.of(requestId, requestId), requestIds, "both batches of 500, each stored by a worker");
+    }
+
+    /**
+     * Ingests read at once are bounded (4 by default): one more is refused with 429 and
+     * Retry-After before anything is read, and the places come back when the ingests end.
+     */
+    @Test
+    void oneIngestMoreThanTheParsersIsRefusedWith429AndThePlacesComeBack() throws Exception {
+        String lang = Fixtures.uniqueLanguage();
+        String line = ndjson(lang, 1).trim() + "\n";
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("localhost", RestAssured.port);
+                open.add(socket);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/intelligence/reports/bulk HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/x-ndjson\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                chunk(out, line);
+            }
+            // the four are admitted once their resource methods run: poll until the fifth is refused
+            int status = 0;
+            for (int attempt = 0; attempt < 100 && status != 429; attempt++) {
+                Thread.sleep(100);
+                var refused = given().auth().oauth2(TOKEN).contentType("application/x-ndjson")
+                        .body(line.getBytes(StandardCharsets.UTF_8)).post("/api/intelligence/reports/bulk");
+                status = refused.statusCode();
+                if (status == 429) {
+                    assertEquals("5", refused.header("Retry-After"));
+                    assertEquals("application/problem+json", refused.contentType());
+                }
+            }
+            assertEquals(429, status, "a fifth ingest while four are being read");
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
+        // the four cut ingests end and free their places
+        int status = 0;
+        for (int attempt = 0; attempt < 100 && status != 200; attempt++) {
+            Thread.sleep(100);
+            status = given().auth().oauth2(TOKEN).contentType("application/x-ndjson")
+                    .body(line.getBytes(StandardCharsets.UTF_8)).post("/api/intelligence/reports/bulk").statusCode();
+        }
+        assertEquals(200, status);
+    }
+
     private static String asciiLine(InputStream in) throws Exception {
         StringBuilder b = new StringBuilder();
         int c;

@@ -27,6 +27,7 @@ import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.intelligence.bench.ScreeningLoader;
 import org.yaqaza.intelligence.screening.ScreeningService;
+import org.yaqaza.intelligence.screening.api.Candidate;
 import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
 import org.yaqaza.launcher.testing.PostgresTestResource;
@@ -83,7 +84,7 @@ class ScreeningEvaluationTest {
         int falseHits = 0;
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
-            List<ScreeningResult.Candidate> candidates = results.get(i).candidates();
+            List<Candidate> candidates = results.get(i).candidates();
             int[] c = byCategory.computeIfAbsent(q.category, k -> new int[4]);
             c[0]++;
             if (q.expected.equals("-")) {

@@ -56,6 +56,17 @@ public class AuditTrail {
         append(List.of(event(actor, action, objectType, objectId, classification, detail)));
     }
 
+    /**
+     * One event per detail, the same action of one actor, appended together: one turn at the chain's tail and
+     * one round trip, however many (every name of a screened chunk, say).
+     */
+    @Transactional
+    public void recordAll(AuditActor actor, String action, String objectType, List<String> details) {
+        if (!details.isEmpty()) {
+            append(details.stream().map(detail -> event(actor, action, objectType, null, null, detail)).toList());
+        }
+    }
+
     /** Reads are audited for records at CONFIDENTIAL or above. */
     @Transactional
     public void read(String objectType, ProtectedRecord record) {

@@ -27,11 +27,18 @@ public interface IntelligenceConfig {
         long batchChars();
 
         /**
-         * Batches stored at once, each in its own transaction on its own connection: PostgreSQL builds the
-         * full-text documents inside the INSERT, one core per statement.
+         * Batches stored at once, all ingests together, each in its own transaction on its own connection:
+         * PostgreSQL builds the full-text documents inside the INSERT, one core per statement.
          */
         @WithDefault("2")
         int parallelism();
+
+        /**
+         * Ingests read at once (each holds a parser thread while its body arrives); one more is refused with 429
+         * and Retry-After, so that a client retries (with its Idempotency-Key) instead of waiting unseen.
+         */
+        @WithDefault("4")
+        int maxConcurrentIngests();
 
         /** Longest accepted NDJSON line; longer ones are reported and skipped. */
         @WithDefault("2200000")

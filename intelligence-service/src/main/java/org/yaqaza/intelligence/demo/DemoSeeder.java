@@ -58,10 +58,11 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The local suite's fictional dataset (docs/local-suite.md): seeded once at startup when {@code yaqaza.demo.seed=true}
- * and there are no reports yet. Everything goes through the services, so it is validated, marked and audited
- * like real input. All persons and groups are invented; the one real text is the open-source article in
- * {@code demo/} (see demo/NOTICE.md). A fixed random seed makes the dataset the same on every machine.
+ * The local suite's fictional dataset (docs/intelligence.md, "Demo data"): seeded once at startup when
+ * {@code yaqaza.demo.seed=true} and there are no reports yet. Everything goes through the services, so it is
+ * validated, marked and audited like real input. All persons and groups are invented; the one real text is the
+ * open-source article in {@code demo/} (see demo/NOTICE.md). A fixed random seed makes the dataset the same on
+ * every machine.
  */
 @ApplicationScoped
 public class DemoSeeder {

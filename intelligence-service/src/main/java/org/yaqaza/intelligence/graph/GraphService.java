@@ -24,7 +24,13 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Visibility;
-import org.yaqaza.intelligence.api.GraphViews;
+import org.yaqaza.intelligence.api.Cell;
+import org.yaqaza.intelligence.api.CellMember;
+import org.yaqaza.intelligence.api.ExternalLink;
+import org.yaqaza.intelligence.api.Graph;
+import org.yaqaza.intelligence.api.GraphEdge;
+import org.yaqaza.intelligence.api.GraphNode;
+import org.yaqaza.intelligence.api.GraphPath;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
 import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.model.EntityKind;
@@ -53,18 +59,18 @@ public class GraphService {
     }
 
     /** One visible edge found from a frontier node, and the visible entity at its far end. */
-    private record Step(GraphViews.Edge edge, UUID from, UUID to, GraphViews.Node toNode, short classification) {
+    private record Step(GraphEdge edge, UUID from, UUID to, GraphNode toNode, short classification) {
     }
 
     @Transactional
-    public GraphViews.Graph neighbourhood(Caller caller, UUID rootId, int depth) {
+    public Graph neighbourhood(Caller caller, UUID rootId, int depth) {
         if (depth < 1 || depth > 3) {
             throw ProblemException.badRequest("Invalid depth", "depth must be 1 to 3.", "depth");
         }
         Start root = start(caller, rootId);
-        Map<UUID, GraphViews.Node> nodes = new LinkedHashMap<>();
+        Map<UUID, GraphNode> nodes = new LinkedHashMap<>();
         nodes.put(root.id, root.node);
-        Map<UUID, GraphViews.Edge> edges = new LinkedHashMap<>();
+        Map<UUID, GraphEdge> edges = new LinkedHashMap<>();
         Classification highest = root.classification;
         List<UUID> frontier = List.of(root.id);
         List<List<Step>> levels = walk(caller, root.id, depth, limits.maxEdges() + 1);
@@ -87,7 +93,7 @@ public class GraphService {
             frontier = next;
         }
         auditRead(caller, "graph", root.id, highest, nodes.keySet());
-        return new GraphViews.Graph(root.id, depth, List.copyOf(nodes.values()), List.copyOf(edges.values()));
+        return new Graph(root.id, depth, List.copyOf(nodes.values()), List.copyOf(edges.values()));
     }
 
     /**
@@ -95,11 +101,11 @@ public class GraphService {
      * frontier is expanded each round until the two searches meet.
      */
     @Transactional
-    public GraphViews.Path path(Caller caller, UUID fromId, UUID toId) {
+    public GraphPath path(Caller caller, UUID fromId, UUID toId) {
         Start from = start(caller, fromId);
         Start to = start(caller, toId);
         if (from.id.equals(to.id)) {
-            return new GraphViews.Path(true, 0, List.of(from.node), List.of());
+            return new GraphPath(true, 0, List.of(from.node), List.of());
         }
         Map<UUID, Step> parentsFromStart = new HashMap<>();
         Map<UUID, Step> parentsFromEnd = new HashMap<>();
@@ -107,7 +113,7 @@ public class GraphService {
         Set<UUID> seenEnd = new HashSet<>(List.of(to.id));
         List<UUID> frontierStart = List.of(from.id);
         List<UUID> frontierEnd = List.of(to.id);
-        Map<UUID, GraphViews.Node> known = new HashMap<>();
+        Map<UUID, GraphNode> known = new HashMap<>();
         known.put(from.id, from.node);
         known.put(to.id, to.node);
         int length = 0;
@@ -145,10 +151,10 @@ public class GraphService {
         if (meeting == null) {
             auditRead(caller, "path", from.id, max(from.classification, (short) to.classification.level()),
                     List.of(from.id, to.id));
-            return new GraphViews.Path(false, 0, List.of(), List.of());
+            return new GraphPath(false, 0, List.of(), List.of());
         }
         Deque<UUID> nodeOrder = new ArrayDeque<>();
-        Deque<GraphViews.Edge> edgeOrder = new ArrayDeque<>();
+        Deque<GraphEdge> edgeOrder = new ArrayDeque<>();
         Classification highest = max(from.classification, (short) to.classification.level());
         UUID cursor = meeting;
         nodeOrder.addFirst(cursor);
@@ -167,41 +173,41 @@ public class GraphService {
             cursor = s.from;
             nodeOrder.addLast(cursor);
         }
-        List<GraphViews.Node> pathNodes = new ArrayList<>();
+        List<GraphNode> pathNodes = new ArrayList<>();
         int distance = 0;
         for (UUID id : nodeOrder) {
-            GraphViews.Node n = known.get(id);
-            pathNodes.add(new GraphViews.Node(n.id(), n.kind(), n.displayName(), n.organisationKind(),
+            GraphNode n = known.get(id);
+            pathNodes.add(new GraphNode(n.id(), n.kind(), n.displayName(), n.organisationKind(),
                     n.organisationStatus(), n.eventType(), distance++));
         }
         auditRead(caller, "path", from.id, highest, nodeOrder);
-        return new GraphViews.Path(true, edgeOrder.size(), pathNodes, List.copyOf(edgeOrder));
+        return new GraphPath(true, edgeOrder.size(), pathNodes, List.copyOf(edgeOrder));
     }
 
     /** Members, leaders and outside links of an organisation (cell), all under the visibility rule. */
     @Transactional
-    public GraphViews.Cell cell(Caller caller, UUID organisationId) {
+    public Cell cell(Caller caller, UUID organisationId) {
         IntelEntity org = entities.getVisible(caller, organisationId, "Entity");
         if (org.kind != EntityKind.ORGANISATION) {
             throw ProblemException.unprocessable("Not an organisation", "Only an organisation has a cell view.");
         }
         List<Step> direct = expand(caller, List.of(org.id), 1, limits.maxEdges() + 1);
-        List<GraphViews.CellMember> leaders = new ArrayList<>();
-        List<GraphViews.CellMember> members = new ArrayList<>();
-        List<GraphViews.ExternalLink> external = new ArrayList<>();
+        List<CellMember> leaders = new ArrayList<>();
+        List<CellMember> members = new ArrayList<>();
+        List<ExternalLink> external = new ArrayList<>();
         Set<UUID> people = new HashSet<>();
         Classification highest = org.classification;
         for (Step s : direct) {
             highest = max(highest, s.classification);
             boolean inbound = s.edge.targetId().equals(org.id);
             if (inbound && s.edge.type().equals("LEADS")) {
-                leaders.add(new GraphViews.CellMember(s.toNode, s.edge));
+                leaders.add(new CellMember(s.toNode, s.edge));
                 people.add(s.to);
             } else if (inbound && s.edge.type().equals("MEMBER_OF")) {
-                members.add(new GraphViews.CellMember(s.toNode, s.edge));
+                members.add(new CellMember(s.toNode, s.edge));
                 people.add(s.to);
             } else {
-                external.add(new GraphViews.ExternalLink(org.id, s.toNode, s.edge));
+                external.add(new ExternalLink(org.id, s.toNode, s.edge));
             }
         }
         if (!people.isEmpty()) {
@@ -210,15 +216,15 @@ public class GraphService {
                     continue;
                 }
                 highest = max(highest, s.classification);
-                external.add(new GraphViews.ExternalLink(s.from, s.toNode, s.edge));
+                external.add(new ExternalLink(s.from, s.toNode, s.edge));
             }
         }
         auditRead(caller, "cell", org.id, highest, people);
-        return new GraphViews.Cell(EntityMapper.toView(org), leaders, members, external);
+        return new Cell(EntityMapper.toView(org), leaders, members, external);
     }
 
     /** Where a walk starts: one light query (no entity load), 404 when missing or hidden. */
-    private record Start(UUID id, GraphViews.Node node, Classification classification) {
+    private record Start(UUID id, GraphNode node, Classification classification) {
     }
 
     private Start start(Caller caller, UUID id) {
@@ -226,7 +232,7 @@ public class GraphService {
         p.put("id", id);
         Start found = sql.one("select e.id, e.kind, e.display_name, e.organisation_kind, e.organisation_status,"
                 + " e.event_type, e.classification from entity e where e.id = :id and " + Visibility.sqlPredicate("e"),
-                p, rs -> new Start(rs.getObject("id", UUID.class), new GraphViews.Node(rs.getObject("id", UUID.class),
+                p, rs -> new Start(rs.getObject("id", UUID.class), new GraphNode(rs.getObject("id", UUID.class),
                         rs.getString("kind"), rs.getString("display_name"), rs.getString("organisation_kind"),
                         rs.getString("organisation_status"), rs.getString("event_type"), 0),
                         Classification.ofLevel(rs.getShort("classification"))));
@@ -295,12 +301,12 @@ public class GraphService {
     }
 
     private static Step step(ResultSet rs, int distance) throws SQLException {
-        GraphViews.Edge edge = new GraphViews.Edge(rs.getObject("id", UUID.class),
+        GraphEdge edge = new GraphEdge(rs.getObject("id", UUID.class),
                 rs.getObject("source_id", UUID.class), rs.getObject("target_id", UUID.class),
                 rs.getString("relationship_type"), rs.getShort("confidence"), Sql.date(rs, "valid_from"),
                 Sql.date(rs, "valid_to"));
         UUID other = rs.getObject("other_id", UUID.class);
-        GraphViews.Node node = new GraphViews.Node(other, rs.getString("kind"), rs.getString("display_name"),
+        GraphNode node = new GraphNode(other, rs.getString("kind"), rs.getString("display_name"),
                 rs.getString("organisation_kind"), rs.getString("organisation_status"), rs.getString("event_type"),
                 distance);
         return new Step(edge, rs.getObject("from_id", UUID.class), other, node, rs.getShort("cls"));

@@ -24,6 +24,7 @@ import org.yaqaza.common.security.Role;
 import org.yaqaza.intelligence.api.AssessmentRequest;
 import org.yaqaza.intelligence.api.AssessmentView;
 import org.yaqaza.intelligence.api.DecisionRequest;
+import org.yaqaza.intelligence.mapping.AssessmentMapper;
 import org.yaqaza.intelligence.service.AssessmentService;
 
 @Path("/api/intelligence/assessments")
@@ -44,33 +45,33 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull AssessmentRequest request) {
-        AssessmentView view = AssessmentService.view(service.create(caller.get(), request));
+        AssessmentView view = AssessmentMapper.toView(service.create(caller.get(), request));
         return Response.created(URI.create("/api/intelligence/assessments/" + view.id())).entity(view).build();
     }
 
     @GET
     @Path("/{id}")
     public AssessmentView get(@PathParam("id") UUID id) {
-        return AssessmentService.view(service.get(caller.get(), id));
+        return AssessmentMapper.toView(service.get(caller.get(), id));
     }
 
     /** The full history of a subject's assessments, newest first. */
     @GET
     public List<AssessmentView> history(@QueryParam("subject") String subject) {
         return service.history(caller.get(), GraphResource.uuid(subject, "subject")).stream()
-                .map(AssessmentService::view).toList();
+                .map(AssessmentMapper::toView).toList();
     }
 
     @GET
     @Path("/overdue")
     public List<AssessmentView> overdue() {
-        return service.overdue(caller.get(), LocalDate.now(clock)).stream().map(AssessmentService::view).toList();
+        return service.overdue(caller.get(), LocalDate.now(clock)).stream().map(AssessmentMapper::toView).toList();
     }
 
     @GET
     @Path("/pending")
     public List<AssessmentView> pending() {
-        return service.pending(caller.get()).stream().map(AssessmentService::view).toList();
+        return service.pending(caller.get()).stream().map(AssessmentMapper::toView).toList();
     }
 
     /** Four-eyes: a supervisor other than the author. */
@@ -79,7 +80,7 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.SUPERVISOR)
     public AssessmentView approve(@PathParam("id") UUID id, @Valid DecisionRequest decision) {
-        return AssessmentService.view(service.approve(caller.get(), id, decision == null ? null : decision.note()));
+        return AssessmentMapper.toView(service.approve(caller.get(), id, decision == null ? null : decision.note()));
     }
 
     @POST
@@ -87,6 +88,6 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.SUPERVISOR)
     public AssessmentView reject(@PathParam("id") UUID id, @Valid DecisionRequest decision) {
-        return AssessmentService.view(service.reject(caller.get(), id, decision == null ? null : decision.note()));
+        return AssessmentMapper.toView(service.reject(caller.get(), id, decision == null ? null : decision.note()));
     }
 }

@@ -29,9 +29,10 @@ import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
+import org.yaqaza.intelligence.api.Cell;
 import org.yaqaza.intelligence.api.EntityRequest;
 import org.yaqaza.intelligence.api.EntityView;
-import org.yaqaza.intelligence.api.GraphViews;
+import org.yaqaza.intelligence.api.Graph;
 import org.yaqaza.intelligence.api.RelationshipView;
 import org.yaqaza.intelligence.api.StatusChangeRequest;
 import org.yaqaza.intelligence.graph.GraphService;
@@ -125,7 +126,7 @@ public class EntityResource {
     /** Nodes and edges up to {@code depth} hops (1 to 3); 422 when the neighbourhood exceeds the size bound. */
     @GET
     @Path("/{id}/graph")
-    public GraphViews.Graph graph(@PathParam("id") UUID id, @QueryParam("depth") @DefaultValue("1") String depth) {
+    public Graph graph(@PathParam("id") UUID id, @QueryParam("depth") @DefaultValue("1") String depth) {
         int d;
         try {
             d = Integer.parseInt(depth);
@@ -138,7 +139,7 @@ public class EntityResource {
     /** Members, leaders and external links of an organisation. */
     @GET
     @Path("/{id}/cell")
-    public GraphViews.Cell cell(@PathParam("id") UUID id) {
+    public Cell cell(@PathParam("id") UUID id) {
         return graph.cell(caller.get(), id);
     }
 

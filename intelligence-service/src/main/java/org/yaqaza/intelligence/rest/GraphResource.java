@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
-import org.yaqaza.intelligence.api.GraphViews;
+import org.yaqaza.intelligence.api.GraphPath;
 import org.yaqaza.intelligence.graph.GraphService;
 
 @Path("/api/intelligence/graph")
@@ -31,7 +31,7 @@ public class GraphResource {
     /** Shortest chain of visible links between two visible entities. */
     @GET
     @Path("/path")
-    public GraphViews.Path path(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public GraphPath path(@QueryParam("from") String from, @QueryParam("to") String to) {
         return graph.path(caller.get(), uuid(from, "from"), uuid(to, "to"));
     }
 

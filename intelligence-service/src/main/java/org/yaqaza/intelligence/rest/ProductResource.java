@@ -22,6 +22,7 @@ import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.intelligence.api.ProductRequest;
 import org.yaqaza.intelligence.api.ProductView;
+import org.yaqaza.intelligence.mapping.ProductMapper;
 import org.yaqaza.intelligence.service.ProductService;
 
 @Path("/api/intelligence/products")
@@ -41,19 +42,22 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
     public Response create(@Valid @NotNull ProductRequest request) {
-        ProductView view = ProductService.view(service.create(caller.get(), request));
+        ProductView view = ProductMapper.toView(service.create(caller.get(), request));
         return Response.created(URI.create("/api/intelligence/products/" + view.id())).entity(view).build();
     }
 
-    /** Read by liaison-service (its consumer contract test, docs/architecture.md); 404 when missing or hidden. */
+    /**
+     * The contract liaison-service reads: a {@code ProductView} (schema in /q/openapi), or a 404 problem when the
+     * product is missing or hidden from the caller (docs/architecture.md).
+     */
     @GET
     @Path("/{id}")
     public ProductView get(@PathParam("id") UUID id) {
-        return ProductService.view(service.get(caller.get(), id));
+        return ProductMapper.toView(service.get(caller.get(), id));
     }
 
     @GET
     public Page<ProductView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), PageRequest.of(cursor, limit)).map(ProductService::view);
+        return service.list(caller.get(), PageRequest.of(cursor, limit)).map(ProductMapper::toView);
     }
 }

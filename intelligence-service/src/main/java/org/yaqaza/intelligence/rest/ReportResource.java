@@ -38,9 +38,9 @@ import org.yaqaza.intelligence.api.ReportView;
 import org.yaqaza.intelligence.api.SearchHit;
 import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.mapping.ReportMapper;
+import org.yaqaza.intelligence.query.ReportFilter;
 import org.yaqaza.intelligence.search.SearchService;
 import org.yaqaza.intelligence.service.BulkIngest;
-import org.yaqaza.intelligence.service.ReportFilter;
 import org.yaqaza.intelligence.service.ReportService;
 
 import io.vertx.core.http.HttpServerResponse;
@@ -49,8 +49,6 @@ import io.vertx.core.http.HttpServerResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SUPERVISOR })
 public class ReportResource {
-
-    public static final String NDJSON = "application/x-ndjson";
 
     private final ReportService service;
     private final BulkIngest bulk;
@@ -82,20 +80,20 @@ public class ReportResource {
      */
     @POST
     @Path("/bulk")
-    @Consumes(NDJSON)
-    @Produces(NDJSON)
+    @Consumes(MediaTypes.NDJSON)
+    @Produces(MediaTypes.NDJSON)
     @RolesAllowed({ Role.COLLECTOR, Role.ANALYST, Role.SERVICE })
     public Response bulk(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body,
             @Context HttpServerResponse vertxResponse) {
         Caller who = caller.get();
-        bulk.checkRequest(who, idempotencyKey);
+        BulkIngest.Admission admission = bulk.admit(who, idempotencyKey);
         StreamingOutput results = out -> {
-            BulkIngest.Outcome outcome = bulk.ingest(who, idempotencyKey, body, out);
+            BulkIngest.Outcome outcome = bulk.ingest(admission, who, idempotencyKey, body, out);
             vertxResponse.putTrailer("X-Bulk-Stored", Integer.toString(outcome.stored()))
                     .putTrailer("X-Bulk-Already-Stored", Integer.toString(outcome.alreadyStored()))
                     .putTrailer("X-Bulk-Rejected", Integer.toString(outcome.rejected()));
         };
-        return Response.ok(results, NDJSON)
+        return Response.ok(results, MediaTypes.NDJSON)
                 .header("Trailer", "X-Bulk-Stored, X-Bulk-Already-Stored, X-Bulk-Rejected")
                 .build();
     }

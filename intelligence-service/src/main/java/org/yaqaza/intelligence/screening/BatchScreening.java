@@ -15,24 +15,22 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.intelligence.config.Workers;
+import org.yaqaza.intelligence.screening.api.BatchItemError;
+import org.yaqaza.intelligence.screening.api.BatchItemResult;
 import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -41,12 +39,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Batch screening, streamed both ways: items are read as they arrive (JSON array elements or NDJSON lines),
  * screened in chunks by a few workers (one transaction per chunk), and written back in input order as soon as
  * each chunk is done, so memory stays bounded whatever the batch size. A malformed body is refused with 400
- * while nothing has been answered yet (the first chunk); later, a bad item gets its own error result.
+ * while nothing has been answered yet (the first chunk); later, a bad item gets its own error result. Every
+ * screened name is audited (a SCREEN event per name, the chunk's events appended together in the chunk's
+ * transaction), besides the one SCREEN_BATCH event of the request. The workers are the {@link Workers} pool shared
+ * by all batches: it carries the request's context (request id, caller) to them.
  */
 @ApplicationScoped
 public class BatchScreening {
@@ -59,29 +61,32 @@ public class BatchScreening {
     private final Validator validator;
     private final ScreeningService service;
     private final ScreeningConfig config;
+    private final ManagedExecutor workers;
 
-    public BatchScreening(ObjectMapper json, Validator validator, ScreeningService service,
-            ScreeningConfig config) {
+    public BatchScreening(ObjectMapper json, Validator validator, ScreeningService service, ScreeningConfig config,
+            @Identifier(Workers.SCREENING_BATCH) ManagedExecutor workers) {
         this.json = json;
         this.validator = validator;
         this.service = service;
         this.config = config;
-    }
-
-    /** One result line: the candidates of a checked item, or why the item could not be screened. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, String name, Double threshold, List<ScreeningResult.Candidate> candidates,
-            ItemError error) {
-    }
-
-    public record ItemError(int status, String title, String detail) {
+        this.workers = workers;
     }
 
     /** An input item: checked query or the error to answer with; {@code last} ends the stream. */
-    private record Item(int index, ScreeningService.Query query, String name, ItemError error, boolean last) {
+    private record Item(int index, ScreeningService.Query query, String name, BatchItemError error, boolean last) {
     }
 
-    public Response start(Caller caller, InputStream body, boolean ndjson) {
+    /** A started batch: its first chunk read and checked, the rest read while the results are written. */
+    @FunctionalInterface
+    public interface Started {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Reads and checks the first chunk (a malformed or empty body is refused here, before any answer) and audits
+     * the request; the returned batch screens and writes everything when it is given the response body.
+     */
+    public Started start(Caller caller, InputStream body, boolean ndjson) {
         Reader reader;
         List<Item> first;
         try {
@@ -96,9 +101,9 @@ public class BatchScreening {
             // nothing to screen is a client mistake (a wrong file, a cut upload), not an empty success
             throw ProblemException.badRequest("Empty batch", "The batch has no names to screen.");
         }
-        service.auditBatch(caller, ndjson ? "ndjson" : "json");
-        StreamingOutput output = out -> write(caller, reader, first, out, ndjson);
-        return Response.ok(output, ndjson ? ScreeningResource.NDJSON : MediaType.APPLICATION_JSON).build();
+        String format = ndjson ? "ndjson" : "json";
+        service.auditBatch(caller, format);
+        return out -> write(caller, reader, first, out, ndjson);
     }
 
     private static ProblemException malformed(IOException e) {
@@ -112,12 +117,8 @@ public class BatchScreening {
     private void write(Caller caller, Reader reader, List<Item> first, OutputStream out, boolean ndjson)
             throws IOException {
         Set<UUID> alerted = ConcurrentHashMap.newKeySet();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.batchParallelism()), r -> {
-            Thread t = new Thread(r, "screening-batch");
-            t.setDaemon(true);
-            return t;
-        });
-        Deque<Future<List<ItemResult>>> inFlight = new ArrayDeque<>();
+        String format = ndjson ? "ndjson" : "json";
+        Deque<Future<List<BatchItemResult>>> inFlight = new ArrayDeque<>();
         boolean[] firstWritten = { false };
         try {
             if (!ndjson) {
@@ -128,11 +129,11 @@ public class BatchScreening {
             while (true) {
                 if (!chunk.isEmpty()) {
                     List<Item> items = chunk;
-                    inFlight.add(workers.submit(() -> screen(caller, items, alerted)));
+                    inFlight.add(workers.submit(() -> screen(caller, format, items, alerted)));
                 }
                 done = done || !chunk.isEmpty() && chunk.get(chunk.size() - 1).last || chunk.isEmpty();
                 while (!inFlight.isEmpty() && (done || inFlight.size() >= WINDOW || inFlight.peek().isDone())) {
-                    for (ItemResult r : await(inFlight.poll())) {
+                    for (BatchItemResult r : await(inFlight.poll())) {
                         emit(out, r, ndjson, firstWritten);
                     }
                     out.flush();
@@ -149,26 +150,31 @@ public class BatchScreening {
             }
             out.flush();
         } finally {
-            workers.shutdownNow();
+            // a client gone mid-batch: chunks still waiting are dropped, not screened (and audited) for no one
+            inFlight.forEach(f -> f.cancel(true));
         }
     }
 
-    private List<ItemResult> screen(Caller caller, List<Item> items, Set<UUID> alerted) {
+    /** Screens one chunk in its own transaction, its audit events included. */
+    private List<BatchItemResult> screen(Caller caller, String format, List<Item> items, Set<UUID> alerted) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<ItemResult> results = new ArrayList<>(items.size());
+            List<BatchItemResult> results = new ArrayList<>(items.size());
+            List<ScreeningService.Screened> screened = new ArrayList<>(items.size());
             for (Item item : items) {
                 if (item.error != null) {
-                    results.add(new ItemResult(item.index, item.name, null, null, item.error));
+                    results.add(new BatchItemResult(item.index, item.name, null, null, item.error));
                 } else if (item.query != null) {
                     ScreeningResult r = service.run(caller, item.query, alerted, true);
-                    results.add(new ItemResult(item.index, item.name, r.threshold(), r.candidates(), null));
+                    screened.add(new ScreeningService.Screened(item.index, item.query, r));
+                    results.add(new BatchItemResult(item.index, item.name, r.threshold(), r.candidates(), null));
                 }
             }
+            service.auditBatchItems(caller, format, screened);
             return results;
         });
     }
 
-    private static List<ItemResult> await(Future<List<ItemResult>> future) throws IOException {
+    private static List<BatchItemResult> await(Future<List<BatchItemResult>> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -179,7 +185,7 @@ public class BatchScreening {
         }
     }
 
-    private void emit(OutputStream out, ItemResult r, boolean ndjson, boolean[] firstWritten) throws IOException {
+    private void emit(OutputStream out, BatchItemResult r, boolean ndjson, boolean[] firstWritten) throws IOException {
         byte[] bytes = json.writeValueAsBytes(r);
         if (!ndjson) {
             out.write(firstWritten[0] ? ",\n".getBytes(StandardCharsets.UTF_8) : "\n".getBytes(StandardCharsets.UTF_8));
@@ -204,17 +210,17 @@ public class BatchScreening {
             try {
                 request = json.treeToValue(node, ScreeningRequest.class);
             } catch (JsonProcessingException e) {
-                return new Item(index, null, shown, new ItemError(400, "Invalid item",
+                return new Item(index, null, shown, new BatchItemError(400, "Invalid item",
                         "An item is a name or an object {name, birthYear, nationality, limit} without other fields."),
                         false);
             }
         } else {
-            return new Item(index, null, shown, new ItemError(400, "Invalid item",
+            return new Item(index, null, shown, new BatchItemError(400, "Invalid item",
                     "An item is a name (string) or an object with a name."), false);
         }
         Set<ConstraintViolation<ScreeningRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return new Item(index, null, shown, new ItemError(400, "Invalid item", violations.stream()
+            return new Item(index, null, shown, new BatchItemError(400, "Invalid item", violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                     .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining("; "))),
                     false);
@@ -222,12 +228,12 @@ public class BatchScreening {
         try {
             return new Item(index, service.query(request), shown, null, false);
         } catch (ProblemException e) {
-            return new Item(index, null, shown, new ItemError(e.status(), e.title(), e.getMessage()), false);
+            return new Item(index, null, shown, new BatchItemError(e.status(), e.title(), e.getMessage()), false);
         }
     }
 
     private Item tooMany(int index) {
-        return new Item(index, null, null, new ItemError(413, "Too many names",
+        return new Item(index, null, null, new BatchItemError(413, "Too many names",
                 "A batch holds at most " + config.batchMaxNames() + " names; the rest was not read."), true);
     }
 
@@ -283,7 +289,7 @@ public class BatchScreening {
                     throw e;
                 }
                 ended = true;
-                items.add(new Item(index, null, null, new ItemError(400, "Malformed JSON",
+                items.add(new Item(index, null, null, new BatchItemError(400, "Malformed JSON",
                         malformed(e).getMessage() + " The rest of the batch was not read."), true));
             }
             return items;
@@ -325,7 +331,7 @@ public class BatchScreening {
                         throw ProblemException.badRequest("Malformed JSON", "Item " + (index + 1)
                                 + " (a non-blank line) is not JSON.");
                     }
-                    items.add(new Item(index++, null, null, new ItemError(400, "Malformed JSON",
+                    items.add(new Item(index++, null, null, new BatchItemError(400, "Malformed JSON",
                             "This line is not JSON."), false));
                     continue;
                 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.yaqaza.intelligence.screening.NameNormaliser.Parsed;
 import org.yaqaza.intelligence.screening.NameNormaliser.Part;
-import org.yaqaza.intelligence.screening.api.ScreeningResult.Adjustment;
-import org.yaqaza.intelligence.screening.api.ScreeningResult.Explanation;
-import org.yaqaza.intelligence.screening.api.ScreeningResult.PartMatch;
+import org.yaqaza.intelligence.screening.api.Adjustment;
+import org.yaqaza.intelligence.screening.api.Explanation;
+import org.yaqaza.intelligence.screening.api.PartMatch;
 
 /**
  * Scores a candidate name against a query: parts are aligned one to one (best similarity first), each pair

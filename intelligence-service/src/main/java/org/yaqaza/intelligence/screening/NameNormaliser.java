@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.yaqaza.common.text.ArabicOrthography;
+
 /**
  * Turns a person or organisation name in Arabic or Latin script into comparable name parts.
  * <p>
@@ -190,7 +192,11 @@ public final class NameNormaliser {
 
     // ---------------------------------------------------------------- tokenising
 
-    /** Splits into words of one script each, removing accents, harakat, tatweel, apostrophes and hyphens. */
+    /**
+     * Splits into words of one script each, removing accents, apostrophes and hyphens; Arabic words get the
+     * orthographic rules shared with search ({@link ArabicOrthography}: diacritics and tatweel dropped, alef forms
+     * bare, alef maqsura as yaa and a final haa as taa marbuta in the word's form).
+     */
     static List<Word> words(String raw, int[] otherLetters) {
         String s = Normalizer.normalize(raw, Normalizer.Form.NFD);
         List<Word> words = new ArrayList<>();
@@ -203,7 +209,8 @@ public final class NameNormaliser {
             i += Character.charCount(c);
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || type == Character.COMBINING_SPACING_MARK || c == 0x0640 || c == 0x200C || c == 0x200D) {
+                    || type == Character.COMBINING_SPACING_MARK || ArabicOrthography.isDiacritic(c) || c == 0x200C
+                    || c == 0x200D) {
                 continue;
             }
             if (c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BF || c == 0x02BE || c == 0x02BC || c == '`'
@@ -232,7 +239,10 @@ public final class NameNormaliser {
                 text.appendCodePoint(c);
                 if (!mapped.isEmpty()) {
                     letters.append(mapped);
-                    form.append(mapped.equals("ى") ? "ي" : mapped);
+                    // the skeleton keeps alef maqsura apart from a final yaa (nisba): only the form folds it
+                    for (int k = 0; k < mapped.length(); k++) {
+                        form.append(ArabicOrthography.yaaForAlefMaqsura(mapped.charAt(k)));
+                    }
                 }
             }
         }
@@ -244,8 +254,8 @@ public final class NameNormaliser {
             Script script) {
         if (form.length() > 0 && script != null) {
             String f = form.toString();
-            if (script == Script.ARABIC && f.length() > 2 && f.endsWith("ه")) {
-                f = f.substring(0, f.length() - 1) + "ة";
+            if (script == Script.ARABIC) {
+                f = ArabicOrthography.finalTaaMarbuta(f);
             }
             words.add(new Word(f, letters.toString(), script, text.toString()));
         }
@@ -255,9 +265,11 @@ public final class NameNormaliser {
     }
 
     private static String arabicLetter(int c) {
+        if (c <= Character.MAX_VALUE && ArabicOrthography.bareAlef((char) c) != c) {
+            return String.valueOf(ArabicOrthography.bareAlef((char) c));
+        }
         return switch (c) {
             case 0x0621 -> ""; // hamza on the line: not written in Latin
-            case 0x0671 -> "ا";
             case 0x06CC, 0x06D2 -> "ي";
             case 0x06A9, 0x06AF -> "ك";
             case 0x067E -> "ب";

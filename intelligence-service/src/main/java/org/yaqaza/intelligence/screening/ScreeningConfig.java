@@ -1,7 +1,5 @@
 package org.yaqaza.intelligence.screening;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -36,15 +34,11 @@ public interface ScreeningConfig {
     @WithDefault("4")
     int fuzzyExpansions();
 
-    /** How long a document frequency read from the vocabulary is reused. */
-    @WithDefault("60s")
-    Duration dfCacheTtl();
-
     /** Most names in one batch request. */
     @WithDefault("100000")
     int batchMaxNames();
 
-    /** Names screened concurrently within one batch (each on its own connection). */
+    /** Chunks of names screened at once, all batch requests together (each chunk on its own connection). */
     @WithDefault("2")
     int batchParallelism();
 }

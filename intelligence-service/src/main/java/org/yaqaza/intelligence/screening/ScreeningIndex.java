@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.intelligence.model.EntityKind;
@@ -18,6 +19,7 @@ import org.yaqaza.intelligence.model.EntityKind;
 /**
  * Keeps the screening keys of an entity in step with its names, in the transaction that changes them: postings
  * replaced, document frequencies moved by the difference, new vocabulary keys given their typo neighbourhood.
+ * The keys it touched are reported to {@link ScreeningCaches}, which drops them once the transaction has ended.
  */
 @ApplicationScoped
 public class ScreeningIndex {
@@ -28,9 +30,11 @@ public class ScreeningIndex {
     public static final String ENTITY_COUNT = "#";
 
     private final Sql sql;
+    private final Event<ScreeningCaches.VocabularyChange> changes;
 
-    public ScreeningIndex(Sql sql) {
+    public ScreeningIndex(Sql sql, Event<ScreeningCaches.VocabularyChange> changes) {
         this.sql = sql;
+        this.changes = changes;
     }
 
     /** Single keys and pair keys of a set of names of one entity. */
@@ -135,6 +139,11 @@ public class ScreeningIndex {
                         + " on conflict do nothing", Map.of("dels", dels.toArray(String[]::new),
                                 "keys", targets.toArray(String[]::new)));
             }
+        }
+        if (!removed.isEmpty() || !added.isEmpty()) {
+            Set<String> dfChanged = new TreeSet<>(removed);
+            dfChanged.addAll(added);
+            changes.fire(new ScreeningCaches.VocabularyChange(dfChanged, added));
         }
     }
 }

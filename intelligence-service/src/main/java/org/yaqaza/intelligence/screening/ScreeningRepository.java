@@ -5,8 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,25 +18,18 @@ import org.yaqaza.common.security.Visibility;
 /**
  * The SQL of screening: vocabulary look-ups (document frequencies, typo neighbours), posting probes and the
  * candidates' names. Every statement is an index probe over arrays of keys ({@code = ANY}, {@code unnest}
- * with a per-key LIMIT): none reads all names, so latency stays flat as the name count grows.
+ * with a per-key LIMIT): none reads all names, so latency stays flat as the name count grows. Vocabulary
+ * look-ups go through {@link ScreeningCaches} first: names in a batch, and queries in a day, share most parts.
  */
 @ApplicationScoped
 public class ScreeningRepository {
 
-    /** Entries per cache (document frequencies, neighbourhoods): a few MB at most. */
-    private static final int CACHE_ENTRIES = 200_000;
-
     private final Sql sql;
-    private final ScreeningConfig config;
-    private final Map<String, long[]> dfCache = new ConcurrentHashMap<>();
-    private final Map<String, CachedNeighbours> neighbourCache = new ConcurrentHashMap<>();
+    private final ScreeningCaches caches;
 
-    private record CachedNeighbours(List<VocabularyKey> keys, long at) {
-    }
-
-    public ScreeningRepository(Sql sql, ScreeningConfig config) {
+    public ScreeningRepository(Sql sql, ScreeningCaches caches) {
         this.sql = sql;
-        this.config = config;
+        this.caches = caches;
     }
 
     /** A vocabulary key near a query part: the key and its document frequency. */
@@ -48,77 +42,62 @@ public class ScreeningRepository {
     }
 
     /**
-     * Vocabulary keys equal to each skeleton or one deletion away from it (typo neighbourhood), from a short-lived
-     * cache backed by one statement for the skeletons not cached: names in a batch share most of their parts.
+     * Vocabulary keys equal to each skeleton or one deletion away from it (typo neighbourhood), with their
+     * document frequencies, in key order. The keys filed under each probe (the skeleton and its deletions) are
+     * cached; the probes not cached are read in one statement.
      */
     public Map<String, List<VocabularyKey>> neighbours(Collection<String> skeletons) {
-        Map<String, List<VocabularyKey>> out = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        Map<String, List<String>> skeletonsByProbe = new HashMap<>();
-        long now = System.nanoTime();
-        long ttl = config.dfCacheTtl().toNanos();
+        Set<String> probes = new TreeSet<>();
         for (String skeleton : skeletons) {
-            CachedNeighbours cached = neighbourCache.get(skeleton);
-            if (cached != null && now - cached.at < ttl) {
-                out.put(skeleton, cached.keys);
-                continue;
-            }
-            out.put(skeleton, new ArrayList<>());
-            missing.add(skeleton);
-            for (String probe : ScreeningIndex.neighbourhood(skeleton)) {
-                skeletonsByProbe.computeIfAbsent(probe, x -> new ArrayList<>()).add(skeleton);
-            }
+            probes.addAll(ScreeningIndex.neighbourhood(skeleton));
         }
-        if (skeletonsByProbe.isEmpty()) {
-            return out;
+        Map<String, List<String>> keysByProbe = new HashMap<>(caches.cachedNeighbourKeys(probes));
+        List<String> missing = probes.stream().filter(probe -> !keysByProbe.containsKey(probe)).toList();
+        if (!missing.isEmpty()) {
+            long generation = caches.generation();
+            Map<String, List<String>> loaded = new HashMap<>();
+            missing.forEach(probe -> loaded.put(probe, new ArrayList<>()));
+            Map<String, Integer> dfs = new HashMap<>();
+            sql.query("select f.del, t.key, t.df from screening_fuzzy f join screening_token t on t.key = f.key"
+                    + " where f.del = any(:probes) and t.df > 0 order by t.key",
+                    Map.of("probes", missing.toArray(String[]::new)), rs -> {
+                        loaded.get(rs.getString(1)).add(rs.getString(2));
+                        dfs.put(rs.getString(2), rs.getInt(3));
+                        return null;
+                    });
+            loaded.replaceAll((probe, keys) -> List.copyOf(keys));
+            caches.putNeighbourKeys(loaded, generation);
+            caches.putDf(dfs, generation);
+            keysByProbe.putAll(loaded);
         }
-        sql.query("select f.del, t.key, t.df from screening_fuzzy f join screening_token t on t.key = f.key"
-                + " where f.del = any(:probes) and t.df > 0",
-                Map.of("probes", skeletonsByProbe.keySet().toArray(String[]::new)), rs -> {
-                    VocabularyKey key = new VocabularyKey(rs.getString(2), rs.getInt(3));
-                    for (String skeleton : skeletonsByProbe.get(rs.getString(1))) {
-                        List<VocabularyKey> keys = out.get(skeleton);
-                        if (!keys.contains(key)) {
-                            keys.add(key);
-                        }
-                    }
-                    dfCache.put(key.key, new long[] { key.df, now });
-                    return null;
-                });
-        for (String skeleton : missing) {
-            if (neighbourCache.size() >= CACHE_ENTRIES) {
-                neighbourCache.clear(); // crude bound; the next queries fill it again
-            }
-            neighbourCache.put(skeleton, new CachedNeighbours(List.copyOf(out.get(skeleton)), now));
+        Map<String, Set<String>> keysBySkeleton = new HashMap<>();
+        Set<String> allKeys = new TreeSet<>();
+        for (String skeleton : skeletons) {
+            Set<String> keys = new TreeSet<>();
+            ScreeningIndex.neighbourhood(skeleton).forEach(probe -> keys.addAll(keysByProbe.get(probe)));
+            keysBySkeleton.put(skeleton, keys);
+            allKeys.addAll(keys);
         }
+        // frequencies as they are now: a key filed under a probe may have lost its last entity since
+        Map<String, Integer> df = df(allKeys);
+        Map<String, List<VocabularyKey>> out = new HashMap<>();
+        keysBySkeleton.forEach((skeleton, keys) -> out.put(skeleton, keys.stream()
+                .filter(key -> df.get(key) > 0).map(key -> new VocabularyKey(key, df.get(key))).toList()));
         return out;
     }
 
-    /** Document frequencies (0 for unknown keys), from a short-lived cache backed by the vocabulary. */
+    /** Document frequencies (0 for unknown keys), cached; the keys not cached are read in one statement. */
     public Map<String, Integer> df(Collection<String> keys) {
-        Map<String, Integer> out = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        long now = System.nanoTime();
-        long ttl = config.dfCacheTtl().toNanos();
-        for (String key : keys) {
-            long[] cached = dfCache.get(key);
-            if (cached != null && now - cached[1] < ttl) {
-                out.put(key, (int) cached[0]);
-            } else {
-                missing.add(key);
-            }
-        }
+        Map<String, Integer> out = new HashMap<>(caches.cachedDf(keys));
+        List<String> missing = keys.stream().filter(key -> !out.containsKey(key)).distinct().toList();
         if (!missing.isEmpty()) {
-            Map<String, Integer> found = new HashMap<>();
+            long generation = caches.generation();
+            Map<String, Integer> loaded = new HashMap<>();
+            missing.forEach(key -> loaded.put(key, 0));
             sql.query("select key, df from screening_token where key = any(:keys)",
-                    Map.of("keys", missing.toArray(String[]::new)), rs -> found.put(rs.getString(1), rs.getInt(2)));
-            for (String key : missing) {
-                int df = found.getOrDefault(key, 0);
-                out.put(key, df);
-                if (dfCache.size() < CACHE_ENTRIES) {
-                    dfCache.put(key, new long[] { df, now });
-                }
-            }
+                    Map.of("keys", missing.toArray(String[]::new)), rs -> loaded.put(rs.getString(1), rs.getInt(2)));
+            caches.putDf(loaded, generation);
+            out.putAll(loaded);
         }
         return out;
     }

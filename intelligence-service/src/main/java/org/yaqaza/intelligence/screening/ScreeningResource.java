@@ -13,9 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
+import org.yaqaza.intelligence.rest.MediaTypes;
 import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
 
@@ -23,8 +25,6 @@ import org.yaqaza.intelligence.screening.api.ScreeningResult;
 @Path("/api/intelligence/screening")
 @RolesAllowed({ Role.ANALYST, Role.SUPERVISOR, Role.COLLECTOR, Role.LIAISON_OFFICER, Role.SERVICE })
 public class ScreeningResource {
-
-    public static final String NDJSON = "application/x-ndjson";
 
     private final ScreeningService service;
     private final BatchScreening batch;
@@ -50,10 +50,12 @@ public class ScreeningResource {
      */
     @POST
     @Path("/batch")
-    @Consumes({ MediaType.APPLICATION_JSON, NDJSON })
-    @Produces({ MediaType.APPLICATION_JSON, NDJSON })
+    @Consumes({ MediaType.APPLICATION_JSON, MediaTypes.NDJSON })
+    @Produces({ MediaType.APPLICATION_JSON, MediaTypes.NDJSON })
     public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
-        return batch.start(caller.get(), body, ndjson);
+        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(MediaTypes.NDJSON);
+        BatchScreening.Started started = batch.start(caller.get(), body, ndjson);
+        StreamingOutput output = started::writeTo;
+        return Response.ok(output, ndjson ? MediaTypes.NDJSON : MediaType.APPLICATION_JSON).build();
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +25,7 @@ import org.yaqaza.common.security.Caller;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.screening.NameNormaliser.Parsed;
 import org.yaqaza.intelligence.screening.NameNormaliser.Part;
+import org.yaqaza.intelligence.screening.api.Candidate;
 import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
 
@@ -42,7 +42,6 @@ public class ScreeningService {
     public static final int MAX_NAME_LENGTH = 300;
     /** Weight of a part matched only through a typo neighbour, relative to an exact key. */
     private static final double FUZZY_RETRIEVAL = 0.7;
-    private static final int PARSED_NAMES = 100_000;
     /** Birth years around the query's that a capped key is also read for (the scoring's "date uncertainty"). */
     private static final int YEAR_WINDOW = 2;
     /** Retrieval credit of an entity born in that window, on the scale of a part's rarity (ln(1 + N/df)). */
@@ -54,16 +53,16 @@ public class ScreeningService {
     private final AlertService alerts;
     private final NameNormaliser normaliser = NameNormaliser.standard();
     private final NameMatcher matcher = new NameMatcher();
-    /** Parsed candidate names (bounded: cleared when full). */
-    private final Map<String, Parsed> parsedNames = new ConcurrentHashMap<>();
+    private final ScreeningCaches caches;
 
     private final Timer vocabularyTime;
     private final Timer retrievalTime;
     private final Timer scoringTime;
 
-    public ScreeningService(ScreeningRepository repository, ScreeningConfig config, AuditTrail audit,
-            AlertService alerts, MeterRegistry meters) {
+    public ScreeningService(ScreeningRepository repository, ScreeningCaches caches, ScreeningConfig config,
+            AuditTrail audit, AlertService alerts, MeterRegistry meters) {
         this.repository = repository;
+        this.caches = caches;
         this.config = config;
         this.audit = audit;
         this.alerts = alerts;
@@ -115,9 +114,7 @@ public class ScreeningService {
     public ScreeningResult screen(Caller caller, ScreeningRequest request) {
         Query query = query(request);
         ScreeningResult result = run(caller, query, new HashSet<>(), true);
-        long hits = result.candidates().stream().filter(ScreeningResult.Candidate::hit).count();
-        audit.record(AuditActor.of(caller), "SCREEN", OBJECT_TYPE, null, null,
-                "name=" + abbreviate(query.name()) + "; candidates=" + result.candidates().size() + "; hits=" + hits);
+        audit.record(AuditActor.of(caller), "SCREEN", OBJECT_TYPE, null, null, auditDetail(query, result, ""));
         return result;
     }
 
@@ -125,6 +122,28 @@ public class ScreeningService {
     @Transactional
     public void auditBatch(Caller caller, String format) {
         audit.record(AuditActor.of(caller), "SCREEN_BATCH", OBJECT_TYPE, null, null, "format=" + format);
+    }
+
+    /**
+     * The SCREEN events of the names of one batch chunk, as a single screening would write them (plus the item's
+     * batch position), appended together: the audit trail says who looked up which name, batch or not, without
+     * taking the chain's tail once per name.
+     */
+    @Transactional
+    public void auditBatchItems(Caller caller, String format, List<Screened> screened) {
+        audit.recordAll(AuditActor.of(caller), "SCREEN", OBJECT_TYPE, screened.stream()
+                .map(s -> auditDetail(s.query(), s.result(), "; batch=" + format + "; index=" + s.index()))
+                .toList());
+    }
+
+    /** A name screened within a batch (its position from 0), with its result. */
+    public record Screened(int index, Query query, ScreeningResult result) {
+    }
+
+    private static String auditDetail(Query query, ScreeningResult result, String suffix) {
+        long hits = result.candidates().stream().filter(Candidate::hit).count();
+        return "name=" + abbreviate(query.name()) + "; candidates=" + result.candidates().size() + "; hits=" + hits
+                + suffix;
     }
 
     /**
@@ -204,14 +223,14 @@ public class ScreeningService {
         List<List<Parsed>> candidateNames = new ArrayList<>(found.size());
         Set<String> candidateKeys = new HashSet<>();
         for (ScreeningRepository.Candidate c : found) {
-            List<Parsed> names = c.names().stream().map(this::parse).toList();
+            List<Parsed> names = c.names().stream().map(n -> caches.parsedName(n, normaliser::parse)).toList();
             candidateNames.add(names);
             names.forEach(n -> n.parts().forEach(p -> candidateKeys.addAll(p.keys())));
         }
         candidateKeys.removeAll(df.keySet());
         df.putAll(repository.df(candidateKeys));
         NameMatcher.Weights weights = p -> weight(p, df, entities);
-        List<ScreeningResult.Candidate> visible = new ArrayList<>();
+        List<Candidate> visible = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             ScreeningRepository.Candidate c = found.get(i);
             NameMatcher.Scored top = null;
@@ -233,7 +252,7 @@ public class ScreeningService {
             }
             boolean hit = top.score() >= config.threshold();
             if (c.visible()) {
-                visible.add(new ScreeningResult.Candidate(c.id(), c.kind(), matched, top.score(), hit,
+                visible.add(new Candidate(c.id(), c.kind(), matched, top.score(), hit,
                         top.explanation()));
             } else if (hit && deconflict && alerted.add(c.id())) {
                 alerts.screeningHit(c.id(), "Screening by " + caller.subject() + " (" + caller.agency()
@@ -241,24 +260,11 @@ public class ScreeningService {
                         + "\" (score " + top.score() + "); the screener was not told.");
             }
         }
-        visible.sort(Comparator.comparingDouble((ScreeningResult.Candidate c) -> -c.score())
+        visible.sort(Comparator.comparingDouble((Candidate c) -> -c.score())
                 .thenComparing(c -> c.entityId()));
         scoringTime.record(System.nanoTime() - scoring, TimeUnit.NANOSECONDS);
         return new ScreeningResult(config.threshold(),
                 List.copyOf(visible.subList(0, Math.min(query.limit(), visible.size()))));
-    }
-
-    /** A candidate's name, parsed once: the same names come back query after query. */
-    private Parsed parse(String name) {
-        Parsed parsed = parsedNames.get(name);
-        if (parsed == null) {
-            parsed = normaliser.parse(name);
-            if (parsedNames.size() >= PARSED_NAMES) {
-                parsedNames.clear(); // crude bound; the next queries fill it again
-            }
-            parsedNames.put(name, parsed);
-        }
-        return parsed;
     }
 
     /** A single key too common to read whole: probed, capped, only when rarer keys found too little. */

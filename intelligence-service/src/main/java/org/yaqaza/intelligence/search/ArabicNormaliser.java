@@ -2,15 +2,18 @@ package org.yaqaza.intelligence.search;
 
 import java.util.regex.Pattern;
 
+import org.yaqaza.common.text.ArabicOrthography;
+
 /**
- * Arabic orthographic normalisation, the Java twin of the SQL function {@code yz_ar_normalise} (migration V2):
- * queries are normalised here exactly as documents are in the index, so both sides meet. Latin text passes
- * through unchanged. {@code ArabicNormaliserTest} checks both implementations agree.
+ * Arabic normalisation for full-text search, the Java twin of the SQL function {@code yz_ar_normalise} (migration
+ * V2): queries are normalised here exactly as documents are in the index, so both sides meet. The orthographic
+ * rules shared with name screening come from {@link ArabicOrthography}; search adds its own clitic rule: the forms
+ * wa-/fa-/bi-/ka- + article and li- + article become the bare article, which the Snowball stemmer strips. Latin
+ * text passes through unchanged. {@code ArabicNormaliserTest} and {@code ArabicOrthographyTest} check that Java
+ * and SQL agree.
  */
 public final class ArabicNormaliser {
 
-    private static final Pattern MARKS = Pattern.compile("[\u064B-\u065F\u0670\u0640]");
-    private static final Pattern FINAL_HAA = Pattern.compile("\u0647(?![\u0621-\u064A])");
     private static final Pattern CLITIC_ARTICLE =
             Pattern.compile("(^|[^\u0621-\u064A])[\u0648\u0641\u0628\u0643]\u0627\u0644(?=[\u0621-\u064A]{3})");
     private static final Pattern LI_ARTICLE = Pattern.compile("(^|[^\u0621-\u064A])\u0644\u0644(?=[\u0621-\u064A]{3})");
@@ -22,17 +25,7 @@ public final class ArabicNormaliser {
         if (text == null) {
             return null;
         }
-        String t = MARKS.matcher(text).replaceAll("");
-        StringBuilder b = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            b.append(switch (c) {
-                case '\u0623', '\u0625', '\u0622', '\u0671' -> '\u0627';
-                case '\u0649' -> '\u064A';
-                default -> c;
-            });
-        }
-        t = FINAL_HAA.matcher(b).replaceAll("\u0629");
+        String t = ArabicOrthography.normalise(text);
         t = CLITIC_ARTICLE.matcher(t).replaceAll("$1\u0627\u0644");
         return LI_ARTICLE.matcher(t).replaceAll("$1\u0627\u0644");
     }

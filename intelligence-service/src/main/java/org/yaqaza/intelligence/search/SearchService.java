@@ -24,7 +24,7 @@ import org.yaqaza.intelligence.api.SearchHit;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
 import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.model.SourceType;
-import org.yaqaza.intelligence.service.ReportFilter;
+import org.yaqaza.intelligence.query.ReportFilter;
 
 /**
  * Full-text search over reports with PostgreSQL alone. Documents are indexed with their language's

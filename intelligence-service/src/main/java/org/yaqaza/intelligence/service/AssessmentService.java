@@ -23,7 +23,6 @@ import org.yaqaza.common.security.Lineage;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.AssessmentRequest;
-import org.yaqaza.intelligence.api.AssessmentView;
 import org.yaqaza.intelligence.model.Assessment;
 import org.yaqaza.intelligence.model.AssessmentStatus;
 import org.yaqaza.intelligence.model.EntityKind;
@@ -176,12 +175,5 @@ public class AssessmentService {
                 + " order by createdAt", p);
         audit.readAll(OBJECT_TYPE, found);
         return found;
-    }
-
-    public static AssessmentView view(Assessment a) {
-        return new AssessmentView(a.id, a.subjectId, a.threatLevel, a.category, a.rationale, List.of(a.indicators),
-                a.nextReview, a.status, a.createdBy, a.createdAt, a.decidedBy, a.decidedAt, a.decisionNote,
-                a.classification, List.of(a.compartments), a.ownerAgency, a.version, List.of(a.reportIds),
-                Lineage.decode(a.lineage).list());
     }
 }

@@ -23,14 +23,12 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -39,7 +37,6 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
-import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.Tlp;
@@ -47,18 +44,17 @@ import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
+import org.yaqaza.intelligence.config.Workers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.jboss.logging.MDC;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * NDJSON bulk ingest: the body is read line by line (never whole), each line parsed and validated on its own,
@@ -67,7 +63,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * retried batch inserts only what the first attempt did not: nothing is ever stored twice. Batches are stored
  * by {@code bulk.parallelism} workers at once (PostgreSQL computes each report's full-text document inside its
  * INSERT, one core per statement) and their result lines are written to the response, in input order, as soon
- * as each batch commits.
+ * as each batch commits. Parsers and store workers are {@link Workers} pools: they carry the request's context,
+ * so their audit events and log lines are the request's.
  */
 @ApplicationScoped
 public class BulkIngest {
@@ -78,27 +75,24 @@ public class BulkIngest {
     private final AuditTrail audit;
     private final AlertService alerts;
     private final IntelligenceConfig config;
-    private final ExecutorService parsers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "bulk-parser");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService storers;
+    private final ManagedExecutor parsers;
+    private final ManagedExecutor storers;
+    /** One per parser thread: an ingest that finds none is refused rather than left waiting for one. */
+    private final Semaphore ingests;
     private final Clock clock;
 
     public BulkIngest(ObjectMapper json, Validator validator, Sql sql, AuditTrail audit, AlertService alerts,
-            IntelligenceConfig config, Clock clock) {
+            IntelligenceConfig config, @Identifier(Workers.BULK_PARSE) ManagedExecutor parsers,
+            @Identifier(Workers.BULK_STORE) ManagedExecutor storers, Clock clock) {
         this.json = json;
         this.validator = validator;
         this.sql = sql;
         this.audit = audit;
         this.alerts = alerts;
         this.config = config;
-        this.storers = Executors.newFixedThreadPool(Math.max(1, config.bulk().parallelism()), r -> {
-            Thread t = new Thread(r, "bulk-store");
-            t.setDaemon(true);
-            return t;
-        });
+        this.parsers = parsers;
+        this.storers = storers;
+        this.ingests = new Semaphore(Math.max(1, config.bulk().maxConcurrentIngests()));
         this.clock = clock;
     }
 
@@ -109,22 +103,54 @@ public class BulkIngest {
     private record Pending(int line, UUID id, ReportRequest request) {
     }
 
-    /** Refusals of the whole request, checked before any result line is written. */
-    public void checkRequest(Caller caller, String idempotencyKey) {
+    /**
+     * Admits one ingest, or refuses the whole request before any result line is written: a bad Idempotency-Key,
+     * no agency, or (429 with Retry-After) as many ingests being read as there are parser threads, so that a
+     * client retries with its Idempotency-Key instead of waiting unseen. Close the admission when the ingest ends.
+     */
+    public Admission admit(Caller caller, String idempotencyKey) {
         ReportService.checkIdempotencyKey(idempotencyKey);
         if (caller.agency() == null) {
             throw ProblemException.unprocessable("No agency", "Your token carries no agency to own the records.");
         }
+        if (!ingests.tryAcquire()) {
+            throw new ProblemException(429, null, "Too many bulk ingests", "The service reads "
+                    + config.bulk().maxConcurrentIngests() + " bulk ingests at once; retry shortly with the same"
+                    + " Idempotency-Key.", null, Map.of("Retry-After", "5"));
+        }
+        return new Admission(new AtomicBoolean());
+    }
+
+    /** A place among the ingests read at once; closing it (once counts, again is harmless) frees the place. */
+    public final class Admission implements AutoCloseable {
+        private final AtomicBoolean closed;
+
+        private Admission(AtomicBoolean closed) {
+            this.closed = closed;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                ingests.release();
+            }
+        }
     }
 
     /**
-     * Reads {@code body} and writes one result line per input line to {@code out}, flushed after each stored
-     * batch. A failure after some batches committed ends the stream early; a retry with the same
-     * Idempotency-Key then stores only what is missing.
+     * Reads {@code body} of an admitted ingest and writes one result line per input line to {@code out}, flushed
+     * after each stored batch. A failure after some batches committed ends the stream early; a retry with the
+     * same Idempotency-Key then stores only what is missing.
      */
-    public Outcome ingest(Caller caller, String idempotencyKey, InputStream body, OutputStream out)
+    public Outcome ingest(Admission admission, Caller caller, String idempotencyKey, InputStream body,
+            OutputStream out) throws IOException {
+        try (admission) {
+            return readAndStore(caller, idempotencyKey, body, out);
+        }
+    }
+
+    private Outcome readAndStore(Caller caller, String idempotencyKey, InputStream body, OutputStream out)
             throws IOException {
-        checkRequest(caller, idempotencyKey);
         int[] totals = new int[3];
         // Three stages: a parser thread reads, parses and validates lines; store workers insert batches in
         // parallel, each in its own transaction; this (request) thread writes their results in input order.
@@ -133,7 +159,6 @@ public class BulkIngest {
         AtomicBoolean cancelled = new AtomicBoolean();
         Future<?> parser = parsers.submit(() -> parse(caller, idempotencyKey, body, chunks, cancelled));
         Deque<Future<byte[]>> storing = new ArrayDeque<>();
-        Context context = Context.capture();
         int parallelism = Math.max(1, config.bulk().parallelism());
         try {
             long lastChunk = System.nanoTime();
@@ -150,8 +175,7 @@ public class BulkIngest {
                         throw chunk.failure instanceof RuntimeException r ? r : new UncheckedIOException(
                                 new IOException(chunk.failure));
                     }
-                    storing.add(storers.submit(() -> context.call(() -> flush(caller, chunk.batch, chunk.slots,
-                            totals))));
+                    storing.add(storers.submit(() -> flush(caller, chunk.batch, chunk.slots, totals)));
                 }
                 boolean wrote = false;
                 while (!storing.isEmpty() && (storing.size() >= parallelism || last
@@ -187,35 +211,6 @@ public class BulkIngest {
         }
         synchronized (totals) {
             return new Outcome(totals[0], totals[1], totals[2]);
-        }
-    }
-
-    /**
-     * The request's CDI request context (caller, client address for the audit trail) and request id, carried
-     * to a store worker so that its audit events are the same as if the request thread had written them.
-     */
-    private record Context(ManagedContext requestContext, InjectableContext.ContextState state, String requestId) {
-
-        static Context capture() {
-            ManagedContext rc = Arc.container().requestContext();
-            return new Context(rc, rc.isActive() ? rc.getState() : null, RequestIds.current());
-        }
-
-        <T> T call(java.util.concurrent.Callable<T> work) throws Exception {
-            if (state != null) {
-                requestContext.activate(state);
-            }
-            if (requestId != null) {
-                MDC.put(RequestIds.MDC_KEY, requestId);
-            }
-            try {
-                return work.call();
-            } finally {
-                MDC.remove(RequestIds.MDC_KEY);
-                if (state != null) {
-                    requestContext.deactivate();
-                }
-            }
         }
     }
 
@@ -287,12 +282,6 @@ public class BulkIngest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        parsers.shutdownNow();
-        storers.shutdownNow();
     }
 
     /** Validation, business rules and marking of one line; the reason it is refused, or null. */

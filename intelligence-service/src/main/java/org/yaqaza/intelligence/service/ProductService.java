@@ -19,7 +19,6 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Lineage;
 import org.yaqaza.intelligence.api.ProductRequest;
-import org.yaqaza.intelligence.api.ProductView;
 import org.yaqaza.intelligence.model.Product;
 import org.yaqaza.intelligence.repository.ProductRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;
@@ -87,12 +86,5 @@ public class ProductService {
         Page<Product> found = products.pageVisible(caller, null, Map.of(), page);
         audit.readAll(OBJECT_TYPE, found.items());
         return found;
-    }
-
-    public static ProductView view(Product p) {
-        return new ProductView(p.id, p.title, p.summary, p.tearLine, p.category, p.classification,
-                List.of(p.compartments), p.ownerAgency, List.of(p.sharedWith), List.of(p.sourceReportIds),
-                List.of(p.originatorPartners), p.createdAt, p.version, List.of(p.sourceProductIds),
-                Lineage.decode(p.lineage).list());
     }
 }

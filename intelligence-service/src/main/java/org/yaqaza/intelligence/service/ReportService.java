@@ -34,6 +34,7 @@ import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.model.Mention;
 import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.model.SourceType;
+import org.yaqaza.intelligence.query.ReportFilter;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.repository.MentionRepository;
 import org.yaqaza.intelligence.repository.ReportRepository;

@@ -1,4 +1,4 @@
-package org.yaqaza.intelligence.service;
+package org.yaqaza.intelligence.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
