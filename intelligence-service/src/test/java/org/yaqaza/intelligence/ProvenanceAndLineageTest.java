@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.intelligence.rest.ReportResource;
+import org.yaqaza.intelligence.rest.MediaTypes;
 import org.yaqaza.launcher.testing.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -166,7 +166,7 @@ class ProvenanceAndLineageTest {
     }
 
     private static JsonPath bulk(String token, String ndjson) {
-        String out = given().auth().oauth2(token).contentType(ReportResource.NDJSON)
+        String out = given().auth().oauth2(token).contentType(MediaTypes.NDJSON)
                 .body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .post("/api/intelligence/reports/bulk").then().statusCode(200).extract().asString();
         return new JsonPath("[" + String.join(",", out.strip().split("\n")) + "]");
