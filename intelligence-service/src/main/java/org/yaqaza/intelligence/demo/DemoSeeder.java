@@ -138,7 +138,9 @@ public class DemoSeeder {
             List<UUID> cases, int events) {
     }
 
-    @Transactional // joins seedIfEmpty's transaction (and its timeout) when called from it
+    // joins seedIfEmpty's transaction when called from it; called alone (tests) it needs the same long timeout
+    @Transactional
+    @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public Seeded seed() {
         Random random = new Random(20150101L);
         Caller analyst = new Caller("demo-analyst", Set.of(Role.ANALYST), Classification.TOP_SECRET,
