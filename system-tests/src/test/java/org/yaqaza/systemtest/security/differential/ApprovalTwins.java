@@ -22,7 +22,7 @@ import org.yaqaza.systemtest.scenarios.Gateway.Resp;
 
 /**
  * The side effects of approving a threat assessment. In each stage a new person (same name every time) gets a
- * HIGH assessment by the analyst, which the supervisor approves. Before it, the person had no approved assessment
+ * SEVERE assessment by the analyst, which the supervisor approves. Before it, the person had no approved assessment
  * (plain), a hidden approved MODERATE one (shadowed), or a visible approved MODERATE one (lit). Two answers:
  * what the approver and another reader see (the approval, the person's alerts, the person's assessment history),
  * and what the approval did to the person's earlier assessments, read by their owner — an approval may only
@@ -75,7 +75,7 @@ final class ApprovalTwins implements Consumer<Stage> {
             aliases.put(earlier, "<earlier>");
         }
         Map<String, String> before = earlierStatuses(subject, null);
-        String target = r.assessment(ANALYST, subject, "HIGH", TODAY.plusMonths(3), SEEN);
+        String target = r.assessment(ANALYST, subject, "SEVERE", TODAY.plusMonths(3), SEEN);
         aliases.put(target, "<assessment>");
         Resp approved = r.approveAssessment(SUPERVISOR, target);
         Map<String, String> after = earlierStatuses(subject, target);

@@ -226,13 +226,14 @@ final class Records {
         String id = created(gw.post(PREVENTION + "/programmes/" + programme + "/campaigns", by, obj("name", name,
                 "startsOn", TODAY.withDayOfMonth(1).toString(), "regions", List.of("Rabat-Salé-Kénitra"),
                 "channels", List.of("radio"))));
-        String content = created(gw.post(PREVENTION + "/campaigns/" + id + "/content", by, obj("title",
-                "محتوى " + name, "language", "ar", "medium", "AUDIO")));
-        reach(by, id, content, reach);
+        reach(by, id, "محتوى " + name, reach);
         return id;
     }
 
-    void reach(String by, String campaign, String content, long reach) {
+    /** A new content item of a campaign, and reach reported for it today. */
+    void reach(String by, String campaign, String contentTitle, long reach) {
+        String content = created(gw.post(PREVENTION + "/campaigns/" + campaign + "/content", by, obj("title",
+                contentTitle, "language", "ar", "medium", "AUDIO")));
         gw.post(PREVENTION + "/campaigns/" + campaign + "/reach", by, obj("contentItemId", content, "channel",
                 "radio", "region", "Rabat-Salé-Kénitra", "reportedOn", TODAY.toString(), "reach", reach,
                 "engagements", reach / 10)).expect(200, 201);

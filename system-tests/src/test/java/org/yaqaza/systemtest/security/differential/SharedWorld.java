@@ -156,7 +156,7 @@ final class SharedWorld implements Consumer<Stage> {
         String hiddenReport = r.report(a, "تقرير سري عن " + WORD, "يلتقي " + WORD + " بحميد الرقيب سرا.", HIDDEN,
                 List.of(p1, watched, hiddenPerson));
         r.mention(a, report, hiddenPerson);
-        r.assessment(a, p1, "HIGH", TODAY.plusMonths(1), HIDDEN);
+        r.assessment(a, p1, "SEVERE", TODAY.plusMonths(1), HIDDEN);
         r.approveAssessment(OWNER_SUPERVISOR, r.assessment(a, p1, "CRITICAL", TODAY.minusDays(1), HIDDEN));
         String hiddenCase = r.caseOf(a, "قضية الظل", List.of(p1, hiddenPerson), List.of(hiddenReport, report),
                 HIDDEN);
@@ -172,7 +172,8 @@ final class SharedWorld implements Consumer<Stage> {
             r.person(a, "مرواني " + family, "Murvani " + family, HIDDEN);
         }
 
-        r.partner(OWNER_LIAISON, Cast.HIDDEN_PARTNER, "IT", HIDDEN, "TOP_SECRET");
+        // shared with DGST so that its supervisor (not the demo one: no compartment) may approve releases to it
+        r.partner(OWNER_LIAISON, Cast.HIDDEN_PARTNER, "IT", HIDDEN.sharedWith("DGST"), "TOP_SECRET");
         r.release(OWNER_LIAISON, OWNER_SUPERVISOR, hiddenProduct, Cast.HIDDEN_PARTNER, "RED");
         r.warning(OWNER_LIAISON, Cast.HIDDEN_PARTNER, "تحذير سري", HIDDEN);
 
@@ -206,7 +207,7 @@ final class SharedWorld implements Consumer<Stage> {
                 SEEN, List.of(p1, watched));
         r.mention(ANALYST, report, visiblePerson);
         r.watch(ANALYST, visiblePerson);
-        r.assessment(ANALYST, p1, "HIGH", TODAY.plusMonths(1), SEEN);
+        r.assessment(ANALYST, p1, "SEVERE", TODAY.plusMonths(1), SEEN);
         r.approveAssessment(SUPERVISOR, r.assessment(ANALYST, visiblePerson, "LOW", TODAY.minusDays(1), SEEN));
         r.caseOf(ANALYST, "قضية مرئية جديدة", List.of(p1), List.of(visibleReport), SEEN);
         r.event(ANALYST, "مخطط محبط", "PLOT", "FOILED", 0, SEEN);
@@ -220,11 +221,16 @@ final class SharedWorld implements Consumer<Stage> {
         r.programme(PREVENTION, "برنامج مرئي جديد", PREVENTION_SEEN);
         String third = r.participant(PREVENTION, "مشارك ثالث", "Third Participant", PREVENTION_SEEN,
                 TODAY.minusDays(59));
-        r.enrol(PREVENTION, bigEdition, third, TODAY.minusDays(58), "SCREENED", "ENROLLED");
+        String thirdEnrolment = r.enrol(PREVENTION, bigEdition, third, TODAY.minusDays(58), "SCREENED", "ENROLLED")
+                .str("id");
+        r.releaseFromPrison(PREVENTION, third, thirdEnrolment, TODAY.minusDays(20));
+        r.reoffence(PREVENTION, third, TODAY.minusDays(3));
         String fourth = r.participant(PREVENTION, "مشارك رابع", "Fourth Participant", PREVENTION_SEEN,
                 TODAY.minusDays(59));
         r.enrol(PREVENTION, fullEdition, fourth, TODAY.minusDays(58), "SCREENED", "ENROLLED");
         r.campaign(PREVENTION, outreach, "حملة مرئية ثانية", 700);
+        r.reach(PREVENTION, campaign, "محتوى إضافي", 300);
+        r.partner(LIAISON, "dn-new-partner", "FR", PARTNER_RECORD, "SECRET");
     }
 
     private void remove() {
@@ -287,8 +293,10 @@ final class SharedWorld implements Consumer<Stage> {
         p.add(get("watchlist", "/api/intelligence/watchlist", INTEL + "/watchlist", ANALYSTS));
         p.add(get("products", "/api/intelligence/products", INTEL + "/products", List.of(ANALYST, SUPERVISOR,
                 LIAISON, Cast.LOW_CLEARANCE, Cast.OTHER_AGENCY)));
-        List<String> screeners = List.of(COLLECTOR, ANALYST, SUPERVISOR, LIAISON, Cast.LOW_CLEARANCE,
-                Cast.OTHER_AGENCY);
+        // only callers who see the visible namesakes: a hit on an entity the screener may not see raises a
+        // deconfliction alert for the owner's supervisors (by design), which would move the alert probes by the
+        // probes' own doing
+        List<String> screeners = List.of(COLLECTOR, ANALYST, SUPERVISOR, Cast.LOW_CLEARANCE);
         p.add(ReadProbe.post(gw, "screening scores and weights", "POST /api/intelligence/screening",
                 INTEL + "/screening", Map.of("name", WEIGHED_NAME), screeners, SCREENING_SETTLE));
         p.add(ReadProbe.post(gw, "screening candidates", "POST /api/intelligence/screening", INTEL + "/screening",
@@ -308,13 +316,9 @@ final class SharedWorld implements Consumer<Stage> {
         p.add(ReadProbe.get(gw, "liaison statistics chart", "GET /api/liaison/statistics/annual", liaison
                 + "/statistics/annual?year=" + year, svg, LIAISON_READERS, List.of()));
         List<String> partner = List.of(PARTNER);
-        p.add(ReadProbe.get(gw, "taxii collections", "GET /taxii2/liaison/collections", "/taxii2/liaison/collections/",
-                TAXII, partner, List.of()));
         String objects = "/taxii2/liaison/collections/" + collection;
         p.add(ReadProbe.get(gw, "taxii objects", "GET /taxii2/liaison/collections/{collection}/objects",
                 objects + "/objects/", TAXII, partner, List.of()));
-        p.add(ReadProbe.get(gw, "taxii first page", "GET /taxii2/liaison/collections/{collection}/objects",
-                objects + "/objects/?limit=1", TAXII, partner, List.of()));
         p.add(ReadProbe.get(gw, "taxii manifest", "GET /taxii2/liaison/collections/{collection}/manifest",
                 objects + "/manifest/", TAXII, partner, List.of()));
         p.add(get("partner releases", "/api/liaison/partner/releases", liaison + "/partner/releases", partner));
