@@ -14,28 +14,21 @@ import org.yaqaza.systemtest.scenarios.Gateway.Resp;
  * A probe of the shared world that asks one thing the same way at every stage: a GET (or a POST that only reads,
  * such as a screening), by every caller.
  */
-final class ReadProbe implements Probe {
+final class ReadProbe extends DescribedProbe {
 
-    private final String name;
     private final String operation;
-    private final List<String> callers;
-    private final List<String> timeFields;
     private final BiFunction<Gateway, String, Resp> ask;
     private final Gateway gateway;
-    private final String describe;
     private final Duration settle;
     private final UnaryOperator<Object> view;
 
     private ReadProbe(String name, String operation, List<String> callers, List<String> timeFields,
             Gateway gateway, BiFunction<Gateway, String, Resp> ask, String describe, Duration settle,
             UnaryOperator<Object> view) {
-        this.name = name;
+        super(name, List.of(operation), callers, timeFields, describe);
         this.operation = operation;
-        this.callers = callers;
-        this.timeFields = timeFields;
         this.gateway = gateway;
         this.ask = ask;
-        this.describe = describe;
         this.settle = settle;
         this.view = view;
     }
@@ -45,8 +38,8 @@ final class ReadProbe implements Probe {
      * judges one channel of an answer that carries several (the candidates of a screening, not its scores).
      */
     ReadProbe viewing(String describeView, UnaryOperator<Object> part) {
-        return new ReadProbe(name, operation, callers, timeFields, gateway, ask, describe + ", " + describeView,
-                settle, part);
+        return new ReadProbe(name(), operation, callers(), timeFields(), gateway, ask, describe() + ", "
+                + describeView, settle, part);
     }
 
     /** A GET of {@code path} with {@code accept}; {@code operation} is the OpenAPI operation it exercises. */
@@ -69,32 +62,12 @@ final class ReadProbe implements Probe {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> operations() {
-        return List.of(operation);
-    }
-
-    @Override
-    public List<String> callers() {
-        return callers;
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return timeFields;
-    }
-
-    @Override
     public String observe(String caller, Stage stage) {
         Resp answer = ask.apply(gateway, caller);
         if (view != null && answer.status() == 200) {
             return answer.status() + " view/json " + Json.write(view.apply(Json.parse(answer.body())));
         }
-        return Answers.normalise(answer, timeFields);
+        return Answers.normalise(answer, timeFields());
     }
 
     @Override
@@ -110,10 +83,5 @@ final class ReadProbe implements Probe {
     @Override
     public Duration settle() {
         return settle;
-    }
-
-    @Override
-    public String describe() {
-        return describe;
     }
 }
