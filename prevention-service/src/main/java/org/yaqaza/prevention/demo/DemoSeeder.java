@@ -65,8 +65,8 @@ import io.quarkus.runtime.StartupEvent;
  * with reach figures, a youth programme, and the edition a prevention officer works on today
  * ({@link CurrentEditionSeeder}, written through the services). The history is written directly: years of past
  * records whose creation times and states the services, which stamp the present, cannot produce. Every name is
- * invented; a fixed random seed makes it reproducible. Demo records are shared with DGST so that intelligence analysts see the aggregate figures (the
- * role firewall still keeps case data from them).
+ * invented; a fixed random seed makes it reproducible. Demo records are shared with DGST so that intelligence
+ * analysts see the aggregate figures (the role firewall still keeps case data from them).
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -101,8 +101,8 @@ public class DemoSeeder {
     private int participantCount;
 
     public DemoSeeder(DemoConfig config, EntityManager em, Sql sql, ProgrammeRepository programmes,
-            SessionRepository sessionRepository, CurrentEditionSeeder currentEdition, IdentityCipher cipher, AuditTrail audit,
-            Clock clock) {
+            SessionRepository sessionRepository, CurrentEditionSeeder currentEdition, IdentityCipher cipher,
+            AuditTrail audit, Clock clock) {
         this.config = config;
         this.em = em;
         this.sql = sql;
