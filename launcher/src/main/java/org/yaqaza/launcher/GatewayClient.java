@@ -73,7 +73,7 @@ public final class GatewayClient {
     }
 
     /** A signed client assertion: iss = sub = the client, aud = the token endpoint, valid for one minute. */
-    static String clientAssertion(String clientId, String privateJwk, String audience) {
+    public static String clientAssertion(String clientId, String privateJwk, String audience) {
         try {
             PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(privateJwk);
             JwtClaims claims = new JwtClaims();
