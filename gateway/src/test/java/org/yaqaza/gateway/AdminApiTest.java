@@ -81,12 +81,12 @@ class AdminApiTest {
         String etag = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("""
                         {"username":"%s","displayName":"Nadia B.","password":"first-password-1","roles":["analyst"],
-                         "clearance":"confidential","agency":"DGST"}""".formatted(username.toUpperCase()))
+                         "clearance":"restricted","agency":"DGST"}""".formatted(username.toUpperCase()))
                 .post("/api/admin/users")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/admin/users/" + username))
                 .body("username", equalTo(username))
-                .body("clearance", equalTo("CONFIDENTIAL"))
+                .body("clearance", equalTo("RESTRICTED"))
                 .body("compartments.size()", equalTo(0))
                 .body("enabled", equalTo(true))
                 .body("createdBy", equalTo("admin-1"))
@@ -106,8 +106,10 @@ class AdminApiTest {
                 .put("/api/admin/users/" + username).then().statusCode(400);
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"999\"").body(update)
                 .put("/api/admin/users/" + username).then().statusCode(409);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag).body(update)
-                .put("/api/admin/users/" + username)
+        // SECRET and a compartment need a second administrator: nothing changes until one approves
+        Fixtures.settled(given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(update).put("/api/admin/users/" + username)).then().statusCode(200);
+        given().auth().oauth2(admin).get("/api/admin/users/" + username)
                 .then().statusCode(200)
                 .body("roles", equalTo(java.util.List.of("analyst", "supervisor")))
                 .body("clearance", equalTo("SECRET"))
@@ -119,9 +121,9 @@ class AdminApiTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"password\":\"too-short\"}")
                 .put("/api/admin/users/" + username + "/password")
                 .then().statusCode(400).body("errors.field", hasItem("password"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"password\":\"second-password-2\"}")
-                .put("/api/admin/users/" + username + "/password")
-                .then().statusCode(204);
+        Fixtures.settled(given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"password\":\"second-password-2\"}").put("/api/admin/users/" + username + "/password"))
+                .then().statusCode(200).body("action", equalTo("SET_PASSWORD"));
         Fixtures.passwordGrant(username, "first-password-1").then().statusCode(400);
         Fixtures.tokenFor(username, "second-password-2");
 
@@ -132,20 +134,21 @@ class AdminApiTest {
     @Test
     void clientsGetAGeneratedSecretOnceAndCanRotateIt() {
         String admin = Fixtures.admin();
-        String clientId = Fixtures.unique("Taxii-Feed");
+        String clientId = Fixtures.unique("Ingest-Feed");
         String secret = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("""
-                        {"clientId":"%s","displayName":"Partner feed","roles":["partner"],"clearance":"RESTRICTED",
-                         "agency":"DGST","partner":"ES-CNI"}""".formatted(clientId))
+                        {"clientId":"%s","displayName":"Ingest feed","roles":["service"],"clearance":"RESTRICTED",
+                         "agency":"DGST"}""".formatted(clientId))
                 .post("/api/admin/clients")
                 .then().statusCode(201)
                 .header("Cache-Control", "no-store")
                 .body("client.clientId", equalTo(clientId))
-                .body("client.partner", equalTo("ES-CNI"))
+                .body("client.tokenEndpointAuthMethods", equalTo(java.util.List.of("client_secret_basic",
+                        "client_secret_post")))
                 .body("clientSecret", notNullValue())
                 .extract().path("clientSecret");
         given().auth().oauth2(admin).get("/api/admin/clients/" + clientId).then().statusCode(200)
-                .body("partner", equalTo("ES-CNI"))
+                .body("partner", nullValue())
                 .body("$", not(org.hamcrest.Matchers.hasKey("clientSecret")));
         given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").post("/auth/token").then().statusCode(200);
@@ -162,17 +165,28 @@ class AdminApiTest {
                 .extract().header("ETag");
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("""
-                        {"displayName":"Partner feed","roles":["service"],"clearance":"RESTRICTED",
-                         "compartments":[],"agency":"DGST","partner":null,"enabled":true}""")
+                        {"displayName":"Partner feed","roles":["partner"],"clearance":"RESTRICTED",
+                         "compartments":[],"agency":"DGST","partner":"ES-CNI","enabled":true}""")
                 .put("/api/admin/clients/" + clientId)
-                .then().statusCode(200).body("partner", nullValue())
-                .body("roles", equalTo(java.util.List.of("service")));
+                .then().statusCode(200).body("partner", equalTo("ES-CNI"))
+                .body("roles", equalTo(java.util.List.of("partner")));
         given().auth().oauth2(admin).post("/api/admin/clients/" + clientId + "/disable")
                 .then().statusCode(200).body("enabled", equalTo(false));
         given().auth().preemptive().basic(clientId, rotated).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").post("/auth/token").then().statusCode(401);
         given().auth().oauth2(admin).get("/api/admin/clients?limit=500").then().statusCode(200)
                 .body("items.clientId", hasItem(clientId));
+    }
+
+    @Test
+    void aPartnerSystemRegistersAKeyUnlessItIsGivenASecretExplicitly() {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body("""
+                        {"clientId":"%s","displayName":"Partner","roles":["partner"],"clearance":"RESTRICTED",
+                         "agency":"DGST","partner":"FR-DGSI"}""".formatted(Fixtures.unique("keyless")))
+                .post("/api/admin/clients")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("jwks"));
     }
 
     @Test

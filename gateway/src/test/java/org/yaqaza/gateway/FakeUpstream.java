@@ -38,6 +38,9 @@ public final class FakeUpstream {
 
     private final HttpServer server;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    /** Live event streams that ended because their reader went away (the gateway reset them). */
+    private final java.util.concurrent.atomic.AtomicInteger liveStreamsCut = new java.util.concurrent.atomic
+            .AtomicInteger();
     /** Counted down when an upload's first bytes reach the upstream. */
     private volatile CountDownLatch uploadStarted = new CountDownLatch(1);
     /** Counted down by a test once the first part of a download has reached the client. */
@@ -79,6 +82,10 @@ public final class FakeUpstream {
         return seen.get(path);
     }
 
+    public int liveStreamsCut() {
+        return liveStreamsCut.get();
+    }
+
     public CountDownLatch armUpload() {
         uploadStarted = new CountDownLatch(1);
         return uploadStarted;
@@ -114,6 +121,24 @@ public final class FakeUpstream {
         out.close();
     }
 
+    /** An event every 200 ms for up to a minute, as a service's alert stream would keep the line alive. */
+    private void live(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            for (int i = 0; i < 300; i++) {
+                out.write(("id: " + i + "\nevent: alert\ndata: {\"n\":" + i + "}\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                sleep(200);
+            }
+            out.close();
+        } catch (IOException readerGone) {
+            liveStreamsCut.incrementAndGet();
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
@@ -135,6 +160,8 @@ public final class FakeUpstream {
                 download(exchange, Long.parseLong(query.substring(query.indexOf('=') + 1)));
             } else if (path.endsWith("/events")) {
                 events(exchange);
+            } else if (path.endsWith("/live")) {
+                live(exchange);
             } else if (path.endsWith("/stall")) {
                 sleep(10_000);
                 send(exchange, 200, "{}");

@@ -23,6 +23,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public static final String RETIRED_KID = "retired-2025";
     public static final String ADMIN = "root-admin";
     public static final String ADMIN_PASSWORD = "bootstrap-password-123";
+    public static final String SECOND_ADMIN = "root-admin-2";
+    public static final String SECOND_ADMIN_PASSWORD = "bootstrap-password-456";
 
     /** The allowed web origin of the tests' CORS configuration. */
     public static final String WEB_ORIGIN = "https://console.yaqaza.test";
@@ -62,6 +64,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.directory.bcrypt-cost", "10");
             config.put("yaqaza.gateway.bootstrap.admin-username", ADMIN);
             config.put("yaqaza.gateway.bootstrap.admin-password", ADMIN_PASSWORD);
+            config.put("yaqaza.gateway.bootstrap.second-admin-username", SECOND_ADMIN);
+            config.put("yaqaza.gateway.bootstrap.second-admin-password", SECOND_ADMIN_PASSWORD);
+            config.put("yaqaza.gateway.bootstrap.admin-compartments", "CT-NORTH,CT-SOUTH");
+            // streams and revocations: other "replicas" are simulated by writing the directory's table directly
+            config.put("yaqaza.gateway.directory.revocation-poll", "500ms");
             config.put("yaqaza.gateway.upstreams.intelligence.url", upstream.url());
             config.put("yaqaza.gateway.upstreams.liaison.url", upstream.url());
             config.put("yaqaza.gateway.upstreams.prevention.url", "http://127.0.0.1:" + freePort());

@@ -141,9 +141,11 @@ class TaxiiBasicTest {
         String old = basic(clientId, SECRET);
         String before = exchangedToken(old, 200);
         String rotated = SECRET + "-rotated";
-        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+        // the client holds a compartment: its new secret waits for the second administrator (four-eyes)
+        Fixtures.settled(given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body("{\"secret\":\"" + rotated + "\"}")
-                .post("/api/admin/clients/" + clientId + "/secret").then().statusCode(204);
+                .post("/api/admin/clients/" + clientId + "/secret")).then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
         assertNull(exchangedToken(old, 401));
         String after = exchangedToken(basic(clientId, rotated), 200);
         assertNotEquals(before, after);

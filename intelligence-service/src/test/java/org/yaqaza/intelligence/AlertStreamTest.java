@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.launcher.testing.TestIssuer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,6 +43,8 @@ class AlertStreamTest {
     /** A minimal SSE client: events go to a queue; close() drops the connection. */
     final class Stream implements AutoCloseable {
         final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        /** Completed when the server ends the stream (or close() drops it). */
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
         private final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
 
         Stream(String token, String lastEventId) {
@@ -74,6 +79,7 @@ class AlertStreamTest {
                 } catch (RuntimeException closed) {
                     // connection dropped by close()
                 }
+                ended.complete(null);
             });
         }
 
@@ -106,6 +112,18 @@ class AlertStreamTest {
         return Fixtures.createReport(ANALYST, Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "ar",
                 title, "شوهد في المحطة", "SECRET").replace("\"compartments\"",
                         "\"mentions\":[\"" + person + "\"],\"compartments\""));
+    }
+
+    @Test
+    void theStreamEndsWhenTheCallersTokenExpires() throws Exception {
+        String shortLived = PostgresTestResource.primary().token().subject("alert-short").roles("supervisor")
+                .clearance("SECRET").agency("DGST").claim("exp", TestIssuer.now() + 4).sign();
+        try (Stream stream = new Stream(shortLived, null)) {
+            assertNotNull(stream.next("connected"), "stream opened");
+            assertFalse(stream.ended.isDone(), "still open while the token is valid");
+            // ends at exp (4 s), not at the test's patience: a stream that outlived its token would time out here
+            stream.ended.get(12, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -30,15 +30,23 @@ public final class DemoDirectory {
                     "RESTRICTED", List.of(), "MHAI"),
             new DemoUser("auditor", "Fatima Zahra Chraibi (oversight auditor)", "auditor", "TOP_SECRET",
                     ALL_COMPARTMENTS, "DGST"),
-            new DemoUser("admin", "Omar Sqalli (directory administrator)", "admin", "UNCLASSIFIED", List.of(),
-                    "DGST"));
+            new DemoUser("admin", "Omar Sqalli (directory administrator)", "admin", "TOP_SECRET",
+                    ALL_COMPARTMENTS, "DGST"),
+            new DemoUser("admin-2", "Leila Fassi (second directory administrator)", "admin", "TOP_SECRET",
+                    ALL_COMPARTMENTS, "DGST"));
 
     /** Spain's CNI partner system: sees only what is released to it ({@code partner} claim {@code es-cni}). */
     public static final DemoClient PARTNER_CLIENT = new DemoClient("es-cni", "Partner system: Spain (CNI)",
             "partner", "SECRET", List.of(), "ES-CNI", "es-cni");
 
-    /** Fixed, published demo secret of the partner client. */
+    /**
+     * Fixed, published demo secret of the partner client: kept for TAXII HTTP Basic, which has no other way in;
+     * at the token endpoint the partner uses private_key_jwt with {@link #PARTNER_KEY_FILE}.
+     */
     public static final String PARTNER_CLIENT_SECRET = "demo-es-cni-secret-2026";
+
+    /** The partner's private key (an EC P-256 JWK), generated once into the suite's secrets directory. */
+    public static final String PARTNER_KEY_FILE = "es-cni.jwk";
 
     /** The liaison service calling the intelligence service (products, partner reports) with a service token. */
     public static final DemoClient LIAISON_SERVICE_CLIENT = new DemoClient("liaison-service",
@@ -54,10 +62,13 @@ public final class DemoDirectory {
 
     /**
      * Creates what is missing: every demo user, the partner client and the liaison service client. Client
-     * secrets are set to the given ones when a client exists but no longer accepts them.
+     * secrets are set to the given ones when a client exists but no longer accepts them, and the partner's public
+     * key when it differs. The directory's four-eyes rule holds here too: {@code adminToken}'s administrator asks,
+     * {@code approverToken}'s (a second administrator) approves what needs a second person.
      */
-    static void ensure(GatewayClient gateway, String adminToken, String liaisonServiceSecret,
-            Consumer<String> progress) {
+    static void ensure(GatewayClient gateway, String adminToken, String approverToken, String liaisonServiceSecret,
+            String partnerPrivateKey, Consumer<String> progress) {
+        Approver approver = new Approver(gateway, approverToken);
         for (DemoUser user : USERS) {
             HttpResponse<String> existing = gateway.get("/api/admin/users/" + user.username(), adminToken);
             if (existing.statusCode() == 200) {
@@ -73,23 +84,30 @@ public final class DemoDirectory {
             body.put("compartments", user.compartments());
             body.put("agency", user.agency());
             body.put("enabled", true);
-            requireStatus(gateway.postJson("/api/admin/users", adminToken, body), 201,
+            approver.settle(gateway.postJson("/api/admin/users", adminToken, body), 201,
                     "create demo user " + user.username());
             progress.accept("created demo user " + user.username());
         }
-        ensureClient(gateway, adminToken, PARTNER_CLIENT, PARTNER_CLIENT_SECRET, progress);
-        ensureClient(gateway, adminToken, LIAISON_SERVICE_CLIENT, liaisonServiceSecret, progress);
+        Map<String, Object> partnerKeys = GatewayClient.publicKeySet(partnerPrivateKey);
+        ensureClient(gateway, adminToken, approver, PARTNER_CLIENT, PARTNER_CLIENT_SECRET, partnerKeys, progress);
+        ensureClient(gateway, adminToken, approver, LIAISON_SERVICE_CLIENT, liaisonServiceSecret, null, progress);
     }
 
-    private static void ensureClient(GatewayClient gateway, String adminToken, DemoClient client, String secret,
-            Consumer<String> progress) {
+    private static void ensureClient(GatewayClient gateway, String adminToken, Approver approver, DemoClient client,
+            String secret, Map<String, Object> keys, Consumer<String> progress) {
         HttpResponse<String> existing = gateway.get("/api/admin/clients/" + client.clientId(), adminToken);
         if (existing.statusCode() == 200) {
             if (gateway.clientToken(client.clientId(), secret).isEmpty()) {
                 // the secrets file was recreated (or the secret changed): make them agree again
-                requireStatus(gateway.postJson("/api/admin/clients/" + client.clientId() + "/secret", adminToken,
+                approver.settle(gateway.postJson("/api/admin/clients/" + client.clientId() + "/secret", adminToken,
                         Map.of("secret", secret)), 204, "reset the secret of client " + client.clientId());
                 progress.accept("reset the secret of client " + client.clientId());
+            }
+            if (keys != null && !keys.equals(GatewayClient.jsonObject(existing.body()).get("jwks"))) {
+                // a data directory from before private_key_jwt, or a regenerated key file
+                approver.settle(gateway.putJson("/api/admin/clients/" + client.clientId() + "/keys", adminToken,
+                        Map.of("jwks", keys)), 204, "register the key of client " + client.clientId());
+                progress.accept("registered the key of client " + client.clientId());
             }
             return;
         }
@@ -98,6 +116,9 @@ public final class DemoDirectory {
         body.put("clientId", client.clientId());
         body.put("displayName", client.displayName());
         body.put("secret", secret);
+        if (keys != null) {
+            body.put("jwks", keys);
+        }
         body.put("roles", List.of(client.role()));
         body.put("clearance", client.clearance());
         body.put("compartments", client.compartments());
@@ -106,7 +127,7 @@ public final class DemoDirectory {
             body.put("partner", client.partner());
         }
         body.put("enabled", true);
-        requireStatus(gateway.postJson("/api/admin/clients", adminToken, body), 201,
+        approver.settle(gateway.postJson("/api/admin/clients", adminToken, body), 201,
                 "create client " + client.clientId());
         progress.accept("created client " + client.clientId());
     }
@@ -115,6 +136,23 @@ public final class DemoDirectory {
         if (response.statusCode() != expected) {
             throw new LauncherException("could not " + what + ": the gateway answered HTTP " + response.statusCode()
                     + " " + response.body());
+        }
+    }
+
+    /**
+     * The second administrator of the launcher: a change that needs four-eyes answers 202 with the pending
+     * change, which this one approves.
+     */
+    private record Approver(GatewayClient gateway, String token) {
+
+        void settle(HttpResponse<String> answer, int done, String what) {
+            if (answer.statusCode() != 202) {
+                requireStatus(answer, done, what);
+                return;
+            }
+            Object id = GatewayClient.jsonObject(answer.body()).get("id");
+            requireStatus(gateway.postJson("/api/admin/changes/" + id + "/approve", token, Map.of()), 200,
+                    "approve (second administrator): " + what);
         }
     }
 

@@ -34,13 +34,19 @@ import java.util.concurrent.Future;
  * }</pre>
  *
  * Everything it keeps lives under the data directory: {@code postgres/} (the cluster), {@code secrets/}
- * (database passwords, bootstrap admin, service client secret, prevention identity key; generated once),
- * {@code keys/} (the gateway's signing keys), {@code logs/<service>.log} and {@code run/} (pids while running).
+ * (database passwords, bootstrap admins, service client secret, partner key, prevention identity key; generated
+ * once), {@code keys/} (the gateway's signing keys), {@code logs/<service>.log} and {@code run/} (pids while running).
  */
 public final class LocalSuite implements AutoCloseable {
 
     /** The launcher's own admin account in the gateway, with a generated password (see secrets/admin.properties). */
     public static final String BOOTSTRAP_ADMIN = "suite-admin";
+
+    /**
+     * The launcher's second admin account: granting clearance, compartments or the admin role needs a second
+     * administrator (four-eyes), so this one approves what {@link #BOOTSTRAP_ADMIN} asks for the demo directory.
+     */
+    public static final String BOOTSTRAP_SECOND_ADMIN = "suite-admin-2";
 
     /** Extra time to stop for JVMs that write their class-data sharing archive on exit. */
     static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
@@ -164,7 +170,8 @@ public final class LocalSuite implements AutoCloseable {
             progress("creating the demo users and clients (if missing)");
             GatewayClient gateway = gateway();
             DemoDirectory.ensure(gateway, gateway.passwordToken(BOOTSTRAP_ADMIN, bootstrapAdminPassword()),
-                    liaisonServiceClientSecret(), this::progress);
+                    gateway.passwordToken(BOOTSTRAP_SECOND_ADMIN, bootstrapSecondAdminPassword()),
+                    liaisonServiceClientSecret(), partnerPrivateKey(), this::progress);
             if (options.demoSeed()) {
                 // the liaison demo releases need intelligence's products and liaison's client, created just above
                 progress("waiting for the demo releases to the demo partner");
@@ -326,6 +333,12 @@ public final class LocalSuite implements AutoCloseable {
                 env.put("YAQAZA_GATEWAY_TOKEN_KEY_DIRECTORY", options.keyDirectory().toString());
                 env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
                 env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword());
+                env.put("YAQAZA_GATEWAY_BOOTSTRAP_SECOND_ADMIN_USERNAME", BOOTSTRAP_SECOND_ADMIN);
+                env.put("YAQAZA_GATEWAY_BOOTSTRAP_SECOND_ADMIN_PASSWORD", bootstrapSecondAdminPassword());
+                // nobody grants above their own: the first administrators hold what the demo accounts get
+                env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_CLEARANCE", "TOP_SECRET");
+                env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS", String.join(",",
+                        DemoDirectory.ALL_COMPARTMENTS));
                 for (SuiteService upstream : SuiteService.values()) {
                     if (upstream.isDomainService()) {
                         env.put("YAQAZA_GATEWAY_UPSTREAMS_" + upstream.name() + "_URL", options.url(upstream));
@@ -500,6 +513,15 @@ public final class LocalSuite implements AutoCloseable {
 
     public String bootstrapAdminPassword() {
         return secrets.value("admin", "password", Secrets::randomPassword);
+    }
+
+    public String bootstrapSecondAdminPassword() {
+        return secrets.value("admin", "second-password", Secrets::randomPassword);
+    }
+
+    /** The demo partner's private_key_jwt key (a private EC P-256 JWK), generated once; test-only. */
+    public String partnerPrivateKey() {
+        return secrets.file(DemoDirectory.PARTNER_KEY_FILE, GatewayClient::newClientKey);
     }
 
     public String liaisonServiceClientSecret() {

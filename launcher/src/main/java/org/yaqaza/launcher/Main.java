@@ -77,6 +77,7 @@ public final class Main {
             case "up" -> up(root, data);
             case "down" -> down(data);
             case "status" -> status(data);
+            case "partner-token" -> partnerToken(data);
             default -> {
                 usage(ERR);
                 yield 2;
@@ -93,13 +94,15 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("""
-                usage: ./yaqaza [--data DIR] up | down | status | build
+                usage: ./yaqaza [--data DIR] up | down | status | build | partner-token
 
                   up      build what is missing, start PostgreSQL and the four services, create the demo
                           accounts, print how to use them; runs until Ctrl-C
                   down    stop a suite started by `up` (from another terminal)
                   status  show whether the suite runs and which services are ready
                   build   only build what is missing
+                  partner-token  a token for the demo partner es-cni, signed in with private_key_jwt (its
+                          key is in <data>/secrets/es-cni.jwk); prints the token response
 
                   --data DIR   data directory (default: .yaqaza in the repository; kept across runs)
                   YAQAZA_JVM_OPTS  JVM flags of the service JVMs (default: %s)
@@ -220,7 +223,8 @@ public final class Main {
         }
         DemoDirectory.DemoClient partner = DemoDirectory.PARTNER_CLIENT;
         OUT.println();
-        OUT.println("Machine clients (client_credentials):");
+        OUT.println("Machine clients (client_credentials; es-cni signs in with private_key_jwt, its secret is for"
+                + " TAXII Basic):");
         OUT.printf(row, "client id", "secret", "role", "clearance", "compartments", "agency / partner");
         OUT.printf(row, partner.clientId(), DemoDirectory.PARTNER_CLIENT_SECRET, partner.role(),
                 partner.clearance(), "-", partner.agency() + " / " + partner.partner());
@@ -234,9 +238,12 @@ public final class Main {
                 + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
         OUT.println("Call a protected route through the gateway:");
         OUT.println("  curl -i -H \"Authorization: Bearer $TOKEN\" " + gw + "/api/intelligence/reports");
-        OUT.println("A partner system's token:");
+        OUT.println("A partner system's token (private_key_jwt, key in secrets/" + DemoDirectory.PARTNER_KEY_FILE
+                + "):");
+        OUT.println("  ./yaqaza partner-token");
+        OUT.println("TAXII with the partner's secret (HTTP Basic):");
         OUT.println("  curl -s -u " + partner.clientId() + ":" + DemoDirectory.PARTNER_CLIENT_SECRET
-                + " -d grant_type=client_credentials " + gw + "/auth/token");
+                + " -H 'Accept: application/taxii+json;version=2.1' " + gw + "/taxii2/");
         OUT.println();
         OUT.println("Press Ctrl-C to stop (or run `./yaqaza down` in another terminal).");
     }
@@ -255,6 +262,29 @@ public final class Main {
         } catch (IOException e) {
             ERR.println("yaqaza: could not open " + postgresLog + " (" + e.getMessage() + "); PostgreSQL logs to"
                     + " the console");
+        }
+    }
+
+    // ---- partner-token ------------------------------------------------------------------------------------
+
+    /** A token for the demo partner with a private_key_jwt assertion signed by its generated key (test-only). */
+    private static int partnerToken(Path data) {
+        Path keyFile = data.resolve("secrets").resolve(DemoDirectory.PARTNER_KEY_FILE);
+        if (!Files.isRegularFile(keyFile)) {
+            throw new LauncherException("no partner key at " + keyFile + ": start the suite once with `./yaqaza up`");
+        }
+        Properties state = RunState.read(data.resolve("run"));
+        String port = state.getProperty(SuiteService.GATEWAY.id() + ".port",
+                Integer.toString(SuiteService.GATEWAY.defaultPort()));
+        GatewayClient gateway = new GatewayClient("http://localhost:" + port,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        try {
+            HttpResponse<String> answer = gateway.assertionTokenResponse(DemoDirectory.PARTNER_CLIENT.clientId(),
+                    Files.readString(keyFile, StandardCharsets.UTF_8).trim());
+            (answer.statusCode() == 200 ? OUT : ERR).println(answer.body());
+            return answer.statusCode() == 200 ? 0 : 1;
+        } catch (IOException e) {
+            throw new LauncherException("could not read " + keyFile + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.yaqaza.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +106,12 @@ class LocalSuiteTest {
         assertEquals("http://localhost:18082", gateway.get("YAQAZA_GATEWAY_UPSTREAMS_LIAISON_URL"));
         assertEquals(options.keyDirectory().toString(), gateway.get("YAQAZA_GATEWAY_TOKEN_KEY_DIRECTORY"));
         assertEquals(LocalSuite.BOOTSTRAP_ADMIN, gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_USERNAME"));
+        // two first administrators (four-eyes), holding every clearance and compartment the demo accounts get
+        assertEquals(LocalSuite.BOOTSTRAP_SECOND_ADMIN, gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_SECOND_ADMIN_USERNAME"));
+        assertNotEquals(gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_PASSWORD"),
+                gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_SECOND_ADMIN_PASSWORD"));
+        assertEquals("TOP_SECRET", gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_CLEARANCE"));
+        assertEquals("CT-NORTH,CT-SOUTH,CYBER", gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS"));
 
         // the identity key and the service client secret come from the secrets directory and survive restarts
         Map<String, String> prevention = suite.environment(SuiteService.PREVENTION, db);
@@ -108,6 +120,9 @@ class LocalSuiteTest {
                 .get("YAQAZA_PREVENTION_IDENTITY_KEY"));
         assertTrue(Files.exists(options.secretsDirectory().resolve("prevention-identity.key")));
         assertEquals(suite.liaisonServiceClientSecret(), LocalSuite.create(options).liaisonServiceClientSecret());
+        // the partner's private key is generated once into secrets/ and kept
+        assertEquals(suite.partnerPrivateKey(), LocalSuite.create(options).partnerPrivateKey());
+        assertTrue(Files.exists(options.secretsDirectory().resolve(DemoDirectory.PARTNER_KEY_FILE)));
 
         Map<String, String> liaison = suite.environment(SuiteService.LIAISON, db);
         assertEquals("http://localhost:18081", liaison.get("QUARKUS_REST_CLIENT_INTELLIGENCE_URL"));
@@ -137,13 +152,45 @@ class LocalSuiteTest {
     void demoAccountsCoverEveryPersonRoleWithValidPasswords() {
         var roles = DemoDirectory.USERS.stream().map(DemoDirectory.DemoUser::role).toList();
         assertEquals(java.util.List.of("collector", "analyst", "supervisor", "liaison-officer",
-                "prevention-officer", "auditor", "admin"), roles);
+                "prevention-officer", "auditor", "admin", "admin"), roles);
         for (DemoDirectory.DemoUser user : DemoDirectory.USERS) {
             // the gateway refuses passwords under 12 characters
             assertTrue(user.password().length() >= 12, user.username());
         }
         assertEquals("demo-analyst-2026!", DemoDirectory.demoPassword("analyst"));
         assertEquals("es-cni", DemoDirectory.PARTNER_CLIENT.partner());
+        // nobody grants above their own clearance: the demo administrators hold everything the others get
+        for (DemoDirectory.DemoUser user : DemoDirectory.USERS) {
+            if (user.role().equals("admin")) {
+                assertEquals("TOP_SECRET", user.clearance(), user.username());
+                assertEquals(DemoDirectory.ALL_COMPARTMENTS, user.compartments(), user.username());
+            }
+        }
+    }
+
+    @Test
+    void thePartnerKeySignsAssertionsItsPublicHalfVerifies() throws Exception {
+        String privateJwk = GatewayClient.newClientKey();
+        Map<String, Object> published = GatewayClient.publicKeySet(privateJwk);
+        String json = JsonUtil.toJson(published);
+        assertFalse(json.contains("\"d\""), "the registered set carries no private part: " + json);
+
+        String assertion = GatewayClient.clientAssertion("es-cni", privateJwk, "http://localhost:18080/auth/token");
+        var claims = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(json).getJsonWebKeys()))
+                .setExpectedIssuer("es-cni").setExpectedSubject("es-cni")
+                .setExpectedAudience("http://localhost:18080/auth/token")
+                .setRequireExpirationTime().setRequireJwtId().setMaxFutureValidityInMinutes(5)
+                .build().processToClaims(assertion);
+        assertNotEquals(claims.getJwtId(), new JwtConsumerBuilder()
+                .setSkipAllValidators().setSkipSignatureVerification().build()
+                .processToClaims(GatewayClient.clientAssertion("es-cni", privateJwk, "x")).getJwtId(),
+                "every assertion has its own jti");
+        // another key's public half does not verify it
+        String other = JsonUtil.toJson(GatewayClient.publicKeySet(GatewayClient.newClientKey()));
+        assertThrows(InvalidJwtException.class, () -> new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(other).getJsonWebKeys()))
+                .setSkipDefaultAudienceValidation().build().processToClaims(assertion));
     }
 
     /** Empty stand-ins for the service jars: enough to get past the build check. */

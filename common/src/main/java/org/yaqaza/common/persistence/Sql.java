@@ -156,6 +156,20 @@ public class Sql {
         return LocalDate.parse(value.toString());
     }
 
+    /** A timestamptz column of a native query row, whichever type the driver chose. */
+    public static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
+    }
+
     /** A count or sum column of a native query row; null (no rows to sum) is 0. */
     public static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();

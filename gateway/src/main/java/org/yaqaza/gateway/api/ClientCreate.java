@@ -1,5 +1,6 @@
 package org.yaqaza.gateway.api;
 
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
@@ -8,14 +9,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new machine client. Without a secret, the gateway generates one and returns it once. A partner system has
- * the {@code partner} role and names its partner; no other client names one.
+ * A new machine client. {@code jwks}: its public keys for private_key_jwt (RFC 7523), a JWK Set or one JWK. A
+ * partner system (the {@code partner} role, naming its partner) must register keys unless it is given a secret
+ * explicitly; another client without keys or a secret gets a generated secret, returned once.
  */
 public record ClientCreate(
         @NotNull @Pattern(regexp = Names.CLIENT_ID, message = "must be 3 to 64 letters, digits or . _ -")
         String clientId,
         @NotBlank @Size(max = 200) String displayName,
         @Secret String secret,
+        @Size(max = 5) Map<String, Object> jwks,
         @NotNull @Size(max = 16) Set<@NotNull @KnownRole String> roles,
         @NotNull @KnownClearance String clearance,
         @Size(max = 100) Set<@NotNull @Code String> compartments,

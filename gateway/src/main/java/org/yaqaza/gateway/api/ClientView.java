@@ -2,11 +2,15 @@ package org.yaqaza.gateway.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.yaqaza.common.security.Classification;
 
-/** A machine client as admins see it; never the secret hash. */
+/**
+ * A machine client as admins see it; never the secret hash. {@code jwks}: its public keys;
+ * {@code tokenEndpointAuthMethods}: how it may authenticate at the token endpoint.
+ */
 public record ClientView(
         UUID id,
         String clientId,
@@ -17,7 +21,8 @@ public record ClientView(
         String agency,
         String partner,
         boolean enabled,
-        Instant lockedUntil,
+        List<String> tokenEndpointAuthMethods,
+        Map<String, Object> jwks,
         Instant secretChangedAt,
         Instant createdAt,
         String createdBy,

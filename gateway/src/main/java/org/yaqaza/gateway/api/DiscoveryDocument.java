@@ -14,5 +14,7 @@ public record DiscoveryDocument(
         @JsonProperty("subject_types_supported") List<String> subjectTypesSupported,
         @JsonProperty("id_token_signing_alg_values_supported") List<String> idTokenSigningAlgValuesSupported,
         @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
+        @JsonProperty("token_endpoint_auth_signing_alg_values_supported")
+        List<String> tokenEndpointAuthSigningAlgValuesSupported,
         @JsonProperty("claims_supported") List<String> claimsSupported) {
 }

@@ -16,7 +16,6 @@ public record UserView(
         List<String> compartments,
         String agency,
         boolean enabled,
-        Instant lockedUntil,
         Instant passwordChangedAt,
         Instant createdAt,
         String createdBy,

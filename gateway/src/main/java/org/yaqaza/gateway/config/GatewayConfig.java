@@ -18,6 +18,8 @@ public interface GatewayConfig {
 
     Directory directory();
 
+    SignIn signIn();
+
     Bootstrap bootstrap();
 
     /** Upstream services by name (intelligence, liaison, prevention); each owns one or more path prefixes. */
@@ -77,20 +79,67 @@ public interface GatewayConfig {
         @WithDefault("12")
         int bcryptCost();
 
-        /** Failed attempts within {@link #lockoutWindow()} that lock an account. */
-        @WithDefault("5")
-        int lockoutAttempts();
-
-        /** The window over which failures count, and how long the lock then lasts. */
-        @WithDefault("15m")
-        Duration lockoutWindow();
+        /**
+         * How often each replica reads the entries changed by others (disabled, credential set, claims changed),
+         * to refuse their older tokens and close their streams; changes made on this replica apply at once.
+         */
+        @WithDefault("2s")
+        Duration revocationPoll();
     }
 
+    /**
+     * Sign-in throttling (token endpoint and TAXII Basic): per account and source address with exponential
+     * back-off, and a per-account ceiling that refuses only addresses the account never signed in from. No lock.
+     */
+    interface SignIn {
+        /** Consecutive failures from one address for one account before the back-off starts. */
+        @WithDefault("3")
+        int freeFailures();
+
+        /** The wait after the first failure past the free ones; it doubles with each further failure. */
+        @WithDefault("5s")
+        Duration firstDelay();
+
+        /** The longest wait between two attempts from one address for one account. */
+        @WithDefault("15m")
+        Duration maxDelay();
+
+        /** Failures older than this are forgotten (a quiet day resets an address's back-off). */
+        @WithDefault("24h")
+        Duration forgetAfter();
+
+        /** Failures of an account within {@link #accountWindow()} beyond which unknown addresses are refused. */
+        @WithDefault("20")
+        int accountCeiling();
+
+        @WithDefault("1h")
+        Duration accountWindow();
+
+        /** How long an address the account signed in from stays known (exempt from the ceiling). */
+        @WithDefault("90d")
+        Duration rememberAddresses();
+    }
+
+    /**
+     * The first administrators, created at start by the system when no user has their name (the local launcher
+     * uses them). Two, because granting clearance or compartments needs a second administrator (four-eyes).
+     */
     interface Bootstrap {
-        /** Creates this admin at start if no user has the name (the local launcher uses it). */
         Optional<String> adminUsername();
 
         Optional<String> adminPassword();
+
+        /** The second first administrator, who approves the first one's requests and the other way round. */
+        Optional<String> secondAdminUsername();
+
+        Optional<String> secondAdminPassword();
+
+        /** Their clearance: nobody grants above their own, so the first administrators hold the most. */
+        @WithDefault("TOP_SECRET")
+        String adminClearance();
+
+        /** Their compartments: every compartment they will have to grant. */
+        Optional<List<String>> adminCompartments();
 
         @WithDefault("YAQAZA")
         String adminAgency();

@@ -131,7 +131,11 @@ public class EdgeFilters {
      * client's, not the Ingress controller's.
      */
     public static String address(RoutingContext rc) {
-        var remote = rc.request().remoteAddress();
+        return address(rc.request());
+    }
+
+    public static String address(HttpServerRequest request) {
+        var remote = request.remoteAddress();
         return remote == null ? "unknown" : remote.hostAddress();
     }
 }

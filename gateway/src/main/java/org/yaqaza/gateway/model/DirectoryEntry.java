@@ -15,8 +15,8 @@ import org.yaqaza.common.security.Classification;
 import org.yaqaza.common.security.ClassificationConverter;
 
 /**
- * What a person or a machine client is allowed, as it goes into their tokens, and the state of their
- * credential (lock-out). Users and clients live in separate tables with their own name and hash columns.
+ * What a person or a machine client is allowed, as it goes into their tokens, and since when their tokens are
+ * good. Users and clients live in separate tables with their own name and credential columns.
  */
 @MappedSuperclass
 public abstract class DirectoryEntry {
@@ -42,9 +42,12 @@ public abstract class DirectoryEntry {
     @Column(nullable = false)
     public boolean enabled;
 
-    /** Set when repeated failures lock the credential; refused until then, even with the right secret. */
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
+    /**
+     * Tokens issued before this instant are refused by the gateway (and its streams of this subject closed): set,
+     * rounded up to the next second, when the entry is disabled, its credential set or its token claims changed.
+     */
+    @Column(name = "tokens_valid_after")
+    public Instant tokensValidAfter;
 
     @Column(name = "credential_changed_at", nullable = false)
     public Instant credentialChangedAt;
@@ -64,7 +67,7 @@ public abstract class DirectoryEntry {
     @Version
     public long version;
 
-    /** {@code user} or {@code client}: audit object type and lock-out bookkeeping key. */
+    /** {@code user} or {@code client}: audit object type and sign-in throttling key. */
     public abstract String kind();
 
     /** The login name, which is also the token subject. */
@@ -73,8 +76,4 @@ public abstract class DirectoryEntry {
     public abstract String credentialHash();
 
     public abstract void credentialHash(String hash);
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
 }

@@ -17,8 +17,12 @@ public class MachineClient extends DirectoryEntry {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    @Column(name = "secret_hash", nullable = false)
+    /** Null for a client that authenticates with private_key_jwt only. */
+    @Column(name = "secret_hash")
     public String secretHash;
+
+    /** The client's public keys for private_key_jwt (RFC 7523), a JWK Set as JSON; null when it has none. */
+    public String jwks;
 
     /** The foreign partner this client speaks for; set exactly when it holds the partner role. */
     public String partner;

@@ -13,8 +13,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Singleton;
 
-import org.yaqaza.gateway.service.ClientChanged;
+import org.yaqaza.gateway.service.TokenRevocations;
 import org.yaqaza.gateway.service.TokenService;
+import org.yaqaza.gateway.service.TokensRevoked;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -22,15 +23,16 @@ import io.quarkus.cache.CaffeineCache;
 
 /**
  * The suite's one TAXII HTTP Basic exchange (TAXII 2.1 section 1.6.8.1): a partner system's client id and secret
- * are checked by the in-process token service (lock-out, audit) and a bearer token is forwarded in their place,
+ * are checked by the in-process token service (sign-in throttle, audit) and a bearer token is forwarded in their place,
  * so no service ever sees a secret.
  * <p>
  * Granted exchanges are remembered in the {@value #CACHE} cache (quarkus-cache, Caffeine: bounded and expiring
  * after write, see application.properties) under the client id and an HMAC of id and secret with a random
  * per-process key, never the secret or a hash that could be guessed offline. A refusal is never remembered, so
- * every wrong secret reaches the token service and counts towards the client's lock-out. A token is not reused in
+ * every wrong secret reaches the token service and its sign-in throttle. A token is not reused in
  * its last 30 s. Any change to the client in the directory (disabled, secret set, updated) drops its entries as
- * soon as it is committed: the client's next Basic request is checked again.
+ * soon as it is committed, and no replica reuses an entry whose token the directory revoked: the client's next
+ * Basic request is checked again.
  */
 @Singleton
 public class BasicExchange {
@@ -43,23 +45,36 @@ public class BasicExchange {
     record Key(String clientId, String fingerprint) {
     }
 
-    /** A granted exchange: the token to forward, its subject, and until when it may be reused. */
-    record Exchanged(String token, String subject, long reuseUntilMillis) {
+    /** A granted exchange: the token to forward, what the edge knows of it, and until when it may be reused. */
+    record Exchanged(String token, VerifiedToken verified, long reuseUntilMillis) {
     }
 
-    /** Thrown by the loader so that Caffeine does not keep the attempt (failures are never cached). */
-    private static final class Refused extends RuntimeException {
-        Refused() {
+    /**
+     * Thrown by the loader so that Caffeine does not keep the attempt (failures are never cached); a throttled
+     * attempt carries its wait in seconds, a refused one 0.
+     */
+    static final class Refused extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        Refused(long retryAfterSeconds) {
             super("refused", null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** Seconds to wait when the attempt was throttled (not checked); 0 when it was checked and refused. */
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 
     private final TokenService tokens;
+    private final TokenRevocations revocations;
     private final CaffeineCache cache;
     private final SecretKeySpec fingerprintKey;
 
-    public BasicExchange(TokenService tokens, @CacheName(CACHE) Cache cache) {
+    public BasicExchange(TokenService tokens, TokenRevocations revocations, @CacheName(CACHE) Cache cache) {
         this.tokens = tokens;
+        this.revocations = revocations;
         this.cache = cache.as(CaffeineCache.class);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -77,7 +92,9 @@ public class BasicExchange {
             return null;
         }
         Exchanged exchanged = entry.join();
-        if (exchanged.reuseUntilMillis() > System.currentTimeMillis()) {
+        // a client changed in the directory since (on any replica) is checked afresh: its token was revoked
+        if (exchanged.reuseUntilMillis() > System.currentTimeMillis()
+                && !revocations.revoked(exchanged.verified().subject(), exchanged.verified().issuedAtSeconds())) {
             return exchanged;
         }
         // Caffeine invalidates synchronously: subscribing is enough, and awaiting is not allowed on the event loop
@@ -88,32 +105,35 @@ public class BasicExchange {
 
     /**
      * Checks the credentials with the token service (blocking: a worker thread) and remembers a grant. Concurrent
-     * requests with the same credentials share one check. Null when refused; a failure of the token service (its
-     * database down) is thrown.
+     * requests with the same credentials share one check. {@link Refused} when refused or throttled (the sign-in
+     * throttle of the token endpoint, for the caller's {@code address}); a failure of the token service (its
+     * database down) is thrown as it is.
      */
-    Exchanged exchange(Key key, TokenService.ClientCredentials credentials) {
-        try {
-            return cache.<Key, Exchanged> get(key, k -> grant(credentials)).await().indefinitely();
-        } catch (Refused e) {
-            return null;
-        }
+    Exchanged exchange(Key key, TokenService.ClientCredentials credentials, String address) {
+        return cache.<Key, Exchanged> get(key, k -> grant(credentials, address)).await().indefinitely();
     }
 
-    private Exchanged grant(TokenService.ClientCredentials credentials) {
-        if (!(tokens.clientCredentials(credentials) instanceof TokenService.Granted granted)) {
-            throw new Refused();
+    private Exchanged grant(TokenService.ClientCredentials credentials, String address) {
+        TokenService.Grant grant = tokens.clientCredentials(credentials, address);
+        if (grant instanceof TokenService.Throttled throttled) {
+            throw new Refused(throttled.retryAfterSeconds());
+        }
+        if (!(grant instanceof TokenService.Granted granted)) {
+            throw new Refused(0);
         }
         var issued = granted.issued();
-        return new Exchanged(issued.token(), credentials.clientId(),
+        return new Exchanged(issued.token(), new VerifiedToken(credentials.clientId(), issued.issuedAt()
+                .getEpochSecond(), issued.expiresAt().toEpochMilli(), true),
                 issued.expiresAt().toEpochMilli() - EXPIRY_MARGIN_MILLIS);
     }
 
     /**
-     * After the directory change commits; an exchange still loading for the client is dropped too (Caffeine
-     * removes the pending entry), so a check that read the old row is not kept.
+     * After a revocation of the client's tokens commits on this replica; an exchange still loading for the client
+     * is dropped too (Caffeine removes the pending entry), so a check that read the old row is not kept. Other
+     * replicas learn it from the directory and stop reusing the entry ({@link #cached}).
      */
-    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientChanged changed) {
-        cache.invalidateIf(key -> key instanceof Key k && k.clientId().equals(changed.clientId()))
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked revoked) {
+        cache.invalidateIf(key -> key instanceof Key k && k.clientId().equals(revoked.subject()))
                 .await().indefinitely();
     }
 

@@ -34,7 +34,8 @@ import io.vertx.httpproxy.ProxyContext;
  * routed here, so the gateway's own routes (/auth, /.well-known, /api/admin, /api/gateway, /api/dashboard, /q,
  * /openapi) never are. Each request passes, in order: the edge token check, the caller's rate limit, the
  * upstream's circuit, then the connection (retried for idempotent methods only; a stale pooled connection is
- * replaced once whatever the method, as long as nothing was written to it).
+ * replaced once whatever the method, as long as nothing was written to it). Event streams are watched so that none
+ * outlives its token ({@link LiveStreams}).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -49,13 +50,15 @@ public class ProxyRoutes {
     private final RateLimiter limiter;
     private final BodyLimits bodyLimits;
     private final PublicBaseUrl publicBaseUrl;
+    private final LiveStreams streams;
     private final Vertx vertx;
     private final GatewayConfig.Proxy config;
     /** Upstream connections that have carried a request, until they close. */
     private final Set<HttpConnection> connectionsInUse = ConcurrentHashMap.newKeySet();
 
     public ProxyRoutes(Upstreams upstreams, EdgeAuthentication edge, RateLimiter limiter, BodyLimits bodyLimits,
-            PublicBaseUrl publicBaseUrl, Vertx vertx, GatewayConfig config) {
+            PublicBaseUrl publicBaseUrl, LiveStreams streams, Vertx vertx, GatewayConfig config) {
+        this.streams = streams;
         this.upstreams = upstreams;
         this.edge = edge;
         this.limiter = limiter;
@@ -79,7 +82,10 @@ public class ProxyRoutes {
                             edge.handle(rc);
                         })
                         .handler(this::rateLimit)
-                        .handler(rc -> proxy.handle(rc.request()));
+                        .handler(rc -> {
+                            streams.watch(rc);
+                            proxy.handle(rc.request());
+                        });
                 LOG.infof("forwarding %s/** to %s at %s:%d", path, upstream.name(), upstream.host(), upstream.port());
             }
         }

@@ -40,11 +40,6 @@ public interface DirectoryRepository<E extends DirectoryEntry> extends PanacheRe
         }
         // range is inclusive: one extra row tells whether a next page exists
         List<E> rows = find(query + " order by createdAt desc, id desc", params).range(0, page.limit()).list();
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, null);
-        }
-        rows = rows.subList(0, page.limit());
-        E last = rows.get(rows.size() - 1);
-        return new Page<>(List.copyOf(rows), new Cursor(last.createdAt, last.id).encode());
+        return Page.fromRows(rows, page.limit(), last -> new Cursor(last.createdAt, last.id).encode());
     }
 }

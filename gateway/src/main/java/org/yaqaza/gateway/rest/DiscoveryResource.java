@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.gateway.api.DiscoveryDocument;
 import org.yaqaza.gateway.config.GatewayConfig;
+import org.yaqaza.gateway.service.ClientKeys;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -57,7 +58,8 @@ public class DiscoveryResource {
                 List.of(),
                 List.of("public"),
                 List.of("RS256"),
-                List.of("client_secret_basic", "client_secret_post"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"),
+                List.copyOf(new java.util.TreeSet<>(ClientKeys.ALGORITHMS)),
                 List.of("iss", "sub", "upn", "aud", "exp", "iat", "jti", "groups", "clearance", "compartments",
                         "agency", "partner"));
     }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,18 +19,27 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.yaqaza.common.problem.Problems;
+import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.gateway.api.OAuthError;
 import org.yaqaza.gateway.api.TokenResponse;
+import org.yaqaza.gateway.config.GatewayConfig;
+import org.yaqaza.gateway.edge.EdgeFilters;
+import org.yaqaza.gateway.service.ClientAssertions;
 import org.yaqaza.gateway.service.TokenKeys;
 import org.yaqaza.gateway.service.TokenService;
 
 /**
  * The OAuth 2 token endpoint (RFC 6749): {@code client_credentials} for machine clients and partner systems,
- * {@code password} for people in the built-in directory. Errors are RFC 6749 JSON, as OAuth clients expect.
+ * {@code password} for people in the built-in directory. Clients authenticate with a secret (Basic or form) or a
+ * private_key_jwt assertion (RFC 7523). Errors are RFC 6749 JSON, as OAuth clients expect; a throttled attempt
+ * (see {@code SignInThrottle}) is a 429 problem with Retry-After, like the edge's own per-address limit here.
  */
 @Path("/auth")
 public class TokenResource {
@@ -38,19 +49,29 @@ public class TokenResource {
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
     private static final String BASIC_CHALLENGE = "Basic realm=\"yaqaza\", charset=\"UTF-8\"";
 
+    private static final String TOKEN_PATH = "/auth/token";
+
     private final TokenService tokens;
     private final TokenKeys keys;
+    private final PublicBaseUrl publicBaseUrl;
+    private final String issuer;
 
-    public TokenResource(TokenService tokens, TokenKeys keys) {
+    public TokenResource(TokenService tokens, TokenKeys keys, PublicBaseUrl publicBaseUrl, GatewayConfig config) {
         this.tokens = tokens;
         this.keys = keys;
+        this.publicBaseUrl = publicBaseUrl;
+        this.issuer = config.token().issuer();
     }
 
     /** Form fields, documented for the OpenAPI document; the endpoint parses the form itself. */
     @Schema(name = "TokenRequest")
     public record TokenForm(
             @Schema(required = true, enumeration = { "client_credentials", "password" }) String grant_type,
-            String client_id, String client_secret, String username, String password, String scope) {
+            String client_id, String client_secret,
+            @Schema(enumeration = ClientAssertions.TYPE) String client_assertion_type,
+            @Schema(description = "private_key_jwt (RFC 7523): a JWT signed with the client's registered key")
+            String client_assertion,
+            String username, String password, String scope) {
     }
 
     @POST
@@ -59,7 +80,8 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an access token (client_credentials or password grant)")
     @RequestBody(content = @Content(mediaType = FORM, schema = @Schema(implementation = TokenForm.class)))
-    public Response token(@Context HttpHeaders headers, InputStream body) throws IOException {
+    public Response token(@Context HttpHeaders headers, @Context HttpServerRequest request, InputStream body)
+            throws IOException {
         MediaType type = headers.getMediaType();
         if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             return error(400, "invalid_request", "The request must be " + FORM + ".", false);
@@ -75,40 +97,33 @@ public class TokenResource {
             return error(400, "invalid_request", e.getMessage(), false);
         }
 
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        TokenService.ClientCredentials client;
-        if (authorization != null) {
-            client = TokenService.ClientCredentials.fromBasicHeader(authorization, true);
-            if (client == null) {
-                return error(401, "invalid_client", "Client authentication failed.", true);
-            }
-            if (form.containsKey("client_secret")
-                    || (form.containsKey("client_id") && !form.get("client_id").equals(client.clientId()))) {
-                return error(400, "invalid_request", "Use one client authentication method only.", false);
-            }
-        } else if (form.containsKey("client_id") && form.containsKey("client_secret")) {
-            client = new TokenService.ClientCredentials(form.get("client_id"), form.get("client_secret"), false);
-        } else {
-            client = null;
+        TokenService.ClientAuthentication client;
+        try {
+            client = clientAuthentication(headers.getHeaderString(HttpHeaders.AUTHORIZATION), form, request);
+        } catch (OAuthRefusal e) {
+            return e.response;
         }
 
         String grantType = form.get("grant_type");
         if (grantType == null) {
             return error(400, "invalid_request", "grant_type is required.", false);
         }
+        String address = EdgeFilters.address(request);
         TokenService.Grant grant;
         switch (grantType) {
             case "client_credentials" -> {
                 if (client == null) {
                     return error(401, "invalid_client", "Client authentication is required.", false);
                 }
-                grant = tokens.clientCredentials(client);
+                grant = client instanceof TokenService.ClientCredentials secret
+                        ? tokens.clientCredentials(secret, address)
+                        : tokens.clientCredentials((TokenService.ClientAssertion) client);
             }
             case "password" -> {
                 if (!form.containsKey("username") || !form.containsKey("password")) {
                     return error(400, "invalid_request", "username and password are required.", false);
                 }
-                grant = tokens.password(client, form.get("username"), form.get("password"));
+                grant = tokens.password(client, form.get("username"), form.get("password"), address);
             }
             default -> {
                 return error(400, "unsupported_grant_type", "Supported grant types: client_credentials, password.",
@@ -119,12 +134,72 @@ public class TokenResource {
             return noStore(Response.ok(new TokenResponse(granted.issued().token(), "Bearer",
                     granted.issued().expiresIn())));
         }
-        if (((TokenService.Refused) grant).clientFailed()) {
-            return error(401, "invalid_client", "Client authentication failed.", client.basic());
+        if (grant instanceof TokenService.Throttled throttled) {
+            // not checked at all: the same answer whatever was sent, right or wrong
+            return Problems.response(429, null, "Too many requests",
+                    "Too many failed sign-ins for this account; wait before trying again.", TOKEN_PATH, null,
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()),
+                            HttpHeaders.CACHE_CONTROL, "no-store"));
         }
-        // one answer for unknown, wrong, locked and disabled: the reason is in the audit trail, not for the caller
+        if (((TokenService.Refused) grant).clientFailed()) {
+            return error(401, "invalid_client", "Client authentication failed.",
+                    client instanceof TokenService.ClientCredentials secret && secret.basic());
+        }
+        // one answer for unknown, wrong and disabled: the reason is in the audit trail, not for the caller
         return error(400, "invalid_grant", "The credentials are not valid or the account cannot be used now.",
                 false);
+    }
+
+    /** An OAuth error answer to give instead of going on. */
+    private static final class OAuthRefusal extends Exception {
+        private final transient Response response;
+
+        OAuthRefusal(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+
+    /**
+     * The one client authentication of the request (RFC 6749 2.3: a client uses one method per request):
+     * {@code client_secret_basic}, {@code client_secret_post}, {@code private_key_jwt} (RFC 7523), or none.
+     */
+    private TokenService.ClientAuthentication clientAuthentication(String authorization, Map<String, String> form,
+            HttpServerRequest request) throws OAuthRefusal {
+        boolean assertion = form.containsKey("client_assertion_type") || form.containsKey("client_assertion");
+        if (authorization != null) {
+            TokenService.ClientCredentials basic = TokenService.ClientCredentials.fromBasicHeader(authorization, true);
+            if (basic == null) {
+                throw new OAuthRefusal(error(401, "invalid_client", "Client authentication failed.", true));
+            }
+            if (assertion || form.containsKey("client_secret")
+                    || (form.containsKey("client_id") && !form.get("client_id").equals(basic.clientId()))) {
+                throw new OAuthRefusal(oneMethodOnly());
+            }
+            return basic;
+        }
+        if (assertion) {
+            if (form.containsKey("client_secret")) {
+                throw new OAuthRefusal(oneMethodOnly());
+            }
+            if (!ClientAssertions.TYPE.equals(form.get("client_assertion_type")) || !form.containsKey(
+                    "client_assertion")) {
+                throw new OAuthRefusal(error(400, "invalid_request", "client_assertion_type must be "
+                        + ClientAssertions.TYPE + ", with a client_assertion.", false));
+            }
+            String base = publicBaseUrl.of(request);
+            return new TokenService.ClientAssertion(form.get("client_assertion"), form.get("client_id"),
+                    // copyOf: behind no proxy the public base URL is the issuer, and the set takes it once
+                    Set.copyOf(List.of(issuer, issuer + TOKEN_PATH, base + TOKEN_PATH)));
+        }
+        if (form.containsKey("client_id") && form.containsKey("client_secret")) {
+            return new TokenService.ClientCredentials(form.get("client_id"), form.get("client_secret"), false);
+        }
+        return null;
+    }
+
+    private static Response oneMethodOnly() {
+        return error(400, "invalid_request", "Use one client authentication method only.", false);
     }
 
     @GET

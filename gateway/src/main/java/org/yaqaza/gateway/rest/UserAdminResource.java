@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yaqaza.common.audit.AuditActor;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
@@ -32,7 +32,10 @@ import org.yaqaza.gateway.mapping.DirectoryMapper;
 import org.yaqaza.gateway.model.DirectoryUser;
 import org.yaqaza.gateway.service.DirectoryService;
 
-/** People in the built-in directory. Users are disabled, never deleted: audit events keep naming them. */
+/**
+ * People in the built-in directory. Users are disabled, never deleted: audit events keep naming them. A change
+ * that needs a second administrator (see {@link DirectoryService}) answers 202 with the pending change.
+ */
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
@@ -48,9 +51,13 @@ public class UserAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user (202 and a pending change when it grants above RESTRICTED, a compartment "
+            + "or admin)")
     public Response create(@Valid @NotNull UserCreate request) {
-        UserView user = DirectoryMapper.toView(directory.createUser(actor(), request));
-        return ETags.created(URI.create("/api/admin/users/" + user.username()), user, user.version());
+        return DirectoryChangeResource.answer(directory.createUser(caller.get(), request), created -> {
+            UserView user = DirectoryMapper.toView(created);
+            return ETags.created(URI.create("/api/admin/users/" + user.username()), user, user.version());
+        });
     }
 
     @GET
@@ -70,34 +77,33 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("username") String username, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UserUpdate request) {
-        return view(directory.updateUser(actor(), username, request, Versions.fromIfMatch(ifMatch)));
+        return DirectoryChangeResource.answer(directory.updateUser(caller.get(), username, request,
+                Versions.fromIfMatch(ifMatch)), this::view);
     }
 
+    /** 204 for one's own password; another user's waits for a second administrator (202). */
     @PUT
     @Path("/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setPassword(@PathParam("username") String username, @Valid @NotNull PasswordChange request) {
-        directory.setPassword(actor(), username, request.password());
-        return Response.noContent().build();
+        return DirectoryChangeResource.answer(directory.setPassword(caller.get(), username, request.password()),
+                done -> Response.noContent().build());
     }
 
     @POST
     @Path("/{username}/disable")
     public Response disable(@PathParam("username") String username) {
-        return view(directory.disableUser(actor(), username));
+        return view(directory.disableUser(caller.get(), username));
     }
 
+    /** Lifts the user's sign-in throttling (there is no lock any more; the path keeps its name). */
     @POST
     @Path("/{username}/unlock")
     public Response unlock(@PathParam("username") String username) {
-        return view(directory.unlockUser(actor(), username));
+        return view(directory.unlockUser(caller.get(), username));
     }
 
     private Response view(DirectoryUser user) {
         return ETags.ok(DirectoryMapper.toView(user), user.version);
-    }
-
-    private AuditActor actor() {
-        return AuditActor.of(caller.get());
     }
 }

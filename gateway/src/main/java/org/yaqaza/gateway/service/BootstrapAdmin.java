@@ -1,26 +1,29 @@
 package org.yaqaza.gateway.service;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.problem.ProblemException;
-import org.yaqaza.common.security.Role;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.ProtectedRecord;
 import org.yaqaza.gateway.api.Names;
 import org.yaqaza.gateway.api.Secret;
-import org.yaqaza.gateway.api.UserCreate;
 import org.yaqaza.gateway.config.GatewayConfig;
 import org.yaqaza.gateway.repository.UserRepository;
 
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates the configured first admin when no user has that name, so that a fresh directory can be administered
- * (the local launcher then creates the demo users through the admin API). An existing user is left untouched.
+ * Creates the configured first administrators when no user has their names, so that a fresh directory can be
+ * administered (the local launcher then creates the demo accounts through the admin API, one administrator
+ * asking and the other approving). Existing users are left untouched. Created by the system, not through the
+ * four-eyes rule: before them nobody could approve anything.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -38,25 +41,39 @@ public class BootstrapAdmin {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.adminUsername().isEmpty()) {
+        Classification clearance = Classification.parseOrNull(config.adminClearance());
+        if (clearance == null) {
+            throw new IllegalStateException("yaqaza.gateway.bootstrap.admin-clearance is not a clearance level");
+        }
+        List<String> compartments = config.adminCompartments().orElse(List.of());
+        if (!compartments.stream().allMatch(c -> ProtectedRecord.COMPARTMENT_CODE.matcher(c).matches())) {
+            throw new IllegalStateException("yaqaza.gateway.bootstrap.admin-compartments holds a malformed code");
+        }
+        create("admin", config.adminUsername(), config.adminPassword(), clearance, compartments);
+        create("second-admin", config.secondAdminUsername(), config.secondAdminPassword(), clearance, compartments);
+    }
+
+    private void create(String key, Optional<String> configuredName, Optional<String> configuredPassword,
+            Classification clearance, List<String> compartments) {
+        if (configuredName.isEmpty()) {
             return;
         }
-        String username = config.adminUsername().get().toLowerCase(Locale.ROOT);
+        String username = configuredName.get().toLowerCase(Locale.ROOT);
         if (!username.matches(Names.USERNAME)) {
-            throw new IllegalStateException("yaqaza.gateway.bootstrap.admin-username is not a valid username");
+            throw new IllegalStateException("yaqaza.gateway.bootstrap." + key + "-username is not a valid username");
         }
         if (users.findByName(username).isPresent()) {
             return;
         }
-        String password = config.adminPassword().orElseThrow(() -> new IllegalStateException(
-                "yaqaza.gateway.bootstrap.admin-password is required with admin-username"));
+        String password = configuredPassword.orElseThrow(() -> new IllegalStateException(
+                "yaqaza.gateway.bootstrap." + key + "-password is required with " + key + "-username"));
         if (!Secret.Validator.valid(password)) {
-            throw new IllegalStateException("yaqaza.gateway.bootstrap.admin-password must have at least "
+            throw new IllegalStateException("yaqaza.gateway.bootstrap." + key + "-password must have at least "
                     + Secret.MIN_LENGTH + " characters and at most " + Secret.MAX_BYTES + " bytes");
         }
         try {
-            directory.createUser(AuditActor.system("bootstrap"), new UserCreate(username, "Bootstrap administrator",
-                    password, Set.of(Role.ADMIN), "UNCLASSIFIED", Set.of(), config.adminAgency(), true));
+            directory.createBootstrapAdmin(username, password, clearance, new TreeSet<>(compartments),
+                    config.adminAgency());
             LOG.infof("created the bootstrap admin %s", username);
         } catch (ProblemException e) {
             if (e.status() != 409) {

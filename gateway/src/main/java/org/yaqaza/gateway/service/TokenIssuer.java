@@ -36,11 +36,15 @@ public class TokenIssuer {
         }
     }
 
-    public record Issued(String token, String jti, Instant expiresAt, long expiresIn) {
+    public record Issued(String token, String jti, Instant issuedAt, Instant expiresAt, long expiresIn) {
     }
 
     public Issued issue(DirectoryEntry entry, Instant now) {
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
+        // a token issued within the second its entry changed must not look older than the change (whole seconds)
+        if (entry.tokensValidAfter != null && entry.tokensValidAfter.isAfter(issuedAt)) {
+            issuedAt = entry.tokensValidAfter;
+        }
         Instant expiresAt = issuedAt.plus(config.lifetime());
         String jti = UUID.randomUUID().toString();
         Set<String> roles = new TreeSet<>(Arrays.asList(entry.roles));
@@ -62,6 +66,6 @@ public class TokenIssuer {
         }
         KeyRing.Key key = keys.signing();
         String token = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
-        return new Issued(token, jti, expiresAt, config.lifetime().toSeconds());
+        return new Issued(token, jti, issuedAt, expiresAt, config.lifetime().toSeconds());
     }
 }

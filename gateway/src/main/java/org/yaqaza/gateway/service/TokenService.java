@@ -23,8 +23,8 @@ import org.yaqaza.gateway.repository.DirectoryRepository;
 import org.yaqaza.gateway.repository.UserRepository;
 
 /**
- * The grants of the token endpoint. Every attempt is audited, granted or refused, in the transaction that also
- * counts failures towards the lock-out; refusals commit too (they are answers, not errors).
+ * The grants of the token endpoint. Every attempt is audited, granted, refused or throttled, in the transaction
+ * that also records it for the sign-in throttle; refusals commit too (they are answers, not errors).
  */
 @ApplicationScoped
 public class TokenService {
@@ -36,22 +36,31 @@ public class TokenService {
     private final UserRepository users;
     private final ClientRepository clients;
     private final CredentialCheck credentials;
+    private final SignInThrottle throttle;
+    private final ClientAssertions assertions;
     private final TokenIssuer issuer;
     private final AuditTrail audit;
     private final Clock clock;
 
     public TokenService(UserRepository users, ClientRepository clients, CredentialCheck credentials,
-            TokenIssuer issuer, AuditTrail audit, Clock clock) {
+            SignInThrottle throttle, ClientAssertions assertions, TokenIssuer issuer, AuditTrail audit,
+            Clock clock) {
         this.users = users;
         this.clients = clients;
         this.credentials = credentials;
+        this.throttle = throttle;
+        this.assertions = assertions;
         this.issuer = issuer;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** How a client authenticated at the token endpoint: a secret, or a private_key_jwt assertion. */
+    public sealed interface ClientAuthentication permits ClientCredentials, ClientAssertion {
+    }
+
     /** Client credentials as presented, and whether they came in an HTTP Basic header. */
-    public record ClientCredentials(String clientId, String secret, boolean basic) {
+    public record ClientCredentials(String clientId, String secret, boolean basic) implements ClientAuthentication {
 
         /**
          * The credentials of an {@code Authorization: Basic} header (RFC 7617: Base64 of {@code id:secret} in
@@ -83,7 +92,15 @@ public class TokenService {
         }
     }
 
-    public sealed interface Grant permits Granted, Refused {
+    /**
+     * A private_key_jwt client assertion as presented: the JWT, the {@code client_id} of the form if any, and the
+     * audiences that name this token endpoint (its URLs and the issuer).
+     */
+    public record ClientAssertion(String assertion, String clientId, Set<String> audiences)
+            implements ClientAuthentication {
+    }
+
+    public sealed interface Grant permits Granted, Refused, Throttled {
     }
 
     public record Granted(TokenIssuer.Issued issued) implements Grant {
@@ -93,51 +110,108 @@ public class TokenService {
     public record Refused(boolean clientFailed) implements Grant {
     }
 
-    @Transactional
-    public Grant clientCredentials(ClientCredentials presented) {
-        Instant now = clock.instant();
-        Optional<MachineClient> client = authenticate(clients, MachineClient.KIND, presented.clientId(),
-                presented.secret(), "client_credentials", now);
-        if (client.isEmpty()) {
-            return new Refused(true);
-        }
-        return issue(client.get(), "client_credentials", null, now);
+    /** Not checked: too many failures from this address, or for this account from unknown addresses. */
+    public record Throttled(long retryAfterSeconds) implements Grant {
     }
 
-    /** The password grant; a client that authenticates as well must succeed first. */
+    /** The client_credentials grant with a secret; {@code address}: the caller's, for the throttle. */
     @Transactional
-    public Grant password(ClientCredentials presentedClient, String username, String password) {
+    public Grant clientCredentials(ClientCredentials presented, String address) {
+        Instant now = clock.instant();
+        Outcome<MachineClient> client = authenticate(clients, MachineClient.KIND, presented.clientId(),
+                presented.secret(), "client_credentials", address, now);
+        return client.entry() == null ? client.refusal(true) : issue(client.entry(), "client_credentials", null, now);
+    }
+
+    /** The client_credentials grant with a private_key_jwt assertion. */
+    @Transactional
+    public Grant clientCredentials(ClientAssertion presented) {
+        Instant now = clock.instant();
+        MachineClient client = authenticate(presented, "client_credentials", now);
+        return client == null ? new Refused(true) : issue(client, "client_credentials", null, now);
+    }
+
+    /** The password grant; a client that authenticates as well (or null: none) must succeed first. */
+    @Transactional
+    public Grant password(ClientAuthentication presentedClient, String username, String password, String address) {
         Instant now = clock.instant();
         String clientId = null;
-        if (presentedClient != null) {
-            Optional<MachineClient> client = authenticate(clients, MachineClient.KIND, presentedClient.clientId(),
-                    presentedClient.secret(), "password", now);
-            if (client.isEmpty()) {
+        if (presentedClient instanceof ClientCredentials secret) {
+            Outcome<MachineClient> client = authenticate(clients, MachineClient.KIND, secret.clientId(),
+                    secret.secret(), "password", address, now);
+            if (client.entry() == null) {
+                return client.refusal(true);
+            }
+            clientId = client.entry().clientId;
+        } else if (presentedClient instanceof ClientAssertion assertion) {
+            MachineClient client = authenticate(assertion, "password", now);
+            if (client == null) {
                 return new Refused(true);
             }
-            clientId = client.get().clientId;
+            clientId = client.clientId;
         }
         String name = username.trim().toLowerCase(Locale.ROOT);
-        Optional<DirectoryUser> user = authenticate(users, DirectoryUser.KIND, name, password, "password", now);
-        if (user.isEmpty()) {
-            return new Refused(false);
-        }
-        return issue(user.get(), "password", clientId, now);
+        Outcome<DirectoryUser> user = authenticate(users, DirectoryUser.KIND, name, password, "password", address,
+                now);
+        return user.entry() == null ? user.refusal(false) : issue(user.entry(), "password", clientId, now);
     }
 
-    private <E extends DirectoryEntry> Optional<E> authenticate(DirectoryRepository<E> repository, String kind,
-            String name, String secret, String grant, Instant now) {
-        Optional<E> entry = repository.findByNameForUpdate(name);
-        CredentialCheck.Result result = entry.isPresent() ? credentials.check(entry.get(), secret, now)
-                : credentials.unknown(secret);
-        if (result.accepted()) {
-            return entry;
+    /** An authenticated entry, or why not: a refusal, or a throttled attempt (retry after, in seconds). */
+    private record Outcome<E>(E entry, SignInThrottle.Throttled throttled) {
+        Grant refusal(boolean clientFailed) {
+            return throttled != null ? new Throttled(throttled.retryAfterSeconds()) : new Refused(clientFailed);
         }
-        String reason = entry.isEmpty() ? "unknown_" + kind : result.outcome().name().toLowerCase(Locale.ROOT);
-        audit.record(ANONYMOUS, REFUSED, kind, printable(name), null,
-                "grant=" + grant + "; reason=" + reason
-                        + (result.lockedNow() ? "; locked until " + entry.get().lockedUntil : ""));
-        return Optional.empty();
+    }
+
+    private <E extends DirectoryEntry> Outcome<E> authenticate(DirectoryRepository<E> repository, String kind,
+            String name, String secret, String grant, String address, Instant now) {
+        // the entry's row lock queues concurrent attempts at one account, so each sees the failures before it
+        Optional<E> entry = repository.findByNameForUpdate(name);
+        SignInThrottle.Throttled throttled = throttle.check(kind, name, address, now);
+        if (throttled != null) {
+            audit.record(ANONYMOUS, REFUSED, kind, printable(name), null, "grant=" + grant + "; reason=throttled ("
+                    + throttled.reason() + "); retry after " + throttled.retryAfterSeconds() + " s");
+            return new Outcome<>(null, throttled);
+        }
+        CredentialCheck.Outcome result = entry.isPresent() ? credentials.check(entry.get(), secret)
+                : credentials.unknown(secret);
+        if (result == CredentialCheck.Outcome.ACCEPTED) {
+            throttle.succeeded(kind, name, address, now);
+            return new Outcome<>(entry.get(), null);
+        }
+        if (result == CredentialCheck.Outcome.WRONG_SECRET) {
+            throttle.failed(kind, name, address, now);
+        }
+        String reason = entry.isEmpty() ? "unknown_" + kind : result.name().toLowerCase(Locale.ROOT);
+        audit.record(ANONYMOUS, REFUSED, kind, printable(name), null, "grant=" + grant + "; reason=" + reason);
+        return new Outcome<>(null, null);
+    }
+
+    /** A private_key_jwt client: never throttled per account and never counted (keys cannot be guessed). */
+    private MachineClient authenticate(ClientAssertion presented, String grant, Instant now) {
+        String claimed = null;
+        String reason;
+        try {
+            claimed = assertions.claimedClient(presented.assertion());
+            if (presented.clientId() != null && !presented.clientId().equals(claimed)) {
+                throw new ClientAssertions.Refused("client_id differs from the assertion's sub");
+            }
+            Optional<MachineClient> client = clients.findByName(claimed);
+            if (client.isEmpty()) {
+                throw new ClientAssertions.Refused("unknown_client");
+            }
+            assertions.verify(client.get(), presented.assertion(), presented.audiences(), now);
+            if (!client.get().enabled) {
+                throw new ClientAssertions.Refused("disabled");
+            }
+            return client.get();
+        } catch (ClientAssertions.Refused e) {
+            reason = e.getMessage();
+        }
+        String name = claimed != null ? claimed : presented.clientId() != null ? presented.clientId() : "";
+        audit.record(ANONYMOUS, REFUSED, MachineClient.KIND, printable(name), null,
+                "grant=" + grant + "; method=private_key_jwt; reason=" + reason);
+        return null;
     }
 
     private Grant issue(DirectoryEntry entry, String grant, String viaClient, Instant now) {

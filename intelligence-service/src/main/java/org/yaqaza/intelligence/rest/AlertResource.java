@@ -1,5 +1,7 @@
 package org.yaqaza.intelligence.rest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
@@ -47,14 +50,16 @@ public class AlertResource {
     private final AlertService alerts;
     private final AlertSignal signal;
     private final CurrentCaller caller;
+    private final JsonWebToken token;
     private final ObjectMapper json;
     private final IntelligenceConfig config;
 
-    public AlertResource(AlertService alerts, AlertSignal signal, CurrentCaller caller, ObjectMapper json,
-            IntelligenceConfig config) {
+    public AlertResource(AlertService alerts, AlertSignal signal, CurrentCaller caller, JsonWebToken token,
+            ObjectMapper json, IntelligenceConfig config) {
         this.alerts = alerts;
         this.signal = signal;
         this.caller = caller;
+        this.token = token;
         this.json = json;
         this.config = config;
     }
@@ -86,6 +91,8 @@ public class AlertResource {
      * Live alerts as server-sent events. The first event ("connected") carries the current position; each alert
      * event carries its sequence number as id, so a client reconnecting with Last-Event-ID gets every alert it
      * missed. Alerts created by this instance wake the stream at once; a timer also catches other instances'.
+     * The stream ends when the caller's token expires (the gateway also ends it then, and earlier when the
+     * directory revokes the token): the client reconnects with a fresh token and Last-Event-ID.
      */
     @GET
     @Path("/stream")
@@ -93,6 +100,8 @@ public class AlertResource {
     @Blocking
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Caller who = caller.get();
+        Duration untilExpiry = Duration.ofSeconds(Math.max(1,
+                token.getExpirationTime() - Instant.now().getEpochSecond()));
         long start;
         if (lastEventId == null || lastEventId.isBlank()) {
             start = alerts.latestSeq();
@@ -120,7 +129,8 @@ public class AlertResource {
                     }
                     return found.stream().map(a -> event(sse, a)).toList();
                 });
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events)
+                .select().first(untilExpiry);
     }
 
     private OutboundSseEvent event(Sse sse, AlertView alert) {

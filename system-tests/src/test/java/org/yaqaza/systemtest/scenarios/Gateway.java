@@ -96,24 +96,36 @@ public final class Gateway {
         return token;
     }
 
-    /** Creates a person in the directory as the demo admin (409 = already there from an earlier class). */
+    /**
+     * Creates a person in the directory as the demo admin, approved by the second demo admin when it needs
+     * four-eyes (409 = already there from an earlier class).
+     */
     public void user(String username, String role, String clearance, java.util.List<String> compartments,
             String agency) {
         String password = "st-" + username + "-Pass-2026!";
         passwords.put(username, password);
-        post("/api/admin/users", "admin", Json.obj("username", username, "displayName", "System test " + username,
-                "password", password, "roles", java.util.List.of(role), "clearance", clearance,
-                "compartments", compartments, "agency", agency, "enabled", true)).expect(201, 409);
+        settled(post("/api/admin/users", "admin", Json.obj("username", username, "displayName", "System test "
+                + username, "password", password, "roles", java.util.List.of(role), "clearance", clearance,
+                "compartments", compartments, "agency", agency, "enabled", true)));
     }
 
-    /** Creates a partner machine client as the demo admin (409 = already there). */
+    /** Creates a partner machine client as the demo admin, approved by the second (409 = already there). */
     public void partnerClient(String clientId, String partner, String clearance) {
         String secret = "st-" + clientId + "-secret-2026";
         secrets.put(clientId, secret);
-        post("/api/admin/clients", "admin", Json.obj("clientId", clientId, "displayName", "Partner system "
+        settled(post("/api/admin/clients", "admin", Json.obj("clientId", clientId, "displayName", "Partner system "
                 + partner, "secret", secret, "roles", java.util.List.of("partner"), "clearance", clearance,
                 "compartments", java.util.List.of(), "agency", partner.toUpperCase(), "partner", partner,
-                "enabled", true)).expect(201, 409);
+                "enabled", true)));
+    }
+
+    /** A directory change that waits for a second administrator (202) is approved by the demo's second admin. */
+    private void settled(Resp answer) {
+        if (answer.status() == 202) {
+            post("/api/admin/changes/" + answer.json().getString("id") + "/approve", "admin-2", null).expect(200);
+        } else {
+            answer.expect(201, 409);
+        }
     }
 
     public Resp get(String path, String account) {

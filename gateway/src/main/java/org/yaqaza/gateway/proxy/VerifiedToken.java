@@ -1,0 +1,11 @@
+package org.yaqaza.gateway.proxy;
+
+/**
+ * What the edge knows of a forwarded request's verified token: whose it is, when it was issued and expires, and
+ * whether the gateway's own token service issued it (only those can be revoked by the directory).
+ */
+public record VerifiedToken(String subject, long issuedAtSeconds, long expiresAtMillis, boolean builtin) {
+
+    /** Key of the routing context's attribute holding it. */
+    public static final String KEY = "yaqaza.verifiedToken";
+}
