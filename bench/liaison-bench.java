@@ -1,5 +1,5 @@
 // Benchmark of liaison-service: TAXII objects/ page latency at 100,000 objects, and release throughput.
-// Started by bench/liaison.sh (which builds what is missing and puts the launcher on the class path).
+// Started by bench/liaison.sh (which builds what is missing and puts test-support and the launcher on the class path).
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpServer;
 
 import org.yaqaza.launcher.EmbeddedDatabase;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.TestIssuer;
 
 public class LiaisonBench {
 

@@ -29,14 +29,17 @@ fi
 if ! installed yaqaza-launcher; then
   echo "building launcher"; (cd "$ROOT/launcher" && $MVN install -DskipTests)
 fi
+if ! installed yaqaza-test-support; then
+  echo "building test support"; (cd "$ROOT/test-support" && $MVN install -DskipTests)
+fi
 if stale; then
   echo "building liaison-service"; (cd "$ROOT/liaison-service" && $MVN package -DskipTests)
 fi
 
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-(cd "$ROOT/launcher" && $MVN dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE")
-LAUNCHER_JAR="$(ls "$M2"/org/yaqaza/yaqaza-launcher/0.1.0-SNAPSHOT/yaqaza-launcher-0.1.0-SNAPSHOT.jar)"
+(cd "$ROOT/test-support" && $MVN dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE")
+SUPPORT_JAR="$(ls "$M2"/org/yaqaza/yaqaza-test-support/0.1.0-SNAPSHOT/yaqaza-test-support-0.1.0-SNAPSHOT.jar)"
 
 java -Xmx512m -Dobjects="${OBJECTS:-100000}" -Dreleases="${RELEASES:-300}" -Dclients="${CLIENTS:-4}" \
-  -cp "$LAUNCHER_JAR:$(cat "$CP_FILE")" "$ROOT/bench/liaison-bench.java" "$JAR"
+  -cp "$SUPPORT_JAR:$(cat "$CP_FILE")" "$ROOT/bench/liaison-bench.java" "$JAR"

@@ -1,6 +1,6 @@
 package org.yaqaza.gateway;
 
-import org.yaqaza.launcher.testing.ProblemContractTest;
+import org.yaqaza.testsupport.ProblemContractTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 

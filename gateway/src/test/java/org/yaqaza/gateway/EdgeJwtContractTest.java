@@ -1,7 +1,7 @@
 package org.yaqaza.gateway;
 
-import org.yaqaza.launcher.testing.JwtContractTest;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.JwtContractTest;
+import org.yaqaza.testsupport.TestIssuer;
 
 import io.quarkus.test.junit.QuarkusTest;
 

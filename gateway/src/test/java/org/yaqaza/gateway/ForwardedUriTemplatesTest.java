@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.yaqaza.gateway.edge.ForwardedUriTemplates;
-import org.yaqaza.launcher.testing.PrometheusText;
+import org.yaqaza.testsupport.PrometheusText;
 
 import io.quarkus.test.junit.QuarkusTest;
 

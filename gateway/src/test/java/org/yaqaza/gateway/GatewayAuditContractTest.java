@@ -2,7 +2,7 @@ package org.yaqaza.gateway;
 
 import static io.restassured.RestAssured.given;
 
-import org.yaqaza.launcher.testing.AuditContractTest;
+import org.yaqaza.testsupport.AuditContractTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

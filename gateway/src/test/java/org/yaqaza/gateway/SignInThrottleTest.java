@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 

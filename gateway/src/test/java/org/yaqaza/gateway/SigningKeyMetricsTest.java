@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaqaza.gateway.service.SigningKeyMetrics;
 import org.yaqaza.gateway.service.TokenKeys;
-import org.yaqaza.launcher.testing.PrometheusText;
+import org.yaqaza.testsupport.PrometheusText;
 
 import io.quarkus.test.junit.QuarkusTest;
 

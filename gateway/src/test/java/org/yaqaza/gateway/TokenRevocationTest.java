@@ -25,7 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.yaqaza.gateway.proxy.LiveStreams;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -20,8 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.PostgresTestResource;
+import org.yaqaza.testsupport.TestIssuer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 
 import org.junit.jupiter.api.Test;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.yaqaza.common.text.ArabicOrthography;
 import org.yaqaza.intelligence.screening.NameNormaliser;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.yaqaza.common.text.Escaping;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

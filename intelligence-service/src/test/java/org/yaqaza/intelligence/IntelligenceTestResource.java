@@ -1,6 +1,6 @@
 package org.yaqaza.intelligence;
 
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;

@@ -30,7 +30,7 @@ import org.yaqaza.intelligence.screening.ScreeningService;
 import org.yaqaza.intelligence.screening.api.Candidate;
 import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

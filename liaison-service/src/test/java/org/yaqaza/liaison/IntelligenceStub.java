@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 /**
  * Stands in for the intelligence-service (a different service; these tests are about liaison) and for the

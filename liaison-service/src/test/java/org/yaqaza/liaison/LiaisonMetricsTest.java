@@ -11,8 +11,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
-import org.yaqaza.launcher.testing.PrometheusText;
+import org.yaqaza.testsupport.PostgresTestResource;
+import org.yaqaza.testsupport.PrometheusText;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

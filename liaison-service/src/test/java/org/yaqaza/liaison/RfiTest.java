@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

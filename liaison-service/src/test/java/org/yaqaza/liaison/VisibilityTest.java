@@ -52,7 +52,7 @@ class VisibilityTest {
 
     @Test
     void nonLiaisonRolesAreRefused() {
-        String analyst = org.yaqaza.launcher.testing.PostgresTestResource.primary().token().roles("analyst")
+        String analyst = org.yaqaza.testsupport.PostgresTestResource.primary().token().roles("analyst")
                 .clearance("TOP_SECRET").sign();
         given().auth().oauth2(analyst).get("/api/liaison/partners").then().statusCode(403)
                 .contentType("application/problem+json");

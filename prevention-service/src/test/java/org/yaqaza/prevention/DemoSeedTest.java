@@ -15,7 +15,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 import org.yaqaza.prevention.demo.DemoSeeder;
 import org.yaqaza.prevention.service.RetentionService;
 

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 import org.yaqaza.prevention.api.EvaluationView;
 import org.yaqaza.prevention.evaluation.KaplanMeier;
 import org.yaqaza.prevention.service.EvaluationService;

@@ -19,7 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 import org.yaqaza.prevention.service.RetentionService;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.time.LocalDate;
 
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.restassured.http.ContentType;
 

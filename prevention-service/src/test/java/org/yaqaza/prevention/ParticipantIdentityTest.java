@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 import org.yaqaza.prevention.identity.IdentityCipher;
 import org.yaqaza.prevention.identity.IdentityKeyCheck;
 

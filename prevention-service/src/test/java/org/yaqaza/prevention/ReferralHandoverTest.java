@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

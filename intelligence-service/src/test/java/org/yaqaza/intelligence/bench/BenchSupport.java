@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.yaqaza.launcher.EmbeddedDatabase;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.TestIssuer;
 
 /** What the benchmark harnesses of this module share: starting the packaged service and reporting figures. */
 final class BenchSupport {

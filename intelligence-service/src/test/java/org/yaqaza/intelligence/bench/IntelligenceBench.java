@@ -27,7 +27,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.yaqaza.launcher.EmbeddedDatabase;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.TestIssuer;
 
 /**
  * Speed figures of the intelligence service, end to end over HTTP against the packaged service and a real

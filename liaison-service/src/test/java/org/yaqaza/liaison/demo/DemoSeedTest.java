@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.yaqaza.launcher.testing.PostgresTestResource;
+import org.yaqaza.testsupport.PostgresTestResource;
 import org.yaqaza.liaison.Fixtures;
 import org.yaqaza.liaison.IntelligenceStub;
 import org.yaqaza.liaison.StixSchemas;

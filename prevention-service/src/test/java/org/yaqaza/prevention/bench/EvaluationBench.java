@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaqaza.launcher.EmbeddedDatabase;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.TestIssuer;
 import org.yaqaza.prevention.identity.IdentityCipher;
 
 /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.SuiteService;
-import org.yaqaza.launcher.testing.PrometheusText;
+import org.yaqaza.testsupport.PrometheusText;
 import org.yaqaza.systemtest.scenarios.Gateway;
 import org.yaqaza.systemtest.scenarios.SharedSuite;
 

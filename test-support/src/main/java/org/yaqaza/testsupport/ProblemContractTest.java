@@ -1,4 +1,4 @@
-package org.yaqaza.launcher.testing;
+package org.yaqaza.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -2,13 +2,13 @@ package org.yaqaza.prevention;
 
 import static io.restassured.RestAssured.given;
 
-import org.yaqaza.launcher.testing.AuditContractTest;
+import org.yaqaza.testsupport.AuditContractTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class AuditTrailTest extends AuditContractTest {
+class PreventionAuditContractTest extends AuditContractTest {
 
     private static final String WRITER = Fixtures.officer("SECRET", "MHAI");
 

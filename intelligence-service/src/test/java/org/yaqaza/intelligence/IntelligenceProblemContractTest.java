@@ -5,13 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.ProblemContractTest;
+import org.yaqaza.testsupport.ProblemContractTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class ProblemResponsesTest extends ProblemContractTest {
+class IntelligenceProblemContractTest extends ProblemContractTest {
 
     @Override
     protected String postPath() {

@@ -1,4 +1,4 @@
-package org.yaqaza.launcher.testing;
+package org.yaqaza.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

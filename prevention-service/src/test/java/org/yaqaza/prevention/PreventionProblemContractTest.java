@@ -1,11 +1,11 @@
 package org.yaqaza.prevention;
 
-import org.yaqaza.launcher.testing.ProblemContractTest;
+import org.yaqaza.testsupport.ProblemContractTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ProblemResponsesTest extends ProblemContractTest {
+class PreventionProblemContractTest extends ProblemContractTest {
 
     @Override
     protected String postPath() {

@@ -3,13 +3,13 @@ package org.yaqaza.liaison;
 import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.Test;
-import org.yaqaza.launcher.testing.ProblemContractTest;
+import org.yaqaza.testsupport.ProblemContractTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class ProblemResponsesTest extends ProblemContractTest {
+class LiaisonProblemContractTest extends ProblemContractTest {
 
     @Override
     protected String postPath() {

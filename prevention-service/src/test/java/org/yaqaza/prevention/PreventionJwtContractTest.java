@@ -1,12 +1,12 @@
 package org.yaqaza.prevention;
 
-import org.yaqaza.launcher.testing.JwtContractTest;
-import org.yaqaza.launcher.testing.TestIssuer;
+import org.yaqaza.testsupport.JwtContractTest;
+import org.yaqaza.testsupport.TestIssuer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class JwtVerificationTest extends JwtContractTest {
+class PreventionJwtContractTest extends JwtContractTest {
 
     @Override
     protected String protectedPath() {
