@@ -66,8 +66,8 @@ public final class DemoDirectory {
      * key when it differs. The directory's four-eyes rule holds here too: {@code adminToken}'s administrator asks,
      * {@code approverToken}'s (a second administrator) approves what needs a second person.
      */
-    static void ensure(GatewayClient gateway, String adminToken, String approverToken, String liaisonServiceSecret,
-            String partnerPrivateKey, Consumer<String> progress) {
+    static void ensure(GatewayClient gateway, String adminToken, String approverToken, List<String> adminCompartments,
+            String liaisonServiceSecret, String partnerPrivateKey, Consumer<String> progress) {
         Approver approver = new Approver(gateway, approverToken);
         for (DemoUser user : USERS) {
             HttpResponse<String> existing = gateway.get("/api/admin/users/" + user.username(), adminToken);
@@ -81,7 +81,8 @@ public final class DemoDirectory {
             body.put("password", user.password());
             body.put("roles", List.of(user.role()));
             body.put("clearance", user.clearance());
-            body.put("compartments", user.compartments());
+            // administrators hold every compartment in use, since nobody grants one they lack
+            body.put("compartments", "admin".equals(user.role()) ? adminCompartments : user.compartments());
             body.put("agency", user.agency());
             body.put("enabled", true);
             approver.settle(gateway.postJson("/api/admin/users", adminToken, body), 201,

@@ -129,7 +129,7 @@ public class DemoSeeder {
             LOG.info("demo data: reports exist, nothing seeded");
             return false;
         }
-        seed();
+        seedAll();
         return true;
     }
 
@@ -138,10 +138,16 @@ public class DemoSeeder {
             List<UUID> cases, int events) {
     }
 
-    // joins seedIfEmpty's transaction when called from it; called alone (tests) it needs the same long timeout
+    /** Seeds whatever is there (tests); one transaction with the same long timeout as {@link #seedIfEmpty()}. */
     @Transactional
     @TransactionConfiguration(timeout = DEMO_SEED_TIMEOUT_SECONDS)
     public Seeded seed() {
+        return seedAll();
+    }
+
+    // private, so not intercepted: a timeout may only be configured where the transaction starts, and
+    // seedIfEmpty starts it
+    private Seeded seedAll() {
         Random random = new Random(20150101L);
         Caller analyst = new Caller("demo-analyst", Set.of(Role.ANALYST), Classification.TOP_SECRET,
                 new TreeSet<>(Set.of("CT-NORTH", "CT-SOUTH")), "DGST", null);

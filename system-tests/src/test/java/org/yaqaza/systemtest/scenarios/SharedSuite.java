@@ -60,6 +60,9 @@ public final class SharedSuite implements BeforeAllCallback {
                     .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
                     // partner intelligence reaches the intelligence-service within a second instead of five
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_OUTBOX_DISPATCH_EVERY", "1s")
+                    // NoLeakIT's hidden world lives in KESTREL: the administrators who create its people must hold it
+                    .environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS",
+                            "CT-NORTH,CT-SOUTH,CYBER,KESTREL")
                     // the gateway believes the forwarding headers of an ingress on this machine (AdvertisedUrlsIT);
                     // requests without such headers, as all the others, are unaffected
                     .environment(SuiteService.GATEWAY, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")

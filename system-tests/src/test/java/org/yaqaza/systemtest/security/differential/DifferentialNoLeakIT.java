@@ -213,6 +213,9 @@ class DifferentialNoLeakIT {
                 // screening caches document frequencies for 60 s: an adversary waits a minute, this test 3 s
                 .environment(SuiteService.INTELLIGENCE, "QUARKUS_CACHE_CAFFEINE__SCREENING_DF__EXPIRE_AFTER_WRITE",
                         "2S")
+                // the hidden world lives in OSPREY: the administrators who create its cast must hold it
+                .environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS",
+                        "CT-NORTH,CT-SOUTH,CYBER," + Cast.COMPARTMENT)
                 // no background job may rewrite rows between two answers
                 .environment(SuiteService.PREVENTION, "YAQAZA_PREVENTION_RETENTION_ENABLED", "false");
         // thousands of requests from a handful of subjects: a 429 would hide the answer under test

@@ -122,15 +122,27 @@ final class Records {
     /** A case taken through an approved intervention (arrests, a dismantled cell) to a referral to justice. */
     void caseToJustice(String analyst, String supervisor, String caseId, String cell, int arrests) {
         gw.post(INTEL + "/cases/" + caseId + "/transitions", analyst, obj("to", "UNDER_SURVEILLANCE")).expect(200);
-        Resp requested = gw.post(INTEL + "/cases/" + caseId + "/interventions", analyst, obj("date",
-                TODAY.toString(), "place", "الدار البيضاء", "arrests", arrests, "seizures", List.of("وثائق"),
-                "dismantlesOrganisationId", cell)).expect(201);
+        approvedIntervention(analyst, supervisor, caseId, obj("date", TODAY.toString(), "place", "الدار البيضاء",
+                "arrests", arrests, "seizures", List.of("وثائق"), "dismantlesOrganisationId", cell));
+        gw.post(INTEL + "/cases/" + caseId + "/transitions", analyst, obj("to", "REFERRED_TO_JUSTICE",
+                "prosecutionReference", "PR-" + caseId.substring(0, 8))).expect(200);
+    }
+
+    /** A foiled plot: planned, then foiled by an approved intervention of its own case (the only path, issue 15). */
+    void foiledPlot(String analyst, String supervisor, String name, Marking marking) {
+        String plot = event(analyst, name, "PLOT", "PLANNED", 0, marking);
+        String caseId = caseOf(analyst, "عملية " + name, List.of(plot), List.of(), marking);
+        gw.post(INTEL + "/cases/" + caseId + "/transitions", analyst, obj("to", "UNDER_SURVEILLANCE")).expect(200);
+        approvedIntervention(analyst, supervisor, caseId, obj("date", TODAY.toString(), "place", "فاس",
+                "arrests", 0, "foilsEventId", plot));
+    }
+
+    private void approvedIntervention(String analyst, String supervisor, String caseId, Map<String, Object> body) {
+        Resp requested = gw.post(INTEL + "/cases/" + caseId + "/interventions", analyst, body).expect(201);
         String intervention = requested.json().get("interventions") != null
                 ? requested.json().getString("interventions[-1].id") : requested.str("id");
         gw.post(INTEL + "/cases/" + caseId + "/interventions/" + intervention + "/approve", supervisor, null)
                 .expect(200);
-        gw.post(INTEL + "/cases/" + caseId + "/transitions", analyst, obj("to", "REFERRED_TO_JUSTICE",
-                "prosecutionReference", "PR-" + caseId.substring(0, 8))).expect(200);
     }
 
     String product(String by, String title, String sourceReport, Marking marking) {

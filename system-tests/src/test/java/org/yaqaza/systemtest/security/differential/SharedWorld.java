@@ -161,7 +161,7 @@ final class SharedWorld implements Consumer<Stage> {
         String hiddenCase = r.caseOf(a, "قضية الظل", List.of(p1, hiddenPerson), List.of(hiddenReport, report),
                 HIDDEN);
         r.caseToJustice(a, OWNER_SUPERVISOR, hiddenCase, hiddenCell, 4);
-        r.event(a, "مخطط محبط سري", "PLOT", "FOILED", 0, HIDDEN);
+        r.foiledPlot(a, OWNER_SUPERVISOR, "مخطط محبط سري", HIDDEN);
         r.event(a, "هجوم سري", "ATTACK", "EXECUTED", 0, HIDDEN);
         r.event(a, "اعتقالات سرية", "ARREST", "EXECUTED", 3, HIDDEN);
         String hiddenProduct = r.product(a, "منتوج سري", hiddenReport, HIDDEN.sharedWith("DGED"));
@@ -210,7 +210,7 @@ final class SharedWorld implements Consumer<Stage> {
         r.assessment(ANALYST, p1, "SEVERE", TODAY.plusMonths(1), SEEN);
         r.approveAssessment(SUPERVISOR, r.assessment(ANALYST, visiblePerson, "LOW", TODAY.minusDays(1), SEEN));
         r.caseOf(ANALYST, "قضية مرئية جديدة", List.of(p1), List.of(visibleReport), SEEN);
-        r.event(ANALYST, "مخطط محبط", "PLOT", "FOILED", 0, SEEN);
+        r.foiledPlot(ANALYST, SUPERVISOR, "مخطط محبط", SEEN);
         r.person(ANALYST, "قرفنديل طوبراشي", SCREENED_NAME, SEEN);
         r.person(ANALYST, "مرواني زركان", "Murvani Zarkan", SEEN);
 
