@@ -1,0 +1,81 @@
+package org.yaqaza.intelligence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue #16 item 2, the intelligence side channels: records a reader may not see change nothing the reader can
+ * read — not the order of a walk, not the ids a case lists, not what an approval supersedes or its alert says.
+ * Each test takes the reader's answer, adds records hidden from that reader, and asks again.
+ */
+@QuarkusTest
+class SideChannelsTest {
+
+    private static final String OWNER = Fixtures.user("side-owner", "analyst", "TOP_SECRET", "X");
+    private static final String READER = Fixtures.user("side-reader", "analyst", "SECRET");
+
+    @Test
+    void graphRowsComeInAnOrderOfVisibleRowsAloneSoHiddenLinksCannotReorderThem() {
+        String cell = given().auth().oauth2(OWNER).contentType(ContentType.JSON).body("""
+                {"kind":"ORGANISATION","displayName":"خلية الترتيب","organisationKind":"CELL",
+                 "organisationStatus":"ACTIVE","category":"TERRORISM","classification":"RESTRICTED"}""")
+                .post("/api/intelligence/entities").then().statusCode(201).extract().path("id");
+        // created out of name order: the answer must not follow the order rows happen to be stored in
+        String zaid = Fixtures.createEntity(OWNER, Fixtures.person("Zaid Ordre", "RESTRICTED"));
+        String amine = Fixtures.createEntity(OWNER, Fixtures.person("Amine Ordre", "RESTRICTED"));
+        String karim = Fixtures.createEntity(OWNER, Fixtures.person("Karim Ordre", "RESTRICTED"));
+        for (String member : new String[] { zaid, amine, karim }) {
+            Fixtures.relate(OWNER, member, cell, "MEMBER_OF", "RESTRICTED");
+        }
+        // two equally short paths from Amine to Karim: through Zaid (linked first) and through Badr
+        String badr = Fixtures.createEntity(OWNER, Fixtures.person("Badr Ordre", "RESTRICTED"));
+        Fixtures.relate(OWNER, amine, zaid, "ASSOCIATE_OF", "RESTRICTED");
+        Fixtures.relate(OWNER, zaid, karim, "ASSOCIATE_OF", "RESTRICTED");
+        Fixtures.relate(OWNER, amine, badr, "ASSOCIATE_OF", "RESTRICTED");
+        Fixtures.relate(OWNER, badr, karim, "ASSOCIATE_OF", "RESTRICTED");
+
+        String cellBefore = cell(cell);
+        String pathBefore = path(amine, karim);
+        String graphBefore = graph(amine);
+        given().auth().oauth2(READER).get("/api/intelligence/entities/" + cell + "/cell").then()
+                .body("members.person.displayName", contains("Amine Ordre", "Karim Ordre", "Zaid Ordre"));
+        given().auth().oauth2(READER).get("/api/intelligence/graph/path?from=" + amine + "&to=" + karim).then()
+                .body("nodes.displayName", contains("Amine Ordre", "Badr Ordre", "Karim Ordre"));
+
+        // hidden members, hidden namesakes and hidden links between the visible people
+        for (int i = 0; i < 12; i++) {
+            String hidden = Fixtures.createEntity(OWNER, Fixtures.person("Amine Ordre " + i, "TOP_SECRET", "X"));
+            Fixtures.relate(OWNER, hidden, cell, "MEMBER_OF", "RESTRICTED");
+            Fixtures.relate(OWNER, amine, hidden, "ASSOCIATE_OF", "RESTRICTED");
+            Fixtures.relate(OWNER, hidden, karim, "ASSOCIATE_OF", "RESTRICTED");
+        }
+        Fixtures.relate(OWNER, amine, karim, "COMMUNICATES_WITH", "TOP_SECRET", "X");
+        Fixtures.relate(OWNER, karim, cell, "LEADS", "TOP_SECRET", "X");
+
+        assertEquals(cellBefore, cell(cell));
+        assertEquals(pathBefore, path(amine, karim));
+        assertEquals(graphBefore, graph(amine));
+    }
+
+    private static String cell(String id) {
+        return given().auth().oauth2(READER).get("/api/intelligence/entities/" + id + "/cell").then()
+                .statusCode(200).extract().asString();
+    }
+
+    private static String path(String from, String to) {
+        return given().auth().oauth2(READER).get("/api/intelligence/graph/path?from=" + from + "&to=" + to).then()
+                .statusCode(200).body("found", equalTo(true)).extract().asString();
+    }
+
+    private static String graph(String root) {
+        return given().auth().oauth2(READER).get("/api/intelligence/entities/" + root + "/graph?depth=2").then()
+                .statusCode(200).extract().asString();
+    }
+}
