@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +65,40 @@ class SideChannelsTest {
         assertEquals(cellBefore, cell(cell));
         assertEquals(pathBefore, path(amine, karim));
         assertEquals(graphBefore, graph(amine));
+    }
+
+    @Test
+    void aCaseListsOnlyTheEntitiesAndReportsItsReaderMaySee() {
+        String seenPerson = Fixtures.createEntity(OWNER, Fixtures.person("Hamza Dossier", "RESTRICTED"));
+        String seenReport = Fixtures.createReport(OWNER, Fixtures.report("تقرير الملف", "RESTRICTED"));
+        String hiddenPerson = Fixtures.createEntity(OWNER, Fixtures.person("Hamza Dossier", "TOP_SECRET", "X"));
+        String hiddenReport = Fixtures.createReport(OWNER, Fixtures.report("تقرير سري", "SECRET", "X"));
+        String plain = openCase(List.of(seenPerson), List.of(seenReport));
+        // the hidden ones listed first and in between: neither their ids nor their places may show
+        String shadowed = openCase(List.of(hiddenPerson, seenPerson), List.of(hiddenReport, seenReport));
+
+        for (String id : new String[] { plain, shadowed }) {
+            given().auth().oauth2(READER).get("/api/intelligence/cases/" + id).then().statusCode(200)
+                    .body("entityIds", contains(seenPerson)).body("reportIds", contains(seenReport));
+        }
+        given().auth().oauth2(READER).get("/api/intelligence/cases?limit=500").then().statusCode(200)
+                .body("items.find { it.id == '" + shadowed + "' }.entityIds", contains(seenPerson))
+                .body("items.find { it.id == '" + shadowed + "' }.reportIds", contains(seenReport));
+        // who may see everything still reads the case as it was made, in its order
+        given().auth().oauth2(OWNER).get("/api/intelligence/cases/" + shadowed).then().statusCode(200)
+                .body("entityIds", contains(hiddenPerson, seenPerson))
+                .body("reportIds", contains(hiddenReport, seenReport));
+    }
+
+    private static String openCase(List<String> entityIds, List<String> reportIds) {
+        return given().auth().oauth2(OWNER).contentType(ContentType.JSON).body("""
+                {"title":"ملف المتابعة","category":"TERRORISM","classification":"RESTRICTED",
+                 "entityIds":%s,"reportIds":%s}""".formatted(ids(entityIds), ids(reportIds)))
+                .post("/api/intelligence/cases").then().statusCode(201).extract().path("id");
+    }
+
+    private static String ids(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String cell(String id) {
