@@ -23,6 +23,9 @@ class SideChannelsTest {
 
     private static final String OWNER = Fixtures.user("side-owner", "analyst", "TOP_SECRET", "X");
     private static final String READER = Fixtures.user("side-reader", "analyst", "SECRET");
+    private static final String SUPERVISOR = Fixtures.user("side-supervisor", "supervisor", "SECRET");
+    private static final String HIGH_SUPERVISOR = Fixtures.user("side-high-supervisor", "supervisor", "TOP_SECRET",
+            "X");
 
     @Test
     void graphRowsComeInAnOrderOfVisibleRowsAloneSoHiddenLinksCannotReorderThem() {
@@ -88,6 +91,67 @@ class SideChannelsTest {
         given().auth().oauth2(OWNER).get("/api/intelligence/cases/" + shadowed).then().statusCode(200)
                 .body("entityIds", contains(hiddenPerson, seenPerson))
                 .body("reportIds", contains(hiddenReport, seenReport));
+    }
+
+    @Test
+    void approvalSupersedesOnlyWhatTheApproverSeesAndItsAlertNamesNoHiddenLevel() {
+        String plain = Fixtures.createEntity(OWNER, Fixtures.person("Nasser Chahed", "RESTRICTED"));
+        String shadowed = Fixtures.createEntity(OWNER, Fixtures.person("Nasser Chahed", "RESTRICTED"));
+        String hiddenEarlier = assess(OWNER, shadowed, "MODERATE", "TOP_SECRET", "X");
+        approve(HIGH_SUPERVISOR, hiddenEarlier);
+
+        approve(SUPERVISOR, assess(READER, plain, "SEVERE", "SECRET"));
+        approve(SUPERVISOR, assess(READER, shadowed, "SEVERE", "SECRET"));
+
+        // the same alert for both: the hidden MODERATE is neither named nor compared with
+        assertEquals(alertTexts(plain), alertTexts(shadowed));
+        // and the approval did not touch what its approver may not see
+        given().auth().oauth2(OWNER).get("/api/intelligence/assessments/" + hiddenEarlier).then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        assertEquals(List.of("Threat level of Nasser Chahed raised to SEVERE (TERRORISM)"), alertTexts(plain));
+    }
+
+    @Test
+    void anEarlierLevelIsNamedOnlyWhenEveryReaderOfTheAlertMayReadIt() {
+        String subject = Fixtures.createEntity(OWNER, Fixtures.person("Rachid Niveau", "RESTRICTED"));
+        String earlier = assess(READER, subject, "MODERATE", "SECRET");
+        approve(HIGH_SUPERVISOR, earlier);
+        approve(SUPERVISOR, assess(READER, subject, "SEVERE", "SECRET"));
+        assertEquals(List.of("Threat level of Rachid Niveau raised from MODERATE to SEVERE (TERRORISM)",
+                "Threat level of Rachid Niveau raised to MODERATE (TERRORISM)"), alertTexts(subject));
+        given().auth().oauth2(READER).get("/api/intelligence/assessments/" + earlier).then()
+                .body("status", equalTo("SUPERSEDED"));
+
+        // the approver sees the SECRET one and supersedes it, but RESTRICTED readers of the alert may not
+        String other = Fixtures.createEntity(OWNER, Fixtures.person("Omar Niveau", "RESTRICTED"));
+        String secretEarlier = assess(READER, other, "MODERATE", "SECRET");
+        approve(HIGH_SUPERVISOR, secretEarlier);
+        approve(SUPERVISOR, assess(READER, other, "SEVERE", "RESTRICTED"));
+        assertEquals(List.of("Threat level of Omar Niveau raised to SEVERE (TERRORISM)",
+                "Threat level of Omar Niveau raised to MODERATE (TERRORISM)"), alertTexts(other));
+        given().auth().oauth2(READER).get("/api/intelligence/assessments/" + secretEarlier).then()
+                .body("status", equalTo("SUPERSEDED"));
+    }
+
+    private static String assess(String token, String subject, String level, String classification,
+            String... compartments) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
+                {"subjectId":"%s","threatLevel":"%s","category":"TERRORISM","rationale":"تواصل مع خلية نشطة",
+                 "nextReview":"2030-01-01","classification":"%s","compartments":%s}""".formatted(subject, level,
+                classification, ids(List.of(compartments))))
+                .post("/api/intelligence/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    private static void approve(String supervisor, String assessment) {
+        given().auth().oauth2(supervisor).contentType(ContentType.JSON).body("{}")
+                .post("/api/intelligence/assessments/" + assessment + "/approve").then().statusCode(200);
+    }
+
+    /** The texts of the subject's alerts as a SECRET supervisor reads them, newest first. */
+    private static List<String> alertTexts(String subject) {
+        return given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?limit=500").then().statusCode(200)
+                .extract().jsonPath()
+                .getList("findAll { it.entityId == '" + subject + "' }.message", String.class);
     }
 
     private static String openCase(List<String> entityIds, List<String> reportIds) {

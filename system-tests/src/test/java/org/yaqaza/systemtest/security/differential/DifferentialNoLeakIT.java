@@ -58,10 +58,6 @@ class DifferentialNoLeakIT {
                 + "weights move when hidden namesakes are added", "screening scores and weights"),
         SCREENING_CANDIDATE_SLOTS("hidden entities take the scored candidate slots before visibility is applied: a "
                 + "visible candidate drops out behind hidden namesakes", "screening candidates"),
-        APPROVAL_ALERT_TEXT("approving an assessment names the hidden earlier threat level in the alert (\"raised "
-                + "from MODERATE\")", "assessment approval alert and history"),
-        APPROVAL_SUPERSEDES_HIDDEN("approving an assessment supersedes earlier assessments the approver cannot see",
-                "assessment approval side effects"),
         TAXII_NEXT_CURSOR("the TAXII next cursor is the global sequence: with limit=1 a partner counts objects "
                 + "released to other partners", "taxii next cursor"),
         EDITION_OCCUPANCY("edition placesTaken and waiting (and waiting positions) count hidden participants",
