@@ -51,9 +51,6 @@ class DifferentialNoLeakIT {
      * the probes that show it. Remove a channel once its fix makes all its probes pass (the test then says so).
      */
     enum KnownChannel {
-        ALERT_STREAM_POSITIONS("the alert stream's connected position is the global max(seq) and event ids (and the "
-                + "list's seq) come from one global sequence: a hidden alert moves the position and leaves a gap",
-                "alert stream"),
         SCREENING_WEIGHTS("screening weights ln(1 + N/(df + 1)) count hidden entities: scores and explanation "
                 + "weights move when hidden namesakes are added", "screening scores and weights"),
         SCREENING_CANDIDATE_SLOTS("hidden entities take the scored candidate slots before visibility is applied: a "
