@@ -116,6 +116,15 @@ class AlertStreamTest {
                         "\"mentions\":[\"" + person + "\"],\"compartments\""));
     }
 
+    /** A report mentioning {@code person}, and the alert it raises, delivered live on {@code stream}. */
+    private Event liveAlert(Stream stream, String person, String title) throws InterruptedException {
+        String report = reportMentioning(person, title);
+        Event alert = stream.next("alert");
+        assertNotNull(alert, "alert delivered live");
+        assertTrue(alert.data().contains(report), alert.data());
+        return alert;
+    }
+
     @Test
     void theStreamEndsWhenTheCallersTokenExpires() throws Exception {
         String shortLived = PostgresTestResource.primary().token().subject("alert-short").roles("supervisor")
@@ -133,12 +142,8 @@ class AlertStreamTest {
         String person = watchedPerson("Yassine Alerte", "SECRET");
         String lastId;
         try (Stream stream = new Stream(SUPERVISOR, null)) {
-            Event hello = stream.next("connected");
-            assertNotNull(hello, "stream opened");
-            String report = reportMentioning(person, "لقاء في المحطة");
-            Event alert = stream.next("alert");
-            assertNotNull(alert, "alert delivered live");
-            assertTrue(alert.data().contains(report), alert.data());
+            assertNotNull(stream.next("connected"), "stream opened");
+            Event alert = liveAlert(stream, person, "لقاء في المحطة");
             assertTrue(alert.data().contains("WATCHED_ENTITY_MENTIONED"));
             lastId = alert.id();
         }
@@ -167,12 +172,9 @@ class AlertStreamTest {
         try (Stream stream = new Stream(SUPERVISOR, null)) {
             Event hello = stream.next("connected");
             assertNotNull(hello, "stream opened");
-            String report = reportMentioning(person, "موقع أول");
-            Event alert = stream.next("alert");
-            assertNotNull(alert, "alert delivered live");
-            assertTrue(alert.data().contains(report), alert.data());
+            Event alert = liveAlert(stream, person, "موقع أول");
             lastId = alert.id();
-            // neither the position nor an event id is a counter a hidden alert would move, nor does the alert carry one
+            // neither the position nor an event id is a counter a hidden alert would move, nor does an alert hold one
             assertEquals("{\"position\":\"" + hello.id() + "\"}", hello.data());
             for (String id : List.of(hello.id(), lastId)) {
                 assertTrue(id.matches("[A-Za-z0-9_-]{48}"), "sealed: " + id);

@@ -29,10 +29,9 @@ class SideChannelsTest {
 
     @Test
     void graphRowsComeInAnOrderOfVisibleRowsAloneSoHiddenLinksCannotReorderThem() {
-        String cell = given().auth().oauth2(OWNER).contentType(ContentType.JSON).body("""
+        String cell = Fixtures.createEntity(OWNER, """
                 {"kind":"ORGANISATION","displayName":"خلية الترتيب","organisationKind":"CELL",
-                 "organisationStatus":"ACTIVE","category":"TERRORISM","classification":"RESTRICTED"}""")
-                .post("/api/intelligence/entities").then().statusCode(201).extract().path("id");
+                 "organisationStatus":"ACTIVE","category":"TERRORISM","classification":"RESTRICTED"}""");
         // created out of name order: the answer must not follow the order rows happen to be stored in
         String zaid = Fixtures.createEntity(OWNER, Fixtures.person("Zaid Ordre", "RESTRICTED"));
         String amine = Fixtures.createEntity(OWNER, Fixtures.person("Amine Ordre", "RESTRICTED"));
@@ -113,24 +112,29 @@ class SideChannelsTest {
 
     @Test
     void anEarlierLevelIsNamedOnlyWhenEveryReaderOfTheAlertMayReadIt() {
-        String subject = Fixtures.createEntity(OWNER, Fixtures.person("Rachid Niveau", "RESTRICTED"));
+        Raise same = moderateThenSevere("Rachid Niveau", "SECRET");
+        assertEquals(List.of("Threat level of Rachid Niveau raised from MODERATE to SEVERE (TERRORISM)",
+                "Threat level of Rachid Niveau raised to MODERATE (TERRORISM)"), alertTexts(same.subject()));
+        // the approver sees the SECRET one and supersedes it, but RESTRICTED readers of the alert may not
+        Raise lower = moderateThenSevere("Omar Niveau", "RESTRICTED");
+        assertEquals(List.of("Threat level of Omar Niveau raised to SEVERE (TERRORISM)",
+                "Threat level of Omar Niveau raised to MODERATE (TERRORISM)"), alertTexts(lower.subject()));
+        for (String earlier : List.of(same.earlier(), lower.earlier())) {
+            given().auth().oauth2(READER).get("/api/intelligence/assessments/" + earlier).then()
+                    .body("status", equalTo("SUPERSEDED"));
+        }
+    }
+
+    private record Raise(String subject, String earlier) {
+    }
+
+    /** A person with an approved SECRET MODERATE assessment, then a SEVERE one at {@code marking}, approved. */
+    private static Raise moderateThenSevere(String name, String marking) {
+        String subject = Fixtures.createEntity(OWNER, Fixtures.person(name, "RESTRICTED"));
         String earlier = assess(READER, subject, "MODERATE", "SECRET");
         approve(HIGH_SUPERVISOR, earlier);
-        approve(SUPERVISOR, assess(READER, subject, "SEVERE", "SECRET"));
-        assertEquals(List.of("Threat level of Rachid Niveau raised from MODERATE to SEVERE (TERRORISM)",
-                "Threat level of Rachid Niveau raised to MODERATE (TERRORISM)"), alertTexts(subject));
-        given().auth().oauth2(READER).get("/api/intelligence/assessments/" + earlier).then()
-                .body("status", equalTo("SUPERSEDED"));
-
-        // the approver sees the SECRET one and supersedes it, but RESTRICTED readers of the alert may not
-        String other = Fixtures.createEntity(OWNER, Fixtures.person("Omar Niveau", "RESTRICTED"));
-        String secretEarlier = assess(READER, other, "MODERATE", "SECRET");
-        approve(HIGH_SUPERVISOR, secretEarlier);
-        approve(SUPERVISOR, assess(READER, other, "SEVERE", "RESTRICTED"));
-        assertEquals(List.of("Threat level of Omar Niveau raised to SEVERE (TERRORISM)",
-                "Threat level of Omar Niveau raised to MODERATE (TERRORISM)"), alertTexts(other));
-        given().auth().oauth2(READER).get("/api/intelligence/assessments/" + secretEarlier).then()
-                .body("status", equalTo("SUPERSEDED"));
+        approve(SUPERVISOR, assess(READER, subject, "SEVERE", marking));
+        return new Raise(subject, earlier);
     }
 
     private static String assess(String token, String subject, String level, String classification,
