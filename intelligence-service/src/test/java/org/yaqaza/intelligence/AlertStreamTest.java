@@ -3,6 +3,7 @@ package org.yaqaza.intelligence;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -114,6 +116,15 @@ class AlertStreamTest {
                         "\"mentions\":[\"" + person + "\"],\"compartments\""));
     }
 
+    /** A report mentioning {@code person}, and the alert it raises, delivered live on {@code stream}. */
+    private Event liveAlert(Stream stream, String person, String title) throws InterruptedException {
+        String report = reportMentioning(person, title);
+        Event alert = stream.next("alert");
+        assertNotNull(alert, "alert delivered live");
+        assertTrue(alert.data().contains(report), alert.data());
+        return alert;
+    }
+
     @Test
     void theStreamEndsWhenTheCallersTokenExpires() throws Exception {
         String shortLived = PostgresTestResource.primary().token().subject("alert-short").roles("supervisor")
@@ -131,12 +142,8 @@ class AlertStreamTest {
         String person = watchedPerson("Yassine Alerte", "SECRET");
         String lastId;
         try (Stream stream = new Stream(SUPERVISOR, null)) {
-            Event hello = stream.next("connected");
-            assertNotNull(hello, "stream opened");
-            String report = reportMentioning(person, "لقاء في المحطة");
-            Event alert = stream.next("alert");
-            assertNotNull(alert, "alert delivered live");
-            assertTrue(alert.data().contains(report), alert.data());
+            assertNotNull(stream.next("connected"), "stream opened");
+            Event alert = liveAlert(stream, person, "لقاء في المحطة");
             assertTrue(alert.data().contains("WATCHED_ENTITY_MENTIONED"));
             lastId = alert.id();
         }
@@ -149,10 +156,52 @@ class AlertStreamTest {
             assertNotNull(second);
             assertTrue(first.data().contains(missed1), first.data());
             assertTrue(second.data().contains(missed2), second.data());
-            assertTrue(Long.parseLong(second.id()) > Long.parseLong(first.id()));
         }
         given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?limit=500")
                 .then().statusCode(200).body("reportId", hasItem(missed1));
+    }
+
+    @Test
+    void positionsAreSealedPerCallerSoNoCounterShowsHiddenAlerts() throws Exception {
+        String person = watchedPerson("Anas Position", "SECRET");
+        String owner = Fixtures.user("alert-position-owner", "analyst", "TOP_SECRET", "X");
+        String hidden = Fixtures.createEntity(owner, Fixtures.person("Ilyas Caché", "TOP_SECRET", "X"));
+        given().auth().oauth2(owner).contentType(ContentType.JSON).body("{\"entityId\":\"" + hidden + "\"}")
+                .post("/api/intelligence/watchlist").then().statusCode(201);
+        String lastId;
+        try (Stream stream = new Stream(SUPERVISOR, null)) {
+            Event hello = stream.next("connected");
+            assertNotNull(hello, "stream opened");
+            Event alert = liveAlert(stream, person, "موقع أول");
+            lastId = alert.id();
+            // neither the position nor an event id is a counter a hidden alert would move, nor does an alert hold one
+            assertEquals("{\"position\":\"" + hello.id() + "\"}", hello.data());
+            for (String id : List.of(hello.id(), lastId)) {
+                assertTrue(id.matches("[A-Za-z0-9_-]{48}"), "sealed: " + id);
+            }
+            assertFalse(alert.data().contains("\"seq\""), alert.data());
+        }
+        // alerts hidden from the supervisor come and go meanwhile; the reconnect gets exactly the visible one
+        for (int i = 0; i < 3; i++) {
+            Fixtures.createReport(owner, Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "ar", "سري " + i,
+                    "نص", "TOP_SECRET", "X").replace("\"compartments\"", "\"mentions\":[\"" + hidden
+                            + "\"],\"compartments\""));
+        }
+        String missed = reportMentioning(person, "موقع ثان");
+        try (Stream again = new Stream(SUPERVISOR, lastId)) {
+            Event next = again.next("alert");
+            assertNotNull(next);
+            assertTrue(next.data().contains(missed), next.data());
+        }
+        // a position is its caller's own: another caller's, a number or garbage is a 400 problem, never a guess
+        for (String[] attempt : new String[][] { { ANALYST, lastId }, { SUPERVISOR, "42" },
+                { SUPERVISOR, "not-a-position" }, { SUPERVISOR, lastId.substring(1) } }) {
+            given().auth().oauth2(attempt[0]).header("Last-Event-ID", attempt[1]).accept("text/event-stream")
+                    .get("/api/intelligence/alerts/stream").then().statusCode(400)
+                    .contentType("application/problem+json").body("title", equalTo("Invalid Last-Event-ID"));
+        }
+        given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?limit=500").then().statusCode(200)
+                .body("find { it.reportId == '" + missed + "' }", not(hasKey("seq")));
     }
 
     @Test

@@ -155,4 +155,18 @@ public abstract class ProtectedRecord {
         return new TreeSet<>(Arrays.asList(sharedWith));
     }
 
+    /**
+     * Whether everyone who may read {@code other} may read this record too (no higher classification, no
+     * compartment {@code other} lacks, every agency reading {@code other} reading this one): only then may
+     * something marked like {@code other} — an alert, a summary — say anything about this record.
+     */
+    public boolean readableByEveryReaderOf(ProtectedRecord other) {
+        Set<String> readingAgencies = new TreeSet<>(sharedWithSet());
+        readingAgencies.add(ownerAgency);
+        Set<String> otherAgencies = new TreeSet<>(other.sharedWithSet());
+        otherAgencies.add(other.ownerAgency);
+        return other.classification.dominates(classification) && other.compartmentSet().containsAll(compartmentSet())
+                && readingAgencies.containsAll(otherAgencies);
+    }
+
 }

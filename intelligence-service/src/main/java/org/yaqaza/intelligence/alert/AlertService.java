@@ -107,21 +107,30 @@ public class AlertService {
         return rows.stream().map(Row::view).toList();
     }
 
+    /** A visible alert and its place in the stream, which only the stream sees (sealed in an event id). */
+    public record Streamed(AlertView alert, long seq) {
+    }
+
     /** Visible alerts after {@code afterSeq}, oldest first: what a stream delivers and what a reconnect replays. */
     @Transactional
-    public List<AlertView> since(Caller caller, long afterSeq, int limit) {
+    public List<Streamed> since(Caller caller, long afterSeq, int limit) {
         Map<String, Object> p = params(caller);
         p.put("after", afterSeq);
         p.put("limit", limit);
         List<Row> rows = sql.query(select() + " and a.seq > :after order by a.seq limit :limit", p,
                 AlertService::row);
         auditReads(caller, rows);
-        return rows.stream().map(Row::view).toList();
+        return rows.stream().map(r -> new Streamed(r.view, r.seq)).toList();
     }
 
+    /**
+     * Where a new stream starts: after the caller's latest visible alert, never the global latest (a hidden alert
+     * would move it). Alerts hidden from the caller that come later are skipped by {@link #since} anyway.
+     */
     @Transactional
-    public long latestSeq() {
-        Long seq = sql.one("select coalesce(max(seq), 0) from alert", Map.of(), rs -> rs.getLong(1));
+    public long latestVisibleSeq(Caller caller) {
+        Long seq = sql.one("select coalesce(max(x.seq), 0) from (" + select() + ") x", params(caller),
+                rs -> rs.getLong(1));
         return seq == null ? 0 : seq;
     }
 
@@ -173,13 +182,13 @@ public class AlertService {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(new AlertView(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getString("alert_type"),
+        return new Row(new AlertView(rs.getObject("id", UUID.class), rs.getString("alert_type"),
                 rs.getObject("entity_id", UUID.class), rs.getString("display_name"),
                 rs.getObject("report_id", UUID.class), rs.getObject("assessment_id", UUID.class),
-                rs.getString("message"), Sql.instant(rs, "created_at"), rs.getBoolean("is_read")),
+                rs.getString("message"), Sql.instant(rs, "created_at"), rs.getBoolean("is_read")), rs.getLong("seq"),
                 Classification.ofLevel(rs.getShort("cls")));
     }
 
-    private record Row(AlertView view, Classification classification) {
+    private record Row(AlertView view, long seq, Classification classification) {
     }
 }

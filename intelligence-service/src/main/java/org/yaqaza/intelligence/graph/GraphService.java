@@ -266,6 +266,7 @@ public class GraphService {
             query.append(level == 1 ? " " : " union all ").append("select ").append(level)
                     .append(" as level, l").append(level).append(".* from l").append(level);
         }
+        query.append(" order by level, ").append(VISIBLE_ORDER);
         List<List<Step>> levels = new ArrayList<>();
         for (int level = 1; level <= depth; level++) {
             levels.add(new ArrayList<>());
@@ -285,6 +286,13 @@ public class GraphService {
         return sql.query(expandSql(":frontier"), p, rs -> step(rs, distance));
     }
 
+    /**
+     * A total order over the visible rows alone (far end's name, then ids): without it rows come in the plan's
+     * order, which hidden rows can change (a hash join instead of a nested loop), and with it the walk, the
+     * members' order, the rows a limit keeps and the choice between equally short paths.
+     */
+    private static final String VISIBLE_ORDER = "display_name, other_id, id, from_id";
+
     /** The SQL of one expansion from the entities in {@code frontier} (an array expression). */
     private static String expandSql(String frontier) {
         String select = """
@@ -297,7 +305,8 @@ public class GraphService {
         String vr = Visibility.sqlPredicate("r");
         String vo = Visibility.sqlPredicate("o");
         return "(" + select.formatted("r.source_id", "target_id", "source_id", frontier, vr, vo) + ") union all ("
-                + select.formatted("r.target_id", "source_id", "target_id", frontier, vr, vo) + ") limit :limit";
+                + select.formatted("r.target_id", "source_id", "target_id", frontier, vr, vo) + ") order by "
+                + VISIBLE_ORDER + " limit :limit";
     }
 
     private static Step step(ResultSet rs, int distance) throws SQLException {

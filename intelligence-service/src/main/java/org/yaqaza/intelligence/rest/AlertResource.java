@@ -28,6 +28,7 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
+import org.yaqaza.intelligence.alert.AlertPositions;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.alert.AlertSignal;
 import org.yaqaza.intelligence.api.AlertView;
@@ -49,15 +50,17 @@ public class AlertResource {
 
     private final AlertService alerts;
     private final AlertSignal signal;
+    private final AlertPositions positions;
     private final CurrentCaller caller;
     private final JsonWebToken token;
     private final ObjectMapper json;
     private final IntelligenceConfig config;
 
-    public AlertResource(AlertService alerts, AlertSignal signal, CurrentCaller caller, JsonWebToken token,
-            ObjectMapper json, IntelligenceConfig config) {
+    public AlertResource(AlertService alerts, AlertSignal signal, AlertPositions positions, CurrentCaller caller,
+            JsonWebToken token, ObjectMapper json, IntelligenceConfig config) {
         this.alerts = alerts;
         this.signal = signal;
+        this.positions = positions;
         this.caller = caller;
         this.token = token;
         this.json = json;
@@ -88,11 +91,13 @@ public class AlertResource {
     }
 
     /**
-     * Live alerts as server-sent events. The first event ("connected") carries the current position; each alert
-     * event carries its sequence number as id, so a client reconnecting with Last-Event-ID gets every alert it
-     * missed. Alerts created by this instance wake the stream at once; a timer also catches other instances'.
-     * The stream ends when the caller's token expires (the gateway also ends it then, and earlier when the
-     * directory revokes the token): the client reconnects with a fresh token and Last-Event-ID.
+     * Live alerts as server-sent events. The first event ("connected") carries the caller's position: after the
+     * last alert they may see; each alert event carries its position as id, so a client reconnecting with
+     * Last-Event-ID gets every alert it missed. Positions are sealed for the caller ({@link AlertPositions}): no
+     * global counter, no gap left by a hidden alert; an id not given to this caller is a 400. Alerts created by this
+     * instance wake the stream at once; a timer also catches other instances'. The stream ends when the caller's
+     * token expires (the gateway also ends it then, and earlier when the directory revokes the token): the client
+     * reconnects with a fresh token and Last-Event-ID.
      */
     @GET
     @Path("/stream")
@@ -102,20 +107,12 @@ public class AlertResource {
         Caller who = caller.get();
         Duration untilExpiry = Duration.ofSeconds(Math.max(1,
                 token.getExpirationTime() - Instant.now().getEpochSecond()));
-        long start;
-        if (lastEventId == null || lastEventId.isBlank()) {
-            start = alerts.latestSeq();
-        } else {
-            try {
-                start = Long.parseLong(lastEventId.trim());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("Invalid Last-Event-ID", "Last-Event-ID must be an event id.",
-                        "Last-Event-ID");
-            }
-        }
+        long start = lastEventId == null || lastEventId.isBlank() ? alerts.latestVisibleSeq(who)
+                : positions.open(who, lastEventId);
         AtomicLong position = new AtomicLong(start);
-        OutboundSseEvent hello = sse.newEventBuilder().id(Long.toString(start)).name("connected")
-                .data("{\"position\":" + start + "}").build();
+        String sealed = positions.seal(who, start);
+        OutboundSseEvent hello = sse.newEventBuilder().id(sealed).name("connected")
+                .data("{\"position\":\"" + sealed + "\"}").build();
         Multi<Object> wakeUps = Multi.createBy().merging().streams(
                 Multi.createFrom().ticks().every(config.alerts().pollInterval()).onOverflow().drop()
                         .map(tick -> (Object) tick),
@@ -123,20 +120,20 @@ public class AlertResource {
         Multi<OutboundSseEvent> events = wakeUps
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(wake -> {
-                    List<AlertView> found = alerts.since(who, position.get(), STREAM_BATCH);
+                    List<AlertService.Streamed> found = alerts.since(who, position.get(), STREAM_BATCH);
                     if (!found.isEmpty()) {
                         position.set(found.get(found.size() - 1).seq());
                     }
-                    return found.stream().map(a -> event(sse, a)).toList();
+                    return found.stream().map(a -> event(sse, who, a)).toList();
                 });
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events)
                 .select().first(untilExpiry);
     }
 
-    private OutboundSseEvent event(Sse sse, AlertView alert) {
+    private OutboundSseEvent event(Sse sse, Caller who, AlertService.Streamed streamed) {
         try {
-            return sse.newEventBuilder().id(Long.toString(alert.seq())).name("alert")
-                    .data(json.writeValueAsString(alert)).build();
+            return sse.newEventBuilder().id(positions.seal(who, streamed.seq())).name("alert")
+                    .data(json.writeValueAsString(streamed.alert())).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package org.yaqaza.intelligence.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
@@ -34,8 +36,9 @@ import org.yaqaza.intelligence.repository.ReportRepository;
 
 /**
  * Threat assessments with four-eyes approval: an analyst proposes, a different person (a supervisor of the owning
- * agency) approves or rejects. An assessment may cite reports, whose lineage it then carries. Approval supersedes the subject's previous assessment; a higher level than before raises an
- * alert. Nothing is deleted: the history is every assessment of the subject.
+ * agency) approves or rejects. An assessment may cite reports, whose lineage it then carries. Approval supersedes
+ * the subject's previous assessments the approver may see; a higher level than before raises an alert. Nothing is
+ * deleted: the history is every assessment of the subject.
  */
 @ApplicationScoped
 public class AssessmentService {
@@ -47,15 +50,17 @@ public class AssessmentService {
     private final ReportRepository reports;
     private final AlertService alerts;
     private final AuditTrail audit;
+    private final Sql sql;
     private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, EntityRepository entities, ReportRepository reports,
-            AlertService alerts, AuditTrail audit, Clock clock) {
+            AlertService alerts, AuditTrail audit, Sql sql, Clock clock) {
         this.assessments = assessments;
         this.entities = entities;
         this.reports = reports;
         this.alerts = alerts;
         this.audit = audit;
+        this.sql = sql;
         this.clock = clock;
     }
 
@@ -93,30 +98,38 @@ public class AssessmentService {
         return a;
     }
 
+    /**
+     * Approves, supersedes the subject's earlier approved assessments the approver may see (never one they may not:
+     * that would tell them it exists), and raises an alert when the level went up. Whoever reads the subject and
+     * this assessment reads the alert, so it compares with, and names, only an earlier assessment every one of
+     * them may read; without one it says "raised to" the new level, never "from" a level someone may not see.
+     */
     @Transactional
     public Assessment approve(Caller caller, UUID id, String note) {
         Assessment a = decide(caller, id, note, AssessmentStatus.APPROVED);
-        List<Assessment> previous = assessments.list("subjectId = ?1 and status = ?2 and id <> ?3", a.subjectId,
-                AssessmentStatus.APPROVED, a.id);
-        ThreatLevel before = ThreatLevel.LOW;
-        Assessment latest = null;
-        for (Assessment p : previous) {
-            if (latest == null || p.decidedAt.isAfter(latest.decidedAt)) {
-                latest = p;
-            }
-            p.status = AssessmentStatus.SUPERSEDED;
-            p.updatedAt = a.updatedAt;
-        }
-        if (latest != null) {
-            before = latest.threatLevel;
-        }
-        assessments.flush();
+        Assessment previous = supersedeVisible(caller, a).stream().filter(p -> p.readableByEveryReaderOf(a))
+                .max(Comparator.comparing((Assessment p) -> p.decidedAt)).orElse(null);
+        ThreatLevel before = previous == null ? ThreatLevel.LOW : previous.threatLevel;
         if (a.threatLevel.compareTo(before) > 0) {
             IntelEntity subject = entities.findById(a.subjectId);
-            alerts.threatRaised(a.subjectId, a.id, "Threat level of " + subject.displayName + " raised from "
-                    + before + " to " + a.threatLevel + " (" + a.category + ")");
+            alerts.threatRaised(a.subjectId, a.id, "Threat level of " + subject.displayName + " raised "
+                    + (previous == null ? "" : "from " + before + " ") + "to " + a.threatLevel + " ("
+                    + a.category + ")");
         }
         return a;
+    }
+
+    /** One UPDATE under the approver's visibility rule: the earlier approved assessments it superseded. */
+    private List<Assessment> supersedeVisible(Caller caller, Assessment approved) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("subject", approved.subjectId);
+        p.put("id", approved.id);
+        p.put("now", approved.updatedAt);
+        List<UUID> superseded = sql.query("""
+                update assessment s set status = 'SUPERSEDED', updated_at = :now, version = s.version + 1
+                 where s.subject_id = :subject and s.status = 'APPROVED' and s.id <> :id and %s
+                returning s.id""".formatted(Visibility.sqlPredicate("s")), p, rs -> rs.getObject(1, UUID.class));
+        return superseded.isEmpty() ? List.of() : assessments.list("id in ?1", superseded);
     }
 
     @Transactional

@@ -103,7 +103,7 @@ public class CaseService {
     public CaseView get(Caller caller, UUID id) {
         IntelCase c = cases.getVisible(caller, id, "Case");
         audit.read(OBJECT_TYPE, c);
-        return view(c);
+        return view(caller, c);
     }
 
     @Transactional
@@ -111,7 +111,7 @@ public class CaseService {
         Page<IntelCase> found = status == null ? cases.pageVisible(caller, null, Map.of(), page)
                 : cases.pageVisible(caller, "status = :status", Map.of("status", status), page);
         audit.readAll(OBJECT_TYPE, found.items());
-        return found.map(this::view);
+        return found.map(c -> view(caller, c));
     }
 
     /** 409 with the allowed next states for a move the life cycle does not permit. */
@@ -140,7 +140,7 @@ public class CaseService {
         cases.flush();
         recordTransition(caller, c, from, to, on == null ? LocalDate.now(clock) : on, note);
         audit.record(AuditActor.of(caller), "TRANSITION", OBJECT_TYPE, c.id, c.classification, from + "->" + to);
-        return view(c);
+        return view(caller, c);
     }
 
     private static void checkAllowed(IntelCase c, CaseStatus to) {
@@ -201,7 +201,7 @@ public class CaseService {
         interventions.persist(i);
         audit.record(AuditActor.of(caller), "REQUEST_INTERVENTION", OBJECT_TYPE, c.id, c.classification,
                 "intervention=" + i.id);
-        return view(c);
+        return view(caller, c);
     }
 
     /** Approval by a supervisor other than the requester; records what the intervention did. */
@@ -250,7 +250,7 @@ public class CaseService {
         interventions.flush();
         audit.record(AuditActor.of(caller), approve ? "APPROVE_INTERVENTION" : "REJECT_INTERVENTION", OBJECT_TYPE,
                 c.id, c.classification, "intervention=" + i.id);
-        return view(c);
+        return view(caller, c);
     }
 
     /** The arrests of an approved intervention, as an ARREST event with the case's marking. */
@@ -291,7 +291,29 @@ public class CaseService {
                 + " note) values (:case, :from, :to, :at, :on, :actor, :note)", p);
     }
 
-    private CaseView view(IntelCase c) {
+    /** A case's entity and report ids, in the order the case lists them. */
+    private record Links(List<UUID> entityIds, List<UUID> reportIds) {
+    }
+
+    /**
+     * Only the ids of entities and reports the reader may see, chosen by the visibility rule in the query: a case
+     * shared with another agency, or read at a lower clearance, must not tell which hidden records it groups.
+     */
+    private Links visibleLinks(Caller caller, UUID caseId) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("id", caseId);
+        return sql.one("""
+                select array(select u.id from unnest(c.entity_ids) with ordinality as u(id, n)
+                               join entity e on e.id = u.id where %s order by u.n) as entity_ids,
+                       array(select u.id from unnest(c.report_ids) with ordinality as u(id, n)
+                               join report r on r.id = u.id where %s order by u.n) as report_ids
+                  from intel_case c where c.id = :id""".formatted(Visibility.sqlPredicate("e"),
+                Visibility.sqlPredicate("r")), p,
+                rs -> new Links(List.of(Sql.uuids(rs, "entity_ids")), List.of(Sql.uuids(rs, "report_ids"))));
+    }
+
+    private CaseView view(Caller caller, IntelCase c) {
+        Links links = visibleLinks(caller, c.id);
         List<CaseView.Transition> history = sql.query("select * from case_transition where case_id = :id order by id",
                 Map.of("id", c.id), rs -> new CaseView.Transition(
                         rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
@@ -303,7 +325,7 @@ public class CaseService {
                         i.decidedAt, i.eventId, i.foilsEventId))
                 .toList();
         return new CaseView(c.id, c.title, c.summary, c.category, c.status, c.status.allowedNext(),
-                c.prosecutionReference, List.of(c.entityIds), List.of(c.reportIds), history, list, c.classification,
+                c.prosecutionReference, links.entityIds(), links.reportIds(), history, list, c.classification,
                 List.of(c.compartments), c.ownerAgency, c.createdAt, c.createdBy, c.version,
                 Lineage.decode(c.lineage).list());
     }
