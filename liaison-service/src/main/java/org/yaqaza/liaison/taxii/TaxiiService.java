@@ -54,8 +54,8 @@ public class TaxiiService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public TaxiiService(TaxiiStore store, TaxiiCursors cursors, SubmissionService submissions, PartnerAccess access, AuditTrail audit,
-            EntityManager em, ObjectMapper json, Clock clock) {
+    public TaxiiService(TaxiiStore store, TaxiiCursors cursors, SubmissionService submissions, PartnerAccess access,
+            AuditTrail audit, EntityManager em, ObjectMapper json, Clock clock) {
         this.store = store;
         this.cursors = cursors;
         this.submissions = submissions;
