@@ -63,8 +63,6 @@ class DifferentialNoLeakIT {
         APPROVAL_SUPERSEDES_HIDDEN("approving an assessment supersedes earlier assessments the approver cannot see",
                 "assessment approval side effects"),
         CASE_VIEW_IDS("case views list entityIds and reportIds the reader may not see", "case view"),
-        EDITION_OCCUPANCY("edition placesTaken and waiting (and waiting positions) count hidden participants",
-                "edition occupancy", "edition waiting list", "programme editions", "edition enrolments"),
         EVALUATION_DIFFERENCING("evaluation tallies differenced between two asOf dates show one participant's "
                 + "re-offence (no minimum cohort size)", "evaluation differencing"),
         /**
