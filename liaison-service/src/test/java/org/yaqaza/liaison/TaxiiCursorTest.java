@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +22,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.yaqaza.liaison.stix.StixMapper;
 import org.yaqaza.liaison.taxii.TaxiiStore;
 
 /**
@@ -37,7 +33,6 @@ import org.yaqaza.liaison.taxii.TaxiiStore;
 class TaxiiCursorTest {
 
     private static final String TAXII = "application/taxii+json;version=2.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     TaxiiStore store;
@@ -133,21 +128,7 @@ class TaxiiCursorTest {
 
     /** Adds {@code n} indicators to the partner's collection in one transaction; their ids. */
     private List<String> add(String partner, int n) {
-        String now = StixMapper.time(Instant.now());
-        List<ObjectNode> objects = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("type", "indicator");
-            o.put("spec_version", "2.1");
-            o.put("id", "indicator--" + UUID.randomUUID());
-            o.put("created", now);
-            o.put("modified", now);
-            o.put("name", "مؤشر اختبار المؤشر");
-            o.put("pattern", "[ipv4-addr:value = '198.51.100." + i + "']");
-            o.put("pattern_type", "stix");
-            o.put("valid_from", now);
-            objects.add(o);
-        }
+        List<ObjectNode> objects = TaxiiTest.indicators(n);
         QuarkusTransaction.requiringNew().run(() -> store.add(partner, null, objects));
         return objects.stream().map(o -> o.get("id").asText()).toList();
     }
