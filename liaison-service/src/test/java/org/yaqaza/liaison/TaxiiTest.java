@@ -295,7 +295,7 @@ class TaxiiTest {
         assertEquals(1300, unique.size());
     }
 
-    private static List<ObjectNode> indicators(int n) {
+    static List<ObjectNode> indicators(int n) {
         List<ObjectNode> list = new ArrayList<>();
         String now = org.yaqaza.liaison.stix.StixMapper.time(Instant.now());
         for (int i = 0; i < n; i++) {

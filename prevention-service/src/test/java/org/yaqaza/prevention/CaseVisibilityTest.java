@@ -21,20 +21,9 @@ class CaseVisibilityTest {
         String programme = Fixtures.reconciliationProgramme();
         String edition = Fixtures.edition(programme, 10);
         Fixtures.enrol(edition, Fixtures.anyParticipant());
-        String hidden = given().auth().oauth2(cleared).contentType(ContentType.JSON).body("""
-                {"identity":%s,"classification":"SECRET","compartments":["RECON-X"],
-                 "consents":[{"scope":"PARTICIPATION","givenOn":"2024-01-02"},
-                             {"scope":"FOLLOW_UP","givenOn":"2024-01-02"}]}"""
-                .formatted(Fixtures.identity("مراد الحسني", "Mourad El Hassani", "CX120045")))
-                .post("/api/prevention/participants").then().statusCode(201).extract().path("code");
-        String enrolment = given().auth().oauth2(cleared).contentType(ContentType.JSON)
-                .body("{\"participantCode\":\"" + hidden + "\",\"voluntary\":true,\"appliedOn\":\"2024-01-05\"}")
-                .post("/api/prevention/editions/" + edition + "/enrolments").then().statusCode(201)
-                .extract().path("id");
-        for (String to : new String[] { "SCREENED", "ENROLLED" }) {
-            given().auth().oauth2(cleared).contentType(ContentType.JSON).body("{\"to\":\"" + to + "\"}")
-                    .post("/api/prevention/enrolments/" + enrolment + "/transitions").then().statusCode(200);
-        }
+        String hidden = Fixtures.compartmentedParticipant(cleared, "RECON-X", "مراد الحسني", "Mourad El Hassani",
+                "CX120045");
+        String enrolment = Fixtures.enrolAs(cleared, edition, hidden);
         String evaluation = "/api/prevention/programmes/" + programme + "/evaluation";
         given().auth().oauth2(cleared).get(evaluation).then().body("overall.started", equalTo(2));
 

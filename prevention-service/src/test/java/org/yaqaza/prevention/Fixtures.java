@@ -111,4 +111,28 @@ public final class Fixtures {
         move(id, "ENROLLED").statusCode(200);
         return id;
     }
+
+    /** A SECRET participant in {@code compartment}, registered by {@code token} (who must hold it). */
+    public static String compartmentedParticipant(String token, String compartment, String nameAr, String nameLatin,
+            String nationalId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
+                {"identity":%s,"classification":"SECRET","compartments":["%s"],
+                 "consents":[{"scope":"PARTICIPATION","givenOn":"2024-01-02"},
+                             {"scope":"FOLLOW_UP","givenOn":"2024-01-02"}]}"""
+                .formatted(identity(nameAr, nameLatin, nationalId), compartment))
+                .post("/api/prevention/participants").then().statusCode(201).extract().path("code");
+    }
+
+    /** {@link #enrol} done by {@code token}: the state reached (ENROLLED or WAITLISTED) decides nothing here. */
+    public static String enrolAs(String token, String editionId, String code) {
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"participantCode\":\"" + code + "\",\"voluntary\":true,\"appliedOn\":\"2024-01-05\"}")
+                .post("/api/prevention/editions/" + editionId + "/enrolments").then().statusCode(201)
+                .extract().path("id");
+        for (String to : new String[] { "SCREENED", "ENROLLED" }) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"to\":\"" + to + "\"}")
+                    .post("/api/prevention/enrolments/" + id + "/transitions").then().statusCode(200);
+        }
+        return id;
+    }
 }

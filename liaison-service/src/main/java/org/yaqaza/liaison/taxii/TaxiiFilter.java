@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.liaison.stix.StixMapper;
 
-/** The TAXII 2.1 query parameters of objects, manifest and versions, validated (400 when malformed). */
-public record TaxiiFilter(Instant addedAfter, Long after, List<String> ids, List<String> types,
+/**
+ * The TAXII 2.1 query parameters of objects, manifest and versions, validated (400 when malformed). {@code next}
+ * stays opaque here: only {@link TaxiiCursors} can read it, for the partner and collection it was issued for.
+ */
+public record TaxiiFilter(Instant addedAfter, String next, List<String> ids, List<String> types,
         List<String> specVersions, VersionMatch versions) {
 
     private static final Pattern STIX_ID = Pattern.compile("[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F-]{36}");
@@ -27,17 +30,8 @@ public record TaxiiFilter(Instant addedAfter, Long after, List<String> ids, List
         if (addedAfter != null) {
             after = timestamp(addedAfter, "added_after");
         }
-        Long cursor = null;
-        if (next != null) {
-            try {
-                cursor = Long.parseLong(next);
-                if (cursor < 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("Invalid next", "next must be a value this server returned.",
-                        "next");
-            }
+        if (next != null && (next.isBlank() || next.length() > 200)) {
+            throw TaxiiCursors.invalid();
         }
         List<String> ids = list(matchId);
         for (String id : ids) {
@@ -83,11 +77,11 @@ public record TaxiiFilter(Instant addedAfter, Long after, List<String> ids, List
             }
             versions = new VersionMatch(first, last, all, List.copyOf(exact));
         }
-        return new TaxiiFilter(after, cursor, ids, types, specs, versions);
+        return new TaxiiFilter(after, next, ids, types, specs, versions);
     }
 
     public TaxiiFilter allVersions() {
-        return new TaxiiFilter(addedAfter, after, ids, types, specVersions,
+        return new TaxiiFilter(addedAfter, next, ids, types, specVersions,
                 new VersionMatch(false, false, true, List.of()));
     }
 

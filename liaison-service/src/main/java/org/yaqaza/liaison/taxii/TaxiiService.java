@@ -46,6 +46,7 @@ public class TaxiiService {
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$");
 
     private final TaxiiStore store;
+    private final TaxiiCursors cursors;
     private final SubmissionService submissions;
     private final PartnerAccess access;
     private final AuditTrail audit;
@@ -53,9 +54,10 @@ public class TaxiiService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public TaxiiService(TaxiiStore store, SubmissionService submissions, PartnerAccess access, AuditTrail audit,
-            EntityManager em, ObjectMapper json, Clock clock) {
+    public TaxiiService(TaxiiStore store, TaxiiCursors cursors, SubmissionService submissions, PartnerAccess access,
+            AuditTrail audit, EntityManager em, ObjectMapper json, Clock clock) {
         this.store = store;
+        this.cursors = cursors;
         this.submissions = submissions;
         this.access = access;
         this.audit = audit;
@@ -87,20 +89,26 @@ public class TaxiiService {
             access.require(caller);
             throw ProblemException.notFound("Object", onlyId);
         }
-        TaxiiStore.Slice slice = store.query(reader, collection, filter, onlyId, limit);
+        Long after = filter.next() == null ? null : cursors.decode(reader.partnerCode(), collection, filter.next());
+        TaxiiStore.Slice slice = store.query(reader, collection, filter, after, onlyId, limit);
         if (slice.rows().isEmpty()) {
             access.require(caller);
         }
-        byte[] body = render(slice, kind);
+        List<TaxiiStore.Row> rows = slice.rows();
+        String next = slice.more()
+                ? cursors.encode(reader.partnerCode(), collection, rows.get(rows.size() - 1).seq()) : null;
+        byte[] body = render(slice, next, kind);
         audit.record(AuditActor.of(caller), PartnerRequestAudit.ACTION, PartnerRequestAudit.OBJECT_TYPE,
                 RequestIds.current(), null, auditDetail);
-        List<TaxiiStore.Row> rows = slice.rows();
         return rows.isEmpty() ? new Page(body, null, null)
                 : new Page(body, rows.get(0).dateAdded(), rows.get(rows.size() - 1).dateAdded());
     }
 
-    /** The TAXII envelope (or manifest / versions resource); stored STIX text is copied in, never re-parsed. */
-    private byte[] render(TaxiiStore.Slice slice, Kind kind) {
+    /**
+     * The TAXII envelope (or manifest / versions resource); stored STIX text is copied in, never re-parsed.
+     * {@code next} is the opaque cursor of the last row, present when more rows match.
+     */
+    private byte[] render(TaxiiStore.Slice slice, String next, Kind kind) {
         List<TaxiiStore.Row> rows = slice.rows();
         int estimate = 64 + rows.stream().mapToInt(r -> kind == Kind.OBJECTS ? r.json().length() : 160).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
@@ -108,8 +116,8 @@ public class TaxiiService {
             g.writeStartObject();
             if (!rows.isEmpty()) {
                 g.writeBooleanField("more", slice.more());
-                if (slice.more()) {
-                    g.writeStringField("next", Long.toString(rows.get(rows.size() - 1).seq()));
+                if (next != null) {
+                    g.writeStringField("next", next);
                 }
                 g.writeArrayFieldStart(kind == Kind.VERSIONS ? "versions" : "objects");
                 for (TaxiiStore.Row row : rows) {

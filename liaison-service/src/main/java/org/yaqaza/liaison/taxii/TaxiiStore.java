@@ -109,12 +109,13 @@ public class TaxiiStore implements Publication {
     }
 
     /**
-     * Rows of a partner's collection in the order they were added, after the cursor, matching the filter. The
+     * Rows of a partner's collection in the order they were added, after the position {@code after} (null: from
+     * the start), matching the filter. The
      * partner rule is part of the query: rows only of the reader's own collection, and only while the reading
      * client is registered for that partner (not ENDED); otherwise nothing. The version filter keeps the
      * first/last version of each object or the listed versions.
      */
-    public Slice query(Reader reader, UUID collection, TaxiiFilter filter, String onlyId, int limit) {
+    public Slice query(Reader reader, UUID collection, TaxiiFilter filter, Long after, String onlyId, int limit) {
         StringBuilder sql = new StringBuilder("select o.seq, o.stix_id, o.stix_version, o.date_added, o.object "
                 + "from taxii_object o where o.collection_id = :collection and o.partner_code = :partner and "
                 + READER_REGISTERED);
@@ -126,9 +127,9 @@ public class TaxiiStore implements Publication {
             sql.append(" and o.stix_id = :onlyId");
             params.put("onlyId", onlyId);
         }
-        if (filter.after() != null) {
+        if (after != null) {
             sql.append(" and o.seq > :after");
-            params.put("after", filter.after());
+            params.put("after", after);
         }
         if (filter.addedAfter() != null) {
             // date_added strictly increases with seq, so "added after T" is "seq after the last one added by T"

@@ -22,9 +22,10 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
 
     private static final List<EnrolmentState> TAKING_A_PLACE = List.of(EnrolmentState.ENROLLED,
             EnrolmentState.ACTIVE, EnrolmentState.COMPLETED);
-    private static final String FOR_CASE = "select e from Enrolment e join Participant p on p.id = e.participantId"
+    private static final String FROM_CASE = " from Enrolment e join Participant p on p.id = e.participantId"
             + " join Edition ed on ed.id = e.editionId join Programme pr on pr.id = ed.programmeId where "
             + PreventionAccess.casePredicate("p") + " and " + Visibility.predicate("pr");
+    private static final String FOR_CASE = "select e" + FROM_CASE;
 
     private final PreventionAccess access;
 
@@ -59,19 +60,45 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
         return count("editionId = ?1 and participantId = ?2", editionId, participantId) > 0;
     }
 
-    /** Places taken: enrolled, active or completed. */
+    /**
+     * Places taken: enrolled, active or completed, hidden participants included. For capacity decisions only
+     * (enrolment, promotion from the waiting list); never shown (see {@link #visiblePlacesTaken}).
+     */
     public long placesTaken(UUID editionId) {
         return count("editionId = ?1 and state in ?2", editionId, TAKING_A_PLACE);
     }
 
-    public long waiting(UUID editionId) {
-        return count("editionId = ?1 and state = ?2", editionId, EnrolmentState.WAITLISTED);
+    /**
+     * Places taken by participants the caller may work on: what an edition shows (issue 16). The true number
+     * would move with participants the reader may not see; a reader without case access sees 0.
+     */
+    public long visiblePlacesTaken(Caller caller, UUID editionId) {
+        return countForCase(caller, "e.editionId = :edition and e.state in :states",
+                Map.of("edition", editionId, "states", TAKING_A_PLACE));
     }
 
-    /** 1 for the longest-waiting applicant of the edition. */
-    public int waitingPosition(Enrolment waiting) {
-        return 1 + (int) count("editionId = ?1 and state = ?2 and (waitlistedAt < ?3 or (waitlistedAt = ?3"
-                + " and id < ?4))", waiting.editionId, EnrolmentState.WAITLISTED, waiting.waitlistedAt, waiting.id);
+    /** The waiting list's length, counting only participants the caller may work on. */
+    public long visibleWaiting(Caller caller, UUID editionId) {
+        return countForCase(caller, "e.editionId = :edition and e.state = :state",
+                Map.of("edition", editionId, "state", EnrolmentState.WAITLISTED));
+    }
+
+    /**
+     * 1 for the longest-waiting applicant of the edition, counting ahead only applicants the caller may work on:
+     * the rank among what the reader sees, not the true rank (promotion uses the true order).
+     */
+    public int visibleWaitingPosition(Caller caller, Enrolment waiting) {
+        return 1 + (int) countForCase(caller, "e.editionId = :edition and e.state = :state and (e.waitlistedAt"
+                + " < :at or (e.waitlistedAt = :at and e.id < :id))", Map.of("edition", waiting.editionId,
+                        "state", EnrolmentState.WAITLISTED, "at", waiting.waitlistedAt, "id", waiting.id));
+    }
+
+    private long countForCase(Caller caller, String condition, Map<String, Object> conditionParams) {
+        Map<String, Object> params = access.caseParameters(caller);
+        params.putAll(conditionParams);
+        var query = getEntityManager().createQuery("select count(e)" + FROM_CASE + " and " + condition, Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
     }
 
     /** The longest-waiting applicants of the edition, first come first served. */

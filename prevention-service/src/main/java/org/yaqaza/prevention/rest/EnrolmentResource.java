@@ -56,7 +56,7 @@ public class EnrolmentResource {
     @GET
     @Path("/editions/{id}")
     public EditionView edition(@PathParam("id") UUID id) {
-        return programmes.view(programmes.visibleEdition(caller.get(), id));
+        return programmes.view(caller.get(), programmes.visibleEdition(caller.get(), id));
     }
 
     @POST
@@ -65,7 +65,7 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response apply(@PathParam("id") UUID editionId,
             @Valid @NotNull ApplicationRequest request) {
-        EnrolmentView created = enrolments.view(enrolments.apply(caller.get(), editionId, request));
+        EnrolmentView created = enrolments.view(caller.get(), enrolments.apply(caller.get(), editionId, request));
         return Response.created(URI.create("/api/prevention/enrolments/" + created.id())).entity(created).build();
     }
 
@@ -74,14 +74,15 @@ public class EnrolmentResource {
     @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public List<EnrolmentView> ofEdition(@PathParam("id") UUID editionId,
             @QueryParam("state") EnrolmentState state) {
-        return enrolments.ofEdition(caller.get(), editionId, state).stream().map(enrolments::view).toList();
+        return enrolments.ofEdition(caller.get(), editionId, state).stream().map(e -> enrolments.view(caller.get(), e))
+                .toList();
     }
 
     @GET
     @Path("/enrolments/{id}")
     @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public EnrolmentView get(@PathParam("id") UUID id) {
-        return enrolments.view(enrolments.get(caller.get(), id));
+        return enrolments.view(caller.get(), enrolments.get(caller.get(), id));
     }
 
     @POST
@@ -90,7 +91,7 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public EnrolmentView transition(@PathParam("id") UUID id,
             @Valid @NotNull TransitionRequest request) {
-        return enrolments.view(enrolments.transition(caller.get(), id, request));
+        return enrolments.view(caller.get(), enrolments.transition(caller.get(), id, request));
     }
 
     @GET

@@ -115,14 +115,14 @@ public class ProgrammeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PREVENTION_OFFICER)
     public Response createEdition(@PathParam("id") UUID id, @Valid @NotNull EditionRequest request) {
-        EditionView created = service.view(service.createEdition(caller.get(), id, request));
+        EditionView created = service.view(caller.get(), service.createEdition(caller.get(), id, request));
         return Response.created(URI.create("/api/prevention/editions/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("/programmes/{id}/editions")
     public List<EditionView> editions(@PathParam("id") UUID id) {
-        return service.editions(caller.get(), id).stream().map(service::view).toList();
+        return service.editions(caller.get(), id).stream().map(e -> service.view(caller.get(), e)).toList();
     }
 
     /** Aggregate figures only: open to the intelligence roles as well (the firewall keeps case data closed). */

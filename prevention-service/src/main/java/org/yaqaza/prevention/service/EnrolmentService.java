@@ -229,8 +229,10 @@ public class EnrolmentService {
         return transitions.ofEnrolment(forCase(caller, id).id);
     }
 
-    public EnrolmentView view(Enrolment e) {
-        Integer position = e.state == EnrolmentState.WAITLISTED ? enrolments.waitingPosition(e) : null;
+    /** The enrolment; its waiting position counts only applicants ahead whom the caller may work on (issue 16). */
+    @Transactional
+    public EnrolmentView view(Caller caller, Enrolment e) {
+        Integer position = e.state == EnrolmentState.WAITLISTED ? enrolments.visibleWaitingPosition(caller, e) : null;
         return EnrolmentMapper.toView(e, participantRepository.code(e.participantId), position);
     }
 }

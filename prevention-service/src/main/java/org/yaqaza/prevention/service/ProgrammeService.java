@@ -162,9 +162,14 @@ public class ProgrammeService {
         return editions.ofProgramme(visible(caller, programmeId).id);
     }
 
-    /** The edition with its occupancy: places taken and the length of the waiting list. */
-    public EditionView view(Edition e) {
-        return EditionMapper.toView(e, enrolments.placesTaken(e.id), enrolments.waiting(e.id));
+    /**
+     * The edition with its occupancy as the caller may know it: places taken and the length of the waiting list,
+     * counting only participants the caller may work on (issue 16; docs/prevention.md, "Occupancy").
+     */
+    @Transactional
+    public EditionView view(Caller caller, Edition e) {
+        return EditionMapper.toView(e, enrolments.visiblePlacesTaken(caller, e.id),
+                enrolments.visibleWaiting(caller, e.id));
     }
 
     private void apply(Programme programme, ProgrammeRequest request) {

@@ -55,10 +55,6 @@ class DifferentialNoLeakIT {
                 + "weights move when hidden namesakes are added", "screening scores and weights"),
         SCREENING_CANDIDATE_SLOTS("hidden entities take the scored candidate slots before visibility is applied: a "
                 + "visible candidate drops out behind hidden namesakes", "screening candidates"),
-        TAXII_NEXT_CURSOR("the TAXII next cursor is the global sequence: with limit=1 a partner counts objects "
-                + "released to other partners", "taxii next cursor"),
-        EDITION_OCCUPANCY("edition placesTaken and waiting (and waiting positions) count hidden participants",
-                "edition occupancy", "edition waiting list", "programme editions", "edition enrolments"),
         EVALUATION_DIFFERENCING("evaluation tallies differenced between two asOf dates show one participant's "
                 + "re-offence (no minimum cohort size)", "evaluation differencing");
 
