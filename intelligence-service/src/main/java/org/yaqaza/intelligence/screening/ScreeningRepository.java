@@ -117,11 +117,16 @@ public class ScreeningRepository {
     }
 
     /**
-     * The {@code scored} entities with the highest retrieval weight (per part the best credit, summed over parts),
-     * best first, with their names, attributes and the caller's visibility decided in SQL by yz_visible. One
-     * statement: the posting rows (thousands for common names) are weighed where they are, not shipped.
+     * The {@code scored} entities the caller may see with the highest retrieval weight (per part the best credit,
+     * summed over parts), best first, with their names and attributes; with {@code hidden}, after them the
+     * {@code scored} best entities the caller may not see (for deconfliction alerts only). One statement: the
+     * posting rows (thousands for common names) are weighed where they are, not shipped.
+     * <p>
+     * Visibility (yz_visible) is decided for every posting row before any cut — the per-key LIMIT and the
+     * {@code scored} cut each count visible and hidden entities apart — so the visible half is exactly what it
+     * would be if no hidden entity existed: a hidden namesake can neither take a visible one's slot nor move it.
      */
-    public List<Candidate> rank(Caller caller, List<Probe> probes, List<Credit> credits, int scored) {
+    public List<Candidate> rank(Caller caller, List<Probe> probes, List<Credit> credits, int scored, boolean hidden) {
         if (probes.isEmpty()) {
             return List.of();
         }
@@ -135,18 +140,22 @@ public class ScreeningRepository {
         p.put("creditParts", credits.stream().mapToInt(Credit::part).toArray());
         p.put("creditWeights", credits.stream().mapToDouble(Credit::weight).toArray());
         p.put("scored", scored);
-        return sql.query("with hit as (select p.entity_id, c.part, max(c.weight) as w"
+        p.put("halves", hidden ? new boolean[] { true, false } : new boolean[] { true });
+        return sql.query("with hit as (select h.visible, p.entity_id, c.part, max(c.weight) as w"
                 + " from unnest(:keys, :limits, :fromYears, :toYears) with ordinality as k(key, lim, y0, y1, n)"
-                + " cross join lateral (select sp.entity_id from screening_posting sp where sp.key = k.key"
-                + " and sp.birth_year between k.y0 and k.y1 limit k.lim) p"
+                + " cross join unnest(:halves) as h(visible)"
+                + " cross join lateral (select sp.entity_id from screening_posting sp join entity e"
+                + " on e.id = sp.entity_id where sp.key = k.key and sp.birth_year between k.y0 and k.y1"
+                + " and " + Visibility.sqlPredicate("e") + " = h.visible limit k.lim) p"
                 + " join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = k.n"
-                + " group by p.entity_id, c.part),"
-                + " ranked as (select entity_id, sum(w) as retrieval from hit group by entity_id"
-                + " order by retrieval desc, entity_id limit :scored)"
+                + " group by h.visible, p.entity_id, c.part),"
+                + " ranked as (select visible, entity_id, sum(w) as retrieval, row_number() over (partition by"
+                + " visible order by sum(w) desc, entity_id) as place from hit group by visible, entity_id)"
                 + " select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
-                + " e.nationality, e.owner_agency, " + Visibility.sqlPredicate("e") + " as visible,"
+                + " e.nationality, e.owner_agency, r.visible,"
                 + " (select array_agg(n.name order by n.position) from entity_name n where n.entity_id = e.id)"
-                + " as names from ranked r join entity e on e.id = r.entity_id order by r.retrieval desc, e.id", p,
+                + " as names from ranked r join entity e on e.id = r.entity_id where r.place <= :scored"
+                + " order by r.visible desc, r.retrieval desc, e.id", p,
                 rs -> new Candidate(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("display_name"), (Integer) rs.getObject("birth_year"),
                         rs.getString("nationality"), rs.getString("owner_agency"), rs.getBoolean("visible"),

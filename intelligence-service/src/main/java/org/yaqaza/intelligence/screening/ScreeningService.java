@@ -208,14 +208,17 @@ public class ScreeningService {
         }
         long retrieving = System.nanoTime();
         vocabularyTime.record(retrieving - started, TimeUnit.NANOSECONDS);
-        // 3. the best-credited entities, with names and visibility (decided in SQL)
+        // 3. the best-credited entities the caller may see, with names (visibility decided in SQL before every
+        // cut), and apart from them the best hidden ones, scored only to alert their owners
         int scored = Math.max(config.scored(), query.limit());
-        List<ScreeningRepository.Candidate> found = repository.rank(caller, plan.probes, plan.credits, scored);
-        if (found.size() < query.limit() && !common.isEmpty()) {
+        List<ScreeningRepository.Candidate> found = repository.rank(caller, plan.probes, plan.credits, scored,
+                deconflict);
+        if (found.stream().filter(ScreeningRepository.Candidate::visible).count() < query.limit()
+                && !common.isEmpty()) {
             for (CommonKey c : common) {
                 plan.capped(c.key(), config.pairCap(), Map.of(c.part(), c.weight()));
             }
-            found = repository.rank(caller, plan.probes, plan.credits, scored);
+            found = repository.rank(caller, plan.probes, plan.credits, scored, deconflict);
         }
         long scoring = System.nanoTime();
         retrievalTime.record(scoring - retrieving, TimeUnit.NANOSECONDS);
