@@ -22,7 +22,6 @@ import io.quarkus.cache.CaffeineCache;
 /**
  * The named caches of screening (quarkus-cache, sizes and expiry in application.properties):
  * <ul>
- * <li>{@value #DF}: document frequency of a vocabulary key;</li>
  * <li>{@value #NEIGHBOURS}: the vocabulary keys filed under one typo-neighbourhood probe (a key or one of its
  * one-letter deletions);</li>
  * <li>{@value #PARSED_NAMES}: a candidate name, parsed.</li>
@@ -36,38 +35,26 @@ import io.quarkus.cache.CaffeineCache;
 @ApplicationScoped
 public class ScreeningCaches {
 
-    public static final String DF = "screening-df";
     public static final String NEIGHBOURS = "screening-neighbours";
     public static final String PARSED_NAMES = "screening-parsed-names";
 
-    private final CaffeineCache df;
     private final CaffeineCache neighbours;
     private final CaffeineCache parsedNames;
     /** Vocabulary changes seen so far: a load that overlaps one is not trusted to be current. */
     private final AtomicLong changes = new AtomicLong();
 
-    public ScreeningCaches(@CacheName(DF) Cache df, @CacheName(NEIGHBOURS) Cache neighbours,
-            @CacheName(PARSED_NAMES) Cache parsedNames) {
-        this.df = df.as(CaffeineCache.class);
+    public ScreeningCaches(@CacheName(NEIGHBOURS) Cache neighbours, @CacheName(PARSED_NAMES) Cache parsedNames) {
         this.neighbours = neighbours.as(CaffeineCache.class);
         this.parsedNames = parsedNames.as(CaffeineCache.class);
     }
 
-    /** What an entity write changed: keys whose document frequency moved, keys new to the neighbourhood index. */
-    public record VocabularyChange(Set<String> dfChanged, Set<String> fuzzyAdded) {
+    /** What an entity write changed: keys new to the neighbourhood index. */
+    public record VocabularyChange(Set<String> fuzzyAdded) {
     }
 
     /** Read before loading from the database, handed back to {@link #putAll}. */
     public long generation() {
         return changes.get();
-    }
-
-    public Map<String, Integer> cachedDf(Collection<String> keys) {
-        return present(df, keys);
-    }
-
-    public void putDf(Map<String, Integer> values, long generation) {
-        putAll(df, values, generation);
     }
 
     public Map<String, List<String>> cachedNeighbourKeys(Collection<String> probes) {
@@ -90,12 +77,11 @@ public class ScreeningCaches {
     }
 
     /**
-     * After the writing transaction ends (committed or not): drops the document frequencies that moved and the
-     * neighbourhood probes under which a new key is now found.
+     * After the writing transaction ends (committed or not): drops the neighbourhood probes under which a new key
+     * is now found.
      */
     void onVocabularyChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) VocabularyChange change) {
         changes.incrementAndGet();
-        change.dfChanged().forEach(key -> df.invalidate(key).await().indefinitely());
         for (String key : change.fuzzyAdded()) {
             ScreeningIndex.neighbourhood(key).forEach(probe -> neighbours.invalidate(probe).await().indefinitely());
         }

@@ -15,11 +15,7 @@ public interface ScreeningConfig {
     @WithDefault("10")
     int defaultLimit();
 
-    /** A single key with at most this many entities is read completely; commoner keys only through pairs. */
-    @WithDefault("1000")
-    int rareDf();
-
-    /** Most entities read per pair key (and per common key when nothing rarer exists). */
+    /** Most entities the caller may see read per key (single or pair), and again around a queried birth year. */
     @WithDefault("200")
     int pairCap();
 

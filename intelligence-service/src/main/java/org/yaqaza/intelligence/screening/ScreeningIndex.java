@@ -18,16 +18,15 @@ import org.yaqaza.intelligence.model.EntityKind;
 
 /**
  * Keeps the screening keys of an entity in step with its names, in the transaction that changes them: postings
- * replaced, document frequencies moved by the difference, new vocabulary keys given their typo neighbourhood.
- * The keys it touched are reported to {@link ScreeningCaches}, which drops them once the transaction has ended.
+ * replaced, keys new to the entity given their typo neighbourhood. No count over entities is kept: any such count
+ * would include entities some screener may not see. The keys added are reported to {@link ScreeningCaches}, which
+ * drops their neighbourhood probes once the transaction has ended.
  */
 @ApplicationScoped
 public class ScreeningIndex {
 
     /** Name parts of one name that form pairs (a longer name still gets single keys for every part). */
     static final int MAX_PAIRED_PARTS = 6;
-    /** The vocabulary row counting indexed entities. */
-    public static final String ENTITY_COUNT = "#";
 
     private final Sql sql;
     private final Event<ScreeningCaches.VocabularyChange> changes;
@@ -97,17 +96,8 @@ public class ScreeningIndex {
                 Map.of("id", entityId), rs -> rs.getString(1));
         Set<String> oldSingles = new TreeSet<>();
         old.stream().filter(k -> !k.contains("+")).forEach(oldSingles::add);
-        Set<String> removed = new TreeSet<>(oldSingles);
-        removed.removeAll(keys.singles());
         Set<String> added = new TreeSet<>(keys.singles());
         added.removeAll(oldSingles);
-        boolean wasIndexed = !oldSingles.isEmpty();
-        boolean isIndexed = !keys.singles().isEmpty();
-        if (!wasIndexed && isIndexed) {
-            added.add(ENTITY_COUNT);
-        } else if (wasIndexed && !isIndexed) {
-            removed.add(ENTITY_COUNT);
-        }
         if (!keys.singles().isEmpty()) {
             Map<String, Object> p = new HashMap<>();
             p.put("id", entityId);
@@ -117,15 +107,7 @@ public class ScreeningIndex {
                     + " coalesce(extract(year from e.birth_date)::smallint, 0), e.id from unnest(:keys) k"
                     + " cross join entity e where e.id = :id on conflict do nothing", p);
         }
-        // keys sorted, so concurrent writers lock vocabulary rows in the same order (no deadlock)
-        if (!removed.isEmpty()) {
-            sql.update("update screening_token set df = greatest(df - 1, 0) where key in"
-                    + " (select k from unnest(:keys) k order by k)", Map.of("keys", removed.toArray(String[]::new)));
-        }
         if (!added.isEmpty()) {
-            sql.update("insert into screening_token (key, df) select k, 1 from unnest(:keys) k order by k"
-                    + " on conflict (key) do update set df = screening_token.df + 1",
-                    Map.of("keys", added.toArray(String[]::new)));
             List<String> dels = new ArrayList<>();
             List<String> targets = new ArrayList<>();
             for (String key : added) {
@@ -135,15 +117,12 @@ public class ScreeningIndex {
                 }
             }
             if (!dels.isEmpty()) {
-                sql.update("insert into screening_fuzzy (del, key) select * from unnest(:dels, :keys)"
-                        + " on conflict do nothing", Map.of("dels", dels.toArray(String[]::new),
+                // sorted, so concurrent writers lock the same rows in the same order (no deadlock)
+                sql.update("insert into screening_fuzzy (del, key) select d, k from unnest(:dels, :keys) as x(d, k)"
+                        + " order by d, k on conflict do nothing", Map.of("dels", dels.toArray(String[]::new),
                                 "keys", targets.toArray(String[]::new)));
             }
-        }
-        if (!removed.isEmpty() || !added.isEmpty()) {
-            Set<String> dfChanged = new TreeSet<>(removed);
-            dfChanged.addAll(added);
-            changes.fire(new ScreeningCaches.VocabularyChange(dfChanged, added));
+            changes.fire(new ScreeningCaches.VocabularyChange(added));
         }
     }
 }

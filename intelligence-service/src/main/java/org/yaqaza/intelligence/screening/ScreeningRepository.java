@@ -3,6 +3,7 @@ package org.yaqaza.intelligence.screening;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +17,10 @@ import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
 
 /**
- * The SQL of screening: vocabulary look-ups (document frequencies, typo neighbours), posting probes and the
- * candidates' names. Every statement is an index probe over arrays of keys ({@code = ANY}, {@code unnest}
- * with a per-key LIMIT): none reads all names, so latency stays flat as the name count grows. Vocabulary
- * look-ups go through {@link ScreeningCaches} first: names in a batch, and queries in a day, share most parts.
+ * The SQL of screening: vocabulary look-ups (typo neighbours), posting probes and the candidates' names. Every
+ * statement is an index probe over arrays of keys ({@code = ANY}, {@code unnest} with a per-key LIMIT): none reads
+ * all names, so latency stays flat as the name count grows. The keys filed under a typo-neighbourhood probe go
+ * through {@link ScreeningCaches} first: names in a batch, and queries in a day, share most parts.
  */
 @ApplicationScoped
 public class ScreeningRepository {
@@ -32,21 +33,19 @@ public class ScreeningRepository {
         this.caches = caches;
     }
 
-    /** A vocabulary key near a query part: the key and its document frequency. */
-    public record VocabularyKey(String key, int df) {
-    }
-
     /** An entity whose names share keys with the query; {@code visible} is the visibility rule's verdict. */
     public record Candidate(UUID id, String kind, String displayName, Integer birthYear, String nationality,
             String ownerAgency, boolean visible, List<String> names) {
     }
 
     /**
-     * Vocabulary keys equal to each skeleton or one deletion away from it (typo neighbourhood), with their
-     * document frequencies, in key order. The keys filed under each probe (the skeleton and its deletions) are
-     * cached; the probes not cached are read in one statement.
+     * Vocabulary keys equal to each skeleton or one deletion away from it (typo neighbourhood) under which the
+     * caller may see an entity, in key order. The keys filed under each probe (the skeleton and its deletions) are
+     * cached, whoever asks; the probes not cached are read in one statement. Whether the caller may see an entity
+     * under a key is decided in SQL on every call, never cached: a key that only hidden entities carry is no
+     * neighbour, so it can neither take a visible key's place nor show that it exists.
      */
-    public Map<String, List<VocabularyKey>> neighbours(Collection<String> skeletons) {
+    public Map<String, List<String>> visibleNeighbours(Caller caller, Collection<String> skeletons) {
         Set<String> probes = new TreeSet<>();
         for (String skeleton : skeletons) {
             probes.addAll(ScreeningIndex.neighbourhood(skeleton));
@@ -57,47 +56,29 @@ public class ScreeningRepository {
             long generation = caches.generation();
             Map<String, List<String>> loaded = new HashMap<>();
             missing.forEach(probe -> loaded.put(probe, new ArrayList<>()));
-            Map<String, Integer> dfs = new HashMap<>();
-            sql.query("select f.del, t.key, t.df from screening_fuzzy f join screening_token t on t.key = f.key"
-                    + " where f.del = any(:probes) and t.df > 0 order by t.key",
-                    Map.of("probes", missing.toArray(String[]::new)), rs -> {
-                        loaded.get(rs.getString(1)).add(rs.getString(2));
-                        dfs.put(rs.getString(2), rs.getInt(3));
-                        return null;
-                    });
+            sql.query("select del, key from screening_fuzzy where del = any(:probes) order by key",
+                    Map.of("probes", missing.toArray(String[]::new)), rs -> loaded.get(rs.getString(1))
+                            .add(rs.getString(2)));
             loaded.replaceAll((probe, keys) -> List.copyOf(keys));
             caches.putNeighbourKeys(loaded, generation);
-            caches.putDf(dfs, generation);
             keysByProbe.putAll(loaded);
         }
-        Map<String, Set<String>> keysBySkeleton = new HashMap<>();
         Set<String> allKeys = new TreeSet<>();
+        probes.forEach(probe -> allKeys.addAll(keysByProbe.get(probe)));
+        Set<String> visible = new HashSet<>();
+        if (!allKeys.isEmpty()) {
+            Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+            p.put("keys", allKeys.toArray(String[]::new));
+            visible.addAll(sql.query("select k.key from unnest(:keys) as k(key) where exists (select 1 from"
+                    + " screening_posting sp join entity e on e.id = sp.entity_id where sp.key = k.key and "
+                    + Visibility.sqlPredicate("e") + ")", p, rs -> rs.getString(1)));
+        }
+        Map<String, List<String>> out = new HashMap<>();
         for (String skeleton : skeletons) {
             Set<String> keys = new TreeSet<>();
             ScreeningIndex.neighbourhood(skeleton).forEach(probe -> keys.addAll(keysByProbe.get(probe)));
-            keysBySkeleton.put(skeleton, keys);
-            allKeys.addAll(keys);
-        }
-        // frequencies as they are now: a key filed under a probe may have lost its last entity since
-        Map<String, Integer> df = df(allKeys);
-        Map<String, List<VocabularyKey>> out = new HashMap<>();
-        keysBySkeleton.forEach((skeleton, keys) -> out.put(skeleton, keys.stream()
-                .filter(key -> df.get(key) > 0).map(key -> new VocabularyKey(key, df.get(key))).toList()));
-        return out;
-    }
-
-    /** Document frequencies (0 for unknown keys), cached; the keys not cached are read in one statement. */
-    public Map<String, Integer> df(Collection<String> keys) {
-        Map<String, Integer> out = new HashMap<>(caches.cachedDf(keys));
-        List<String> missing = keys.stream().filter(key -> !out.containsKey(key)).distinct().toList();
-        if (!missing.isEmpty()) {
-            long generation = caches.generation();
-            Map<String, Integer> loaded = new HashMap<>();
-            missing.forEach(key -> loaded.put(key, 0));
-            sql.query("select key, df from screening_token where key = any(:keys)",
-                    Map.of("keys", missing.toArray(String[]::new)), rs -> loaded.put(rs.getString(1), rs.getInt(2)));
-            caches.putDf(loaded, generation);
-            out.putAll(loaded);
+            keys.retainAll(visible);
+            out.put(skeleton, List.copyOf(keys));
         }
         return out;
     }

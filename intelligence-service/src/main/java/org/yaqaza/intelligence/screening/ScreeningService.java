@@ -30,8 +30,8 @@ import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
 
 /**
- * Name screening: retrieval by index keys (rare single keys read whole, common ones only through pairs of
- * parts, typo neighbours from the vocabulary), scoring of the best few hundred entities in Java, and
+ * Name screening: retrieval by index keys (single keys and pairs of parts, each capped, typo neighbours from the
+ * vocabulary), scoring of the best few dozen entities in Java with every part weighing the same, and
  * deconfliction: a hit on an entity the caller may not see is never returned and alerts the supervisors of
  * the owning agency instead.
  */
@@ -44,8 +44,13 @@ public class ScreeningService {
     private static final double FUZZY_RETRIEVAL = 0.7;
     /** Birth years around the query's that a capped key is also read for (the scoring's "date uncertainty"). */
     private static final int YEAR_WINDOW = 2;
-    /** Retrieval credit of an entity born in that window, on the scale of a part's rarity (ln(1 + N/df)). */
+    /** Retrieval credit of an entity born in that window, on the scale of a part's weight. */
     private static final double YEAR_RETRIEVAL = 1.0;
+    /**
+     * Weight of every name part, in retrieval and in the score: no corpus statistic (document frequency, entity
+     * count) enters a screening, since any count over the entities would include some a caller may not see.
+     */
+    static final double PART_WEIGHT = 1.0;
 
     private final ScreeningRepository repository;
     private final ScreeningConfig config;
@@ -66,7 +71,7 @@ public class ScreeningService {
         this.config = config;
         this.audit = audit;
         this.alerts = alerts;
-        // where a screening's time goes (operators tune rare-df, pair-cap and scored from these)
+        // where a screening's time goes (operators tune pair-cap and scored from these)
         this.vocabularyTime = phaseTimer(meters, "vocabulary");
         this.retrievalTime = phaseTimer(meters, "retrieval");
         this.scoringTime = phaseTimer(meters, "scoring");
@@ -154,54 +159,39 @@ public class ScreeningService {
     public ScreeningResult run(Caller caller, Query query, Set<UUID> alerted, boolean deconflict) {
         long started = System.nanoTime();
         List<Part> parts = query.parsed().parts();
-        // 1. vocabulary: document frequencies of the query's keys and the typo neighbours of its skeletons
-        Set<String> exact = new LinkedHashSet<>();
+        // 1. vocabulary: the typo neighbours of the query's skeletons that name an entity the caller may see
         Set<String> skeletons = new LinkedHashSet<>();
         for (Part p : parts) {
-            exact.addAll(p.keys());
             skeletons.add(p.skeleton());
         }
-        exact.add(ScreeningIndex.ENTITY_COUNT);
-        Map<String, Integer> df = new HashMap<>(repository.df(exact));
-        int entities = Math.max(1, df.getOrDefault(ScreeningIndex.ENTITY_COUNT, 1));
-        Map<String, List<ScreeningRepository.VocabularyKey>> near = repository.neighbours(skeletons);
+        Map<String, List<String>> near = repository.visibleNeighbours(caller, skeletons);
         List<List<String>> fuzzy = new ArrayList<>();
         for (Part p : parts) {
-            int known = p.keys().stream().mapToInt(k -> df.getOrDefault(k, 0)).max().orElse(0);
-            // a typo neighbour is looked at only when it is far commoner than the spelling as given
-            List<String> own = near.getOrDefault(p.skeleton(), List.of()).stream()
-                    .filter(k -> !p.keys().contains(k.key()) && p.skeleton().length() >= 3
-                            && k.df() >= 20L * known
-                            && NameMatcher.damerauLevenshtein(k.key(), p.skeleton()) == 1)
-                    .sorted(Comparator.comparingInt(ScreeningRepository.VocabularyKey::df).reversed())
-                    .limit(config.fuzzyExpansions()).map(k -> {
-                        df.put(k.key(), k.df());
-                        return k.key();
-                    }).toList();
-            fuzzy.add(own);
+            fuzzy.add(near.getOrDefault(p.skeleton(), List.of()).stream()
+                    .filter(k -> !p.keys().contains(k) && p.skeleton().length() >= 3
+                            && NameMatcher.damerauLevenshtein(k, p.skeleton()) == 1)
+                    .sorted().limit(config.fuzzyExpansions()).toList());
         }
-        // 2. probes, each entity earning per part the rarity of the part it shares with the query: rare single
-        // keys read whole, pairs of parts capped, common single keys only when nothing rarer found enough; with
-        // a birth year, capped keys are also read for the years around it (the "year" part earns a bonus)
-        double[] idf = new double[parts.size()];
-        for (int i = 0; i < parts.size(); i++) {
-            idf[i] = weight(parts.get(i), df, entities);
-        }
+        // 2. probes, each entity earning per part the part's weight (through a typo neighbour less): every key of
+        // a part and every pair of parts read up to pair-cap entities the caller may see; with a birth year, pairs
+        // (single keys too when the query has one part, so no pair) also for the years around it (the "year"
+        // part earns a bonus)
         Plan plan = new Plan(query.birthYear(), parts.size());
-        List<CommonKey> common = new ArrayList<>();
+        boolean singlesByYear = parts.size() == 1;
         for (int i = 0; i < parts.size(); i++) {
             for (String k : parts.get(i).keys()) {
-                addSingle(plan, common, k, i, idf[i], df);
+                plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT), singlesByYear);
             }
             for (String k : fuzzy.get(i)) {
-                addSingle(plan, common, k, i, idf[i] * FUZZY_RETRIEVAL, df);
+                plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
             }
         }
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {
                 for (String a : pairKeys(parts.get(i), fuzzy.get(i))) {
                     for (String b : pairKeys(parts.get(j), fuzzy.get(j))) {
-                        plan.capped(ScreeningIndex.pair(a, b), config.pairCap(), Map.of(i, idf[i], j, idf[j]));
+                        plan.capped(ScreeningIndex.pair(a, b), config.pairCap(), Map.of(i, PART_WEIGHT, j,
+                                PART_WEIGHT), true);
                     }
                 }
             }
@@ -213,26 +203,14 @@ public class ScreeningService {
         int scored = Math.max(config.scored(), query.limit());
         List<ScreeningRepository.Candidate> found = repository.rank(caller, plan.probes, plan.credits, scored,
                 deconflict);
-        if (found.stream().filter(ScreeningRepository.Candidate::visible).count() < query.limit()
-                && !common.isEmpty()) {
-            for (CommonKey c : common) {
-                plan.capped(c.key(), config.pairCap(), Map.of(c.part(), c.weight()));
-            }
-            found = repository.rank(caller, plan.probes, plan.credits, scored, deconflict);
-        }
         long scoring = System.nanoTime();
         retrievalTime.record(scoring - retrieving, TimeUnit.NANOSECONDS);
         // 4. score the candidates' names
         List<List<Parsed>> candidateNames = new ArrayList<>(found.size());
-        Set<String> candidateKeys = new HashSet<>();
         for (ScreeningRepository.Candidate c : found) {
-            List<Parsed> names = c.names().stream().map(n -> caches.parsedName(n, normaliser::parse)).toList();
-            candidateNames.add(names);
-            names.forEach(n -> n.parts().forEach(p -> candidateKeys.addAll(p.keys())));
+            candidateNames.add(c.names().stream().map(n -> caches.parsedName(n, normaliser::parse)).toList());
         }
-        candidateKeys.removeAll(df.keySet());
-        df.putAll(repository.df(candidateKeys));
-        NameMatcher.Weights weights = p -> weight(p, df, entities);
+        NameMatcher.Weights weights = p -> PART_WEIGHT;
         List<Candidate> visible = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             ScreeningRepository.Candidate c = found.get(i);
@@ -270,24 +248,6 @@ public class ScreeningService {
                 List.copyOf(visible.subList(0, Math.min(query.limit(), visible.size()))));
     }
 
-    /** A single key too common to read whole: probed, capped, only when rarer keys found too little. */
-    private record CommonKey(String key, int part, double weight) {
-    }
-
-    /** A single key worth {@code weight} to {@code part}: read whole when rare, kept for the fallback if common. */
-    private void addSingle(Plan plan, List<CommonKey> common, String key, int part, double weight,
-            Map<String, Integer> df) {
-        int d = df.getOrDefault(key, 0);
-        if (d == 0) {
-            return;
-        }
-        if (d <= config.rareDf()) {
-            plan.whole(key, config.rareDf(), part, weight);
-        } else {
-            common.add(new CommonKey(key, part, weight));
-        }
-    }
-
     /** The posting probes of one query, numbered in order, and what an entity found by each earns per part. */
     private static final class Plan {
         final List<ScreeningRepository.Probe> probes = new ArrayList<>();
@@ -302,20 +262,15 @@ public class ScreeningService {
             this.yearPart = nameParts;
         }
 
-        /** A key read up to {@code limit} entities (rare keys: all of them). */
-        void whole(String key, int limit, int part, double weight) {
-            credits.add(new ScreeningRepository.Credit(number(ScreeningRepository.Probe.anyYear(key, limit)), part,
-                    weight));
-        }
-
         /**
-         * A key capped at {@code limit} entities, crediting each of {@code parts}; with a birth year it is also
-         * read for the years around it, so that among thousands of namesakes those born then are not capped away.
+         * A key capped at {@code limit} entities, crediting each of {@code parts}; {@code byYear} and with a birth
+         * year it is also read for the years around it, so that among thousands of namesakes those born then are
+         * not capped away.
          */
-        void capped(String key, int limit, Map<Integer, Double> parts) {
+        void capped(String key, int limit, Map<Integer, Double> parts, boolean byYear) {
             int any = number(ScreeningRepository.Probe.anyYear(key, limit));
             parts.forEach((part, weight) -> credits.add(new ScreeningRepository.Credit(any, part, weight)));
-            if (birthYear != null) {
+            if (byYear && birthYear != null) {
                 int near = number(new ScreeningRepository.Probe(key, limit, birthYear - YEAR_WINDOW,
                         birthYear + YEAR_WINDOW));
                 parts.forEach((part, weight) -> credits.add(new ScreeningRepository.Credit(near, part, weight)));
@@ -345,15 +300,6 @@ public class ScreeningService {
             }
         }
         return out;
-    }
-
-    /** Inverse document frequency of a part's commonest key (conservative: a variant spelling is no rarer). */
-    static double weight(Part p, Map<String, Integer> df, int entities) {
-        int most = 0;
-        for (String k : p.keys()) {
-            most = Math.max(most, df.getOrDefault(k, 0));
-        }
-        return Math.max(0.2, Math.log(1 + (double) entities / (most + 1)));
     }
 
     private static String abbreviate(String s) {

@@ -115,7 +115,7 @@ public final class ScreeningBench {
                     // what autovacuum does shortly after a bulk load: statistics, and the visibility map that lets
                     // posting probes read the index alone (steady state, not the minutes right after a COPY)
                     try (Statement s = c.createStatement()) {
-                        for (String table : List.of("entity", "entity_name", "screening_posting", "screening_token",
+                        for (String table : List.of("entity", "entity_name", "screening_posting",
                                 "screening_fuzzy")) {
                             s.execute("vacuum (analyze) " + table);
                         }

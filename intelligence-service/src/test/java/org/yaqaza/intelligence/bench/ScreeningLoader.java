@@ -5,9 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
@@ -35,7 +35,7 @@ public final class ScreeningLoader implements AutoCloseable {
     private final StringBuilder entities = new StringBuilder();
     private final StringBuilder names = new StringBuilder();
     private final StringBuilder postings = new StringBuilder();
-    private final Map<String, Integer> df = new HashMap<>();
+    private final Set<String> vocabulary = new HashSet<>();
     private int pendingRows;
     private long loaded;
     private final String now = Instant.now().toString();
@@ -65,9 +65,7 @@ public final class ScreeningLoader implements AutoCloseable {
             postings.append(escape(k)).append('\t').append(p.birthYear() == null ? 0 : p.birthYear()).append('\t')
                     .append(p.id()).append('\n');
         }
-        for (String k : keys.singles()) {
-            df.merge(k, 1, Integer::sum);
-        }
+        vocabulary.addAll(keys.singles());
         pendingRows += keys.all().size() + p.names().size() + 1;
         loaded++;
         if (pendingRows >= FLUSH_ROWS) {
@@ -89,31 +87,23 @@ public final class ScreeningLoader implements AutoCloseable {
         pendingRows = 0;
     }
 
-    /** Writes what is pending and merges vocabulary counts into the existing vocabulary. */
+    /** Writes what is pending and adds the typo neighbourhoods of the keys loaded. */
     @Override
     public void close() throws Exception {
         flushRows();
-        df.merge(ScreeningIndex.ENTITY_COUNT, (int) loaded, Integer::sum);
-        StringBuilder tokens = new StringBuilder();
         StringBuilder fuzzy = new StringBuilder();
-        for (Map.Entry<String, Integer> e : df.entrySet()) {
-            tokens.append(escape(e.getKey())).append('\t').append(e.getValue()).append('\n');
-            for (String d : ScreeningIndex.neighbourhood(e.getKey())) {
-                fuzzy.append(escape(d)).append('\t').append(escape(e.getKey())).append('\n');
+        for (String key : vocabulary) {
+            for (String d : ScreeningIndex.neighbourhood(key)) {
+                fuzzy.append(escape(d)).append('\t').append(escape(key)).append('\n');
             }
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("create temp table load_token (key text, df integer)");
             s.execute("create temp table load_fuzzy (del text, key text)");
         }
-        copy.copyIn("copy load_token from stdin", new StringReader(tokens.toString()));
         copy.copyIn("copy load_fuzzy from stdin", new StringReader(fuzzy.toString()));
         try (Statement s = connection.createStatement()) {
-            s.execute("insert into screening_token (key, df) select key, df from load_token"
-                    + " on conflict (key) do update set df = screening_token.df + excluded.df");
             s.execute("insert into screening_fuzzy (del, key) select distinct del, key from load_fuzzy"
                     + " on conflict do nothing");
-            s.execute("drop table load_token");
             s.execute("drop table load_fuzzy");
         }
     }

@@ -51,8 +51,6 @@ class DifferentialNoLeakIT {
      * the probes that show it. Remove a channel once its fix makes all its probes pass (the test then says so).
      */
     enum KnownChannel {
-        SCREENING_WEIGHTS("screening weights ln(1 + N/(df + 1)) count hidden entities: scores and explanation "
-                + "weights move when hidden namesakes are added", "screening scores and weights"),
         EVALUATION_DIFFERENCING("evaluation tallies differenced between two asOf dates show one participant's "
                 + "re-offence (no minimum cohort size)", "evaluation differencing");
 
