@@ -53,15 +53,29 @@ public class ReportRepository implements VisibleRepository<Report> {
         if (wanted.isEmpty()) {
             return Lineage.NONE;
         }
-        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
-        params.put("ids", wanted.toArray(UUID[]::new));
-        List<Lineage> found = sql.query("select r.originator_partner, r.tlp from report r where r.id = any(:ids) and "
-                + Visibility.sqlPredicate("r"), params, rs -> Lineage.of(rs.getString(1),
-                        rs.getString(2) == null ? null : Tlp.of(rs.getString(2))));
+        List<Lineage> found = visibleLineages(caller, wanted);
         if (found.size() != wanted.size()) {
             throw new ProblemException(422, null, "Unknown reference", field + " must name existing reports.",
                     List.of(new Problem.FieldError(field, "must name existing reports")), null);
         }
         return found.stream().reduce(Lineage.NONE, Lineage::union);
+    }
+
+    /**
+     * The lineage of those of {@code ids} the caller may see: what a view of a record citing them shows, so that it
+     * names no partner (nor TLP) of a source the reader may not see. Server-side decisions use the stored, whole one.
+     */
+    public Lineage visibleLineage(Caller caller, Collection<UUID> ids) {
+        return ids.isEmpty() ? Lineage.NONE
+                : visibleLineages(caller, ids).stream().reduce(Lineage.NONE, Lineage::union);
+    }
+
+    /** One lineage per report of {@code ids} the caller may see (visibility rule in the query). */
+    private List<Lineage> visibleLineages(Caller caller, Collection<UUID> ids) {
+        Map<String, Object> params = new HashMap<>(Visibility.parameters(caller));
+        params.put("ids", ids.stream().distinct().toArray(UUID[]::new));
+        return sql.query("select r.originator_partner, r.tlp from report r where r.id = any(:ids) and "
+                + Visibility.sqlPredicate("r"), params, rs -> Lineage.of(rs.getString(1),
+                        rs.getString(2) == null ? null : Tlp.of(rs.getString(2))));
     }
 }

@@ -312,22 +312,55 @@ public class CaseService {
                 rs -> new Links(List.of(Sql.uuids(rs, "entity_ids")), List.of(Sql.uuids(rs, "report_ids"))));
     }
 
+    /** What an intervention points at (place, organisation, plot, arrest event), each only if the reader may see it. */
+    private record InterventionRefs(UUID locationId, UUID dismantlesOrganisationId, UUID foilsEventId,
+            UUID eventId) {
+    }
+
+    /**
+     * The entities the case's interventions point at, by intervention, each decided by the visibility rule in the
+     * query: an id the reader may not see is null, like an id never given, so neither its existence nor which
+     * hidden location, organisation, plot or arrest event it was shows.
+     */
+    private Map<UUID, InterventionRefs> visibleInterventionRefs(Caller caller, UUID caseId) {
+        Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
+        p.put("id", caseId);
+        Map<UUID, InterventionRefs> out = new HashMap<>();
+        sql.query("""
+                select i.id,
+                       (select e.id from entity e where e.id = i.location_id and %1$s) as location_id,
+                       (select e.id from entity e where e.id = i.dismantles_organisation_id and %1$s)
+                           as dismantles_organisation_id,
+                       (select e.id from entity e where e.id = i.foils_event_id and %1$s) as foils_event_id,
+                       (select e.id from entity e where e.id = i.event_id and %1$s) as event_id
+                  from intervention i where i.case_id = :id""".formatted(Visibility.sqlPredicate("e")), p,
+                rs -> out.put(rs.getObject("id", UUID.class), new InterventionRefs(
+                        rs.getObject("location_id", UUID.class), rs.getObject("dismantles_organisation_id", UUID.class),
+                        rs.getObject("foils_event_id", UUID.class), rs.getObject("event_id", UUID.class))));
+        return out;
+    }
+
     private CaseView view(Caller caller, IntelCase c) {
         Links links = visibleLinks(caller, c.id);
+        Map<UUID, InterventionRefs> refs = visibleInterventionRefs(caller, c.id);
         List<CaseView.Transition> history = sql.query("select * from case_transition where case_id = :id order by id",
                 Map.of("id", c.id), rs -> new CaseView.Transition(
                         rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
                         CaseStatus.valueOf(rs.getString("to_status")), Sql.date(rs, "occurred_on"),
                         Sql.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("note")));
         List<CaseView.InterventionView> list = interventions.list("caseId = ?1 order by requestedAt", c.id).stream()
-                .map(i -> new CaseView.InterventionView(i.id, i.date, i.place, i.locationId, i.arrests,
-                        List.of(i.seizures), i.dismantlesOrganisationId, i.status, i.requestedBy, i.decidedBy,
-                        i.decidedAt, i.eventId, i.foilsEventId))
+                .map(i -> {
+                    InterventionRefs seen = refs.get(i.id);
+                    return new CaseView.InterventionView(i.id, i.date, i.place, seen.locationId(), i.arrests,
+                            List.of(i.seizures), seen.dismantlesOrganisationId(), i.status, i.requestedBy,
+                            i.decidedBy, i.decidedAt, seen.eventId(), seen.foilsEventId());
+                })
                 .toList();
         return new CaseView(c.id, c.title, c.summary, c.category, c.status, c.status.allowedNext(),
                 c.prosecutionReference, links.entityIds(), links.reportIds(), history, list, c.classification,
                 List.of(c.compartments), c.ownerAgency, c.createdAt, c.createdBy, c.version,
-                Lineage.decode(c.lineage).list());
+                // the lineage of the cited reports the reader may see; the stored, whole one stays for the server
+                reports.visibleLineage(caller, List.of(c.reportIds)).list());
     }
 
     private void requireVisible(Caller caller, String entityName, Set<UUID> ids, String field) {
