@@ -30,7 +30,7 @@ public final class NameMatcher {
     static final double OTHER_FATHER = 0.8;
     static final double SWAPPED_PATRONYMIC = 0.55;
 
-    /** Rarity weight of a part (inverse document frequency of its most selective key). */
+    /** Weight of a part in the name score (the service gives every part the same: no corpus statistic). */
     @FunctionalInterface
     public interface Weights {
         double of(Part part);
