@@ -51,7 +51,8 @@ class CaseViewSideChannelsTest {
                 .post("/api/intelligence/cases/" + caseId + "/transitions").then().statusCode(200);
 
         String hiddenPlace = Fixtures.createEntity(OWNER, """
-                {"kind":"LOCATION","displayName":"مستودع سري","classification":"TOP_SECRET","compartments":["X"]}""");
+                {"kind":"LOCATION","displayName":"مستودع سري","classification":"TOP_SECRET",
+                 "compartments":["X"]}""");
         String seenPlace = Fixtures.createEntity(OWNER, """
                 {"kind":"LOCATION","displayName":"ميناء الناظور","classification":"RESTRICTED"}""");
         String hiddenCell = Fixtures.createEntity(OWNER, """
@@ -60,7 +61,8 @@ class CaseViewSideChannelsTest {
                  "compartments":["X"]}""");
         String hiddenPlot = Fixtures.createEntity(OWNER, """
                 {"kind":"EVENT","displayName":"مخطط الميناء","eventType":"PLOT","eventStatus":"PLANNED",
-                 "eventDate":"2026-05-01","category":"TERRORISM","classification":"TOP_SECRET","compartments":["X"]}""");
+                 "eventDate":"2026-05-01","category":"TERRORISM","classification":"TOP_SECRET",
+                 "compartments":["X"]}""");
         Fixtures.approvedIntervention(OWNER, APPROVER, caseId, "2026-03-01", """
                 "locationId":"%s","dismantlesOrganisationId":"%s","foilsEventId":"%s\"""".formatted(hiddenPlace,
                 hiddenCell, hiddenPlot));
