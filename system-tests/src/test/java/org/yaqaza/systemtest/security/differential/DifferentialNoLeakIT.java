@@ -54,9 +54,7 @@ class DifferentialNoLeakIT {
         SCREENING_WEIGHTS("screening weights ln(1 + N/(df + 1)) count hidden entities: scores and explanation "
                 + "weights move when hidden namesakes are added", "screening scores and weights"),
         SCREENING_CANDIDATE_SLOTS("hidden entities take the scored candidate slots before visibility is applied: a "
-                + "visible candidate drops out behind hidden namesakes", "screening candidates"),
-        EVALUATION_DIFFERENCING("evaluation tallies differenced between two asOf dates show one participant's "
-                + "re-offence (no minimum cohort size)", "evaluation differencing");
+                + "visible candidate drops out behind hidden namesakes", "screening candidates");
 
         final String channel;
         final Set<String> probes;
