@@ -198,14 +198,14 @@ class EvaluationReferenceTest {
         List<EvaluationView.ReoffenceRate> rates = new ArrayList<>();
         for (int i = 0; i < YEARS.length; i++) {
             rates.add(new EvaluationView.ReoffenceRate(YEARS[i], followed[i], reoffended[i],
-                    followed[i] == 0 ? null : round((double) reoffended[i] / followed[i])));
+                    followed[i] == 0 ? null : round((double) reoffended[i] / followed[i]), false));
         }
         long finished = started - inProgress;
         long denominator = started * totalRequired;
         return new EvaluationView.Cohort(edition, edition == null ? "all editions" : "Édition 2024", started,
                 completed, withdrawn, excluded, inProgress, finished == 0 ? null : round((double) completed / finished),
                 denominator == 0 ? null : round(100.0 * attended / denominator), released, rates,
-                KaplanMeier.estimate(t, ev));
+                KaplanMeier.estimate(t, ev), null);
     }
 
     private static double round(double v) {

@@ -85,8 +85,8 @@ class KaplanMeierTest {
     void theChartIsWellFormedSvgEvenWithMarkupInNames() throws Exception {
         KaplanMeier.Curve curve = KaplanMeier.estimate(WEEKS, RELAPSED);
         String svg = SurvivalChart.render("مصالحة <2024> & \"test\"",
-                List.of(new SurvivalChart.Series("الدورة الأولى", curve, true),
-                        new SurvivalChart.Series("Edition <B> & co", curve, false)));
+                List.of(new SurvivalChart.Series("الدورة الأولى", curve, true, null),
+                        new SurvivalChart.Series("Edition <B> & co", curve, false, null)));
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document doc = factory.newDocumentBuilder()

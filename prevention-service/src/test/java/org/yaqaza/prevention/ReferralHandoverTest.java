@@ -27,7 +27,7 @@ class ReferralHandoverTest {
                 .sign();
     }
 
-    private static String refer() {
+    static String refer() {
         String body = """
                 {"programmeKind":"PRISON_RECONCILIATION","region":"Fès-Meknès",
                  "purpose":"Detainee expressed wish to join Moussalaha; referred for assessment",

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.yaqaza.common.persistence.VisibleRepository;
+import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.ProtectedRecord;
 import org.yaqaza.common.security.Role;
 
@@ -19,6 +20,14 @@ public interface MarkedRecordResolver {
 
     /** Roles that may use the service's marking-request API at all (others get 403). */
     Set<String> roles();
+
+    /**
+     * Whether the caller may use the service's marking-request API at all (403 otherwise, before any request is
+     * read). By default holding one of {@link #roles()}; a service with a firewall narrows it further.
+     */
+    default boolean mayUse(Caller caller) {
+        return caller.hasAnyRole(roles().toArray(String[]::new));
+    }
 
     /** Roles of the owning agency that may ask for a change besides the record's author. */
     default Set<String> requesterRoles() {

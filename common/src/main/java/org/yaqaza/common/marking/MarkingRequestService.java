@@ -228,7 +228,7 @@ public class MarkingRequestService {
     /** The service's resolver, after checking the caller's role may use marking requests here at all. */
     private MarkedRecordResolver resolver(Caller caller) {
         MarkedRecordResolver resolver = resolvers.get();
-        if (!caller.hasAnyRole(resolver.roles().toArray(String[]::new))) {
+        if (!resolver.mayUse(caller)) {
             throw ProblemException.forbidden("Your role does not allow this operation.");
         }
         return resolver;

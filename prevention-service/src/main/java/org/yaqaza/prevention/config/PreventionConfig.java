@@ -29,6 +29,17 @@ public interface PreventionConfig {
 
     Retention retention();
 
+    Evaluation evaluation();
+
+    interface Evaluation {
+        /**
+         * Fewest people an evaluation figure may count when its reader may not see the participants behind it
+         * (intelligence roles, auditors): below it the figure is suppressed (issue 16, docs/prevention.md).
+         */
+        @WithDefault("10")
+        int minimumCohort();
+    }
+
     interface Retention {
         /** Personal data is anonymised this many months after the end of follow-up. */
         @WithDefault("60")

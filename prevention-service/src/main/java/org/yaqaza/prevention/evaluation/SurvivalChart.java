@@ -23,13 +23,14 @@ public final class SurvivalChart {
     private SurvivalChart() {
     }
 
-    public record Series(String name, KaplanMeier.Curve curve, boolean band) {
+    /** One cohort; {@code suppressed} (with a null curve): why nothing is drawn, shown in its legend. */
+    public record Series(String name, KaplanMeier.Curve curve, boolean band, String suppressed) {
     }
 
     public static String render(String title, List<Series> series) {
         long maxDays = 3 * 365;
         for (Series s : series) {
-            if (s.curve().lastTime() != null) {
+            if (s.curve() != null && s.curve().lastTime() != null) {
                 maxDays = Math.max(maxDays, s.curve().lastTime());
             }
         }
@@ -71,13 +72,21 @@ public final class SurvivalChart {
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             String colour = COLOURS[i % COLOURS.length];
+            double ly = TOP + 10 + i * 36;
+            if (s.curve() == null) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", LEFT + plotW + 15, ly + 4))
+                        .append(Escaping.xml(s.name())).append("</text>\n");
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#555555\" "
+                        + "font-size=\"10\" class=\"suppressed\">", LEFT + plotW + 15, ly + 18))
+                        .append(Escaping.xml(s.suppressed())).append("</text>\n");
+                continue;
+            }
             if (s.band()) {
                 svg.append("<path d=\"").append(band(s.curve(), xScale, plotH)).append("\" fill=\"").append(colour)
                         .append("\" fill-opacity=\"0.15\" stroke=\"none\"/>\n");
             }
             svg.append("<path d=\"").append(steps(s.curve(), xScale, plotH)).append("\" fill=\"none\" stroke=\"")
                     .append(colour).append("\" stroke-width=\"2\"/>\n");
-            double ly = TOP + 10 + i * 36;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     + "stroke=\"%s\" stroke-width=\"3\"/>%n", LEFT + plotW + 15, ly, LEFT + plotW + 40, ly, colour));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", LEFT + plotW + 46, ly + 4))

@@ -20,7 +20,7 @@ public final class ParticipantMapper {
     /** The code and the state of each consent scope; never the identity. */
     public static ParticipantView toView(Participant p, Map<ConsentScope, String> consent) {
         return new ParticipantView(p.code, p.classification, List.of(p.compartments), p.ownerAgency, p.createdAt,
-                p.anonymisedAt != null, consent);
+                p.anonymisedAt != null, consent, p.id, List.of(p.sharedWith), p.version);
     }
 
     /** A disclosed identity, with the purpose it was disclosed for. */

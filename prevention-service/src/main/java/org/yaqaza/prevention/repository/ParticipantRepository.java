@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
@@ -43,6 +44,18 @@ public class ParticipantRepository implements VisibleRepository<Participant> {
         params.put("key", key);
         return find("select p from Participant p where " + condition + " and " + PreventionAccess.casePredicate("p"),
                 params).firstResultOptional();
+    }
+
+    /**
+     * For a marking request's decision: the visibility rule and the case-data firewall in the query, like every
+     * other case-data read (the common default applies the visibility rule alone).
+     */
+    @Override
+    public Optional<Participant> findVisibleForUpdate(Caller caller, UUID id) {
+        Map<String, Object> params = access.caseParameters(caller);
+        params.put("key", id);
+        return find("select p from Participant p where p.id = :key and " + PreventionAccess.casePredicate("p"),
+                params).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** The participant for case work, or a 404 indistinguishable from an unknown code. */

@@ -6,7 +6,10 @@ import java.util.List;
 import org.yaqaza.prevention.api.EvaluationView;
 import org.yaqaza.prevention.evaluation.SurvivalChart;
 
-/** The SVG of an evaluation: the overall curve with its confidence band, and one curve per edition. */
+/**
+ * The SVG of an evaluation: the overall curve with its confidence band, and one curve per edition. A suppressed
+ * curve is drawn as nothing, its legend saying it is suppressed (never as a flat line, which would read as zero).
+ */
 final class EvaluationCharts {
 
     private EvaluationCharts() {
@@ -14,11 +17,17 @@ final class EvaluationCharts {
 
     static String svg(EvaluationView view) {
         List<SurvivalChart.Series> series = new ArrayList<>();
-        series.add(new SurvivalChart.Series(view.overall().name(), view.overall().survival(), true));
+        series.add(series(view, view.overall(), true));
         for (EvaluationView.Cohort edition : view.editions()) {
-            series.add(new SurvivalChart.Series(edition.name(), edition.survival(), false));
+            series.add(series(view, edition, false));
         }
         return SurvivalChart.render(view.programmeName() + " — time to re-offence (as of " + view.asOf() + ")",
                 series);
+    }
+
+    private static SurvivalChart.Series series(EvaluationView view, EvaluationView.Cohort cohort, boolean band) {
+        String suppressed = cohort.survival() != null ? null
+                : "suppressed: fewer than " + view.minimumCohort() + " people";
+        return new SurvivalChart.Series(cohort.name(), cohort.survival(), band, suppressed);
     }
 }

@@ -126,7 +126,7 @@ public class AssessmentService {
 
     @Transactional
     public Assessment assess(Caller caller, UUID enrolmentId, AssessmentRequest request) {
-        Enrolment enrolment = enrolments.forCase(caller, enrolmentId);
+        Enrolment enrolment = enrolments.forCaseWrite(caller, enrolmentId);
         Participant participant = participants.requireProcessing(enrolment.participantId,
                 ConsentScope.PARTICIPATION, null);
         Instrument instrument = instruments.findByIdOptional(request.instrumentId()).orElseThrow(

@@ -48,7 +48,7 @@ public class CampaignService {
 
     @Transactional
     public Campaign create(Caller caller, UUID programmeId, CampaignRequest request) {
-        Programme programme = programmes.visible(caller, programmeId);
+        Programme programme = programmes.forWrite(caller, programmeId);
         if (programme.kind != ProgrammeKind.OUTREACH_CAMPAIGN && programme.kind != ProgrammeKind.YOUTH_OUTREACH) {
             throw ProblemException.unprocessable("Not an outreach programme",
                     "Campaigns belong to OUTREACH_CAMPAIGN or YOUTH_OUTREACH programmes.");

@@ -63,7 +63,7 @@ public class CertificateService {
 
     @Transactional
     public Certificate issue(Caller caller, IssueRequest request) {
-        Participant holder = participants.forCase(caller, request.participantCode());
+        Participant holder = participants.forCaseWrite(caller, request.participantCode());
         Programme programme = programmes.visible(caller, request.programmeId());
         if (programme.kind != ProgrammeKind.IMAM_TRAINING && programme.kind != ProgrammeKind.PREACHER_TRAINING) {
             throw ProblemException.unprocessable("Not a certifying programme",
@@ -113,9 +113,16 @@ public class CertificateService {
                 .orElseThrow(() -> ProblemException.notFound("Certificate", number));
     }
 
+    /** As {@link #get}, for a change: only staff of the holder's owning agency (403 otherwise). */
+    private Certificate forChange(Caller caller, String number) {
+        Certificate c = get(caller, number);
+        participants.requireOwnerAgency(caller, c.participantId);
+        return c;
+    }
+
     @Transactional
     public Certificate renew(Caller caller, String number, RenewalRequest request) {
-        Certificate c = get(caller, number);
+        Certificate c = forChange(caller, number);
         if (c.revokedOn != null) {
             throw ProblemException.conflict("Revoked", "A revoked certificate cannot be renewed.");
         }
@@ -138,7 +145,7 @@ public class CertificateService {
 
     @Transactional
     public Certificate revoke(Caller caller, String number, RevocationRequest request) {
-        Certificate c = get(caller, number);
+        Certificate c = forChange(caller, number);
         if (c.revokedOn != null) {
             throw ProblemException.conflict("Already revoked", "Revoked on " + c.revokedOn + ".");
         }

@@ -72,7 +72,7 @@ public class EnrolmentService {
     public Enrolment apply(Caller caller, UUID editionId, ApplicationRequest request) {
         Edition edition = editions.getVisible(caller, editionId);
         Programme programme = programmes.visible(caller, edition.programmeId);
-        Participant participant = participants.forCase(caller, request.participantCode());
+        Participant participant = participants.forCaseWrite(caller, request.participantCode());
         participants.requireProcessing(participant, ConsentScope.PARTICIPATION, null);
         if (programme.voluntaryApplicationRequired && !request.voluntary()) {
             throw ProblemException.unprocessable("Not eligible",
@@ -130,13 +130,20 @@ public class EnrolmentService {
         return enrolments.getForCase(caller, id);
     }
 
-    Optional<Enrolment> forCaseOptional(Caller caller, UUID id) {
+    /** As {@link #forCase}, for a change: only staff of the participant's owning agency (403 otherwise). */
+    public Enrolment forCaseWrite(Caller caller, UUID id) {
+        Enrolment enrolment = forCase(caller, id);
+        participants.requireOwnerAgency(caller, enrolment.participantId);
+        return enrolment;
+    }
+
+        Optional<Enrolment> forCaseOptional(Caller caller, UUID id) {
         return enrolments.findForCase(caller, id);
     }
 
     @Transactional
     public Enrolment transition(Caller caller, UUID id, TransitionRequest request) {
-        Enrolment enrolment = forCase(caller, id);
+        Enrolment enrolment = forCaseWrite(caller, id);
         // lock the edition first: all place-taking changes of one edition take turns here
         Edition edition = editions.lock(enrolment.editionId);
         enrolments.refresh(enrolment);

@@ -16,18 +16,25 @@ import jakarta.transaction.Transactional;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.prevention.api.EvaluationView;
+import org.yaqaza.prevention.config.PreventionConfig;
+import org.yaqaza.prevention.evaluation.DisclosureControl;
 import org.yaqaza.prevention.evaluation.KaplanMeier;
 import org.yaqaza.prevention.model.Edition;
 import org.yaqaza.prevention.model.Programme;
 import org.yaqaza.prevention.repository.EditionRepository;
 import org.yaqaza.prevention.repository.EvaluationRepository;
 import org.yaqaza.prevention.repository.ProgrammeRepository;
+import org.yaqaza.prevention.security.PreventionAccess;
 
 /**
  * Evaluation of programmes, computed in the database over the participants the caller may see: completion,
  * attendance against the curriculum, re-offence rates at 1/2/3 years and Kaplan–Meier curves of time from
  * release to first re-offence. The population is everyone who started (reached ENROLLED), whatever happened
  * next (intention to treat); follow-up ends at the recorded end of follow-up or the as-of date (censoring).
+ *
+ * <p>Prevention staff get exact figures at any date: they may read every enrolment behind them. Everyone else reads
+ * figures published under disclosure control (issue 16): as of month ends only, so two dates inside a month answer
+ * alike, and with small cohorts suppressed ({@link DisclosureControl}).
  */
 @ApplicationScoped
 public class EvaluationService {
@@ -39,14 +46,27 @@ public class EvaluationService {
     private final ProgrammeRepository programmes;
     private final EditionRepository editions;
     private final EvaluationRepository evaluation;
+    private final PreventionAccess access;
+    private final int minimumCohort;
     private final Clock clock;
 
     public EvaluationService(ProgrammeRepository programmes, EditionRepository editions,
-            EvaluationRepository evaluation, Clock clock) {
+            EvaluationRepository evaluation, PreventionAccess access, PreventionConfig config, Clock clock) {
         this.programmes = programmes;
         this.editions = editions;
         this.evaluation = evaluation;
+        this.access = access;
+        this.minimumCohort = config.evaluation().minimumCohort();
         this.clock = clock;
+    }
+
+    /**
+     * The date figures are published for, for a reader under disclosure control: the last month end on or before
+     * {@code asOf}. Published points are a month apart, so no two dates can bracket a single day's event.
+     */
+    public static LocalDate publishedPoint(LocalDate asOf) {
+        LocalDate monthEnd = asOf.withDayOfMonth(asOf.lengthOfMonth());
+        return monthEnd.equals(asOf) ? asOf : asOf.withDayOfMonth(1).minusDays(1);
     }
 
     /**
@@ -93,12 +113,18 @@ public class EvaluationService {
             asOf = LocalDate.now(clock);
         }
         checked(asOf);
+        boolean exact = access.isPreventionStaff(caller);
+        if (!exact) {
+            asOf = publishedPoint(asOf);
+        }
         boolean one = only != null;
-        List<Edition> cohorts = one ? List.of(only) : editions.ofProgramme(programme.id);
+        // under disclosure control one edition's figures depend on its siblings (complementary suppression)
+        boolean alone = one && exact;
+        List<Edition> cohorts = alone ? List.of(only) : editions.ofProgramme(programme.id);
         Map<UUID, Acc> acc = new LinkedHashMap<>();
         cohorts.forEach(e -> acc.put(e.id, new Acc(e)));
         Acc total = new Acc(null);
-        for (EvaluationRepository.Row row : evaluation.rows(caller, programme.id, one ? only.id : null,
+        for (EvaluationRepository.Row row : evaluation.rows(caller, programme.id, alone ? only.id : null,
                 asOf)) {
             Acc edition = acc.get(row.editionId());
             if (edition == null) {
@@ -134,8 +160,21 @@ public class EvaluationService {
         }
         List<EvaluationView.Cohort> perEdition = new ArrayList<>();
         acc.values().forEach(a -> perEdition.add(a.cohort()));
-        return new EvaluationView(programme.id, programme.name, one ? only.id : null, asOf, "days", CI_METHOD,
-                one ? perEdition.get(0) : total.cohort(), one ? List.of() : perEdition);
+        EvaluationView.Cohort overall = total.cohort();
+        if (!exact) {
+            DisclosureControl.Published published = DisclosureControl.apply(overall, perEdition, minimumCohort);
+            overall = published.overall();
+            perEdition.clear();
+            perEdition.addAll(published.editions());
+        }
+        if (one) {
+            EvaluationView.Cohort edition = perEdition.stream().filter(c -> only.id.equals(c.editionId()))
+                    .findFirst().orElseThrow();
+            return new EvaluationView(programme.id, programme.name, only.id, asOf, "days", CI_METHOD,
+                    exact ? null : minimumCohort, edition, List.of());
+        }
+        return new EvaluationView(programme.id, programme.name, null, asOf, "days", CI_METHOD,
+                exact ? null : minimumCohort, overall, perEdition);
     }
 
     /** Running totals of one cohort. */
@@ -162,7 +201,7 @@ public class EvaluationService {
             List<EvaluationView.ReoffenceRate> rates = new ArrayList<>();
             for (int i = 0; i < RATE_YEARS.length; i++) {
                 rates.add(new EvaluationView.ReoffenceRate(RATE_YEARS[i], followed[i], reoffended[i],
-                        followed[i] == 0 ? null : round((double) reoffended[i] / followed[i])));
+                        followed[i] == 0 ? null : round((double) reoffended[i] / followed[i]), false));
             }
             Map<Long, KaplanMeier.Tally> byTime = new TreeMap<>();
             tallies.forEach((t, v) -> byTime.put(t, new KaplanMeier.Tally(v[0], v[1])));
@@ -170,7 +209,7 @@ public class EvaluationService {
                     edition == null ? "all editions" : edition.name, started, completed, withdrawn, excluded,
                     inProgress, finished == 0 ? null : round((double) completed / finished),
                     attendanceDenominator == 0 ? null : round(100.0 * attended / attendanceDenominator),
-                    released, rates, KaplanMeier.estimate(byTime));
+                    released, rates, KaplanMeier.estimate(byTime), null);
         }
 
         private static double round(double v) {

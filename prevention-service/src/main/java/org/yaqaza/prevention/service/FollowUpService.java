@@ -66,7 +66,7 @@ public class FollowUpService {
 
     @Transactional
     public ReleaseRecord release(Caller caller, String code, ReleaseRequest request) {
-        Participant p = participants.forCase(caller, code);
+        Participant p = participants.forCaseWrite(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
         if (request.enrolmentId() != null && enrolments.findByIdOptional(request.enrolmentId())
                 .filter(e -> e.participantId.equals(p.id)).isEmpty()) {
@@ -99,19 +99,23 @@ public class FollowUpService {
                 : what + " (legal obligation: " + legalObligation + ")";
     }
 
-    /** A release of a participant the caller may work on; 404 otherwise, like a missing one. */
-    private ReleaseRecord releaseForCase(Caller caller, UUID releaseId) {
+    /**
+     * A release of a participant the caller may work on, for a change (its end, a contact): 404 otherwise, like a
+     * missing one; 403 for staff of an agency the participant is only shared with.
+     */
+    private ReleaseRecord releaseForChange(Caller caller, UUID releaseId) {
         ReleaseRecord release = releases.findByIdOptional(releaseId)
                 .orElseThrow(() -> ProblemException.notFound("Release", releaseId));
         if (participantRepository.findForCase(caller, release.participantId).isEmpty()) {
             throw ProblemException.notFound("Release", releaseId);
         }
+        participants.requireOwnerAgency(caller, release.participantId);
         return release;
     }
 
     @Transactional
     public ReleaseRecord endFollowUp(Caller caller, UUID releaseId, LocalDate endedOn) {
-        ReleaseRecord release = releaseForCase(caller, releaseId);
+        ReleaseRecord release = releaseForChange(caller, releaseId);
         if (endedOn.isBefore(release.releasedOn)) {
             throw ProblemException.unprocessable("Invalid date", "endedOn is before the release.");
         }
@@ -125,7 +129,7 @@ public class FollowUpService {
     public FollowUpContact recordContact(Caller caller, UUID contactId, ContactRequest request) {
         FollowUpContact contact = contacts.findByIdOptional(contactId)
                 .orElseThrow(() -> ProblemException.notFound("Follow-up contact", contactId));
-        ReleaseRecord release = releaseForCase(caller, contact.releaseId);
+        ReleaseRecord release = releaseForChange(caller, contact.releaseId);
         Participant p = participants.requireProcessing(release.participantId, ConsentScope.FOLLOW_UP,
                 request.legalObligation());
         contact.doneOn = request.doneOn();
@@ -138,7 +142,7 @@ public class FollowUpService {
 
     @Transactional
     public Milestone milestone(Caller caller, String code, MilestoneRequest request) {
-        Participant p = participants.forCase(caller, code);
+        Participant p = participants.forCaseWrite(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalObligation());
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
@@ -156,7 +160,7 @@ public class FollowUpService {
     /** Re-offences come from justice records: without follow-up consent they need their legal basis. */
     @Transactional
     public Reoffence reoffence(Caller caller, String code, ReoffenceRequest request) {
-        Participant p = participants.forCase(caller, code);
+        Participant p = participants.forCaseWrite(caller, code);
         participants.requireProcessing(p, ConsentScope.FOLLOW_UP, request.legalBasis());
         Reoffence r = new Reoffence();
         r.id = UUID.randomUUID();

@@ -18,6 +18,7 @@ import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.prevention.api.ConsentRequest;
 import org.yaqaza.prevention.api.Identity;
@@ -128,6 +129,21 @@ public class ParticipantService {
         return participants.getForCase(caller, code);
     }
 
+    /**
+     * The participant for a change of its case record: as {@link #forCase}, and only by staff of the owning
+     * agency (403 for an agency it is shared with, which reads it only).
+     */
+    public Participant forCaseWrite(Caller caller, String code) {
+        Participant participant = forCase(caller, code);
+        EditRules.requireOwnerAgency(caller, participant, OBJECT_TYPE);
+        return participant;
+    }
+
+    /** The same rule for a change reached through an enrolment of the participant (transitions, assessments). */
+    public void requireOwnerAgency(Caller caller, UUID participantId) {
+        EditRules.requireOwnerAgency(caller, participants.findById(participantId), OBJECT_TYPE);
+    }
+
     @Transactional
     public Participant get(Caller caller, String code) {
         Participant participant = forCase(caller, code);
@@ -235,7 +251,7 @@ public class ParticipantService {
 
     @Transactional
     public Consent addConsent(Caller caller, String code, ConsentRequest request) {
-        return addConsent(caller, forCase(caller, code), request);
+        return addConsent(caller, forCaseWrite(caller, code), request);
     }
 
     Consent addConsent(Caller caller, Participant p, ConsentRequest request) {
@@ -257,7 +273,7 @@ public class ParticipantService {
 
     @Transactional
     public Consent withdraw(Caller caller, String code, UUID consentId, LocalDate withdrawnOn) {
-        Participant p = forCase(caller, code);
+        Participant p = forCaseWrite(caller, code);
         Consent consent = consents.findByIdOptional(consentId).filter(c -> c.participantId.equals(p.id))
                 .orElseThrow(() -> ProblemException.notFound("Consent", consentId));
         if (consent.withdrawnOn != null) {

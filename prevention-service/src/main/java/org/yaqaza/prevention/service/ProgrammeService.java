@@ -15,6 +15,7 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.Marking;
 import org.yaqaza.common.security.MarkingAuthority;
 import org.yaqaza.prevention.api.EditionRequest;
@@ -80,6 +81,16 @@ public class ProgrammeService {
         return programmes.getVisible(caller, id, "Programme");
     }
 
+    /**
+     * The programme for a change of its content (curriculum, editions, campaigns): visible, and only to staff of
+     * the owning agency (403 for an agency it is shared with).
+     */
+    public Programme forWrite(Caller caller, UUID id) {
+        Programme programme = visible(caller, id);
+        EditRules.requireOwnerAgency(caller, programme, OBJECT_TYPE);
+        return programme;
+    }
+
     @Transactional
     public Page<Programme> list(Caller caller, ProgrammeKind kind, PageRequest page) {
         Page<Programme> result = kind == null ? programmes.pageVisible(caller, null, Map.of(), page)
@@ -96,6 +107,7 @@ public class ProgrammeService {
     @Transactional
     public Programme update(Caller caller, UUID id, ProgrammeRequest request, Long expectedVersion) {
         Programme programme = programmes.getVisible(caller, id, "Programme");
+        EditRules.requireOwnerAgency(caller, programme, OBJECT_TYPE);
         Versions.require(expectedVersion, request.version(), programme.version, "programme");
         markings.apply(caller, programme, Marking.of(request.classification(), request.compartments(),
                 request.sharedWith()), OBJECT_TYPE);
@@ -107,7 +119,7 @@ public class ProgrammeService {
 
     @Transactional
     public CurriculumModule addModule(Caller caller, UUID programmeId, ModuleRequest request) {
-        Programme programme = visible(caller, programmeId);
+        Programme programme = forWrite(caller, programmeId);
         List<CurriculumModule> existing = modules.ofProgramme(programme.id);
         if (existing.stream().anyMatch(m -> m.code.equals(request.code()))) {
             throw ProblemException.conflict("Module exists",
@@ -134,7 +146,7 @@ public class ProgrammeService {
 
     @Transactional
     public Edition createEdition(Caller caller, UUID programmeId, EditionRequest request) {
-        Programme programme = visible(caller, programmeId);
+        Programme programme = forWrite(caller, programmeId);
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.unprocessable("Invalid dates", "endsOn is before startsOn.");
         }

@@ -157,7 +157,7 @@ public class ReferralService {
 
     @Transactional
     public Handover requestHandover(Caller caller, HandoverRequest request) {
-        Participant p = participants.forCase(caller, request.participantCode());
+        Participant p = participants.forCaseWrite(caller, request.participantCode());
         if (request.recipientAgency().equals(access.preventionAgency())) {
             throw ProblemException.unprocessable("Invalid recipient", "A handover goes to another agency.");
         }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.prevention.api.AttendanceMark;
 import org.yaqaza.prevention.api.AttendanceRequest;
 import org.yaqaza.prevention.api.AttendanceView;
@@ -63,6 +64,7 @@ public class SessionService {
     @Transactional
     public ProgrammeSession create(Caller caller, UUID editionId, SessionRequest request) {
         Edition edition = editions.getVisible(caller, editionId);
+        EditRules.requireOwnerAgency(caller, programmes.findById(edition.programmeId), "programme");
         CurriculumModule module = modules.findByIdOptional(request.moduleId())
                 .filter(m -> m.programmeId.equals(edition.programmeId))
                 .orElseThrow(() -> ProblemException.unprocessable("Unknown module",
@@ -95,6 +97,7 @@ public class SessionService {
             Enrolment enrolment = enrolments.forCaseOptional(caller, mark.enrolmentId())
                     .orElseThrow(() -> ProblemException.unprocessable("Unknown enrolment",
                             "Enrolment " + mark.enrolmentId() + " does not exist."));
+            participants.requireOwnerAgency(caller, enrolment.participantId);
             if (!enrolment.editionId.equals(session.editionId)) {
                 throw ProblemException.unprocessable("Wrong edition",
                         "Enrolment " + mark.enrolmentId() + " is not in this session's edition.");
