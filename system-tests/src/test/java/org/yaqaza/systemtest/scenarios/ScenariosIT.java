@@ -398,8 +398,11 @@ class ScenariosIT {
         assertEquals("RECEIVED", rfi.str("status"));
         gw.post(LIAISON + "/rfis/" + rfiId + "/assign", "liaison-officer", obj("assignee", "liaison-officer"))
                 .expect(200);
+        // the product carries France's AMBER material: a GREEN answer would weaken it (tlp-weaker), AMBER goes
+        gw.post(LIAISON + "/rfis/" + rfiId + "/answer", "liaison-officer", obj("productId", productId, "tlp",
+                "GREEN", "note", "جواب على طلبكم")).expect(422);
         Resp answered = gw.post(LIAISON + "/rfis/" + rfiId + "/answer", "liaison-officer", obj("productId",
-                productId, "tlp", "GREEN", "note", "جواب على طلبكم")).expect(200);
+                productId, "tlp", "AMBER", "note", "جواب على طلبكم")).expect(200);
         assertEquals("ANSWERED", answered.str("status"), answered.body());
         String answerRelease = answered.str("answerReleaseId");
         assertNotNull(answerRelease);
