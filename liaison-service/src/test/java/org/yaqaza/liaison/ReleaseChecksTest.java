@@ -199,6 +199,10 @@ class ReleaseChecksTest {
             SQLException e = assertThrows(SQLException.class,
                     () -> s.executeUpdate("update release set title = 'x' where id = '" + id + "'"));
             assertTrue(e.getMessage().contains("immutable"), e.getMessage());
+            // nor where it came from: the lineage the checks read
+            SQLException lineage = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("update release set lineage = '{be-vsse:AMBER}' where id = '" + id + "'"));
+            assertTrue(lineage.getMessage().contains("immutable"), lineage.getMessage());
         }
 
         IntelligenceStub.changeProduct(product, "تقييم مصحح: خلية تجنيد");
