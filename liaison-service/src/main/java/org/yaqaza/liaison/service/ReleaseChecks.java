@@ -24,7 +24,7 @@ import org.yaqaza.liaison.repository.PartnerRepository;
 
 /**
  * The release checks, run when a release is drafted, submitted and approved (agreements and consents change
- * in between); threat warnings run the same checks. Each refusal is a 422 problem whose type names the rule and whose detail names the partner.
+ * in between). Each refusal is a 422 problem whose type names the rule and whose detail names the partner.
  */
 @ApplicationScoped
 public class ReleaseChecks {
