@@ -49,6 +49,27 @@ public final class Fixtures {
                 .sign();
     }
 
+    /**
+     * Records the originator's consent to {@code recipient} receiving {@code product} and has it count: recorded by the
+     * officer, approved by a second person. Returns the consent's id.
+     */
+    public static String approvedConsent(String originator, String recipient, UUID product) {
+        String id = given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("""
+                {"originatorPartner":"%s","recipientPartner":"%s","productId":"%s",
+                 "reference":"Lettre n° 2026/114 du service d'origine","grantedOn":"%s"}"""
+                .formatted(originator, recipient, product, today()))
+                .post("/api/liaison/consents").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(supervisor("consent-approver")).post("/api/liaison/consents/" + id + "/approve").then()
+                .statusCode(200);
+        return id;
+    }
+
+    /** Every audit event about one object, as an auditor reads them. */
+    public static io.restassured.path.json.JsonPath audit(String objectId) {
+        return given().auth().oauth2(auditor()).queryParam("objectId", objectId).queryParam("limit", 1000)
+                .get("/api/liaison/audit").then().statusCode(200).extract().jsonPath();
+    }
+
     public static String partner(String classification, String... compartments) {
         String comps = compartments.length == 0 ? "" : "\"" + String.join("\",\"", compartments) + "\"";
         return """

@@ -116,14 +116,58 @@ public final class IntelligenceStub {
         sharedWith.forEach(p.putArray("sharedWith")::add);
         p.putArray("sourceReportIds").add(UUID.randomUUID().toString());
         var o = p.putArray("originatorPartners");
+        var lineage = p.putArray("lineage");
         for (String code : originators) {
             o.add(code);
+            // partner material filed without a TLP is AMBER in the real service
+            lineage.addObject().put("partner", code).put("tlp", "AMBER");
         }
         p.put("createdAt", "2026-01-15T10:00:00Z");
         p.put("version", 3);
         PRODUCTS.put(id, p);
         PRODUCT_ORDER.add(id);
         return id;
+    }
+
+    /**
+     * Registers a product built on partner material, {@code lineage} mapping each originating partner to the TLP
+     * its material came under (the real service computes this transitively over sources).
+     */
+    public static UUID productWithLineage(String classification, String category, Map<String, String> lineage) {
+        UUID id = product(classification, category, lineage.keySet().toArray(String[]::new));
+        var entries = PRODUCTS.get(id).putArray("lineage");
+        lineage.forEach((partner, tlp) -> entries.addObject().put("partner", partner).put("tlp", tlp));
+        return id;
+    }
+
+    /**
+     * Registers a product built on the PARTNER report created for this idempotency key: its lineage is that report's
+     * partner and TLP (AMBER when the report has none), as the intelligence-service computes it.
+     */
+    public static UUID productFromReport(String idempotencyKey, String classification, String category) {
+        JsonNode report = REPORTS.get(idempotencyKey);
+        if (report == null) {
+            throw new IllegalStateException("no report created for " + idempotencyKey);
+        }
+        String tlp = report.path("tlp").asText("AMBER");
+        return productWithLineage(classification, category, Map.of(report.path("originatorPartner").asText(),
+                tlp.isEmpty() ? "AMBER" : tlp));
+    }
+
+    /** The product re-issued without any partner material (a new version, no lineage, no originators). */
+    public static void dropLineage(UUID id) {
+        ObjectNode p = PRODUCTS.get(id);
+        p.putArray("lineage");
+        p.putArray("originatorPartners");
+        p.put("version", p.get("version").asLong() + 1);
+    }
+
+    /**
+     * The product's direct sources no longer name a partner (a source report was rewritten), while the lineage the
+     * provider computes still carries it.
+     */
+    public static void clearOriginators(UUID id) {
+        PRODUCTS.get(id).putArray("originatorPartners");
     }
 
     /** The subjects of the tokens that read this product, in order. */

@@ -89,14 +89,14 @@ class ReleaseChecksTest {
         String recipient = Fixtures.partnerWithAgreement("SECRET", "TERRORISM");
         UUID product = IntelligenceStub.product("RESTRICTED", "TERRORISM", originator);
 
-        refused(attempt(product, recipient), "third-party", recipient);
+        refused(attempt(product, recipient), "tlp-amber", recipient);
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(Fixtures.releaseBody(product, "AMBER",
                 recipient)).post("/api/liaison/releases").then().body("detail", containsString(originator));
         // the originator itself may receive material derived from its own reports
         attempt(product, originator).statusCode(201);
         // consent for another product does not count
         consent(originator, recipient, UUID.randomUUID());
-        refused(attempt(product, recipient), "third-party", recipient);
+        refused(attempt(product, recipient), "tlp-amber", recipient);
 
         consent(originator, recipient, product);
         String id = given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
@@ -109,11 +109,7 @@ class ReleaseChecksTest {
     }
 
     private static void consent(String originator, String recipient, UUID product) {
-        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("""
-                {"originatorPartner":"%s","recipientPartner":"%s","productId":"%s",
-                 "reference":"Lettre n° 2026/114 du service d'origine","grantedOn":"%s"}"""
-                .formatted(originator, recipient, product, Fixtures.today()))
-                .post("/api/liaison/consents").then().statusCode(201);
+        Fixtures.approvedConsent(originator, recipient, product);
     }
 
     @Test
@@ -203,6 +199,10 @@ class ReleaseChecksTest {
             SQLException e = assertThrows(SQLException.class,
                     () -> s.executeUpdate("update release set title = 'x' where id = '" + id + "'"));
             assertTrue(e.getMessage().contains("immutable"), e.getMessage());
+            // nor where it came from: the lineage the checks read
+            SQLException lineage = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("update release set lineage = '{be-vsse:AMBER}' where id = '" + id + "'"));
+            assertTrue(lineage.getMessage().contains("immutable"), lineage.getMessage());
         }
 
         IntelligenceStub.changeProduct(product, "تقييم مصحح: خلية تجنيد");

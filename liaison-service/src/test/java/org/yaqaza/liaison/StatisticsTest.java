@@ -25,6 +25,12 @@ class StatisticsTest {
                 .statusCode(200);
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"outcome\":\"ATTACK_FOILED\"}")
                 .post("/api/liaison/partner/releases/" + r1 + "/feedback").then().statusCode(201);
+        // feedback counts once per release and partner: a second one is refused and changes no figure
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"outcome\":\"ARRESTS\"}")
+                .post("/api/liaison/partner/releases/" + r1 + "/feedback").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"outcome\":\"ATTACK_FOILED\"}")
+                .post("/api/liaison/partner/releases/" + r1 + "/feedback").then().statusCode(409);
         String warning = given().auth().oauth2(Fixtures.OFFICER).contentType(ContentType.JSON).body("""
                 {"partner":"%s","precedence":"PRIORITY","tlp":"AMBER","title":"Avertissement",
                  "body":"Déplacement prévu d'un membre de la cellule.","classification":"CONFIDENTIAL"}"""

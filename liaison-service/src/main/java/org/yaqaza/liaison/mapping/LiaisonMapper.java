@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.yaqaza.common.security.Lineage;
 import org.yaqaza.liaison.api.AgreementView;
 import org.yaqaza.liaison.api.ConsentView;
 import org.yaqaza.liaison.api.EscalationView;
@@ -36,12 +37,14 @@ public final class LiaisonMapper {
     public static AgreementView agreement(Agreement a, LocalDate today) {
         return new AgreementView(a.id, a.partnerId, a.reference, a.ceiling, List.of(a.categories), a.validFrom,
                 a.validTo, a.status, a.activeOn(today), a.createdAt, a.createdBy, a.updatedAt,
-                a.version);
+                a.version, a.pendingCeiling, a.pendingCategories == null ? null : List.of(a.pendingCategories),
+                a.proposedBy, a.proposedAt);
     }
 
     public static ConsentView consent(Consent c) {
-        return new ConsentView(c.id, c.originatorPartner, c.recipientPartner, c.productId, c.reference, c.grantedOn,
-                c.recordedAt, c.recordedBy);
+        return new ConsentView(c.id, c.originatorPartner, c.recipientPartner, c.productId, c.category, c.validFrom,
+                c.validTo, c.reference, c.grantedOn, c.status, c.recordedAt, c.recordedBy, c.decidedBy, c.decidedAt,
+                c.revokedBy, c.revokedAt, c.revokeReason, c.version);
     }
 
     public static ReleaseView release(Release r, List<ReleaseRecipient> recipients) {
@@ -51,7 +54,7 @@ public final class LiaisonMapper {
                 r.status, r.classification, List.of(r.compartments), r.ownerAgency, r.createdAt, r.createdBy,
                 r.submittedBy, r.submittedAt, r.approvedBy, r.approvedAt, r.rejectionReason, r.releasedAt,
                 recipients.stream().map(x -> new RecipientView(x.partnerCode, x.status, x.releasedAt,
-                        x.acknowledgedAt)).toList(), r.version);
+                        x.acknowledgedAt)).toList(), r.version, Lineage.decode(r.lineage).list());
     }
 
     public static PartnerReleaseView partnerRelease(Release r, ReleaseRecipient recipient) {

@@ -51,6 +51,21 @@ public class Agreement {
     @Column(nullable = false)
     public AgreementStatus status;
 
+    /** A proposed higher ceiling (with {@link #pendingCategories}): in force only once a second person approves. */
+    @Convert(converter = ClassificationConverter.class)
+    @Column(name = "pending_ceiling")
+    public Classification pendingCeiling;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "pending_categories", columnDefinition = "text[]")
+    public String[] pendingCategories;
+
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    @Column(name = "proposed_at")
+    public Instant proposedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -67,6 +67,14 @@ public class Release extends ProtectedRecord {
     @Column(name = "originator_partners", nullable = false, columnDefinition = "text[]")
     public String[] originatorPartners = new String[0];
 
+    /**
+     * Every (partner, TLP) the released material derives from, stored as common {@code Lineage.encode()}: what the
+     * third-party and TLP checks read. A correction adds the lineage of the version it corrects.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] lineage = new String[0];
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "partner_codes", nullable = false, columnDefinition = "text[]")
     public String[] partnerCodes = new String[0];

@@ -77,6 +77,21 @@ public class AgreementResource {
         return ETags.ok(view, view.version());
     }
 
+    /** Four-eyes: a supervisor who did not propose it puts a higher ceiling or new categories in force. */
+    @POST
+    @Path("/{id}/widening/approve")
+    @RolesAllowed(Role.SUPERVISOR)
+    public AgreementView approveWidening(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id) {
+        return LiaisonMapper.agreement(service.approveWidening(caller.get(), partnerId, id), today());
+    }
+
+    @POST
+    @Path("/{id}/widening/reject")
+    @RolesAllowed(Role.SUPERVISOR)
+    public AgreementView rejectWidening(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id) {
+        return LiaisonMapper.agreement(service.rejectWidening(caller.get(), partnerId, id), today());
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock);
     }

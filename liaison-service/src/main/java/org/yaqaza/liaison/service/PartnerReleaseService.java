@@ -110,6 +110,11 @@ public class PartnerReleaseService {
         Partner partner = access.require(caller);
         Received received = find(partner, id);
         ReleaseRecipient recipient = received.recipient();
+        if (feedback.count("releaseId = ?1 and partnerCode = ?2", id, partner.code) > 0) {
+            // counted once per release and partner: the statistics never see the same outcome twice
+            throw ProblemException.conflict("Feedback already given", "Your feedback on this release was received"
+                    + " already and counts once; contact the liaison officer to correct it.");
+        }
         Instant now = clock.instant();
         if (recipient.acknowledgedAt == null) {
             // feedback implies receipt: it acknowledges too

@@ -16,6 +16,7 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.Marking;
 import org.yaqaza.common.security.MarkingAuthority;
 import org.yaqaza.liaison.api.PartnerRequest;
@@ -82,6 +83,7 @@ public class PartnerService {
     @Transactional
     public Partner update(Caller caller, UUID id, PartnerRequest request, Long expectedVersion) {
         Partner partner = partners.getVisible(caller, id, "Partner");
+        EditRules.requireOwnerAgency(caller, partner, OBJECT_TYPE);
         Versions.require(expectedVersion, request.version(), partner.version, "partner");
         if (!partner.code.equals(request.code())) {
             throw ProblemException.unprocessable("Partner code is permanent",

@@ -11,6 +11,9 @@ import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.Lineage;
+import org.yaqaza.common.security.LineageEntry;
+import org.yaqaza.common.security.Tlp;
 import org.yaqaza.liaison.model.Agreement;
 import org.yaqaza.liaison.model.AgreementStatus;
 import org.yaqaza.liaison.model.Category;
@@ -41,9 +44,12 @@ public class ReleaseChecks {
         this.clock = clock;
     }
 
-    /** What is checked: the product's marking, category and originators. */
-    public record Material(UUID productId, Classification classification, Category category,
-            List<String> originatorPartners) {
+    /**
+     * What is checked: the product's marking and category, the lineage of the material (every originating partner
+     * and the TLP it sent under) and the TLP the material goes out with.
+     */
+    public record Material(UUID productId, Classification classification, Category category, Lineage lineage,
+            Tlp outgoing) {
     }
 
     public void check(Caller caller, Material material, List<String> partnerCodes) {
@@ -73,11 +79,48 @@ public class ReleaseChecks {
                 throw refuse("category-allowed", "Category not allowed by the agreement", code,
                         material.category() + " is not among the categories the agreement allows.");
             }
-            for (String originator : material.originatorPartners()) {
-                if (!originator.equals(code) && !consents.consented(originator, code, material.productId())) {
-                    throw refuse("third-party", "Third-party rule: originator consent missing", code,
-                            "the product derives from material sent by " + originator
-                                    + ", which has not consented to its release to " + code + ".");
+            checkLineage(material, code);
+        }
+    }
+
+    /**
+     * TLP 2.0 and the third-party rule over the lineage, for one recipient: material goes back to its own
+     * originator freely; to anyone else RED and AMBER+STRICT never, AMBER and CLEAR/GREEN only with the originator's
+     * approved consent covering it. The outgoing TLP is never weaker than the strictest in the lineage.
+     */
+    private void checkLineage(Material material, String code) {
+        Tlp strictest = material.lineage().strictest().orElse(Tlp.CLEAR);
+        if (!material.outgoing().atLeast(strictest)) {
+            throw refuse("tlp-weaker", "TLP weaker than the material's", code, "the material was received under TLP:"
+                    + strictest.label() + "; it goes out under that TLP or a stricter one, never TLP:"
+                    + material.outgoing().label() + ".");
+        }
+        for (LineageEntry origin : material.lineage().list()) {
+            if (origin.partner().equals(code)) {
+                continue;
+            }
+            switch (origin.tlp()) {
+                case RED -> throw refuse("tlp-red", "TLP:RED material is never re-released", code,
+                        "the product derives from TLP:RED material of " + origin.partner()
+                                + ", which is for its named recipients only.");
+                case AMBER_STRICT -> throw refuse("tlp-amber-strict",
+                        "TLP:AMBER+STRICT material stays in the receiving organisation", code,
+                        "the product derives from TLP:AMBER+STRICT material of " + origin.partner()
+                                + ", which never leaves our organisation.");
+                case AMBER -> {
+                    if (!consents.consented(origin.partner(), code, material.productId(), material.category())) {
+                        throw refuse("tlp-amber", "TLP:AMBER material needs the originator's consent", code,
+                                "the product derives from TLP:AMBER material of " + origin.partner()
+                                        + ", which has not consented (approved, in force) to its release to " + code
+                                        + ".");
+                    }
+                }
+                case CLEAR, GREEN -> {
+                    if (!consents.consented(origin.partner(), code, material.productId(), material.category())) {
+                        throw refuse("third-party", "Third-party rule: originator consent missing", code,
+                                "the product derives from material sent by " + origin.partner()
+                                        + ", which has not consented to its release to " + code + ".");
+                    }
                 }
             }
         }

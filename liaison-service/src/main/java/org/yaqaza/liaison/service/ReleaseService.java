@@ -21,7 +21,10 @@ import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.FourEyes;
+import org.yaqaza.common.security.Lineage;
+import org.yaqaza.common.security.Tlp;
 import org.yaqaza.liaison.api.CorrectionRequest;
 import org.yaqaza.liaison.api.ReleaseRequest;
 import org.yaqaza.liaison.model.Partner;
@@ -131,7 +134,7 @@ public class ReleaseService {
     /** Changes a draft (partners, TLP, note, STIX content); anything submitted or released is refused. */
     @Transactional
     public Release update(Caller caller, UUID id, ReleaseRequest request, Long expectedVersion) {
-        Release release = releases.getVisible(caller, id, "Release");
+        Release release = owned(caller, id);
         Versions.require(expectedVersion, request.version(), release.version, "release");
         requireStatus(release, ReleaseStatus.DRAFT, "changed");
         if (!release.productId.equals(request.productId())) {
@@ -152,7 +155,7 @@ public class ReleaseService {
     /** Below SECRET the release goes out at once; SECRET and above wait for a second person's approval. */
     @Transactional
     public Release submit(Caller caller, UUID id) {
-        Release release = releases.getVisible(caller, id, "Release");
+        Release release = owned(caller, id);
         requireStatus(release, ReleaseStatus.DRAFT, "submitted");
         checks.check(caller, material(release), List.of(release.partnerCodes));
         release.submittedBy = caller.subject();
@@ -174,7 +177,7 @@ public class ReleaseService {
     /** Four-eyes: a supervisor other than the one who drafted or submitted it. */
     @Transactional
     public Release approve(Caller caller, UUID id) {
-        Release release = releases.getVisible(caller, id, "Release");
+        Release release = decidable(caller, id);
         requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "approved");
         FourEyes.requireDifferent(caller, drafters(release), "release");
         checks.check(caller, material(release), List.of(release.partnerCodes));
@@ -188,7 +191,7 @@ public class ReleaseService {
 
     @Transactional
     public Release reject(Caller caller, UUID id, String reason) {
-        Release release = releases.getVisible(caller, id, "Release");
+        Release release = decidable(caller, id);
         requireStatus(release, ReleaseStatus.PENDING_APPROVAL, "rejected");
         FourEyes.requireDifferent(caller, drafters(release), "release");
         release.status = ReleaseStatus.DRAFT;
@@ -205,7 +208,7 @@ public class ReleaseService {
      */
     @Transactional
     public Release correct(Caller caller, UUID id, CorrectionRequest request) {
-        Release previous = releases.getVisible(caller, id, "Release");
+        Release previous = owned(caller, id);
         if (!previous.status.released()) {
             throw ProblemException.conflict("Not released", "Only a released item needs a correction; change the "
                     + "draft instead.");
@@ -224,6 +227,8 @@ public class ReleaseService {
         release.supersedesId = previous.id;
         release.correctionReason = request.reason();
         snapshot(release, product);
+        // a correction never sheds where the corrected version's material came from
+        setLineage(release, Lineage.decode(previous.lineage).union(product.lineage()));
         release.partnerCodes = previous.partnerCodes.clone();
         release.tlp = request.tlp() == null ? previous.tlp : request.tlp();
         release.note = request.note() == null ? previous.note : request.note();
@@ -286,6 +291,25 @@ public class ReleaseService {
         }
     }
 
+    /** A release the caller may act on: visible (404 otherwise) and owned by the caller's agency (403). */
+    private Release owned(Caller caller, UUID id) {
+        Release release = releases.getVisible(caller, id, "Release");
+        EditRules.requireOwnerAgency(caller, release, OBJECT_TYPE);
+        return release;
+    }
+
+    /**
+     * A release the caller may decide on: visible, and the caller belongs to the agency that owns the release or to
+     * the agency that owns its product (whose material goes out: its supervisor may be the second person).
+     */
+    private Release decidable(Caller caller, UUID id) {
+        Release release = releases.getVisible(caller, id, "Release");
+        if (caller.agency() == null || !caller.agency().equals(release.productOwner)) {
+            EditRules.requireOwnerAgency(caller, release, OBJECT_TYPE);
+        }
+        return release;
+    }
+
     /** Who drafted and who submitted the release: neither decides on it. */
     private static List<String> drafters(Release release) {
         return Arrays.asList(release.createdBy, release.submittedBy);
@@ -314,11 +338,16 @@ public class ReleaseService {
         release.tearLine = product.tearLine();
         release.category = product.category();
         release.sourceReportIds = product.sourceReportIds().toArray(UUID[]::new);
-        release.originatorPartners = new LinkedHashSet<>(product.originatorPartners()).toArray(String[]::new);
+        setLineage(release, product.lineage());
+    }
+
+    private static void setLineage(Release release, Lineage lineage) {
+        release.lineage = lineage.encode();
+        release.originatorPartners = lineage.partners().toArray(String[]::new);
     }
 
     private static ReleaseChecks.Material material(Release release) {
         return new ReleaseChecks.Material(release.productId, release.classification, release.category,
-                List.of(release.originatorPartners));
+                Lineage.decode(release.lineage), Tlp.of(release.tlp.label()));
     }
 }

@@ -15,6 +15,7 @@ import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.EditRules;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.liaison.api.ReleaseRequest;
 import org.yaqaza.liaison.api.RfiAnswerRequest;
@@ -151,6 +152,7 @@ public class RfiService {
 
     private Rfi open(Caller caller, UUID id, String action) {
         Rfi rfi = rfis.getVisible(caller, id, "RFI");
+        EditRules.requireOwnerAgency(caller, rfi, OBJECT_TYPE);
         if (!rfi.status.open()) {
             throw ProblemException.conflict("RFI closed", "This RFI was " + rfi.status + " and cannot be " + action
                     + ".");

@@ -86,8 +86,8 @@ public class SubmissionService {
         submissions.persist(s);
 
         PartnerReport report = new PartnerReport("PARTNER", s.reliability, (int) s.credibility, s.collectedAt,
-                s.language, s.title, s.body + "\n\n[" + s.tlp.label() + " — received from " + partner.code + " via "
-                        + channel + "]", s.classification.name(), List.of(), partner.code);
+                s.language, s.title, s.body, s.classification.name(), List.of(), partner.code, s.tlp.label(),
+                s.id.toString());
         OutboxMessage m = new OutboxMessage();
         m.id = UUID.randomUUID();
         m.topic = TOPIC;

@@ -120,10 +120,15 @@ class IntelligenceContractTest {
             return types(schema).contains("string") && "date-time".equals(schema.path("format").asText()) ? null
                     : "date-time expected";
         }
+        if (raw.isRecord()) {
+            @SuppressWarnings("unchecked")
+            List<String> nested = mismatches((Class<? extends Record>) raw, schema);
+            return nested.isEmpty() ? null : "object " + raw.getSimpleName() + " expected " + nested;
+        }
         if (raw.isEnum()) {
             Set<String> known = new HashSet<>();
             for (Object constant : raw.getEnumConstants()) {
-                known.add(((Enum<?>) constant).name());
+                known.add(wireValue((Enum<?>) constant));
             }
             Set<String> served = new HashSet<>();
             schema.path("enum").forEach(v -> served.add(v.asText()));
@@ -131,6 +136,20 @@ class IntelligenceContractTest {
             return !served.isEmpty() || !schema.has("enum") ? "values " + known + " expected" : null;
         }
         return "no rule for " + raw;
+    }
+
+    /** How Jackson writes the constant: its {@code @JsonValue} method's result (e.g. {@code AMBER+STRICT}), else its name. */
+    private static String wireValue(Enum<?> constant) {
+        for (java.lang.reflect.Method m : constant.getDeclaringClass().getMethods()) {
+            if (m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)) {
+                try {
+                    return String.valueOf(m.invoke(constant));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return constant.name();
     }
 
     /** {@code type} as a set: OpenAPI 3.1 allows a list (e.g. a nullable string). */

@@ -252,10 +252,13 @@ class ScenariosIT {
         partner("es-cni", "ES", "Centro Nacional de Inteligencia", "SECRET");
         partner("fr-dgsi", "FR", "Direction générale de la sécurité intérieure", "RESTRICTED");
         partner("be-vsse", "BE", "Veiligheid van de Staat", "SECRET");
-        // France's earlier report may go on to Spain (consent), not to Belgium
-        gw.post(LIAISON + "/consents", "liaison-officer", obj("originatorPartner", "fr-dgsi",
-                "recipientPartner", "es-cni", "reference", "DGSI/CONS/2026-031", "grantedOn", TODAY.toString()))
-                .expect(201);
+        // France's material on terrorism may go on to Spain this half-year (consent, approved by a second person),
+        // not to Belgium
+        String consent = gw.post(LIAISON + "/consents", "liaison-officer", obj("originatorPartner", "fr-dgsi",
+                "recipientPartner", "es-cni", "category", "TERRORISM", "validFrom", TODAY.toString(), "validTo",
+                TODAY.plusMonths(6).toString(), "reference", "DGSI/CONS/2026-031", "grantedOn", TODAY.toString()))
+                .expect(201).str("id");
+        gw.post(LIAISON + "/consents/" + consent + "/approve", "supervisor", null).expect(200);
 
         // the analyst builds a product from the article and from France's report, shared with the liaison agency
         String frenchReport = gw.post(INTEL + "/reports", "analyst", obj("sourceType", "PARTNER", "originatorPartner",
@@ -289,7 +292,8 @@ class ScenariosIT {
         assertTrue(toB.str("detail").contains("fr-dgsi"), toB.body());
         Resp toC = gw.post(LIAISON + "/releases", "liaison-officer", obj("productId", productId,
                 "partners", List.of("be-vsse"), "tlp", "AMBER")).expect(422);
-        assertEquals("urn:yaqaza:liaison:release-check:third-party", toC.str("type"), toC.body());
+        // France's report was filed without a TLP: AMBER, which goes on only with France's consent
+        assertEquals("urn:yaqaza:liaison:release-check:tlp-amber", toC.str("type"), toC.body());
         assertTrue(toC.str("detail").contains("be-vsse"), toC.body());
 
         // A fetches it through TAXII: its collection holds the STIX report carrying the product's Arabic title
@@ -394,8 +398,11 @@ class ScenariosIT {
         assertEquals("RECEIVED", rfi.str("status"));
         gw.post(LIAISON + "/rfis/" + rfiId + "/assign", "liaison-officer", obj("assignee", "liaison-officer"))
                 .expect(200);
+        // the product carries France's AMBER material: a GREEN answer would weaken it (tlp-weaker), AMBER goes
+        gw.post(LIAISON + "/rfis/" + rfiId + "/answer", "liaison-officer", obj("productId", productId, "tlp",
+                "GREEN", "note", "جواب على طلبكم")).expect(422);
         Resp answered = gw.post(LIAISON + "/rfis/" + rfiId + "/answer", "liaison-officer", obj("productId",
-                productId, "tlp", "GREEN", "note", "جواب على طلبكم")).expect(200);
+                productId, "tlp", "AMBER", "note", "جواب على طلبكم")).expect(200);
         assertEquals("ANSWERED", answered.str("status"), answered.body());
         String answerRelease = answered.str("answerReleaseId");
         assertNotNull(answerRelease);
