@@ -49,6 +49,11 @@ final class WriteMatrix {
             return service + " " + method + " " + path;
         }
 
+        /** The records the row's attempts are made on ({@code a|b}: each of them). */
+        List<String> targets() {
+            return List.of(target.split("\\|"));
+        }
+
         boolean attacked() {
             return cells.values().stream().anyMatch(c -> c != Cell.NOT_APPLICABLE);
         }

@@ -127,6 +127,27 @@ final class WriteWorld {
                 obj("kind", "ORGANISATION", "displayName", "خلية الشمال (مصفوفة الكتابة)",
                         "organisationKind", "CELL", "organisationStatus", "UNDER_SURVEILLANCE", "classification", "SECRET", "compartments", marking, "sharedWith", List.of("DGED")))),
                 INTEL + "/entities/", "intelligence", "entity", analyst, "DGED"));
+        create("relationship", () -> new Target("relationship", created(gateway.post(INTEL + "/relationships",
+                analyst, obj("sourceId", person(analyst), "targetId", targets.get("entity").id(), "type",
+                        "MEMBER_OF", "confidence", 70, "note", "عضو مشتبه به في خلية الشمال", "classification", "SECRET",
+                        "compartments", marking, "sharedWith", List.of("DGED")))),
+                INTEL + "/relationships/", "intelligence", "relationship", analyst, "DGED"));
+        create("product", () -> new Target("product", created(gateway.post(INTEL + "/products", analyst,
+                obj("title", "تقييم: نشاط خلية الشمال في طنجة", "summary", "تشير التقارير إلى اجتماعات متكررة.",
+                        "category", "TERRORISM", "sourceReportIds", List.of(targets.get("report").id()),
+                        "classification", "SECRET", "compartments", marking, "sharedWith", List.of("DGED")))),
+                INTEL + "/products/", "intelligence", "product", analyst, "DGED"));
+        create("assessment", () -> new Target("assessment", created(gateway.post(INTEL + "/assessments", analyst,
+                obj("subjectId", targets.get("entity").id(), "threatLevel", "SUBSTANTIAL", "category", "TERRORISM",
+                        "rationale", "اجتماعات متكررة وتمويل مشبوه.", "nextReview", "2027-03-01",
+                        "reportIds", List.of(targets.get("report").id()), "classification", "SECRET",
+                        "compartments", marking, "sharedWith", List.of("DGED")))),
+                INTEL + "/assessments/", "intelligence", "assessment", analyst, "DGED"));
+        create("case", () -> new Target("case", created(gateway.post(INTEL + "/cases", analyst,
+                obj("title", "ملف خلية الشمال", "category", "TERRORISM", "entityIds",
+                        List.of(targets.get("entity").id()), "reportIds", List.of(targets.get("report").id()),
+                        "classification", "SECRET", "compartments", marking, "sharedWith", List.of("DGED")))),
+                INTEL + "/cases/", "intelligence", "intel_case", analyst, "DGED"));
         create("partner", () -> new Target("partner", created(gateway.post(LIAISON + "/partners", liaisonOfficer,
                 obj("code", "pt-sis-matrix", "country", "PT", "serviceName", "Serviço de Informações de Segurança",
                         "status", "ACTIVE", "classification", "SECRET", "compartments", marking,
@@ -140,6 +161,13 @@ final class WriteWorld {
                 PREVENTION + "/programmes/", "prevention", "programme", preventionOfficer, "MHAI"));
         create("release-draft", () -> release(false));
         create("release-sent", () -> release(true));
+    }
+
+    /** A person the relationship links to the organisation under attack. */
+    private String person(String analyst) {
+        return created(gateway.post(INTEL + "/entities", analyst, obj("kind", "PERSON",
+                "displayName", "رشيد الطنجاوي (شخص وهمي)", "classification", "SECRET", "compartments",
+                List.of("CT-NORTH"), "sharedWith", List.of("DGED"))));
     }
 
     /**
