@@ -1,11 +1,5 @@
 package org.yaqaza.systemtest.security;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,49 +31,36 @@ final class AuthorizationMatrix {
 
     static AuthorizationMatrix load() {
         AuthorizationMatrix matrix = new AuthorizationMatrix();
-        try (InputStream in = AuthorizationMatrix.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing");
+        boolean header = true;
+        for (TableLines.Line line : TableLines.read(RESOURCE)) {
+            int number = line.number();
+            String[] cells = line.text().split(",", -1);
+            if (header) {
+                for (int i = 3; i < cells.length - 1; i++) {
+                    String[] roleAndClearance = cells[i].trim().split("/");
+                    matrix.callers.add(roleAndClearance[0]);
+                    matrix.clearances.put(roleAndClearance[0], roleAndClearance[1]);
+                }
+                header = false;
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (header) {
-                    for (int i = 3; i < cells.length - 1; i++) {
-                        String[] roleAndClearance = cells[i].trim().split("/");
-                        matrix.callers.add(roleAndClearance[0]);
-                        matrix.clearances.put(roleAndClearance[0], roleAndClearance[1]);
-                    }
-                    header = false;
-                    continue;
-                }
-                if (cells.length != matrix.callers.size() + 4) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected "
-                            + (matrix.callers.size() + 4) + " cells, found " + cells.length);
-                }
-                Map<String, String> expected = new LinkedHashMap<>();
-                for (int i = 0; i < matrix.callers.size(); i++) {
-                    String cell = cells[3 + i].trim();
-                    if (!cell.equals("ok") && !cell.matches("[1-5][0-9][0-9]")) {
-                        throw new IllegalStateException(RESOURCE + " line " + number + ": bad cell " + cell);
-                    }
-                    expected.put(matrix.callers.get(i), cell);
-                }
-                Row row = new Row(number, cells[0].trim(), cells[1].trim(), cells[2].trim(), expected,
-                        cells[cells.length - 1].trim());
-                if (matrix.rows.put(row.key(), row) != null) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": " + row.key() + " twice");
-                }
+            if (cells.length != matrix.callers.size() + 4) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": expected "
+                        + (matrix.callers.size() + 4) + " cells, found " + cells.length);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Map<String, String> expected = new LinkedHashMap<>();
+            for (int i = 0; i < matrix.callers.size(); i++) {
+                String cell = cells[3 + i].trim();
+                if (!cell.equals("ok") && !cell.matches("[1-5][0-9][0-9]")) {
+                    throw new IllegalStateException(RESOURCE + " line " + number + ": bad cell " + cell);
+                }
+                expected.put(matrix.callers.get(i), cell);
+            }
+            Row row = new Row(number, cells[0].trim(), cells[1].trim(), cells[2].trim(), expected,
+                    cells[cells.length - 1].trim());
+            if (matrix.rows.put(row.key(), row) != null) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": " + row.key() + " twice");
+            }
         }
         return matrix;
     }
