@@ -275,7 +275,7 @@ class WriteSideMatrixIT {
         }
         if (entitled && status == 201) {
             // withdrawn at once: a pending request would make the next one a 409 (one pending request per record)
-            world.gateway().post(WriteWorld.INTEL + "/marking-requests/" + answer.str("id") + "/withdraw",
+            world.gateway().post("/api/" + target.database() + "/marking-requests/" + answer.str("id") + "/withdraw",
                     caller.account(), null).expect(200);
         }
         String failure = problem == null ? null : row.key() + " " + what + " as " + caller
@@ -283,10 +283,20 @@ class WriteSideMatrixIT {
         return new Outcome(row.key(), what, caller, status, type, entitled && problem == null, failure);
     }
 
-    /** Who may ask for a marking change: the record's author, an analyst or a supervisor of the owning agency. */
+    /**
+     * Who may ask for a marking change, always in the owning agency: the record's author, or a holder of the service's
+     * requester roles — analyst or supervisor in intelligence, liaison officer or supervisor in liaison, prevention
+     * officer in prevention (its case-data firewall admits supervisors of the prevention agency only, and the
+     * matrix's records belong to DGST).
+     */
     private static boolean entitledToAsk(Caller caller, Target target) {
-        return caller.relation() == Relation.OWNER && (caller.account().equals(target.creator())
-                || caller.role().equals("analyst") || caller.role().equals("supervisor"));
+        Set<String> requesters = switch (target.database()) {
+            case "liaison" -> Set.of("liaison-officer", "supervisor");
+            case "prevention" -> Set.of("prevention-officer");
+            default -> Set.of("analyst", "supervisor");
+        };
+        return caller.relation() == Relation.OWNER
+                && (caller.account().equals(target.creator()) || requesters.contains(caller.role()));
     }
 
     /**
