@@ -114,7 +114,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             headers.set(RequestIds.HEADER, requestId);
         }
         // the service continues the gateway's trace, not whatever traceparent the client sent (that one is the
-        // gateway's parent already); set by hand because the proxy's client request is built, not traced, here
+        // gateway's parent already); set here because the proxy's HTTP clients are not traced (Upstreams)
         String traceparent = TraceContexts.currentTraceparent();
         if (traceparent != null) {
             headers.set(TraceContexts.TRACEPARENT, traceparent);
