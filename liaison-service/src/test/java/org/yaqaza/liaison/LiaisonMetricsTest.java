@@ -88,7 +88,8 @@ class LiaisonMetricsTest {
         double before = PrometheusText.await(WAIT_SECONDS, v -> !Double.isNaN(v), OVERDUE);
         String partner = Fixtures.partnerWithAgreement("SECRET", "TERRORISM");
         String id = given().auth().oauth2(Fixtures.OFFICER).contentType(ContentType.JSON).body("""
-                {"partner":"%s","precedence":"FLASH","tlp":"RED","title":"تحذير عاجل: تهديد لميناء طنجة المتوسط",
+                {"partner":"%s","precedence":"FLASH","tlp":"RED","category":"TERRORISM",
+                 "title":"تحذير عاجل: تهديد لميناء طنجة المتوسط",
                  "body":"A vehicle loaded with explosives may try to board a ferry tonight.",
                  "classification":"CONFIDENTIAL"}""".formatted(partner))
                 .post("/api/liaison/warnings").then().statusCode(201).extract().path("id");

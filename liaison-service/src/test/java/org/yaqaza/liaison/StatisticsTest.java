@@ -32,7 +32,7 @@ class StatisticsTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"outcome\":\"ATTACK_FOILED\"}")
                 .post("/api/liaison/partner/releases/" + r1 + "/feedback").then().statusCode(409);
         String warning = given().auth().oauth2(Fixtures.OFFICER).contentType(ContentType.JSON).body("""
-                {"partner":"%s","precedence":"PRIORITY","tlp":"AMBER","title":"Avertissement",
+                {"partner":"%s","precedence":"PRIORITY","tlp":"AMBER","category":"TERRORISM","title":"Avertissement",
                  "body":"Déplacement prévu d'un membre de la cellule.","classification":"CONFIDENTIAL"}"""
                 .formatted(partner)).post("/api/liaison/warnings").then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).post("/api/liaison/partner/warnings/" + warning + "/acknowledge").then()

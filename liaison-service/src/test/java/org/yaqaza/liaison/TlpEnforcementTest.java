@@ -1,7 +1,6 @@
 package org.yaqaza.liaison;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,45 +32,30 @@ class TlpEnforcementTest {
                 .body(Fixtures.releaseBody(product, tlp, partner)).post("/api/liaison/releases").then();
     }
 
-    private static void refused(ValidatableResponse response, String rule, String partner) {
-        response.statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("urn:yaqaza:liaison:release-check:" + rule))
-                .body("detail", containsString(partner));
-    }
-
-    /** Originator and recipient with agreements; a product derived from the originator's material under {@code tlp}. */
-    private record Case(String originator, String recipient, UUID product) {
-        static Case of(String tlp) {
-            String originator = Fixtures.partnerWithAgreement("SECRET", "TERRORISM");
-            String recipient = Fixtures.partnerWithAgreement("SECRET", "TERRORISM");
-            return new Case(originator, recipient,
-                    IntelligenceStub.productWithLineage("RESTRICTED", "TERRORISM", Map.of(originator, tlp)));
-        }
-    }
 
     @Test
     void redIsNeverReReleasedEvenWithConsent() {
-        Case c = Case.of("RED");
-        refused(draft(c.product(), "RED", c.recipient()), "tlp-red", c.recipient());
+        TlpCase c = TlpCase.of("RED");
+        TlpCase.refused(draft(c.product(), "RED", c.recipient()), "tlp-red", c.recipient());
         Fixtures.approvedConsent(c.originator(), c.recipient(), c.product());
-        refused(draft(c.product(), "RED", c.recipient()), "tlp-red", c.recipient());
+        TlpCase.refused(draft(c.product(), "RED", c.recipient()), "tlp-red", c.recipient());
         // back to its own originator it is not a re-release
         draft(c.product(), "RED", c.originator()).statusCode(201);
     }
 
     @Test
     void amberStrictNeverLeavesTheReceivingOrganisation() {
-        Case c = Case.of("AMBER+STRICT");
+        TlpCase c = TlpCase.of("AMBER+STRICT");
         Fixtures.approvedConsent(c.originator(), c.recipient(), c.product());
-        refused(draft(c.product(), "AMBER+STRICT", c.recipient()), "tlp-amber-strict", c.recipient());
-        refused(draft(c.product(), "RED", c.recipient()), "tlp-amber-strict", c.recipient());
+        TlpCase.refused(draft(c.product(), "AMBER+STRICT", c.recipient()), "tlp-amber-strict", c.recipient());
+        TlpCase.refused(draft(c.product(), "RED", c.recipient()), "tlp-amber-strict", c.recipient());
         draft(c.product(), "AMBER+STRICT", c.originator()).statusCode(201);
     }
 
     @Test
     void amberGoesOnlyWithTheOriginatorsConsent() {
-        Case c = Case.of("AMBER");
-        refused(draft(c.product(), "AMBER", c.recipient()), "tlp-amber", c.recipient());
+        TlpCase c = TlpCase.of("AMBER");
+        TlpCase.refused(draft(c.product(), "AMBER", c.recipient()), "tlp-amber", c.recipient());
         Fixtures.approvedConsent(c.originator(), c.recipient(), c.product());
         String id = draft(c.product(), "AMBER", c.recipient()).statusCode(201)
                 .body("lineage.partner", hasItem(c.originator())).body("lineage.tlp", hasItem("AMBER"))
@@ -83,8 +67,8 @@ class TlpEnforcementTest {
     @Test
     void greenAndClearFollowTheUsualThirdPartyRule() {
         for (String tlp : new String[] { "GREEN", "CLEAR" }) {
-            Case c = Case.of(tlp);
-            refused(draft(c.product(), tlp, c.recipient()), "third-party", c.recipient());
+            TlpCase c = TlpCase.of(tlp);
+            TlpCase.refused(draft(c.product(), tlp, c.recipient()), "third-party", c.recipient());
             Fixtures.approvedConsent(c.originator(), c.recipient(), c.product());
             draft(c.product(), tlp, c.recipient()).statusCode(201);
         }
@@ -96,8 +80,8 @@ class TlpEnforcementTest {
         String b = Fixtures.partnerWithAgreement("SECRET", "TERRORISM");
         UUID product = IntelligenceStub.productWithLineage("RESTRICTED", "TERRORISM", Map.of(a, "GREEN", b, "AMBER"));
         // even back to an originator: the material goes out under AMBER or stricter
-        refused(draft(product, "GREEN", a), "tlp-weaker", a);
-        refused(draft(product, "CLEAR", b), "tlp-weaker", b);
+        TlpCase.refused(draft(product, "GREEN", a), "tlp-weaker", a);
+        TlpCase.refused(draft(product, "CLEAR", b), "tlp-weaker", b);
         Fixtures.approvedConsent(b, a, product);
         draft(product, "AMBER", a).statusCode(201);
         draft(product, "RED", a).statusCode(201);
@@ -144,10 +128,10 @@ class TlpEnforcementTest {
             assertEquals(submission, IntelligenceStub.report(key).path("submissionId").asText());
             UUID product = IntelligenceStub.productFromReport(key, "RESTRICTED", "TERRORISM");
 
-            refused(draft(product, tlp, recipient), refusal.get(tlp), recipient);
+            TlpCase.refused(draft(product, tlp, recipient), refusal.get(tlp), recipient);
             Fixtures.approvedConsent(originator, recipient, product);
             if (tlp.equals("RED") || tlp.equals("AMBER+STRICT")) {
-                refused(draft(product, tlp, recipient), refusal.get(tlp), recipient);
+                TlpCase.refused(draft(product, tlp, recipient), refusal.get(tlp), recipient);
             } else {
                 draft(product, tlp, recipient).statusCode(201);
             }

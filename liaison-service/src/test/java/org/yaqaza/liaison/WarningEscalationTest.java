@@ -24,7 +24,8 @@ class WarningEscalationTest {
 
     private static String issue(String partner, String precedence) {
         String body = """
-                {"partner":"%s","precedence":"%s","tlp":"RED","title":"تحذير: هجوم وشيك محتمل",
+                {"partner":"%s","precedence":"%s","tlp":"RED","category":"TERRORISM",
+                 "title":"تحذير: هجوم وشيك محتمل",
                  "body":"Indications of an imminent attack on a transport hub; suspect travelled via Tarifa.",
                  "classification":"CONFIDENTIAL"}""".formatted(partner, precedence);
         return given().auth().oauth2(Fixtures.OFFICER).contentType(ContentType.JSON).body(body)

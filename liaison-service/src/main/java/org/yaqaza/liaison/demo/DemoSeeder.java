@@ -215,20 +215,26 @@ public class DemoSeeder {
                 LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31), AgreementStatus.ACTIVE, null));
     }
 
-    /** Due within the hour and within six hours; a routine one the partner already acknowledged. */
+    /**
+     * Due within the hour and within six hours; a routine one the partner already acknowledged. All below SECRET
+     * (issued at once, no second person needed) and in categories of the demo partner's agreement.
+     */
     private void seedWarnings() {
         currentCaller.actAs(OFFICER);
         warnings.issue(OFFICER, new WarningRequest(DEMO_PARTNER, Precedence.IMMEDIATE, Tlp.AMBER,
+                Category.TERRORISM, null,
                 "Alerte : passage imminent d'un membre de la Cellule du Détroit vers Algésiras",
                 "Un membre présumé de la Cellule du Détroit (fictive) pourrait embarquer à Tanger Med dans les "
                         + "prochaines 48 heures à destination d'Algésiras. Merci d'accuser réception.",
                 Classification.CONFIDENTIAL, List.of()));
         warnings.issue(OFFICER, new WarningRequest(DEMO_PARTNER, Precedence.PRIORITY, Tlp.AMBER,
+                Category.TERRORISM, null,
                 "تحذير: تحويلات مالية مشبوهة لفائدة خلية الساحل",
                 "رُصدت تحويلات مالية متكررة من حسابات في مدريد لفائدة عناصر من خلية الساحل (وهمية). نرجو التأكيد "
                         + "والإفادة بأي معلومات إضافية.",
                 Classification.CONFIDENTIAL, List.of()));
         Warning routine = warnings.issue(OFFICER, new WarningRequest(DEMO_PARTNER, Precedence.ROUTINE, Tlp.GREEN,
+                Category.VIOLENT_EXTREMISM, null,
                 "Note : recrutement en ligne via des groupes de messagerie",
                 "Des groupes de messagerie chiffrée servent au recrutement de jeunes à Tétouan et Ceuta (données de "
                         + "démonstration).",

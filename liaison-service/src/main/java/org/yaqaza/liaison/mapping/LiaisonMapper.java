@@ -68,9 +68,10 @@ public final class LiaisonMapper {
     }
 
     public static WarningView warning(Warning w) {
-        Long seconds = w.acknowledgedAt == null ? null : Duration.between(w.issuedAt, w.acknowledgedAt).toSeconds();
-        return new WarningView(w.id, w.partnerCode, w.precedence, w.tlp, w.title, w.body, w.classification,
-                List.of(w.compartments), w.ownerAgency, w.issuedAt, w.deadlineAt, w.acknowledgedAt, w.acknowledgedBy,
+        Long seconds = w.acknowledgedAt == null || w.issuedAt == null ? null : Duration.between(w.issuedAt, w.acknowledgedAt).toSeconds();
+        return new WarningView(w.id, w.partnerCode, w.precedence, w.tlp, w.category, w.productId,
+                Lineage.decode(w.lineage).list(), w.status, w.title, w.body, w.classification,
+                List.of(w.compartments), w.ownerAgency, w.approvedBy, w.approvedAt, w.rejectionReason, w.issuedAt, w.deadlineAt, w.acknowledgedAt, w.acknowledgedBy,
                 seconds, w.escalatedAt, w.createdBy, w.version);
     }
 

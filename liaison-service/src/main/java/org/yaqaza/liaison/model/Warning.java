@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.model;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -9,6 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.yaqaza.common.security.ProtectedRecord;
 
 /** A duty-to-warn message to one partner, to be acknowledged before its deadline. */
@@ -33,10 +36,40 @@ public class Warning extends ProtectedRecord {
     @Column(nullable = false)
     public String body;
 
-    @Column(name = "issued_at", nullable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Category category;
+
+    /** The product the warning cites, if any: its lineage then goes through the release checks. */
+    @Column(name = "product_id")
+    public UUID productId;
+
+    /** Every (partner, TLP) the cited product derives from, as common {@code Lineage.encode()}. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] lineage = new String[0];
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public WarningStatus status;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    @Column(name = "rejected_by")
+    public String rejectedBy;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    /** Set when the warning reaches the partner (at once, or at approval): the deadline counts from here. */
+    @Column(name = "issued_at")
     public Instant issuedAt;
 
-    @Column(name = "deadline_at", nullable = false)
+    @Column(name = "deadline_at")
     public Instant deadlineAt;
 
     @Column(name = "acknowledged_at")

@@ -22,12 +22,14 @@ import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.EscalationView;
+import org.yaqaza.liaison.api.ReasonRequest;
 import org.yaqaza.liaison.api.WarningRequest;
 import org.yaqaza.liaison.api.WarningView;
 import org.yaqaza.liaison.mapping.LiaisonMapper;
 import org.yaqaza.liaison.model.Escalation;
 import org.yaqaza.liaison.model.Precedence;
 import org.yaqaza.liaison.model.Warning;
+import org.yaqaza.liaison.model.WarningStatus;
 import org.yaqaza.liaison.service.WarningService;
 
 @Path("/api/liaison")
@@ -55,9 +57,9 @@ public class WarningResource {
     @GET
     @Path("/warnings")
     public Page<WarningView> list(@QueryParam("precedence") Precedence precedence,
-            @QueryParam("acknowledged") Boolean acknowledged, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), precedence, acknowledged, PageRequest.of(cursor, limit))
+            @QueryParam("acknowledged") Boolean acknowledged, @QueryParam("status") WarningStatus status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), precedence, acknowledged, status, PageRequest.of(cursor, limit))
                 .map(LiaisonMapper::warning);
     }
 
@@ -65,6 +67,22 @@ public class WarningResource {
     @Path("/warnings/{id}")
     public WarningView get(@PathParam("id") UUID id) {
         return LiaisonMapper.warning(service.get(caller.get(), id));
+    }
+
+    /** Four-eyes on a SECRET+ warning: a supervisor other than its author issues it to the partner. */
+    @POST
+    @Path("/warnings/{id}/approve")
+    @RolesAllowed(Role.SUPERVISOR)
+    public WarningView approve(@PathParam("id") UUID id) {
+        return LiaisonMapper.warning(service.approve(caller.get(), id));
+    }
+
+    @POST
+    @Path("/warnings/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.SUPERVISOR)
+    public WarningView reject(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
+        return LiaisonMapper.warning(service.reject(caller.get(), id, request.reason()));
     }
 
     /** Escalation events: warnings that missed their acknowledgement deadline. */

@@ -32,7 +32,8 @@ public class LiaisonMetrics {
                       from outbox where status = 'PENDING'),
                    (select count(*) from outbox where status = 'FAILED'),
                    (select count(*) from warning
-                     where acknowledged_at is null and escalated_at is null and deadline_at <= now())""";
+                     where status = 'ISSUED' and acknowledged_at is null and escalated_at is null
+                       and deadline_at <= now())""";
 
     private final EntityManager em;
 

@@ -23,8 +23,9 @@ import org.yaqaza.liaison.repository.AgreementRepository;
 import org.yaqaza.liaison.repository.PartnerRepository;
 
 /**
- * The release checks, run when a release is drafted, submitted and approved (agreements and consents change
- * in between). Each refusal is a 422 problem whose type names the rule and whose detail names the partner.
+ * The release checks, run when a release is drafted, submitted and approved and when a threat warning is issued and
+ * approved (agreements and consents change in between): one place for the rules both follow. Each refusal is a 422
+ * problem whose type names the rule and whose detail names the partner.
  */
 @ApplicationScoped
 public class ReleaseChecks {
@@ -45,26 +46,27 @@ public class ReleaseChecks {
     }
 
     /**
-     * What is checked: the product's marking and category, the lineage of the material (every originating partner
-     * and the TLP it sent under) and the TLP the material goes out with.
+     * What is checked: what goes out ({@code subject}, "Release" or "Warning", names it in the refusal), its marking
+     * and category, the lineage of the material (every originating partner and the TLP it sent under) and the TLP the
+     * material goes out with.
      */
-    public record Material(UUID productId, Classification classification, Category category, Lineage lineage,
-            Tlp outgoing) {
+    public record Material(String subject, UUID productId, Classification classification, Category category,
+            Lineage lineage, Tlp outgoing) {
     }
 
     public void check(Caller caller, Material material, List<String> partnerCodes) {
         LocalDate today = LocalDate.now(clock);
         for (String code : partnerCodes) {
-            Partner partner = partners.findVisibleByCode(caller, code).orElseThrow(() -> refuse("unknown-partner",
-                    "Unknown partner", code, "no such partner is registered."));
+            Partner partner = partners.findVisibleByCode(caller, code).orElseThrow(() -> refuse(material.subject(),
+                    "unknown-partner", "Unknown partner", code, "no such partner is registered."));
             if (partner.status != PartnerStatus.ACTIVE) {
-                throw refuse("agreement-active", "No active agreement", code,
+                throw refuse(material.subject(), "agreement-active", "No active agreement", code,
                         "the partnership is " + partner.status + ".");
             }
             List<Agreement> active = agreements.list("partnerId = ?1 and status = ?2", partner.id,
                     AgreementStatus.ACTIVE).stream().filter(a -> a.activeOn(today)).toList();
             if (active.isEmpty()) {
-                throw refuse("agreement-active", "No active agreement", code,
+                throw refuse(material.subject(), "agreement-active", "No active agreement", code,
                         "no sharing agreement is active on " + today + ".");
             }
             List<Agreement> withinCeiling = active.stream()
@@ -72,11 +74,11 @@ public class ReleaseChecks {
             if (withinCeiling.isEmpty()) {
                 Classification highest = active.stream().map(a -> a.ceiling)
                         .max(java.util.Comparator.comparingInt(Classification::level)).orElseThrow();
-                throw refuse("classification-ceiling", "Classification above the agreement's ceiling", code,
+                throw refuse(material.subject(), "classification-ceiling", "Classification above the agreement's ceiling", code,
                         material.classification() + " exceeds the ceiling " + highest + ".");
             }
             if (withinCeiling.stream().noneMatch(a -> a.allows(material.category()))) {
-                throw refuse("category-allowed", "Category not allowed by the agreement", code,
+                throw refuse(material.subject(), "category-allowed", "Category not allowed by the agreement", code,
                         material.category() + " is not among the categories the agreement allows.");
             }
             checkLineage(material, code);
@@ -91,7 +93,7 @@ public class ReleaseChecks {
     private void checkLineage(Material material, String code) {
         Tlp strictest = material.lineage().strictest().orElse(Tlp.CLEAR);
         if (!material.outgoing().atLeast(strictest)) {
-            throw refuse("tlp-weaker", "TLP weaker than the material's", code, "the material was received under TLP:"
+            throw refuse(material.subject(), "tlp-weaker", "TLP weaker than the material's", code, "the material was received under TLP:"
                     + strictest.label() + "; it goes out under that TLP or a stricter one, never TLP:"
                     + material.outgoing().label() + ".");
         }
@@ -100,16 +102,16 @@ public class ReleaseChecks {
                 continue;
             }
             switch (origin.tlp()) {
-                case RED -> throw refuse("tlp-red", "TLP:RED material is never re-released", code,
+                case RED -> throw refuse(material.subject(), "tlp-red", "TLP:RED material is never re-released", code,
                         "the product derives from TLP:RED material of " + origin.partner()
                                 + ", which is for its named recipients only.");
-                case AMBER_STRICT -> throw refuse("tlp-amber-strict",
+                case AMBER_STRICT -> throw refuse(material.subject(), "tlp-amber-strict",
                         "TLP:AMBER+STRICT material stays in the receiving organisation", code,
                         "the product derives from TLP:AMBER+STRICT material of " + origin.partner()
                                 + ", which never leaves our organisation.");
                 case AMBER -> {
                     if (!consents.consented(origin.partner(), code, material.productId(), material.category())) {
-                        throw refuse("tlp-amber", "TLP:AMBER material needs the originator's consent", code,
+                        throw refuse(material.subject(), "tlp-amber", "TLP:AMBER material needs the originator's consent", code,
                                 "the product derives from TLP:AMBER material of " + origin.partner()
                                         + ", which has not consented (approved, in force) to its release to " + code
                                         + ".");
@@ -117,7 +119,7 @@ public class ReleaseChecks {
                 }
                 case CLEAR, GREEN -> {
                     if (!consents.consented(origin.partner(), code, material.productId(), material.category())) {
-                        throw refuse("third-party", "Third-party rule: originator consent missing", code,
+                        throw refuse(material.subject(), "third-party", "Third-party rule: originator consent missing", code,
                                 "the product derives from material sent by " + origin.partner()
                                         + ", which has not consented to its release to " + code + ".");
                     }
@@ -126,9 +128,9 @@ public class ReleaseChecks {
         }
     }
 
-    static ProblemException refuse(String rule, String title, String partnerCode, String why) {
+    static ProblemException refuse(String subject, String rule, String title, String partnerCode, String why) {
         String detail = "Partner " + partnerCode + ": " + why;
-        return new ProblemException(422, TYPE_PREFIX + rule, "Release refused: " + title, detail,
+        return new ProblemException(422, TYPE_PREFIX + rule, subject + " refused: " + title, detail,
                 List.of(new Problem.FieldError("partners", partnerCode + ": " + why)), null);
     }
 }

@@ -347,7 +347,7 @@ public class ReleaseService {
     }
 
     private static ReleaseChecks.Material material(Release release) {
-        return new ReleaseChecks.Material(release.productId, release.classification, release.category,
+        return new ReleaseChecks.Material("Release", release.productId, release.classification, release.category,
                 Lineage.decode(release.lineage), Tlp.of(release.tlp.label()));
     }
 }

@@ -18,19 +18,26 @@ import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Classification;
+import org.yaqaza.common.security.EditRules;
+import org.yaqaza.common.security.FourEyes;
+import org.yaqaza.common.security.Lineage;
+import org.yaqaza.common.security.Tlp;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.liaison.api.WarningRequest;
 import org.yaqaza.liaison.config.LiaisonConfig;
 import org.yaqaza.liaison.model.Escalation;
 import org.yaqaza.liaison.model.Partner;
-import org.yaqaza.liaison.model.PartnerStatus;
 import org.yaqaza.liaison.model.Precedence;
 import org.yaqaza.liaison.model.Warning;
+import org.yaqaza.liaison.model.WarningStatus;
 import org.yaqaza.liaison.repository.EscalationRepository;
-import org.yaqaza.liaison.repository.PartnerRepository;
 import org.yaqaza.liaison.repository.WarningRepository;
 
-/** Threat warnings: issued with a deadline set by precedence, acknowledged by the partner, else escalated once. */
+/**
+ * Threat warnings: checked like releases, approved by a second person at SECRET and above, issued with a deadline set
+ * by precedence, acknowledged by the partner, else escalated once.
+ */
 @ApplicationScoped
 public class WarningService {
 
@@ -38,18 +45,20 @@ public class WarningService {
 
     private final WarningRepository warnings;
     private final EscalationRepository escalations;
-    private final PartnerRepository partners;
+    private final ProductSource products;
+    private final ReleaseChecks checks;
     private final PartnerAccess access;
     private final LiaisonConfig.Warnings config;
     private final AuditTrail audit;
     private final EntityManager em;
     private final Clock clock;
 
-    public WarningService(WarningRepository warnings, EscalationRepository escalations, PartnerRepository partners,
-            PartnerAccess access, LiaisonConfig config, AuditTrail audit, EntityManager em, Clock clock) {
+    public WarningService(WarningRepository warnings, EscalationRepository escalations, ProductSource products,
+            ReleaseChecks checks, PartnerAccess access, LiaisonConfig config, AuditTrail audit, EntityManager em, Clock clock) {
         this.warnings = warnings;
         this.escalations = escalations;
-        this.partners = partners;
+        this.products = products;
+        this.checks = checks;
         this.access = access;
         this.config = config.warnings();
         this.audit = audit;
@@ -66,29 +75,97 @@ public class WarningService {
         };
     }
 
-    /** Duty to warn: no agreement is needed, but the partner must be registered, visible and not ended. */
+    /**
+     * Issues a warning through the release checks (active agreement, ceiling, category, and for a cited product the
+     * third-party rule and TLP over its lineage). Below SECRET it reaches the partner at once; at SECRET and above it
+     * waits for a supervisor other than its author, and its deadline counts from that approval.
+     */
     @Transactional
     public Warning issue(Caller caller, WarningRequest request) {
-        Partner partner = partners.findVisibleByCode(caller, request.partner()).orElseThrow(() ->
-                ProblemException.unprocessable("Unknown partner", "No partner " + request.partner()
-                        + " is registered."));
-        if (partner.status == PartnerStatus.ENDED) {
-            throw ProblemException.unprocessable("Partnership ended", "Partner " + partner.code
-                    + ": the partnership has ended.");
-        }
         Warning warning = new Warning();
         warning.protect(caller, clock.instant(), request.classification(), request.compartments(), List.of());
-        warning.partnerCode = partner.code;
+        warning.partnerCode = request.partner();
         warning.precedence = request.precedence();
         warning.tlp = request.tlp();
+        warning.category = request.category();
         warning.title = request.title();
         warning.body = request.body();
-        warning.issuedAt = warning.createdAt;
-        warning.deadlineAt = warning.issuedAt.plus(deadline(request.precedence()));
+        if (request.productId() != null) {
+            Product product = products.fetch(caller, request.productId());
+            if (!warning.classification.dominates(product.classification())) {
+                throw ProblemException.unprocessable("Warning marked below its product", "The cited product is "
+                        + product.classification() + "; a warning citing it is marked " + product.classification()
+                        + " or higher.");
+            }
+            warning.productId = product.id();
+            warning.lineage = product.lineage().encode();
+        }
+        checks.check(caller, material(warning), List.of(warning.partnerCode));
+        if (needsApproval(warning)) {
+            warning.status = WarningStatus.PENDING_APPROVAL;
+            warnings.persist(warning);
+            audit.record("SUBMIT", OBJECT_TYPE, warning.id, warning.classification,
+                    warning.precedence + " to " + warning.partnerCode + ", awaiting approval");
+            return warning;
+        }
+        deliver(warning);
         warnings.persist(warning);
         audit.record("ISSUE", OBJECT_TYPE, warning.id, warning.classification,
-                warning.precedence + " to " + partner.code + ", deadline " + warning.deadlineAt);
+                warning.precedence + " to " + warning.partnerCode + ", deadline " + warning.deadlineAt);
         return warning;
+    }
+
+    /** Four-eyes: a supervisor of the owning agency other than the author; the checks run again (agreements change). */
+    @Transactional
+    public Warning approve(Caller caller, UUID id) {
+        Warning warning = pending(caller, id, "approved");
+        checks.check(caller, material(warning), List.of(warning.partnerCode));
+        warning.approvedBy = caller.subject();
+        warning.approvedAt = clock.instant();
+        deliver(warning);
+        warnings.flush();
+        audit.record("APPROVE", OBJECT_TYPE, warning.id, warning.classification,
+                "issued to " + warning.partnerCode + ", deadline " + warning.deadlineAt);
+        return warning;
+    }
+
+    /** A rejected warning never reaches the partner; the officer issues a new one if needed. */
+    @Transactional
+    public Warning reject(Caller caller, UUID id, String reason) {
+        Warning warning = pending(caller, id, "rejected");
+        warning.status = WarningStatus.REJECTED;
+        warning.rejectedBy = caller.subject();
+        warning.rejectionReason = reason;
+        warnings.flush();
+        audit.record("REJECT", OBJECT_TYPE, warning.id, warning.classification, reason);
+        return warning;
+    }
+
+    private Warning pending(Caller caller, UUID id, String action) {
+        Warning warning = warnings.getVisible(caller, id, "Warning");
+        EditRules.requireOwnerAgency(caller, warning, OBJECT_TYPE);
+        if (warning.status != WarningStatus.PENDING_APPROVAL) {
+            throw ProblemException.conflict("Warning cannot be " + action, "Only a warning awaiting approval can be "
+                    + action + "; it is " + warning.status + ".");
+        }
+        FourEyes.requireDifferent(caller, warning.createdBy, "warning");
+        return warning;
+    }
+
+    /** The warning reaches the partner now: its acknowledgement deadline counts from here. */
+    private void deliver(Warning warning) {
+        warning.status = WarningStatus.ISSUED;
+        warning.issuedAt = clock.instant();
+        warning.deadlineAt = warning.issuedAt.plus(deadline(warning.precedence));
+    }
+
+    private static boolean needsApproval(Warning warning) {
+        return warning.classification.dominates(Classification.SECRET);
+    }
+
+    private static ReleaseChecks.Material material(Warning warning) {
+        return new ReleaseChecks.Material("Warning", warning.productId, warning.classification, warning.category,
+                Lineage.decode(warning.lineage), Tlp.of(warning.tlp.label()));
     }
 
     @Transactional
@@ -99,9 +176,14 @@ public class WarningService {
     }
 
     @Transactional
-    public Page<Warning> list(Caller caller, Precedence precedence, Boolean acknowledged, PageRequest page) {
+    public Page<Warning> list(Caller caller, Precedence precedence, Boolean acknowledged, WarningStatus status,
+            PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
         if (precedence != null) {
             where.append(" and precedence = :precedence");
             params.put("precedence", precedence);
@@ -136,13 +218,15 @@ public class WarningService {
     @Transactional
     public List<Warning> forPartner(Caller caller, int limit) {
         Partner partner = access.require(caller);
-        return warnings.find("partnerCode = ?1 order by issuedAt desc, id desc", partner.code).page(0, limit).list();
+        return warnings.find("partnerCode = ?1 and status = ?2 order by issuedAt desc, id desc", partner.code,
+                WarningStatus.ISSUED).page(0, limit).list();
     }
 
     @Transactional
     public Warning getForPartner(Caller caller, UUID id) {
         Partner partner = access.require(caller);
-        Warning warning = warnings.find("id = ?1 and partnerCode = ?2", id, partner.code).firstResult();
+        Warning warning = warnings.find("id = ?1 and partnerCode = ?2 and status = ?3", id, partner.code,
+                WarningStatus.ISSUED).firstResult();
         if (warning == null) {
             throw ProblemException.notFound("Warning", id);
         }
@@ -171,7 +255,7 @@ public class WarningService {
     @Transactional
     public int escalateOverdue() {
         @SuppressWarnings("unchecked")
-        List<Warning> due = em.createNativeQuery("select * from warning where acknowledged_at is null and "
+        List<Warning> due = em.createNativeQuery("select * from warning where status = 'ISSUED' and acknowledged_at is null and "
                 + "escalated_at is null and deadline_at <= now() order by deadline_at limit 100 "
                 + "for update skip locked", Warning.class).getResultList();
         Instant now = clock.instant();

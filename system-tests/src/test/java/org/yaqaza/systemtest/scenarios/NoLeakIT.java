@@ -191,6 +191,8 @@ class NoLeakIT {
         gw.user("kestrel-analyst", "analyst", "TOP_SECRET", all, "DGST");
         gw.user("kestrel-supervisor", "supervisor", "TOP_SECRET", all, "DGST");
         gw.user("kestrel-liaison", "liaison-officer", "TOP_SECRET", all, "DGED");
+        // the second person for DGED's TOP_SECRET warning (four-eyes at SECRET and above)
+        gw.user("kestrel-liaison-supervisor", "supervisor", "TOP_SECRET", all, "DGED");
         gw.user("kestrel-prevention", "prevention-officer", "TOP_SECRET", List.of("KESTREL"), "MHAI");
         // outsiders beyond the demo roles: every clearance and compartment but another agency; the compartment
         // and the agency but one clearance short
@@ -233,7 +235,8 @@ class NoLeakIT {
         gw.post(LIAISON + "/releases/" + release + "/submit", "liaison-officer", null).expect(200);
         visible.put("releases", release);
         visible.put("warnings", gw.post(LIAISON + "/warnings", "liaison-officer", obj("partner", "nl-partner",
-                "precedence", "ROUTINE", "tlp", "GREEN", "title", "تحذير مرئي", "body", "نص مرئي",
+                "precedence", "ROUTINE", "tlp", "GREEN", "category", "TERRORISM", "title", "تحذير مرئي",
+                "body", "نص مرئي",
                 "classification", "RESTRICTED")).expect(201).str("id"));
         visible.put("collections", gw.call("GET", "/taxii2/liaison/collections/", "nl-partner", null,
                 OpenApiRoutes.TAXII).expect(200).str("collections[0].id"));
@@ -335,8 +338,11 @@ class NoLeakIT {
         assertEquals("RELEASED", released.str("status"), released.body());
         add("releases", release);
         String warning = gw.post(LIAISON + "/warnings", "kestrel-liaison", obj("partner", "kestrel-partner",
-                "precedence", "IMMEDIATE", "tlp", "RED", "title", "تحذير " + MARK_AR + " " + MARK, "body", MARK,
-                "classification", "TOP_SECRET", "compartments", k)).expect(201).str("id");
+                "precedence", "IMMEDIATE", "tlp", "RED", "category", "TERRORISM", "title", "تحذير " + MARK_AR + " "
+                + MARK, "body", MARK, "classification", "TOP_SECRET", "compartments", k)).expect(201).str("id");
+        Resp issued = gw.post(LIAISON + "/warnings/" + warning + "/approve", "kestrel-liaison-supervisor", null)
+                .expect(200);
+        assertEquals("ISSUED", issued.str("status"), issued.body());
         add("warnings", warning);
         Resp collections = gw.call("GET", "/taxii2/liaison/collections/", "kestrel-partner", null,
                 OpenApiRoutes.TAXII).expect(200);

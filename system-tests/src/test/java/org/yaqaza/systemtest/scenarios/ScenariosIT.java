@@ -317,7 +317,8 @@ class ScenariosIT {
 
         // a FLASH warning, acknowledged by A well inside its ten minutes
         Resp warning = gw.post(LIAISON + "/warnings", "liaison-officer", obj("partner", "es-cni",
-                "precedence", "FLASH", "tlp", "AMBER", "title", "تحذير عاجل: شحنة مشبوهة في طريقها إلى الجزيرة الخضراء",
+                "precedence", "FLASH", "tlp", "AMBER", "category", "TERRORISM",
+                "title", "تحذير عاجل: شحنة مشبوهة في طريقها إلى الجزيرة الخضراء",
                 "body", "شاحنة تحمل مواد متفجرة يرجح عبورها الليلة.", "classification", "CONFIDENTIAL"))
                 .expect(201);
         String warningId = warning.str("id");

@@ -40,6 +40,8 @@ final class Cast {
     static final String OWNER_ANALYST = "dn-owner-analyst";
     static final String OWNER_SUPERVISOR = "dn-owner-supervisor";
     static final String OWNER_LIAISON = "dn-owner-liaison";
+    /** A supervisor of the liaison owner's agency (DGED): the second person for its SECRET+ warnings. */
+    static final String OWNER_LIAISON_SUPERVISOR = "dn-owner-liaison-supervisor";
     static final String OWNER_PREVENTION = "dn-owner-prevention";
     /** A partner system of a hidden partner (TOP_SECRET, compartment) and of an ordinary other partner. */
     static final String HIDDEN_PARTNER = "dn-hidden-partner";
@@ -69,6 +71,7 @@ final class Cast {
         gw.user(OWNER_ANALYST, "analyst", "TOP_SECRET", every, "DGST");
         gw.user(OWNER_SUPERVISOR, "supervisor", "TOP_SECRET", every, "DGST");
         gw.user(OWNER_LIAISON, "liaison-officer", "TOP_SECRET", every, "DGED");
+        gw.user(OWNER_LIAISON_SUPERVISOR, "supervisor", "TOP_SECRET", every, "DGED");
         gw.user(OWNER_PREVENTION, "prevention-officer", "TOP_SECRET", List.of(COMPARTMENT), "MHAI");
         gw.partnerClient(HIDDEN_PARTNER, HIDDEN_PARTNER, "TOP_SECRET");
         gw.partnerClient(OTHER_PARTNER, OTHER_PARTNER, "SECRET");

@@ -176,9 +176,15 @@ final class Records {
         return id;
     }
 
-    String warning(String by, String partner, String title, Marking marking) {
-        return created(gw.post(LIAISON + "/warnings", by, marking.on(obj("partner", partner, "precedence",
-                "ROUTINE", "tlp", "GREEN", "title", title, "body", "نص " + title))));
+    /** A warning to one partner; at SECRET and above approved by {@code approver} (four-eyes) so that it is issued. */
+    String warning(String by, String approver, String partner, String title, Marking marking) {
+        Resp issued = gw.post(LIAISON + "/warnings", by, marking.on(obj("partner", partner, "precedence",
+                "ROUTINE", "tlp", "GREEN", "category", "TERRORISM", "title", title, "body", "نص " + title)));
+        String id = created(issued);
+        if ("PENDING_APPROVAL".equals(issued.str("status"))) {
+            gw.post(LIAISON + "/warnings/" + id + "/approve", approver, null).expect(200);
+        }
+        return id;
     }
 
     // ------------------------------------------------------------------------------------------------ prevention

@@ -114,7 +114,7 @@ final class SharedWorld implements Consumer<Stage> {
         r.partner(LIAISON, Cast.OTHER_PARTNER, "NL", PARTNER_RECORD, "SECRET");
         String product = r.product(ANALYST, "تقييم شبكة الوادي الأخضر", report, PRODUCT);
         r.release(LIAISON, SUPERVISOR, product, PARTNER, "GREEN");
-        r.warning(LIAISON, PARTNER, "تحذير بشأن شبكة الوادي", new Marking("RESTRICTED", List.of(), null));
+        r.warning(LIAISON, SUPERVISOR, PARTNER, "تحذير بشأن شبكة الوادي", new Marking("RESTRICTED", List.of(), null));
         collection = gw.call("GET", "/taxii2/liaison/collections/", PARTNER, null, TAXII).expect(200)
                 .json().getString("collections.find { it.can_read == true }.id");
 
@@ -175,7 +175,7 @@ final class SharedWorld implements Consumer<Stage> {
         // shared with DGST so that its supervisor (not the demo one: no compartment) may approve releases to it
         r.partner(OWNER_LIAISON, Cast.HIDDEN_PARTNER, "IT", HIDDEN.sharedWith("DGST"), "TOP_SECRET");
         r.release(OWNER_LIAISON, OWNER_SUPERVISOR, hiddenProduct, Cast.HIDDEN_PARTNER, "RED");
-        r.warning(OWNER_LIAISON, Cast.HIDDEN_PARTNER, "تحذير سري", HIDDEN);
+        r.warning(OWNER_LIAISON, Cast.OWNER_LIAISON_SUPERVISOR, Cast.HIDDEN_PARTNER, "تحذير سري", HIDDEN);
 
         String p = OWNER_PREVENTION;
         String hiddenProgramme = r.programme(p, "برنامج سري", HIDDEN);
@@ -216,7 +216,7 @@ final class SharedWorld implements Consumer<Stage> {
 
         String product = r.product(ANALYST, "تقييم جديد", visibleReport, PRODUCT);
         r.release(LIAISON, SUPERVISOR, product, PARTNER, "GREEN");
-        r.warning(LIAISON, PARTNER, "تحذير جديد", new Marking("RESTRICTED", List.of(), null));
+        r.warning(LIAISON, SUPERVISOR, PARTNER, "تحذير جديد", new Marking("RESTRICTED", List.of(), null));
 
         r.programme(PREVENTION, "برنامج مرئي جديد", PREVENTION_SEEN);
         String third = r.participant(PREVENTION, "مشارك ثالث", "Third Participant", PREVENTION_SEEN,
