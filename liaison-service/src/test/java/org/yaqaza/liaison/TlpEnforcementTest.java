@@ -106,7 +106,8 @@ class TlpEnforcementTest {
 
     /**
      * The TAXII inbox path: a STIX bundle marked with a TLP 2.0 marking definition becomes a PARTNER report carrying
-     * that TLP and the submission id; a product built on it is then released to another partner per the TLP rules.
+     * that TLP and the submission id; a product built on it is then released, and cited by a threat warning, to
+     * another partner per the TLP rules.
      */
     @Test
     void theTlpOfAStixBundleFollowsTheMaterialIntoReleaseChecks() throws Exception {
@@ -129,11 +130,14 @@ class TlpEnforcementTest {
             UUID product = IntelligenceStub.productFromReport(key, "RESTRICTED", "TERRORISM");
 
             TlpCase.refused(draft(product, tlp, recipient), refusal.get(tlp), recipient);
+            TlpCase.refused(WarningChecksTest.citing(product, tlp, recipient), refusal.get(tlp), recipient);
             Fixtures.approvedConsent(originator, recipient, product);
             if (tlp.equals("RED") || tlp.equals("AMBER+STRICT")) {
                 TlpCase.refused(draft(product, tlp, recipient), refusal.get(tlp), recipient);
+                TlpCase.refused(WarningChecksTest.citing(product, tlp, recipient), refusal.get(tlp), recipient);
             } else {
                 draft(product, tlp, recipient).statusCode(201);
+                WarningChecksTest.citing(product, tlp, recipient).statusCode(201);
             }
         }
     }

@@ -41,7 +41,8 @@ class WarningChecksTest {
                 .then();
     }
 
-    private static ValidatableResponse citing(UUID product, String tlp, String partner) {
+    /** A RESTRICTED warning (issued at once when the checks pass) citing {@code product}. */
+    static ValidatableResponse citing(UUID product, String tlp, String partner) {
         return issue(Fixtures.OFFICER, body(partner, tlp, "TERRORISM", "RESTRICTED", product));
     }
 
