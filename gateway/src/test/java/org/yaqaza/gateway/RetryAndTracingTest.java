@@ -3,6 +3,7 @@ package org.yaqaza.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class RetryAndTracingTest {
     }
 
     @Test
-    void traceContextAndRequestIdReachTheServiceUnchanged() {
+    void theClientsTraceContinuesThroughTheGatewayAndTheRequestIdReachesTheServiceUnchanged() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         String tracestate = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE";
         String path = "/api/intelligence/" + Fixtures.unique("traced") + "/reports";
@@ -80,7 +81,8 @@ class RetryAndTracingTest {
                 .then().statusCode(200)
                 .header("X-Request-ID", "req-trace-1");
         FakeUpstream.Seen seen = GatewayTestResource.upstream().seen(path);
-        assertEquals(traceparent, seen.header("traceparent"));
+        // the same trace, with the gateway's own span as the service's parent (the client's span is the gateway's)
+        assertSameTraceUnderTheGateway(traceparent, seen.header("traceparent"));
         assertEquals(1, seen.count("traceparent"));
         assertEquals(tracestate, seen.header("tracestate"));
         assertEquals("req-trace-1", seen.header("X-Request-ID"));
@@ -93,7 +95,15 @@ class RetryAndTracingTest {
                 .post(written)
                 .then().statusCode(200).extract().header("X-Request-ID");
         FakeUpstream.Seen write = GatewayTestResource.upstream().seen(written);
-        assertEquals(traceparent, write.header("traceparent"));
+        assertSameTraceUnderTheGateway(traceparent, write.header("traceparent"));
         assertEquals(returned, write.header("X-Request-ID"));
+    }
+
+    private static void assertSameTraceUnderTheGateway(String sent, String forwarded) {
+        String[] client = sent.split("-");
+        String[] upstream = forwarded.split("-");
+        assertEquals(4, upstream.length, forwarded);
+        assertEquals(client[1], upstream[1], "trace id: " + forwarded);
+        assertTrue(upstream[2].matches("[0-9a-f]{16}") && !upstream[2].equals(client[2]), "parent span: " + forwarded);
     }
 }

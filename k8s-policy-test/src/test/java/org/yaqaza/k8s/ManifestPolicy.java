@@ -62,6 +62,8 @@ final class ManifestPolicy {
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "intelligence-service", 8081, "liaison-service", 8082, "prevention-service", 8083);
     static final int GATEWAY_PORT = 8080;
+    /** OTLP/gRPC, the port of QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT in the prod overlay. */
+    static final int OTLP_PORT = 4317;
 
     /** Why Prometheus may reach a service: it scrapes /q/metrics on the HTTP port (k8s/components/monitoring). */
     static final String PROMETHEUS_SCRAPE = "Prometheus -> /q/metrics";
@@ -512,6 +514,12 @@ final class ManifestPolicy {
             return null;
         }
         NetworkPaths.External peer = p.toExternal();
+        String from = p.from().label(NAME);
+        if ((SERVICE_PORTS.containsKey(from) || from.equals("gateway"))
+                && peer.namespaceLabels().containsKey("kubernetes.io/metadata.name")
+                && "opentelemetry-collector".equals(peer.podLabels().get(NAME)) && p.port().equals(tcp(OTLP_PORT))) {
+            return "service -> OpenTelemetry collector (OTLP traces)";
+        }
         if (peer.isNamespace("kube-system") && "kube-dns".equals(peer.podLabels().get("k8s-app"))
                 && Set.of("UDP/53", "TCP/53").contains(p.port())) {
             return "DNS";

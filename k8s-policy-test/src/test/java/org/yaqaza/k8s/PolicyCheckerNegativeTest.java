@@ -161,6 +161,32 @@ class PolicyCheckerNegativeTest {
     }
 
     @Test
+    void traceExportReachesOnlyTheCollectorsOtlpPort() {
+        String collector = GOOD + "---\n" + """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: otel-collector-egress
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: intelligence-service}}
+                  policyTypes: [Egress]
+                  egress:
+                    - to:
+                        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: observability}}
+                          podSelector: {matchLabels: {app.kubernetes.io/name: %s}}
+                      ports:
+                        - {protocol: TCP, port: %d}
+                """;
+        assertEquals(List.of(), ManifestPolicy.check(collector.formatted("opentelemetry-collector", 4317),
+                ManifestPolicy.Profile.DEV));
+        assertViolation(collector.formatted("opentelemetry-collector", 8888), "NetworkPolicy gap: "
+                + "Deployment/intelligence-service -> namespace{kubernetes.io/metadata.name=observability} "
+                + "pods{app.kubernetes.io/name=opentelemetry-collector} TCP/8888");
+        assertViolation(collector.formatted("grafana", 4317), "NetworkPolicy gap: Deployment/intelligence-service -> "
+                + "namespace{kubernetes.io/metadata.name=observability} pods{app.kubernetes.io/name=grafana} TCP/4317");
+    }
+
+    @Test
     void closedRequiredPathFails() {
         assertViolation(remove("NetworkPolicy", "gateway-egress"),
                 "required path gateway -> intelligence-service TCP/8081 is closed");

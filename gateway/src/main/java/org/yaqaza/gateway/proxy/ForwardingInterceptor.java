@@ -11,6 +11,7 @@ import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.common.request.RequestIds;
+import org.yaqaza.common.tracing.TraceContexts;
 import org.yaqaza.gateway.edge.BodyLimits;
 import org.yaqaza.gateway.edge.EdgeProblems;
 
@@ -111,6 +112,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         String requestId = incoming.getHeader(RequestIds.HEADER);
         if (requestId != null) {
             headers.set(RequestIds.HEADER, requestId);
+        }
+        // the service continues the gateway's trace, not whatever traceparent the client sent (that one is the
+        // gateway's parent already); set here because the proxy's HTTP clients are not traced (Upstreams)
+        String traceparent = TraceContexts.currentTraceparent();
+        if (traceparent != null) {
+            headers.set(TraceContexts.TRACEPARENT, traceparent);
         }
         // the upload streams on only once the token has been checked: say so to a client that waits for it
         if ("100-continue".equalsIgnoreCase(headers.get(HttpHeaders.EXPECT))) {

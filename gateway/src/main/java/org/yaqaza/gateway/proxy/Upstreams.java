@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * The configured upstreams and the one HTTP client that reaches them (pooled connections per upstream). Path
@@ -62,9 +63,12 @@ public class Upstreams {
         GatewayConfig.Proxy proxy = config.proxy();
         // bytes pass through untouched: no decompression, no compression, HTTP/1.1 keep-alive to each upstream. An
         // idle pooled connection is closed by the gateway before the service's own idle timeout can close it under
-        // a request (proxy.keep-alive-timeout < the services' quarkus.http.idle-timeout)
+        // a request (proxy.keep-alive-timeout < the services' quarkus.http.idle-timeout). Not traced by Vert.x: the
+        // ForwardingInterceptor sets the one traceparent (the gateway's request span), and a traced client would
+        // add a second one
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) proxy.connectTimeout().toMillis())
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setKeepAlive(true)
                 .setKeepAliveTimeout((int) Math.max(1, proxy.keepAliveTimeout().toSeconds()))
                 .setDecompressionSupported(false),
@@ -72,6 +76,7 @@ public class Upstreams {
         // requests that found their pooled connection closed go again on a connection of their own
         this.freshClient = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) proxy.connectTimeout().toMillis())
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setKeepAlive(false)
                 .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(proxy.maxConnections()));

@@ -49,6 +49,10 @@ public class OutboxMessage {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The W3C traceparent of the request that wrote it; its delivery continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

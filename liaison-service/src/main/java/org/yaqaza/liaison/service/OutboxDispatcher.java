@@ -17,7 +17,13 @@ import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.security.Classification;
 import org.yaqaza.liaison.config.LiaisonConfig;
+import org.yaqaza.common.tracing.TraceContexts;
 import org.yaqaza.liaison.model.OutboxMessage;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -40,9 +46,10 @@ public class OutboxDispatcher {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Tracer tracer;
 
     public OutboxDispatcher(EntityManager em, ReportDelivery delivery, SubmissionService submissions,
-            LiaisonConfig config, ObjectMapper json, AuditTrail audit, Clock clock) {
+            LiaisonConfig config, ObjectMapper json, AuditTrail audit, Clock clock, Tracer tracer) {
         this.em = em;
         this.delivery = delivery;
         this.submissions = submissions;
@@ -50,6 +57,7 @@ public class OutboxDispatcher {
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     @Scheduled(identity = "outbox-dispatch", every = "${yaqaza.liaison.outbox.dispatch-every}", delayed = "2s",
@@ -87,6 +95,18 @@ public class OutboxDispatcher {
             return false;
         }
         OutboxMessage m = locked.get(0);
+        // the delivery is a child of the request that wrote the message: one trace from the partner's call to the
+        // report created in the intelligence-service, however much later the scheduler runs
+        Span span = tracer.spanBuilder("outbox deliver " + m.topic).setSpanKind(SpanKind.INTERNAL)
+                .setParent(TraceContexts.fromTraceparent(m.traceParent)).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return deliver(m);
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean deliver(OutboxMessage m) {
         Instant now = clock.instant();
         m.attempts++;
         try {

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.yaqaza.common.tracing.TraceContexts;
 import org.yaqaza.common.audit.AuditTrail;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
@@ -101,6 +102,7 @@ public class SubmissionService {
         m.status = OutboxMessage.PENDING;
         m.createdAt = s.createdAt;
         m.nextAttemptAt = s.createdAt;
+        m.traceParent = TraceContexts.currentTraceparent();
         outbox.persist(m);
         audit.record("RECEIVE", OBJECT_TYPE, s.id, s.classification, "from " + partner.code + " via " + channel);
         return s;

@@ -147,7 +147,15 @@ public final class Gateway {
 
     /** Any method; body as a JSON string or null; accept as the Accept header. */
     public Resp call(String method, String path, String account, String body, String accept) {
+        return call(method, path, account, body, accept, null);
+    }
+
+    /** As {@link #call(String, String, String, String, String)}, inside the caller's W3C trace when given. */
+    public Resp call(String method, String path, String account, String body, String accept, String traceparent) {
         HttpRequest.Builder b = request(path, account, accept);
+        if (traceparent != null) {
+            b.header("traceparent", traceparent);
+        }
         if (body == null) {
             b.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("")
                     : HttpRequest.BodyPublishers.noBody());

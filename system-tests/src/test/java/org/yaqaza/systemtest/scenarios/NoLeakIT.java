@@ -474,9 +474,9 @@ class NoLeakIT {
         }
     }
 
-    /** Status and body with request ids, instances and the ids the request itself named taken out. */
+    /** Status and body with request and trace ids, instances and the ids the request itself named taken out. */
     private static String normalise(Resp r, String path) {
-        String body = r.body().replaceAll("\"requestId\"\\s*:\\s*\"[^\"]*\"", "\"requestId\":\"-\"")
+        String body = r.body().replaceAll("\"(requestId|traceId)\"\\s*:\\s*\"[^\"]*\"", "\"$1\":\"-\"")
                 .replaceAll("\"instance\"\\s*:\\s*\"[^\"]*\"", "\"instance\":\"-\"");
         String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
         List<String> named = new ArrayList<>(List.of(path.split("[/?&=]")));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.yaqaza.launcher.LocalSuite;
 import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.tracing.OtlpReceiver;
 
 /**
  * One real suite for the scenario, no-leak and metric-name classes of one test JVM: started by the first class that
@@ -24,10 +25,16 @@ public final class SharedSuite implements BeforeAllCallback {
 
     private static volatile Gateway gateway;
     private static volatile LocalSuite suite;
+    private static volatile OtlpReceiver traces;
 
     /** The gateway of the running suite (after the extension ran). */
     public static Gateway gateway() {
         return gateway;
+    }
+
+    /** The collector every service of the suite exports all its spans to (TracingIT). */
+    public static OtlpReceiver traces() {
+        return traces;
     }
 
     /** The running suite itself, for what the gateway does not route (each service's own /q/metrics). */
@@ -41,6 +48,7 @@ public final class SharedSuite implements BeforeAllCallback {
                 .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class);
         gateway = holder.gateway;
         suite = holder.suite;
+        traces = holder.traces;
     }
 
     // AutoCloseable: the root store closes it once, when the whole test run ends (JUnit 5.13+)
@@ -48,6 +56,7 @@ public final class SharedSuite implements BeforeAllCallback {
         final LocalSuite suite;
         final Gateway gateway;
         final Path data;
+        final OtlpReceiver traces;
 
         Holder() {
             Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
@@ -56,7 +65,16 @@ public final class SharedSuite implements BeforeAllCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts()
+            traces = OtlpReceiver.start();
+            SuiteOptions.Builder options = SuiteOptions.builder(root);
+            // every trace recorded and exported to the test's receiver at once (TracingIT); the default ratio is 0
+            for (SuiteService service : SuiteService.values()) {
+                options.environment(service, "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1")
+                        .environment(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.tracesEndpoint())
+                        .environment(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                        .environment(service, "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            }
+            suite = LocalSuite.start(options.dataDirectory(data).freePorts()
                     .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
                     // partner intelligence reaches the intelligence-service within a second instead of five
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_OUTBOX_DISPATCH_EVERY", "1s")
@@ -77,6 +95,7 @@ public final class SharedSuite implements BeforeAllCallback {
         @Override
         public void close() {
             suite.stop();
+            traces.close();
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException e) {

@@ -53,7 +53,7 @@ final class Answers {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> {
                 String key = String.valueOf(k);
-                boolean perRequest = problem && (key.equals("requestId") || key.equals("instance"));
+                boolean perRequest = problem && (key.equals("requestId") || key.equals("traceId") || key.equals("instance"));
                 out.put(key, timeFields.contains(key) || perRequest ? MASK : mask(v, timeFields, problem));
             });
             return out;
