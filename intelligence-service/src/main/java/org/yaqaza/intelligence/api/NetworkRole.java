@@ -8,6 +8,11 @@ public enum NetworkRole {
     MEMBER,
     /** One of the persons the caller asked about. */
     SELECTED,
-    /** Directly linked to a leader, member or selected person, without being one. */
+    /** The entity a network around an entity is centred on. */
+    ROOT,
+    /**
+     * Directly linked to a leader, member or selected person without being one; around an entity, any entity
+     * reached from the root.
+     */
     CONTACT
 }

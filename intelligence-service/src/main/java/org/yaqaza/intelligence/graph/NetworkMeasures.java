@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.graph.MaskSubgraph;
@@ -33,10 +34,11 @@ final class NetworkMeasures {
             double fragmentation) {
     }
 
-    record Result<V>(Map<V, Vertex> vertices, Whole whole) {
+    /** {@code cutEdges}: the edges whose removal alone disconnects their component (graph-theory bridges). */
+    record Result<V, E>(Map<V, Vertex> vertices, Whole whole, Set<E> cutEdges) {
     }
 
-    static <V, E> Result<V> of(Graph<V, E> graph) {
+    static <V, E> Result<V, E> of(Graph<V, E> graph) {
         int n = graph.vertexSet().size();
         Connectivity before = Connectivity.of(new ConnectivityInspector<>(graph).connectedSets());
         // JGraphT halves the raw score of an undirected graph and then divides by (n-1)(n-2) when asked to
@@ -60,7 +62,7 @@ final class NetworkMeasures {
         Whole whole = new Whole(n, m, before.components, before.largest,
                 n > 1 ? round(2.0 * m / ((double) n * (n - 1))) : 0, before.connectedPairs,
                 round(fragmentation(before.connectedPairs, n)));
-        return new Result<>(scores, whole);
+        return new Result<>(scores, whole, new BiconnectivityInspector<>(graph).getBridges());
     }
 
     /** Borgatti's fragmentation: the share of the n(n-1)/2 pairs that no chain of ties joins. */

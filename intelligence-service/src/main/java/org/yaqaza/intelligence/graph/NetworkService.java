@@ -42,7 +42,8 @@ import org.yaqaza.common.persistence.Sql;
 
 /**
  * Cell network analysis for the "dismantle the cell" decision: the network of an organisation's leaders and
- * members (or of selected persons) and, by default, their direct contacts; degree, betweenness, the key-player
+ * members (or of selected persons) and, by default, their direct contacts, or the network around one entity up
+ * to a depth; degree, betweenness, the key-player
  * ranking and the links to foreign persons and groups. Only visible records are ever read: every statement
  * carries the visibility rule for each relationship and entity it touches, so a hidden member or link is not
  * loaded, not counted and never joins two visible people. Sizes are bounded (422 beyond them, never cut).
@@ -54,6 +55,7 @@ public class NetworkService {
             + " %1$s.external_affiliations, %1$s.country, %1$s.classification";
     private static final Set<String> MEMBERSHIP = Set.of(RelationshipType.LEADS.name(),
             RelationshipType.MEMBER_OF.name());
+    private static final Set<String> ACTORS = Set.of(EntityKind.PERSON.name(), EntityKind.ORGANISATION.name());
 
     private final Sql sql;
     private final AuditTrail audit;
@@ -73,6 +75,14 @@ public class NetworkService {
     /** A visible relationship read from the side of {@code near}, with the visible entity at its far end. */
     private record Tie(UUID id, UUID sourceId, UUID targetId, String type, short classification, UUID near,
             Actor far) {
+    }
+
+    /** What was analysed: an organisation, selected persons, or the network around a root up to a depth. */
+    private record Scope(Actor organisation, List<UUID> personIds, Actor root, Integer depth, Boolean contacts) {
+
+        UUID subject() {
+            return organisation != null ? organisation.id : root != null ? root.id : personIds.get(0);
+        }
     }
 
     /** The network of an organisation: its visible leaders and members, and their contacts when asked. */
@@ -99,7 +109,7 @@ public class NetworkService {
         }
         expand(caller, network, Set.of(organisationId), withContacts);
         network.addBridges(outside, config.homeCountry());
-        return finish(caller, network, organisation, List.of(), withContacts);
+        return finish(caller, network, new Scope(organisation, null, null, null, withContacts));
     }
 
     /** The network of persons chosen by the caller (a suspected cell nobody has recorded as one yet). */
@@ -123,7 +133,53 @@ public class NetworkService {
             network.addCore(a, NetworkRole.SELECTED);
         }
         expand(caller, network, Set.of(), withContacts);
-        return finish(caller, network, null, personIds, withContacts);
+        return finish(caller, network, new Scope(null, List.copyOf(personIds), null, null, withContacts));
+    }
+
+    /**
+     * The network around one person or organisation: every visible person or organisation at most {@code depth}
+     * visible ties away (walked one level per statement, as the path and cell walks do), with every visible tie among
+     * them. Bridges are the ties with exactly one foreign end, given from the other end.
+     */
+    @Transactional
+    public NetworkAnalysis aroundEntity(Caller caller, UUID rootId, int depth) {
+        Actor root = actors(caller, List.of(rootId)).get(rootId);
+        if (root == null) {
+            throw ProblemException.notFound("Entity", rootId);
+        }
+        if (!ACTORS.contains(root.kind)) {
+            throw ProblemException.unprocessable("Not a person or organisation",
+                    "A network is analysed around a person or an organisation; " + rootId + " is a " + root.kind
+                            + ".");
+        }
+        Network network = new Network();
+        network.addNode(root, NetworkRole.ROOT);
+        network.distances.put(root.id, 0);
+        Set<UUID> frontier = Set.of(rootId);
+        for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
+            List<Tie> read = ties(caller, frontier, Set.of());
+            Map<UUID, Actor> reached = new TreeMap<>();
+            read.stream().filter(t -> !network.roles.containsKey(t.far.id))
+                    .forEach(t -> reached.putIfAbsent(t.far.id, t.far));
+            if (network.roles.size() + reached.size() > config.maxNodes()) {
+                throw tooLarge();
+            }
+            for (Actor a : reached.values()) {
+                network.addNode(a, NetworkRole.CONTACT);
+                network.distances.put(a.id, level);
+            }
+            read.forEach(network::addTie);
+            frontier = reached.keySet();
+        }
+        // the outermost ring was not expanded: the ties among its own entities are read apart
+        if (frontier.size() > 1) {
+            tiesAmong(caller, frontier).forEach(network::addTie);
+        }
+        if (network.ties.size() > config.maxLinks()) {
+            throw tooLarge();
+        }
+        network.addBridgesAcrossBorder(config.homeCountry());
+        return finish(caller, network, new Scope(null, null, root, depth, null));
     }
 
     /** Adds the core's visible ties and bridges and, when asked, its contacts and the ties among them. */
@@ -154,13 +210,14 @@ public class NetworkService {
         network.addBridges(fromCore, config.homeCountry());
     }
 
-    private NetworkAnalysis finish(Caller caller, Network network, Actor organisation, List<UUID> personIds,
-            boolean withContacts) {
+    private NetworkAnalysis finish(Caller caller, Network network, Scope scope) {
         Graph<UUID, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
         network.roles.keySet().stream().sorted(Comparator.comparing(UUID::toString)).forEach(graph::addVertex);
-        network.pairs().keySet().forEach(pair -> graph.addEdge(pair.get(0), pair.get(1)));
-        NetworkMeasures.Result<UUID> measured = NetworkMeasures.of(graph);
+        Map<DefaultEdge, List<UUID>> pairOfEdge = new HashMap<>();
+        network.pairs().keySet().forEach(pair -> pairOfEdge.put(graph.addEdge(pair.get(0), pair.get(1)), pair));
+        NetworkMeasures.Result<UUID, DefaultEdge> measured = NetworkMeasures.of(graph);
         Map<UUID, NetworkMeasures.Vertex> scores = measured.vertices();
+        Set<List<UUID>> cutPairs = measured.cutEdges().stream().map(pairOfEdge::get).collect(Collectors.toSet());
 
         // most pairs separated first; among equals the busiest broker, then the most connected, then the core
         Comparator<UUID> ranking = Comparator.comparingLong((UUID id) -> -scores.get(id).separatedPairs())
@@ -178,11 +235,13 @@ public class NetworkService {
                     foreignReason(a, config.homeCountry()) != null, nodes.size() + 1, v.degree(),
                     v.degreeCentrality(), v.betweenness(), v.betweennessCentrality(), v.cutVertex(),
                     v.separatedPairs(), v.componentsWithout(), v.largestComponentWithout(),
-                    v.fragmentationWithout()));
+                    v.fragmentationWithout(), network.distances.get(id)));
         }
         NetworkMeasures.Whole whole = measured.whole();
+        int cutVertices = (int) scores.values().stream().filter(NetworkMeasures.Vertex::cutVertex).count();
         NetworkSummary summary = new NetworkSummary(whole.vertices(), whole.edges(), whole.components(),
-                whole.largestComponent(), whole.density(), whole.connectedPairs(), whole.fragmentation());
+                whole.largestComponent(), whole.density(), whole.connectedPairs(), whole.fragmentation(),
+                cutVertices, cutPairs.size());
         List<NetworkBridge> bridges = network.bridges.values().stream()
                 .sorted(Comparator.comparing((NetworkBridge b) -> b.fromId().toString())
                         .thenComparing(NetworkBridge::foreignName)
@@ -190,17 +249,18 @@ public class NetworkService {
                 .toList();
 
         Set<UUID> read = new LinkedHashSet<>();
+        Actor organisation = scope.organisation;
         if (organisation != null) {
             read.add(organisation.id);
             network.read(organisation.classification);
         }
         read.addAll(ranked);
         bridges.forEach(b -> read.add(b.foreignId()));
-        auditRead(caller, organisation != null ? organisation.id : personIds.get(0), network.highest, read);
+        auditRead(caller, scope.subject(), network.highest, read);
         return new NetworkAnalysis(organisation == null ? null : organisation.id,
-                organisation == null ? null : organisation.displayName,
-                organisation == null ? List.copyOf(personIds) : null, withContacts, config.homeCountry(), summary,
-                nodes, network.links(), bridges);
+                organisation == null ? null : organisation.displayName, scope.personIds,
+                scope.root == null ? null : scope.root.id, scope.root == null ? null : scope.root.displayName,
+                scope.depth, scope.contacts, config.homeCountry(), summary, nodes, network.links(cutPairs), bridges);
     }
 
     /** One audit event per analysis that read a CONFIDENTIAL+ record, naming the entities it returned. */
@@ -307,6 +367,8 @@ public class NetworkService {
         private final Map<UUID, Actor> actors = new HashMap<>();
         private final Map<UUID, Tie> ties = new TreeMap<>();
         private final Map<UUID, NetworkBridge> bridges = new TreeMap<>();
+        /** Ties from the root, in a network around an entity only. */
+        private final Map<UUID, Integer> distances = new HashMap<>();
         private int highest = Classification.UNCLASSIFIED.level();
 
         void read(int classification) {
@@ -345,6 +407,21 @@ public class NetworkService {
             }
         }
 
+        /** Around an entity: every tie with exactly one foreign end is a bridge, from the other end. */
+        void addBridgesAcrossBorder(String home) {
+            for (Tie t : ties.values()) {
+                Actor source = actors.get(t.sourceId);
+                Actor target = actors.get(t.targetId);
+                boolean sourceForeign = foreignReason(source, home) != null;
+                if (sourceForeign != (foreignReason(target, home) != null)) {
+                    Actor near = sourceForeign ? target : source;
+                    Actor far = sourceForeign ? source : target;
+                    bridges.put(t.id, new NetworkBridge(near.id, t.id, t.type, far.id, far.kind, far.displayName,
+                            far.nationality, far.affiliations, foreignReason(far, home)));
+                }
+            }
+        }
+
         /** Ties grouped by unordered pair (smaller id first), each pair once, in id order. */
         Map<List<UUID>, List<Tie>> pairs() {
             Map<List<UUID>, List<Tie>> pairs = new TreeMap<>(Comparator
@@ -358,11 +435,12 @@ public class NetworkService {
             return pairs;
         }
 
-        List<NetworkLink> links() {
+        List<NetworkLink> links(Set<List<UUID>> cutPairs) {
             List<NetworkLink> links = new ArrayList<>();
             pairs().forEach((pair, list) -> links.add(new NetworkLink(pair.get(0), pair.get(1),
                     List.copyOf(list.stream().map(t -> t.type).collect(Collectors.toCollection(TreeSet::new))),
-                    list.stream().map(t -> t.id).sorted(Comparator.comparing(UUID::toString)).toList())));
+                    list.stream().map(t -> t.id).sorted(Comparator.comparing(UUID::toString)).toList(),
+                    cutPairs.contains(pair))));
             return links;
         }
     }

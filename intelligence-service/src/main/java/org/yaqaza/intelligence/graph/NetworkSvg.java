@@ -39,6 +39,7 @@ public final class NetworkSvg {
     private static final int LAYOUT_ITERATIONS = 200;
     private static final int RANKS_SHOWN = 5;
     private static final String FOREIGN = "#1f5fbf";
+    private static final String CUT_EDGE_STYLE = " stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"6 3\"";
 
     private NetworkSvg() {
     }
@@ -61,6 +62,8 @@ public final class NetworkSvg {
                 + " viewBox=\"0 0 %d %d\" font-family=\"'Noto Sans Arabic', 'DejaVu Sans', sans-serif\""
                 + " font-size=\"11\" role=\"img\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
         String title = network.organisationName() != null ? "Network of " + network.organisationName()
+                : network.rootName() != null ? "Network around " + network.rootName() + " (" + network.depth()
+                        + " tie" + (network.depth() == 1 ? "" : "s") + ")"
                 : "Network of " + network.personIds().size() + " selected person"
                         + (network.personIds().size() == 1 ? "" : "s");
         svg.append("<title>").append(escape(title)).append("</title>\n");
@@ -81,8 +84,10 @@ public final class NetworkSvg {
         for (NetworkLink link : network.links()) {
             double[] a = at.get(link.sourceId());
             double[] b = at.get(link.targetId());
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"><title>%s"
-                    + "</title></line>%n", a[0], a[1], b[0], b[1], escape(String.join(", ", link.types()))));
+            String style = link.cutEdge() ? CUT_EDGE_STYLE : "";
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s><title>%s%s"
+                    + "</title></line>%n", a[0], a[1], b[0], b[1], style, escape(String.join(", ", link.types())),
+                    link.cutEdge() ? " (its loss splits the network)" : ""));
         }
         svg.append("</g>\n");
 
@@ -154,7 +159,7 @@ public final class NetworkSvg {
 
     private static void legend(StringBuilder svg) {
         int y = PLOT_TOP + PLOT_HEIGHT + 40;
-        Object[][] entries = { { "Leader", fill(NetworkRole.LEADER), "" }, { "Member / selected",
+        Object[][] entries = { { "Leader", fill(NetworkRole.LEADER), "" }, { "Member / selected / root",
             fill(NetworkRole.MEMBER), "" }, { "Contact", fill(NetworkRole.CONTACT), "" },
             { "Foreign", "white", " stroke=\"" + FOREIGN + "\" stroke-width=\"3\" stroke-dasharray=\"4 2\"" },
             { "Has a link abroad (outer ring)", "white", " stroke=\"" + FOREIGN + "\" stroke-width=\"2\"" } };
@@ -163,12 +168,15 @@ public final class NetworkSvg {
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"7\" fill=\"%s\"%s/><text x=\"%d\""
                     + " y=\"%d\">%s</text>%n", x + 7, y, entries[i][1], entries[i][2], x + 20, y + 4, entries[i][0]));
         }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"20\" y1=\"%d\" x2=\"34\" y2=\"%d\"%s/><text x=\"40\""
+                + " y=\"%d\">Tie whose loss alone splits the network</text>%n", y + 24, y + 24, CUT_EDGE_STYLE,
+                y + 28));
     }
 
     private static String fill(NetworkRole role) {
         return switch (role) {
             case LEADER -> "#c0392b";
-            case MEMBER, SELECTED -> "#e67e22";
+            case MEMBER, SELECTED, ROOT -> "#e67e22";
             case CONTACT -> "#7f8c8d";
         };
     }

@@ -3,11 +3,14 @@ package org.yaqaza.intelligence.rest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -20,12 +23,14 @@ import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.intelligence.api.NetworkAnalysis;
+import org.yaqaza.intelligence.api.NetworkRequest;
 import org.yaqaza.intelligence.graph.NetworkService;
 import org.yaqaza.intelligence.graph.NetworkSvg;
 
 /**
  * Cell network analysis (docs/intelligence.md, "Cell network"): for an organisation ({@code organisation=}) or
- * for persons ({@code persons=} ids, comma-separated or repeated), as JSON or as an SVG picture.
+ * for persons ({@code persons=} ids, comma-separated or repeated), as JSON or as an SVG picture; the same request
+ * may come as a POST body when the list of persons is too long for a URL (it changes nothing).
  */
 @Path("/api/intelligence/graph")
 @RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
@@ -50,17 +55,45 @@ public class NetworkResource {
             @QueryParam("persons") List<String> persons,
             @Parameter(description = "include the direct contacts of the members (default true)")
             @QueryParam("contacts") String contacts) {
-        boolean withContacts = flag(contacts);
         boolean byOrganisation = organisation != null && !organisation.isBlank();
-        List<UUID> personIds = ids(persons);
-        if (byOrganisation == !personIds.isEmpty()) {
+        return analyse(byOrganisation ? GraphResource.uuid(organisation, "organisation") : null, ids(persons),
+                flag(contacts));
+    }
+
+    /** The analysis of an organisation or of persons named in the body. */
+    @POST
+    @Path("/network")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public NetworkAnalysis networkOf(NetworkRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("Organisation or persons",
+                    "Give either organisation (one id) or persons (one or more ids).", "organisation", "persons");
+        }
+        List<UUID> given = request.persons() == null ? List.of() : request.persons();
+        if (given.stream().anyMatch(Objects::isNull)) {
+            throw ProblemException.badRequest("Invalid persons", "persons must not contain null.", "persons");
+        }
+        return analyse(request.organisation(), List.copyOf(new LinkedHashSet<>(given)),
+                request.contacts() == null || request.contacts());
+    }
+
+    /** The POST analysis as a picture, by content negotiation. */
+    @POST
+    @Path("/network")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(StatisticsResource.SVG)
+    public String networkOfSvg(NetworkRequest request) {
+        return NetworkSvg.render(networkOf(request));
+    }
+
+    private NetworkAnalysis analyse(UUID organisation, List<UUID> personIds, boolean withContacts) {
+        if ((organisation != null) == !personIds.isEmpty()) {
             throw ProblemException.badRequest("Organisation or persons",
                     "Give either organisation (one id) or persons (one or more ids), not both.", "organisation",
                     "persons");
         }
-        return byOrganisation
-                ? networks.ofOrganisation(caller.get(), GraphResource.uuid(organisation, "organisation"),
-                        withContacts)
+        return organisation != null ? networks.ofOrganisation(caller.get(), organisation, withContacts)
                 : networks.ofPersons(caller.get(), personIds, withContacts);
     }
 

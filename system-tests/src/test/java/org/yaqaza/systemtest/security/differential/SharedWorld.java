@@ -273,6 +273,16 @@ final class SharedWorld implements Consumer<Stage> {
                 INTEL + "/graph/network?organisation=" + cell, svg, ANALYSTS, List.of()));
         p.add(get("network analysis svg", "/api/intelligence/graph/network.svg", INTEL
                 + "/graph/network.svg?organisation=" + cell, ANALYSTS));
+        // depth 3 from p1 reaches p3 through the cell and p2; the hidden p1-p3 link would bring him closer
+        String around = INTEL + "/entities/" + p1 + "/network";
+        p.add(get("network around an entity", "/api/intelligence/entities/{id}/network", around + "?depth=3",
+                ANALYSTS));
+        p.add(ReadProbe.get(gw, "network around an entity picture", "GET /api/intelligence/entities/{id}/network",
+                around + "?depth=3", svg, ANALYSTS, List.of()));
+        p.add(get("network around an entity svg", "/api/intelligence/entities/{id}/network.svg", around
+                + ".svg?depth=3", ANALYSTS));
+        p.add(ReadProbe.post(gw, "network analysis by body", "POST /api/intelligence/graph/network", INTEL
+                + "/graph/network", Map.of("persons", List.of(p1, p2, p3)), ANALYSTS, Duration.ZERO));
         p.add(get("entity timeline", "/api/intelligence/entities/{id}/timeline", INTEL + "/entities/" + p1
                 + "/timeline", ANALYSTS));
         p.add(get("annual statistics", "/api/intelligence/statistics/annual", INTEL + "/statistics/annual?" + y,
