@@ -1,5 +1,7 @@
 package org.yaqaza.intelligence.bench;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,13 @@ public final class ScreeningEvaluationSet {
     /** The figures and a printable report (per category, then every miss and false hit). */
     public record Figures(double recall1, double recall10, double falseHitRate, double positivesAtThreshold,
             String report) {
+
+        /** Fails unless recall@1 >= 0.95, recall@10 >= 0.99 and the false-hit rate <= 0.02 (the goals). */
+        public void assertGoals() {
+            assertTrue(recall1 >= 0.95, report);
+            assertTrue(recall10 >= 0.99, report);
+            assertTrue(falseHitRate <= 0.02, report);
+        }
     }
 
     private static final int CHUNK = 100;
