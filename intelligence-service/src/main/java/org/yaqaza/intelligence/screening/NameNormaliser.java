@@ -46,14 +46,16 @@ public final class NameNormaliser {
     record Word(String form, String letters, Script script, String text) {
     }
 
+    // Amazigh "u"/"ou" (son of) and Tuareg "ag" link like ben; "ult"/"oult" like bent
     private static final Set<String> PATRONYMIC = Set.of("ben", "bin", "ibn", "ibnou", "ibnu", "bent", "bint",
-            "ould", "ouled", "wuld", "wald", "بن", "ابن", "بنت", "ولد");
+            "ould", "ouled", "wuld", "wald", "ou", "u", "ag", "ult", "oult", "بن", "ابن", "بنت", "ولد");
     private static final Set<String> PARTICLES = Set.of("el", "al", "ul", "ech", "ach", "ash", "esh", "es", "as",
-            "et", "at", "ed", "ad", "en", "an", "er", "ar", "ez", "az", "ait", "aït", "ال", "ايت", "اية", "d");
+            "et", "at", "ed", "ad", "en", "an", "er", "ar", "ez", "az", "ait", "aït", "ayt", "ال", "ايت", "اية", "d");
     private static final Set<String> ARTICLES = Set.of("el", "al", "ul", "il", "ech", "ach", "ash", "esh", "es",
             "as", "et", "at", "ed", "ad", "en", "an", "er", "ar", "ez", "az");
     private static final Set<String> LATIN_ABD = Set.of("abd", "abdel", "abdal", "abdul", "abdoul", "abdil");
-    private static final Set<String> LATIN_ABU = Set.of("abou", "abu", "abo", "bou", "bu");
+    /** Written apart from the name they belong to: Abou Bakr-style kunya, Bou/Bel family names (Bel Kacem). */
+    private static final Set<String> LATIN_ABU = Set.of("abou", "abu", "abo", "bou", "bu", "bel", "bil");
 
     private final NameVariants variants;
 
@@ -112,7 +114,34 @@ public final class NameNormaliser {
             }
             parts.add(part);
         }
+        fuseCompoundGivenName(parts, links);
         return new Parsed(List.copyOf(parts), List.copyOf(links), other[0]);
+    }
+
+    /**
+     * A compound first name is written apart, hyphenated or fused ({@code X-Y}, {@code X Y}, {@code XY}): when a
+     * name starts with two parts of one script that are not linked as child and father and a third part follows,
+     * the first part also carries the skeleton of the two written as one word, so a fused spelling finds it.
+     */
+    private static void fuseCompoundGivenName(List<Part> parts, List<int[]> links) {
+        if (parts.size() < 3 || links.stream().anyMatch(l -> l[0] == 0 && l[1] == 1)) {
+            return;
+        }
+        Part first = parts.get(0);
+        Part second = parts.get(1);
+        if (first.script() != second.script() || first.skeleton().isEmpty() || second.skeleton().isEmpty()
+                || first.form().length() < 3 || second.form().length() < 3) {
+            return;
+        }
+        String fused = first.script() == Script.LATIN ? latinSkeleton(first.form() + second.form())
+                : arabicSkeleton(first.form() + second.form());
+        if (fused.length() < 3 || first.keys().contains(fused)) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(first.keys());
+        keys.add(fused);
+        parts.set(0, new Part(first.text(), first.form(), first.script(), first.group(), first.skeleton(),
+                List.copyOf(keys)));
     }
 
     /** Where a compound that starts at {@code i} ends (exclusive): {@code Abd el Kader}, {@code عبد القادر}. */
@@ -170,18 +199,90 @@ public final class NameNormaliser {
             if (l.length() > 4 && l.endsWith("ate")) {
                 addKey(keys, latinSkeleton(l.substring(0, l.length() - 2))); // Hayate, Hanane-style French -e
             }
+            latinReadings(l, keys);
+            if (l.length() >= 4 && l.endsWith("ay")) {
+                addKey(keys, latinSkeleton(l) + "i"); // a final -ay is ـاي / ـي in Arabic script
+            }
         } else {
             if (l.startsWith("بن") && l.length() >= 5 && arabicSkeleton(l.substring(2)).length() >= 3) {
                 addKey(keys, arabicSkeleton(l.substring(2)));
             }
             if (l.endsWith("ه") && l.length() >= 4) {
+                String withoutHaa = arabicSkeleton(l.substring(0, l.length() - 1));
+                addKey(keys, withoutHaa);
+                if (l.endsWith("يه") && withoutHaa.endsWith("i")) {
+                    addKey(keys, withoutHaa.substring(0, withoutHaa.length() - 1)); // ـيه for ـية: a vowel, no nisba
+                }
+            }
+            // a final yaa and alif maqsura are often written one for the other (موسي, نادى): the other reading too —
+            // only where it is plausible, so that a name with an alif and a nisba (راضي) keeps it
+            String stem = l.startsWith("ال") ? l.substring(2) : l;
+            if (l.endsWith("ي") && stem.length() >= 3 && stem.indexOf('ا') < 0) {
                 addKey(keys, arabicSkeleton(l.substring(0, l.length() - 1)));
+            }
+            if (l.endsWith("ى") && stem.length() >= 4) {
+                addKey(keys, arabicSkeleton(l.substring(0, l.length() - 1) + "ي"));
+            }
+            if (l.indexOf('ظ') >= 0 || l.indexOf('ذ') >= 0) {
+                // ظ and ذ are said, and so written, z in the Maghreb and Egypt (Nazim)
+                addKey(keys, arabicSkeleton(l.replace('ظ', 'ز').replace('ذ', 'ز')));
             }
         }
         if (keys.isEmpty()) {
             keys.add("~" + f);
         }
         return new Part(text.toString(), f, script, group, skeleton, List.copyOf(keys));
+    }
+
+    /**
+     * Other conventions' readings of a Latin spelling, as alternate keys: Spanish (j for خ, y for ج, x for ش),
+     * Kabyle and older Spanish x for خ, the French colonial rh for غ, the Maghrebi colloquial article written as a
+     * bare l- (l + consonant), and Ait/Ayt joined to the family name.
+     */
+    private static void latinReadings(String word, Set<String> keys) {
+        Set<String> bases = new LinkedHashSet<>();
+        bases.add(word);
+        if ((word.startsWith("el") || word.startsWith("al")) && word.length() >= 6) {
+            bases.add(word.substring(2));
+        }
+        if (word.length() >= 5 && word.charAt(0) == 'l' && !isVowel(word.charAt(1)) && word.charAt(1) != 'l') {
+            bases.add(word.substring(1));
+        }
+        if ((word.startsWith("ait") || word.startsWith("ayt")) && word.length() >= 6) {
+            bases.add(word.substring(3));
+        }
+        for (String base : bases) {
+            addKey(keys, latinSkeleton(base));
+            otherConventions(base, keys);
+        }
+    }
+
+    private static void otherConventions(String l, Set<String> keys) {
+        if (l.indexOf('j') >= 0 || l.indexOf('x') >= 0 || l.indexOf('y') >= 0) {
+            StringBuilder spanish = new StringBuilder(l.length() + 4);
+            for (int i = 0; i < l.length(); i++) {
+                char c = l.charAt(i);
+                char next = i + 1 < l.length() ? l.charAt(i + 1) : 0;
+                boolean afterD = i > 0 && l.charAt(i - 1) == 'd';
+                if (c == 'j' && !afterD && next != 0 && !isVowel(next)) {
+                    // only before a consonant (Mujtar): elsewhere a Latin j is ج in every other convention
+                    spanish.append("kh");
+                } else if (c == 'y' && next != 0 && isVowel(next) && next != 'y') {
+                    spanish.append('j');
+                } else if (c == 'x') {
+                    spanish.append("sh");
+                } else {
+                    spanish.append(c);
+                }
+            }
+            addKey(keys, latinSkeleton(spanish.toString()));
+        }
+        if (l.indexOf('x') >= 0) {
+            addKey(keys, latinSkeleton(l.replace("x", "kh")));
+        }
+        if (l.contains("rh")) {
+            addKey(keys, latinSkeleton(l.replace("rh", "gh")));
+        }
     }
 
     private static void addKey(Set<String> keys, String skeleton) {
@@ -219,7 +320,18 @@ public final class NameNormaliser {
             }
             Script script = null;
             String mapped = null;
-            if (Character.isLetter(c)) {
+            String chat = current == Script.LATIN || i < s.length() && isLatinLetter(s.codePointAt(i))
+                    ? chatDigit(c) : null;
+            if (chat != null) {
+                // Maghrebi chat spelling inside a Latin word: 3 for ع, 7 for ح, 9 for ق, 5 for خ, 2 for hamza
+                script = Script.LATIN;
+                mapped = chat;
+            } else if (i < s.length() && s.codePointAt(i) == 0x030C && (c == 'c' || c == 's' || c == 'g'
+                    || c == 'C' || c == 'S' || c == 'G')) {
+                // Tamazight/Berber Latin č, š, ǧ (the caron follows the letter after NFD)
+                script = Script.LATIN;
+                mapped = c == 'g' || c == 'G' ? "j" : Character.toLowerCase((char) c) + "h";
+            } else if (Character.isLetter(c)) {
                 Character.UnicodeScript us = Character.UnicodeScript.of(c);
                 if (us == Character.UnicodeScript.ARABIC) {
                     script = Script.ARABIC;
@@ -231,7 +343,10 @@ public final class NameNormaliser {
                     otherLetters[0]++;
                 }
             }
-            if (script == null || script != current) {
+            // a capital inside a Latin word starts a fused name part (a compound first name written as one word)
+            boolean camel = script == Script.LATIN && script == current && Character.isUpperCase(c)
+                    && text.length() > 1 && Character.isLowerCase(text.codePointBefore(text.length()));
+            if (script == null || script != current || camel) {
                 flush(words, form, letters, text, current);
                 current = script;
             }
@@ -264,6 +379,20 @@ public final class NameNormaliser {
         text.setLength(0);
     }
 
+    private static boolean isLatinLetter(int c) {
+        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    private static String chatDigit(int c) {
+        return switch (c) {
+            case '2', '3' -> "";
+            case '5' -> "kh";
+            case '7' -> "h";
+            case '9' -> "q";
+            default -> null;
+        };
+    }
+
     private static String arabicLetter(int c) {
         if (c <= Character.MAX_VALUE && ArabicOrthography.bareAlef((char) c) != c) {
             return String.valueOf(ArabicOrthography.bareAlef((char) c));
@@ -294,6 +423,8 @@ public final class NameNormaliser {
             case 'ı' -> "i";
             case 'ħ' -> "h";
             case 'þ' -> "th";
+            case 'ɣ' -> "gh"; // Tamazight gamma (غ)
+            case 'ɛ', 'ʕ' -> ""; // Tamazight epsilon and the IPA letter for ع
             default -> lower < 0x80 ? String.valueOf((char) lower) : "";
         };
     }
@@ -340,8 +471,8 @@ public final class NameNormaliser {
         if (s.length() > 3 && s.endsWith("e") && !isVowel(s.charAt(s.length() - 2))) {
             s = s.substring(0, s.length() - 1); // French silent e: Yassine, Amine
         }
-        boolean nisba = s.length() > 2 && (s.endsWith("i") || s.endsWith("y") || s.endsWith("ie"))
-                && !s.endsWith("ay");
+        boolean nisba = s.length() > 2 && (s.endsWith("i") || s.endsWith("y") || s.endsWith("ie")
+                || s.endsWith("ee")) && !s.endsWith("ay");
         StringBuilder b = new StringBuilder(s.length());
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -393,7 +524,13 @@ public final class NameNormaliser {
                     }
                 }
                 case 'g' -> {
-                    if (next == 'h') {
+                    if (next == 'u' && (next2 == 'a' || next2 == 'o')) {
+                        // Spanish gua/guo for w (و): a consonant at the start, a vowel letter inside
+                        if (b.length() == 0 && initial.isEmpty()) {
+                            b.append('w');
+                        }
+                        i++;
+                    } else if (next == 'h') {
                         b.append('G');
                         i++;
                     } else if (next == 'u' && (next2 == 'e' || next2 == 'i')) {
