@@ -41,6 +41,7 @@ public class MentionExtractor {
     /** Parsed runs and names are shared by every report; the cache is dropped whole when it grows too big. */
     private static final int CACHE_LIMIT = 200_000;
     private static final Parsed NOT_A_NAME = new Parsed(List.of(), List.of(), 0);
+    private static final double SHORT_NAME_LENGTH_RATIO = 0.6;
 
     private final Sql sql;
     private final ExtractionConfig config;
@@ -74,7 +75,7 @@ public class MentionExtractor {
                 NameMatcher.Scored scored = matcher.score(run.parsed, null, null, parse(row[2]), null, null,
                         part -> 1.0);
                 double score = Math.min(1.0, scored.score());
-                if (score < config.minScore()) {
+                if (score < config.minScore() || tooShortFor(run.parsed, row[2])) {
                     continue;
                 }
                 TextWindows.Window w = run.window;
@@ -93,14 +94,48 @@ public class MentionExtractor {
         }
         for (TextWindows.Window window : TextWindows.of(text, config.maxNameWords())) {
             Parsed parsed = parse(window.text());
-            if (parsed.isEmpty() || parsed.parts().stream().mapToInt(part -> part.skeleton().length()).sum() < 3) {
+            if (parsed.isEmpty() || parsed.parts().stream().mapToInt(part -> part.skeleton().length()).sum() < 2) {
                 continue; // "Le", "Al": too little of a name to stand for one
             }
-            Run run = new Run(field, window, parsed);
+            Run run = new Run(field, narrowed(window, parsed), parsed);
             for (String key : NameKeys.of(parsed.parts())) {
                 runsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
             }
         }
+    }
+
+    /**
+     * A one-part Latin run of a short skeleton against a Latin name far longer ("Les" is not "Lousous"): vowels
+     * vary between spellings, but not to the point of losing half the letters.
+     */
+    private boolean tooShortFor(Parsed run, String name) {
+        NameNormaliser.Part part = run.parts().get(0);
+        Parsed named = parse(name);
+        if (run.parts().size() != 1 || named.parts().size() != 1 || part.skeleton().length() >= 3
+                || part.script() != NameNormaliser.Script.LATIN
+                || named.parts().get(0).script() != NameNormaliser.Script.LATIN) {
+            return false;
+        }
+        int a = part.form().length();
+        int b = named.parts().get(0).form().length();
+        return Math.min(a, b) < SHORT_NAME_LENGTH_RATIO * Math.max(a, b);
+    }
+
+    /**
+     * The window without words the normaliser dropped at its edges ("à Tiflet" is the span "Tiflet"); unchanged when
+     * a part's text cannot be found as written (accents and apostrophes are gone from it).
+     */
+    private static TextWindows.Window narrowed(TextWindows.Window window, Parsed parsed) {
+        String first = parsed.parts().get(0).text().split(" ")[0];
+        String[] lastWords = parsed.parts().get(parsed.parts().size() - 1).text().split(" ");
+        String last = lastWords[lastWords.length - 1];
+        int from = window.text().indexOf(first);
+        int to = window.text().lastIndexOf(last);
+        if (from < 0 || to < from || (from == 0 && to + last.length() == window.text().length())) {
+            return window;
+        }
+        int end = to + last.length();
+        return new TextWindows.Window(window.start() + from, window.start() + end, window.text().substring(from, end));
     }
 
     private Parsed parse(String text) {

@@ -62,8 +62,8 @@ public final class TextWindows {
                 int c = text.codePointAt(i);
                 if (isLetter(c)) {
                     i += Character.charCount(c);
-                } else if (isJoiner(c) && i + 1 < n && isLetter(text.codePointAt(i + 1))) {
-                    i++; // an apostrophe or hyphen inside a word: Ben-Ali, Da'ud
+                } else if ((isJoiner(c) || Character.isDigit(c)) && i + 1 < n && isLetter(text.codePointAt(i + 1))) {
+                    i++; // an apostrophe, hyphen or chat-alphabet digit inside a word: Ben-Ali, Da'ud, Sa3id
                 } else {
                     break;
                 }
@@ -81,7 +81,8 @@ public final class TextWindows {
     }
 
     private static boolean isJoiner(int cp) {
-        return cp == '-' || cp == '\'' || cp == '\u2019' || cp == '\u2018' || cp == '\u02BF' || cp == '\u02BE';
+        return cp == '-' || cp == '\'' || cp == '`' || cp == '\u00B4' || cp == '\u2019' || cp == '\u2018'
+                || cp == '\u02BF' || cp == '\u02BE' || cp == '\u02BC';
     }
 
     /** Blanks with at most one line break (two make a paragraph: a name does not run across it). */
