@@ -39,7 +39,8 @@ import io.restassured.path.json.JsonPath;
  * path: entities created over HTTP, reports bulk-ingested, the queue drained by the workers, proposals read over
  * HTTP. A proposal is right when it names the entity of a ground-truth span it overlaps (each span and each
  * proposal counts once). {@code bench/linking-eval.sh} runs it with {@code -Dlinking.reports=1200} (150 is a quick
- * slice). Goal: precision ≥ 0.90 and recall ≥ 0.90. The figures and the misses go to target/linking-eval.txt. The corpus is filed by an agency of its own, so no other test's entity can be proposed.
+ * slice). Goal: precision ≥ 0.90 and recall ≥ 0.90. The figures and the misses go to target/linking-eval.txt.
+ * The corpus is filed by an agency of its own, so no other test's entity can be proposed.
  */
 @QuarkusTest
 class LinkingEvaluationTest {
@@ -119,7 +120,8 @@ class LinkingEvaluationTest {
         Map<String, Integer> entityIndex = new HashMap<>();
         for (Known k : known) {
             String body = """
-                    {"kind":"%s","displayName":"%s","names":[{"name":"%s"},{"name":"%s"}],%s"classification":"RESTRICTED"}"""
+                    {"kind":"%s","displayName":"%s","names":[{"name":"%s"},{"name":"%s"}],%s\
+                    "classification":"RESTRICTED"}"""
                     .formatted(k.kind(), Fixtures.json(k.latinName()), Fixtures.json(k.latinName()),
                             Fixtures.json(k.arabicName()), k.kind().equals("LOCATION") ? "\"country\":\"MA\"," : "");
             entityIndex.put(Fixtures.createEntity(AUTHOR, body), k.index());

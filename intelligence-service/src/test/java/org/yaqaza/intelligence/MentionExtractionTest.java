@@ -11,11 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.intelligence.extraction.ExtractionWorker;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,6 +38,9 @@ class MentionExtractionTest {
 
     @Inject
     ExtractionWorker worker;
+
+    @Inject
+    Sql sql;
 
     private static String person(String token, String classification, String compartment, String... names) {
         String list = String.join(",", java.util.Arrays.stream(names)
@@ -150,7 +157,8 @@ class MentionExtractionTest {
         String person = person(ANALYST, "SECRET", null, "Hamza Ait Lahcen");
         String line = "{\"sourceType\":\"OSINT\",\"reliability\":\"C\",\"credibility\":3,"
                 + "\"collectedAt\":\"2026-03-02T08:00:00Z\",\"language\":\"fr\",\"title\":\"Veille\","
-                + "\"body\":\"Un compte attribué à Hamza Aït-Lahcen relaie des appels.\",\"classification\":\"SECRET\"}";
+                + "\"body\":\"Un compte attribué à Hamza Aït-Lahcen relaie des appels.\","
+                + "\"classification\":\"SECRET\"}";
         String id = given().auth().oauth2(ANALYST).contentType("application/x-ndjson")
                 .body((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/intelligence/reports/bulk").then().statusCode(200).extract().asString()
@@ -172,12 +180,31 @@ class MentionExtractionTest {
     void aCorrectedReportIsExtractedAgain() {
         String person = person(ANALYST, "SECRET", null, "Imane Boukhriss");
         String id = report(ANALYST, "fr", "Note", "Rien à signaler.", "SECRET");
-        assertTrue(proposals(ANALYST, id).getList("entityId").isEmpty());
+        assertFalse(proposals(ANALYST, id).getList("entityId").contains(person));
         given().auth().oauth2(ANALYST).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "fr", "Note",
                         "Imane Boukhriss a été vue à Meknès.", "SECRET").replace("\"classification\"",
                                 "\"version\":0,\"classification\""))
                 .put("/api/intelligence/reports/" + id).then().statusCode(200);
         assertTrue(proposals(ANALYST, id).getList("entityId").contains(person));
+    }
+
+    @Test
+    void theQueueIsATableAnyInstanceDrainsAfterARestart() {
+        String person = person(ANALYST, "SECRET", null, "Ilyas Bouchentouf");
+        String id = report(ANALYST, "fr", "Note", "Ilyas Bouchentouf a changé de numéro.", "SECRET");
+        assertTrue(proposals(ANALYST, id).getList("entityId").contains(person));
+        // as an instance that stopped after queuing the report and before its workers ran would leave it
+        UUID report = UUID.fromString(id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.update("delete from mention_proposal where report_id = :id", Map.of("id", report));
+            sql.update("insert into extraction_queue (report_id, enqueued_at, author, author_clearance,"
+                    + " author_compartments, author_agency, not_before)"
+                    + " values (:id, now(), 'extraction-analyst', 3, '', 'DGST', now())", Map.of("id", report));
+        });
+        assertTrue(proposals(ANALYST, id).getList("entityId").contains(person), "extracted from the table");
+        long left = QuarkusTransaction.requiringNew().call(() -> sql.one("select count(*) from extraction_queue"
+                + " where report_id = :id", Map.of("id", report), rs -> rs.getLong(1)));
+        assertEquals(0, left);
     }
 }

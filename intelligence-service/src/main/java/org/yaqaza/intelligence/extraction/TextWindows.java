@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class TextWindows {
 
-    /** A word: [start, end) in the text, its script, whether it starts with a capital, whether only blanks precede it. */
+    /** A word: [start, end) in the text, its script, whether it starts with a capital, only blanks before it. */
     record Word(int start, int end, boolean arabic, boolean capital, boolean joined) {
     }
 

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.intelligence.api.LinkSuggestion;
+import org.yaqaza.intelligence.api.RelationshipRequest;
 import org.yaqaza.intelligence.api.RelationshipView;
-import org.yaqaza.intelligence.api.SuggestionAcceptRequest;
 import org.yaqaza.intelligence.api.SuggestionDismissRequest;
 import org.yaqaza.intelligence.suggestion.SuggestionService;
 
@@ -46,12 +46,15 @@ public class SuggestionResource {
         return service.list(caller.get(), entityId, limit);
     }
 
-    /** 201 with the relationship made of the suggestion (relationships are created by analysts and supervisors). */
+    /**
+     * 201 with the relationship made of the suggestion, as {@code POST /relationships} would create it, supported by
+     * the suggestion's reports (those the request lists are not used).
+     */
     @POST
     @Path("/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.ANALYST, Role.SUPERVISOR })
-    public Response accept(@Valid @NotNull SuggestionAcceptRequest request) {
+    public Response accept(@Valid @NotNull RelationshipRequest request) {
         RelationshipView created = service.accept(caller.get(), request);
         return Response.created(URI.create("/api/intelligence/relationships/" + created.id())).entity(created).build();
     }

@@ -19,7 +19,6 @@ import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.api.LinkSuggestion;
 import org.yaqaza.intelligence.api.RelationshipRequest;
 import org.yaqaza.intelligence.api.RelationshipView;
-import org.yaqaza.intelligence.api.SuggestionAcceptRequest;
 import org.yaqaza.intelligence.model.Relationship;
 import org.yaqaza.intelligence.service.EntityService;
 import org.yaqaza.intelligence.service.RelationshipService;
@@ -65,13 +64,18 @@ public class SuggestionService {
         return find(caller, entityId, null, max).stream().map(Found::suggestion).toList();
     }
 
+    /**
+     * The relationship {@code request} describes between the two entities of a suggestion (in the direction the
+     * analyst chose); its supporting reports are the suggestion's evidence, whatever the request lists.
+     */
     @Transactional
-    public RelationshipView accept(Caller caller, SuggestionAcceptRequest request) {
+    public RelationshipView accept(Caller caller, RelationshipRequest request) {
         Found found = existing(caller, request.sourceId(), request.targetId());
         LinkSuggestion s = found.suggestion();
         Relationship rel = relationships.create(caller, new RelationshipRequest(request.sourceId(),
-                request.targetId(), request.type(), request.confidence(), null, null, s.reportIds(), request.note(),
-                request.classification(), request.compartments(), request.sharedWith()));
+                request.targetId(), request.type(), request.confidence(), request.validFrom(), request.validTo(),
+                s.reportIds(), request.note(), request.classification(), request.compartments(),
+                request.sharedWith()));
         audit.record(AuditActor.of(caller), "ACCEPT_SUGGESTION", RelationshipService.OBJECT_TYPE, rel.id,
                 rel.classification, s.entityA() + " " + s.entityB() + " reports=" + s.reportCount());
         return relationships.get(caller, rel.id);
