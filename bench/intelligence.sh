@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Speed figures of intelligence-service, from a clean clone with only a JDK (17+) and Maven:
-#   bulk ingest rate (reports/s, audit and full-text indexing on), search p50/p95/p99 at N reports,
+#   bulk ingest rate (reports/s acknowledged, audit, full-text indexing and mention extraction on) and the proposal
+#   lag p95 of mention extraction (queued -> proposals committed), search p50/p95/p99 at N reports,
 #   graph depth-2 p50/p95 at M relationships.
 # It builds what is missing, starts its own embedded PostgreSQL and the packaged service (both stopped at the end)
 # and drives them over HTTP (harness: intelligence-service/src/test/java/.../bench/IntelligenceBench.java).

@@ -45,6 +45,7 @@ import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
 import org.yaqaza.intelligence.config.IntelligenceConfig;
 import org.yaqaza.intelligence.config.Workers;
+import org.yaqaza.intelligence.extraction.ExtractionQueue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -74,6 +75,7 @@ public class BulkIngest {
     private final Sql sql;
     private final AuditTrail audit;
     private final AlertService alerts;
+    private final ExtractionQueue extraction;
     private final IntelligenceConfig config;
     private final ManagedExecutor parsers;
     private final ManagedExecutor storers;
@@ -82,13 +84,14 @@ public class BulkIngest {
     private final Clock clock;
 
     public BulkIngest(ObjectMapper json, Validator validator, Sql sql, AuditTrail audit, AlertService alerts,
-            IntelligenceConfig config, @Identifier(Workers.BULK_PARSE) ManagedExecutor parsers,
+            ExtractionQueue extraction, IntelligenceConfig config, @Identifier(Workers.BULK_PARSE) ManagedExecutor parsers,
             @Identifier(Workers.BULK_STORE) ManagedExecutor storers, Clock clock) {
         this.json = json;
         this.validator = validator;
         this.sql = sql;
         this.audit = audit;
         this.alerts = alerts;
+        this.extraction = extraction;
         this.config = config;
         this.parsers = parsers;
         this.storers = storers;
@@ -426,6 +429,7 @@ public class BulkIngest {
             String ids = inserted.stream().map(UUID::toString).collect(Collectors.joining(","));
             audit.record(AuditActor.of(caller), "BULK_CREATE", ReportService.OBJECT_TYPE, inserted.get(0), highest,
                     "count=" + inserted.size() + " ids=" + ids);
+            extraction.enqueue(caller, inserted);
             List<UUID> mReports = new ArrayList<>();
             List<UUID> mEntities = new ArrayList<>();
             for (Pending g : good) {

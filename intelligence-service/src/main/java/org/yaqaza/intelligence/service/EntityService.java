@@ -34,6 +34,7 @@ import org.yaqaza.intelligence.model.NameType;
 import org.yaqaza.intelligence.model.OrganisationStatus;
 import org.yaqaza.intelligence.repository.EntityRepository;
 import org.yaqaza.intelligence.screening.ScreeningIndex;
+import org.yaqaza.intelligence.extraction.NameKeyIndex;
 import org.yaqaza.intelligence.search.ArabicNormaliser;
 
 /**
@@ -51,15 +52,17 @@ public class EntityService {
     private final AuditTrail audit;
     private final Sql sql;
     private final ScreeningIndex screening;
+    private final NameKeyIndex nameKeys;
     private final Clock clock;
 
     public EntityService(EntityRepository entities, MarkingAuthority markings, AuditTrail audit, Sql sql,
-            ScreeningIndex screening, Clock clock) {
+            ScreeningIndex screening, NameKeyIndex nameKeys, Clock clock) {
         this.entities = entities;
         this.markings = markings;
         this.audit = audit;
         this.sql = sql;
         this.screening = screening;
+        this.nameKeys = nameKeys;
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ public class EntityService {
         }
         entities.persist(e);
         entities.flush();
-        screening.reindex(e.id, e.kind, e.names.stream().map(n -> n.name).toList());
+        reindex(e);
         if (e.kind == EntityKind.ORGANISATION) {
             recordStatus(caller, e, null, e.organisationStatus, e.statusSince, null);
         }
@@ -144,7 +147,7 @@ public class EntityService {
                 OBJECT_TYPE);
         apply(caller, e, request);
         entities.flush();
-        screening.reindex(e.id, e.kind, e.names.stream().map(n -> n.name).toList());
+        reindex(e);
         audit.record(AuditActor.of(caller), "UPDATE", OBJECT_TYPE, e.id, e.classification, null);
         return e;
     }
@@ -213,6 +216,13 @@ public class EntityService {
                 Map.of("id", e.id), rs -> new StatusChange(rs.getString("from_status"), rs.getString("to_status"),
                         Sql.date(rs, "effective_date"), Sql.instant(rs, "changed_at"), rs.getString("changed_by"),
                         rs.getObject("case_id", UUID.class)));
+    }
+
+    /** Screening and extraction find an entity by its names: both indexes follow them in this transaction. */
+    private void reindex(IntelEntity e) {
+        List<String> names = e.names.stream().map(n -> n.name).toList();
+        screening.reindex(e.id, e.kind, names);
+        nameKeys.reindex(e.id, e.kind, names);
     }
 
     private void recordStatus(Caller caller, IntelEntity e, OrganisationStatus from, OrganisationStatus to,

@@ -30,6 +30,7 @@ import org.yaqaza.common.security.Tlp;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.intelligence.alert.AlertService;
 import org.yaqaza.intelligence.api.ReportRequest;
+import org.yaqaza.intelligence.extraction.ExtractionQueue;
 import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.model.Mention;
 import org.yaqaza.intelligence.model.Report;
@@ -57,10 +58,12 @@ public class ReportService {
     private final MarkingAuthority markings;
     private final AuditTrail audit;
     private final Sql sql;
+    private final ExtractionQueue extraction;
     private final Clock clock;
 
     public ReportService(ReportRepository reports, EntityRepository entities, MentionRepository mentions,
-            AlertService alerts, MarkingAuthority markings, AuditTrail audit, Sql sql, Clock clock) {
+            AlertService alerts, MarkingAuthority markings, AuditTrail audit, Sql sql, ExtractionQueue extraction,
+            Clock clock) {
         this.reports = reports;
         this.entities = entities;
         this.mentions = mentions;
@@ -68,6 +71,7 @@ public class ReportService {
         this.markings = markings;
         this.audit = audit;
         this.sql = sql;
+        this.extraction = extraction;
         this.clock = clock;
     }
 
@@ -117,6 +121,7 @@ public class ReportService {
         reports.persist(report);
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, report.id, report.classification, null);
         addMentions(caller, report, mentioned);
+        extraction.enqueue(caller, List.of(report.id));
         return new Filed(report, false);
     }
 
@@ -170,6 +175,7 @@ public class ReportService {
         reports.flush();
         audit.record(AuditActor.of(caller), "UPDATE", OBJECT_TYPE, report.id, report.classification, null);
         addMentions(caller, report, mentioned);
+        extraction.enqueue(caller, List.of(report.id));
         return report;
     }
 

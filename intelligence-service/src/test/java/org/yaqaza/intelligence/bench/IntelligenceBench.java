@@ -128,8 +128,47 @@ public final class IntelligenceBench {
             stored += response.body().split("\"status\":\"CREATED\"", -1).length - 1;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("bulk ingest: %d reports (%.1f MB NDJSON, ar/fr/en, audit + full-text index on) in "
-                + "%.1f s = %.0f reports/s%n", stored, bytes / 1e6, seconds, stored / seconds);
+        System.out.printf("bulk ingest: %d reports (%.1f MB NDJSON, ar/fr/en, audit + full-text index on,"
+                + " mention extraction on) in %.1f s = %.0f reports/s acknowledged%n", stored, bytes / 1e6, seconds,
+                stored / seconds);
+        extractionLag(System.nanoTime());
+    }
+
+    /**
+     * Waits for the extraction queue to empty, then prints the proposal lag (queued → proposals committed) from the
+     * service's histogram: p95 is the upper bound of the first bucket holding 95 % of the reports.
+     */
+    private void extractionLag(long acknowledged) throws Exception {
+        String metrics = "";
+        for (int i = 0; i < 3600; i++) {
+            metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (metric(metrics, "yaqaza_extraction_queue_depth ") == 0
+                    && metric(metrics, "yaqaza_extraction_lag_seconds_count ") > 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        double count = metric(metrics, "yaqaza_extraction_lag_seconds_count ");
+        double p95 = Double.NaN;
+        List<String> buckets = metrics.lines().filter(l -> l.startsWith("yaqaza_extraction_lag_seconds_bucket"))
+                .toList();
+        for (String line : buckets) {
+            double cumulative = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (cumulative >= 0.95 * count) {
+                String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
+                p95 = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+                break;
+            }
+        }
+        System.out.printf("mention extraction: %.0f reports extracted, queue empty %.1f s after the last"
+                + " acknowledgement, proposal lag p95 <= %.2f s (goal < 5 s)%n", count,
+                (System.nanoTime() - acknowledged) / 1e9, p95);
+    }
+
+    private static double metric(String metrics, String prefix) {
+        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     private String reportLine(int i) {

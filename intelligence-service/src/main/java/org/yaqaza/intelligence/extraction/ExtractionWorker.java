@@ -1,0 +1,232 @@
+package org.yaqaza.intelligence.extraction;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.yaqaza.common.persistence.Sql;
+import org.yaqaza.common.security.Visibility;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Drains the extraction queue: each worker claims a batch of due rows ({@code FOR UPDATE SKIP LOCKED}, so
+ * replicas and workers never take the same report), extracts, stores the proposals and deletes the rows in one
+ * transaction. A crash or a failure rolls the claim back; a failed batch is retried later with a growing delay and
+ * a report that fails {@code max-attempts} times leaves the queue (logged and counted). Metrics:
+ * {@code yaqaza_extraction_lag_seconds} (queued → proposals committed, histogram with p95),
+ * {@code yaqaza_extraction_queue_depth} and {@code yaqaza_extraction_queue_oldest_seconds}.
+ */
+@ApplicationScoped
+public class ExtractionWorker {
+
+    private static final Logger LOG = Logger.getLogger(ExtractionWorker.class);
+
+    private record Claimed(UUID reportId, double waitedSeconds, Map<String, Object> author) {
+    }
+
+    private final Sql sql;
+    private final MentionExtractor extractor;
+    private final ExtractionConfig config;
+    private final ObjectMapper json;
+    private final Timer lag;
+    private final Counter failures;
+    private final AtomicLong depth = new AtomicLong();
+    private final AtomicLong oldestSeconds = new AtomicLong();
+    private final ExecutorService pool;
+
+    public ExtractionWorker(Sql sql, MentionExtractor extractor, ExtractionConfig config, ObjectMapper json,
+            MeterRegistry meters) {
+        this.sql = sql;
+        this.extractor = extractor;
+        this.config = config;
+        this.json = json;
+        this.lag = Timer.builder("yaqaza.extraction.lag").description("Time from a report's commit to its proposals")
+                .publishPercentileHistogram().publishPercentiles(0.5, 0.95, 0.99)
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(meters);
+        this.failures = Counter.builder("yaqaza.extraction.failures")
+                .description("Reports dropped from the extraction queue after repeated failures").register(meters);
+        Gauge.builder("yaqaza.extraction.queue.depth", depth, AtomicLong::get)
+                .description("Reports waiting for extraction").register(meters);
+        Gauge.builder("yaqaza.extraction.queue.oldest", oldestSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest report waiting for extraction").register(meters);
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.parallelism()), runnable -> {
+            Thread thread = new Thread(runnable, "extraction-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Scheduled(every = "${yaqaza.intelligence.extraction.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (config.workers()) {
+            drain();
+        }
+    }
+
+    /** Runs the workers until no row is due; answers how many reports were extracted. */
+    public int drain() {
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, config.parallelism()); i++) {
+            workers.add(pool.submit(() -> {
+                int done = 0;
+                int claimed;
+                while ((claimed = claimAndExtract()) > 0) {
+                    done += claimed;
+                }
+                return done;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> worker : workers) {
+            try {
+                total += worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                LOG.error("Extraction worker failed", e.getCause());
+            }
+        }
+        refreshGauges();
+        return total;
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** One batch in one transaction; 0 when nothing was due. */
+    private int claimAndExtract() {
+        List<UUID> claimedIds = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> extractBatch(claimedIds));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            for (Claimed c : claimed) {
+                lag.record(Duration.ofNanos((long) ((c.waitedSeconds + seconds) * 1e9)));
+            }
+            return claimed.size();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Extraction of %d reports failed; they are retried later", claimedIds.size());
+            QuarkusTransaction.requiringNew().run(() -> postpone(claimedIds));
+            return 0;
+        }
+    }
+
+    private List<Claimed> extractBatch(List<UUID> claimedIds) {
+        List<Claimed> claimed = sql.query("""
+                delete from extraction_queue where report_id in (select report_id from extraction_queue
+                    where not_before <= now() order by not_before limit :batch for update skip locked)
+                returning report_id, extract(epoch from clock_timestamp() - enqueued_at), author_clearance,
+                    author_compartments, author_agency""", Map.of("batch", config.batchSize()),
+                rs -> new Claimed(rs.getObject(1, UUID.class), rs.getDouble(2), Map.of(
+                        Visibility.CLEARANCE, rs.getShort(3), Visibility.COMPARTMENTS, rs.getString(4),
+                        Visibility.AGENCY, rs.getString(5))));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        claimed.forEach(c -> claimedIds.add(c.reportId));
+        Map<UUID, String[]> texts = new HashMap<>();
+        sql.query("select id, title, body from report where id = any(:ids)",
+                Map.of("ids", claimedIds.toArray(UUID[]::new)),
+                rs -> texts.put(rs.getObject(1, UUID.class), new String[] { rs.getString(2), rs.getString(3) }));
+        // a corrected report is extracted again: its undecided proposals are replaced, decisions are kept
+        sql.update("delete from mention_proposal where report_id = any(:ids) and status = 'PROPOSED'",
+                Map.of("ids", claimedIds.toArray(UUID[]::new)));
+        ProposalRows rows = new ProposalRows();
+        for (Claimed c : claimed) {
+            String[] text = texts.get(c.reportId);
+            if (text != null) {
+                extractor.extract(text[0], text[1], c.author).forEach(found -> rows.add(c.reportId, found));
+            }
+        }
+        rows.insert();
+        return claimed;
+    }
+
+    /** Proposals of a batch, inserted in one statement. */
+    private final class ProposalRows {
+        private final List<String[]> rows = new ArrayList<>();
+
+        void add(UUID reportId, MentionExtractor.Found found) {
+            try {
+                rows.add(new String[] { UUID.randomUUID().toString(), reportId.toString(), found.entityId().toString(),
+                    found.field().name(), Integer.toString(found.start()), Integer.toString(found.end()),
+                    found.text(), found.name(), Double.toString(found.score()),
+                    json.writeValueAsString(found.explanation()) });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void insert() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            String[] names = { "ids", "reports", "entities", "fields", "starts", "ends", "texts", "names", "scores",
+                "explanations" };
+            Map<String, Object> p = new HashMap<>();
+            for (int c = 0; c < names.length; c++) {
+                final int column = c;
+                p.put(names[c], rows.stream().map(r -> r[column]).toArray(String[]::new));
+            }
+            sql.update("""
+                    insert into mention_proposal (id, report_id, entity_id, field, span_start, span_end, matched_text,
+                        matched_name, score, explanation, created_at)
+                    select u.id::uuid, u.r::uuid, u.e::uuid, u.f, u.s::int, u.en::int, u.t, u.n, u.sc::float8, u.x,
+                        now()
+                      from unnest(:ids, :reports, :entities, :fields, :starts, :ends, :texts, :names, :scores,
+                                  :explanations) as u(id, r, e, f, s, en, t, n, sc, x)
+                    on conflict do nothing""", p);
+        }
+    }
+
+    /** After a failure: the batch's rows wait longer each time; a row failing too often is dropped. */
+    private void postpone(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> dropped = sql.query("delete from extraction_queue where report_id = any(:ids)"
+                + " and attempts + 1 >= :max returning report_id", Map.of("ids", ids.toArray(UUID[]::new),
+                        "max", config.maxAttempts()), rs -> rs.getObject(1, UUID.class));
+        if (!dropped.isEmpty()) {
+            failures.increment(dropped.size());
+            LOG.errorf("Extraction gave up on reports %s after %d attempts", dropped, config.maxAttempts());
+        }
+        sql.update("update extraction_queue set attempts = attempts + 1, not_before = now()"
+                + " + make_interval(secs => power(2, attempts + 1)) where report_id = any(:ids)",
+                Map.of("ids", ids.toArray(UUID[]::new)));
+    }
+
+    private void refreshGauges() {
+        QuarkusTransaction.requiringNew().run(() -> sql.query("select count(*), coalesce(extract(epoch from"
+                + " now() - min(enqueued_at)), 0) from extraction_queue", Map.of(), rs -> {
+                    depth.set(rs.getLong(1));
+                    oldestSeconds.set(Math.round(rs.getDouble(2)));
+                    return null;
+                }));
+    }
+}
