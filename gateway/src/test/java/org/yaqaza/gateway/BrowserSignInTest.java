@@ -108,6 +108,7 @@ class BrowserSignInTest {
         long authTime = ((Number) id.getClaimValue("auth_time")).longValue();
         assertTrue(Math.abs(authTime - System.currentTimeMillis() / 1000) < 60, "auth_time " + authTime);
         assertNotNull(id.getClaimValueAsString("sid"));
+        assertTrue(id.getStringListClaimValue("groups").contains("analyst"), "roles for the web app");
 
         // the access token opens the API at the gateway's edge
         given().auth().oauth2(tokens.path("access_token")).get("/api/intelligence/reports")
@@ -129,6 +130,10 @@ class BrowserSignInTest {
         Map<String, String> noMethod = browser.request(null);
         noMethod.remove("code_challenge_method");
         assertRedirectedError(browser.get(noMethod), "invalid_request", noMethod.get("state"));
+        // and an OpenID Connect sign-in it must be
+        Map<String, String> noOpenId = browser.request(null);
+        noOpenId.put("scope", "profile");
+        assertRedirectedError(browser.get(noOpenId), "invalid_scope", noOpenId.get("state"));
 
         // a wrong verifier, or none, does not redeem the code
         String code = browser.signIn(username, Fixtures.PASSWORD, null);
@@ -169,6 +174,10 @@ class BrowserSignInTest {
         Map<String, String> unknownClient = browser.request(null);
         unknownClient.put("client_id", "no-such-client");
         browser.get(unknownClient).then().statusCode(400).header("Location", nullValue());
+        // a caller that does not ask for HTML (a script, an API client) gets the refusal as a problem document
+        given().redirects().follow(false).accept("application/json").queryParams(unknownClient).get("/auth/authorize")
+                .then().statusCode(400).contentType("application/problem+json").header("Location", nullValue())
+                .body("status", equalTo(400));
 
         // the token endpoint wants the redirect URI of the request the code was given for
         String code = browser.signIn(username, Fixtures.PASSWORD, null);
@@ -422,7 +431,8 @@ class BrowserSignInTest {
             request.put("response_type", "code");
             request.put("client_id", clientId);
             request.put("redirect_uri", CALLBACK);
-            request.put("scope", "openid profile");
+            // email is not known here: ignored, not refused (OpenID Connect Core 3.1.2.1)
+            request.put("scope", "openid email profile");
             request.put("state", random());
             if (nonce != null) {
                 request.put("nonce", nonce);
@@ -566,8 +576,9 @@ class BrowserSignInTest {
         }
     }
 
+    /** A browser's request: it follows no redirect by itself here, and asks for HTML. */
     private static RequestSpecification noRedirects() {
-        return given().redirects().follow(false);
+        return given().redirects().follow(false).accept("text/html,application/xhtml+xml,*/*;q=0.8");
     }
 
     private static String s256(String verifier) {

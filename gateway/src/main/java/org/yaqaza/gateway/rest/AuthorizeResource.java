@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.yaqaza.common.problem.Problem;
+import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.gateway.config.GatewayConfig;
 import org.yaqaza.gateway.edge.EdgeFilters;
@@ -44,7 +47,8 @@ import io.vertx.core.http.HttpServerRequest;
  * The authorization endpoint (OAuth 2.1 4.1, OpenID Connect Core 3.1.2) and its sign-in page, and the end-session
  * endpoint (OpenID Connect RP-Initiated Logout 1.0). Pages are server-rendered in Arabic (right to left), French
  * or English, carry no script at all and are framed by no one (CSP {@code frame-ancestors 'none'}). Nothing is
- * sent to a redirect URI the client did not register: a bad client or URI gets an error page here.
+ * sent to a redirect URI the client did not register: a bad client or URI gets an error page here. A caller that
+ * does not ask for HTML (an API client, a script) gets each refusal as an RFC 9457 problem with the same status.
  */
 @Path("/auth")
 public class AuthorizeResource {
@@ -78,7 +82,7 @@ public class AuthorizeResource {
 
     @GET
     @Path("/authorize")
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Start a browser sign-in (authorization code with PKCE S256): the sign-in page")
     public Response authorize(@Context HttpHeaders headers, @Context HttpServerRequest request,
             @CookieParam(CSRF_COOKIE) String csrfCookie,
@@ -101,10 +105,10 @@ public class AuthorizeResource {
         put(fields, "code_challenge", codeChallenge);
         put(fields, "code_challenge_method", codeChallengeMethod);
         put(fields, "ui_locales", uiLocales);
-        String language = pages.language(uiLocales, headers.getAcceptableLanguages());
+        String language = pages.language(uiLocales, browserLanguages(headers));
         Optional<MachineClient> client = signIn.registeredClient(clientId, redirectUri);
         if (client.isEmpty()) {
-            return errorPage(language, 400, "unknownClient");
+            return errorPage(headers, language, "unknownClient");
         }
         BrowserSignIn.AuthorizationRequest authorization = authorizationRequest(fields, prompt);
         BrowserSignIn.RequestError error = BrowserSignIn.check(authorization);
@@ -118,7 +122,7 @@ public class AuthorizeResource {
     @POST
     @Path("/authorize")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Submit the sign-in page: on success a redirect to the client with a one-time code")
     public Response submit(@Context HttpHeaders headers, @Context HttpServerRequest request,
             @CookieParam(CSRF_COOKIE) String csrfCookie, MultivaluedMap<String, String> form) {
@@ -126,10 +130,10 @@ public class AuthorizeResource {
         for (String name : REQUEST_FIELDS) {
             put(fields, name, single(form, name));
         }
-        String language = pages.language(fields.get("ui_locales"), headers.getAcceptableLanguages());
+        String language = pages.language(fields.get("ui_locales"), browserLanguages(headers));
         Optional<MachineClient> client = signIn.registeredClient(fields.get("client_id"), fields.get("redirect_uri"));
         if (client.isEmpty()) {
-            return errorPage(language, 400, "unknownClient");
+            return errorPage(headers, language, "unknownClient");
         }
         BrowserSignIn.AuthorizationRequest authorization = authorizationRequest(fields, null);
         BrowserSignIn.RequestError error = BrowserSignIn.check(authorization);
@@ -142,10 +146,13 @@ public class AuthorizeResource {
         if (!wellFormedCsrf(csrfCookie) || sentCsrf == null || !MessageDigest.isEqual(
                 csrfCookie.getBytes(StandardCharsets.US_ASCII), sentCsrf.getBytes(StandardCharsets.US_ASCII))) {
             // not sent from the page this browser was given (or the cookie expired): show a fresh page
-            return page(400, language, client.get(), fields, newCsrf(), username, "expired", request);
+            return refusedPage(headers, 400, "The sign-in form's CSRF token is missing or not this browser's.",
+                    Map.of(), () -> page(400, language, client.get(), fields, newCsrf(), username, "expired",
+                            request));
         }
         if (username == null || username.isBlank() || password == null) {
-            return page(400, language, client.get(), fields, csrfCookie, username, "missing", request);
+            return refusedPage(headers, 400, "username and password are required.", Map.of(),
+                    () -> page(400, language, client.get(), fields, csrfCookie, username, "missing", request));
         }
         BrowserSignIn.SignIn outcome = signIn.signIn(authorization, username, password,
                 EdgeFilters.address(request));
@@ -160,29 +167,36 @@ public class AuthorizeResource {
                     .header("Referrer-Policy", "no-referrer").build();
         }
         if (outcome instanceof BrowserSignIn.SignInThrottled throttled) {
-            Response.ResponseBuilder page = pageBuilder(429, language, client.get(), fields, csrfCookie, username,
-                    "throttled", request);
-            return page.header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())).build();
+            Map<String, String> retry = Map.of(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            return refusedPage(headers, 429, "Too many failed sign-ins for this account; wait before trying again.",
+                    retry, () -> {
+                        Response.ResponseBuilder page = pageBuilder(429, language, client.get(), fields, csrfCookie,
+                                username, "throttled", request);
+                        retry.forEach(page::header);
+                        return page.build();
+                    });
         }
         if (outcome instanceof BrowserSignIn.WrongCredentials) {
             // one message for unknown, wrong and disabled, as at the token endpoint
-            return page(401, language, client.get(), fields, csrfCookie, username, "wrong", request);
+            return refusedPage(headers, 401, "The credentials are not valid or the account cannot be used now.",
+                    Map.of(), () -> page(401, language, client.get(), fields, csrfCookie, username, "wrong",
+                            request));
         }
-        return errorPage(language, 400, "unknownClient");
+        return errorPage(headers, language, "unknownClient");
     }
 
     @GET
     @Path("/logout")
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "End a browser sign-in (OpenID Connect RP-initiated logout): its refresh tokens are revoked")
     public Response logout(@Context HttpHeaders headers, @QueryParam("id_token_hint") String idTokenHint,
             @QueryParam("client_id") String clientId,
             @QueryParam("post_logout_redirect_uri") String postLogoutRedirectUri, @QueryParam("state") String state,
             @QueryParam("ui_locales") String uiLocales) {
-        String language = pages.language(uiLocales, headers.getAcceptableLanguages());
+        String language = pages.language(uiLocales, browserLanguages(headers));
         Optional<BrowserSignIn.Logout> logout = signIn.endSession(idTokenHint, clientId, postLogoutRedirectUri);
         if (logout.isEmpty()) {
-            return errorPage(language, 400, "badLogout");
+            return errorPage(headers, language, "badLogout");
         }
         if (logout.get().postLogoutRedirectUri() != null) {
             Map<String, String> answer = new LinkedHashMap<>();
@@ -233,9 +247,39 @@ public class AuthorizeResource {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
-    private Response errorPage(String language, int status, String reason) {
-        return secured(Response.status(status).entity(pages.render(signInError, language, Map.of("reason", reason))),
-                null).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    /** A 400: the client, its redirect URI or the logout request is not one this gateway may follow. */
+    private Response errorPage(HttpHeaders headers, String language, String reason) {
+        String detail = reason.equals("badLogout") ? "The logout request is not valid or its post_logout_redirect_uri"
+                + " is not registered for the client." : "Unknown or disabled client, or a redirect_uri it has not"
+                        + " registered (exact match).";
+        return refusedPage(headers, 400, detail, Map.of(), () -> secured(Response.status(400).entity(
+                pages.render(signInError, language, Map.of("reason", reason))), null)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
+    }
+
+    /** The page for a browser (it asks for text/html), an RFC 9457 problem with the same status for anyone else. */
+    private static Response refusedPage(HttpHeaders headers, int status, String detail, Map<String, String> extra,
+            Supplier<Response> page) {
+        if (wantsHtml(headers)) {
+            return page.get();
+        }
+        Map<String, String> problemHeaders = new LinkedHashMap<>(extra);
+        problemHeaders.put(HttpHeaders.CACHE_CONTROL, "no-store");
+        String title = switch (status) {
+            case 401 -> "Sign-in refused";
+            case 429 -> "Too many requests";
+            default -> "Invalid sign-in request";
+        };
+        return Problems.response(status, null, title, detail, AUTHORIZE_PATH, null, problemHeaders);
+    }
+
+    private static boolean wantsHtml(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(type -> "text".equals(type.getType()) && "html".equals(type.getSubtype()));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -290,6 +334,15 @@ public class AuthorizeResource {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The browser's languages by preference; a malformed Accept-Language counts as none. */
+    private static List<Locale> browserLanguages(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static void put(Map<String, String> fields, String name, String value) {

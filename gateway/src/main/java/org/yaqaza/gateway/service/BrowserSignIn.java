@@ -42,7 +42,10 @@ import org.yaqaza.gateway.repository.UserRepository;
 public class BrowserSignIn {
 
     public static final String S256 = "S256";
-    /** The scopes a client may ask for; {@code openid} is required (this is an OpenID Connect sign-in). */
+    /**
+     * The scopes granted; {@code openid} is required (this is an OpenID Connect sign-in), others are ignored
+     * (OpenID Connect Core 3.1.2.1: scope values not understood SHOULD be ignored).
+     */
     public static final List<String> SCOPES = List.of("openid", "profile", "offline_access");
     /** RFC 7636 4.1: 43 to 128 unreserved characters; an S256 challenge is 43 base64url characters. */
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
@@ -124,9 +127,6 @@ public class BrowserSignIn {
         if (!scopes.contains("openid")) {
             return new RequestError("invalid_scope", "The scope must include openid.");
         }
-        if (!SCOPES.containsAll(scopes)) {
-            return new RequestError("invalid_scope", "Supported scopes: " + String.join(" ", SCOPES) + ".");
-        }
         if (request.state() != null && request.state().length() > MAX_STATE
                 || request.nonce() != null && request.nonce().length() > MAX_STATE) {
             return new RequestError("invalid_request", "state and nonce are at most " + MAX_STATE + " characters.");
@@ -176,7 +176,7 @@ public class BrowserSignIn {
         Instant authTime = validAfter != null && validAfter.isAfter(now) ? validAfter : now;
         codes.insert(hash(code), new AuthorizationCodeRepository.StoredCode(request.clientId(),
                 user.entry().username, request.redirectUri(), request.codeChallenge(), request.nonce(),
-                String.join(" ", scopes(request.scope())), authTime, now.plus(config.codeLifetime()), null, null));
+                String.join(" ", granted(request.scope())), authTime, now.plus(config.codeLifetime()), null, null));
         audit.record(actor(user.entry()), "AUTHORIZATION_CODE_ISSUED", DirectoryUser.KIND, user.entry().username,
                 null, "client=" + request.clientId() + "; redirect_uri=" + request.redirectUri());
         return new CodeIssued(code);
@@ -401,6 +401,12 @@ public class BrowserSignIn {
         } catch (MalformedClaimException e) {
             return null;
         }
+    }
+
+    /** What is granted of a requested scope: the values this server knows, in its order. */
+    private static List<String> granted(String scope) {
+        List<String> requested = scopes(scope);
+        return SCOPES.stream().filter(requested::contains).toList();
     }
 
     /** The scope's values in order, without repeats. */

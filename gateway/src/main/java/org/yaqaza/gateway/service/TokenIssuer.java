@@ -88,6 +88,8 @@ public class TokenIssuer {
                 .claim("azp", clientId)
                 .claim("sid", sid)
                 .claim("preferred_username", user.username)
+                // the roles, as in the access token: OIDC web apps (quarkus-oidc) read roles from the ID token
+                .groups(new TreeSet<>(Arrays.asList(user.roles)))
                 .claim("name", user.displayName);
         if (nonce != null) {
             claims.claim("nonce", nonce);
