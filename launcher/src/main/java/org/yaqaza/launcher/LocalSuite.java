@@ -172,7 +172,8 @@ public final class LocalSuite implements AutoCloseable {
             GatewayClient gateway = gateway();
             DemoDirectory.ensure(gateway, gateway.passwordToken(BOOTSTRAP_ADMIN, bootstrapAdminPassword()),
                     gateway.passwordToken(BOOTSTRAP_SECOND_ADMIN, bootstrapSecondAdminPassword()),
-                    adminCompartments(), liaisonServiceClientSecret(), partnerPrivateKey(), this::progress);
+                    adminCompartments(), liaisonServiceClientSecret(), partnerPrivateKey(), gatewayUrl(),
+                    this::progress);
             if (options.demoSeed()) {
                 // the liaison demo releases need intelligence's products and liaison's client, created just above
                 progress("waiting for the demo releases to the demo partner");
