@@ -329,6 +329,11 @@ class BrowserSignInTest {
         Response other = noRedirects().contentType(ContentType.URLENC).formParams(form)
                 .cookie("yaqaza_sign_in_csrf", random()).post("/auth/authorize");
         other.then().statusCode(400).header("Location", nullValue());
+        // a malformed form, or one that repeats a field, is the caller's error, never the server's
+        noRedirects().contentType(ContentType.URLENC).body("grant_type=%%%&&==&password=%zz")
+                .post("/auth/authorize").then().statusCode(400).contentType(containsString("text/html"));
+        given().accept("application/json").contentType(ContentType.URLENC).body("username=a&username=b")
+                .post("/auth/authorize").then().statusCode(400).contentType("application/problem+json");
         // no token in the form
         form.remove("csrf");
         noRedirects().contentType(ContentType.URLENC).formParams(form)

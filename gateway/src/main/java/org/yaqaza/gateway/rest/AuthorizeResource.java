@@ -1,5 +1,7 @@
 package org.yaqaza.gateway.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +26,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.yaqaza.common.problem.Problem;
 import org.yaqaza.common.problem.Problems;
 import org.yaqaza.common.request.PublicBaseUrl;
@@ -54,6 +58,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class AuthorizeResource {
 
     static final String CSRF_COOKIE = "yaqaza_sign_in_csrf";
+    /** The sign-in form is a few hundred bytes (the request's fields and the credentials). */
+    private static final int MAX_FORM_BYTES = 16 * 1024;
     private static final String AUTHORIZE_PATH = "/auth/authorize";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The fields of an authorization request the page carries from the GET to its form's POST. */
@@ -67,6 +73,14 @@ public class AuthorizeResource {
     private final Template signInPage;
     private final Template signInError;
     private final Template signedOut;
+
+    /** The sign-in form's fields, documented for the OpenAPI document; the endpoint parses the form itself. */
+    @Schema(name = "SignInForm")
+    public record SignInForm(String response_type, String client_id, String redirect_uri, String scope, String state,
+            String nonce, String code_challenge, String code_challenge_method, String ui_locales,
+            @Schema(description = "the page's CSRF token, equal to its cookie") String csrf, String username,
+            String password) {
+    }
 
     public AuthorizeResource(BrowserSignIn signIn, SignInPages pages, PublicBaseUrl publicBaseUrl,
             GatewayConfig config, @Location("sign-in.html") Template signInPage,
@@ -124,11 +138,25 @@ public class AuthorizeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "Submit the sign-in page: on success a redirect to the client with a one-time code")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = SignInForm.class)))
     public Response submit(@Context HttpHeaders headers, @Context HttpServerRequest request,
-            @CookieParam(CSRF_COOKIE) String csrfCookie, MultivaluedMap<String, String> form) {
+            @CookieParam(CSRF_COOKIE) String csrfCookie, InputStream body) throws IOException {
+        Map<String, String> form;
+        byte[] raw = body.readNBytes(MAX_FORM_BYTES + 1);
+        try {
+            // parsed here, as at the token endpoint: a malformed or oversized form is the caller's error
+            form = raw.length > MAX_FORM_BYTES ? null : TokenResource.parseForm(new String(raw,
+                    StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            form = null;
+        }
+        if (form == null) {
+            return errorPage(headers, pages.language(null, browserLanguages(headers)), "badRequest");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : REQUEST_FIELDS) {
-            put(fields, name, single(form, name));
+            put(fields, name, form.get(name));
         }
         String language = pages.language(fields.get("ui_locales"), browserLanguages(headers));
         Optional<MachineClient> client = signIn.registeredClient(fields.get("client_id"), fields.get("redirect_uri"));
@@ -140,9 +168,9 @@ public class AuthorizeResource {
         if (error != null) {
             return redirectError(authorization.redirectUri(), error, authorization.state(), request);
         }
-        String username = single(form, "username");
-        String password = single(form, "password");
-        String sentCsrf = single(form, "csrf");
+        String username = form.get("username");
+        String password = form.get("password");
+        String sentCsrf = form.get("csrf");
         if (!wellFormedCsrf(csrfCookie) || sentCsrf == null || !MessageDigest.isEqual(
                 csrfCookie.getBytes(StandardCharsets.US_ASCII), sentCsrf.getBytes(StandardCharsets.US_ASCII))) {
             // not sent from the page this browser was given (or the cookie expired): show a fresh page
@@ -247,11 +275,17 @@ public class AuthorizeResource {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
-    /** A 400: the client, its redirect URI or the logout request is not one this gateway may follow. */
+    /**
+     * A 400: the client, its redirect URI or the logout request is not one this gateway may follow, or the form is
+     * not one (malformed, repeated fields, too large).
+     */
     private Response errorPage(HttpHeaders headers, String language, String reason) {
-        String detail = reason.equals("badLogout") ? "The logout request is not valid or its post_logout_redirect_uri"
-                + " is not registered for the client." : "Unknown or disabled client, or a redirect_uri it has not"
-                        + " registered (exact match).";
+        String detail = switch (reason) {
+            case "badLogout" -> "The logout request is not valid or its post_logout_redirect_uri is not registered"
+                    + " for the client.";
+            case "badRequest" -> "The form is malformed, repeats a field or is too large.";
+            default -> "Unknown or disabled client, or a redirect_uri it has not registered (exact match).";
+        };
         return refusedPage(headers, 400, detail, Map.of(), () -> secured(Response.status(400).entity(
                 pages.render(signInError, language, Map.of("reason", reason))), null)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
@@ -349,12 +383,6 @@ public class AuthorizeResource {
         if (value != null && !value.isEmpty()) {
             fields.put(name, value);
         }
-    }
-
-    /** A repeated parameter counts as absent (RFC 6749 3.1). */
-    private static String single(MultivaluedMap<String, String> form, String name) {
-        List<String> values = form == null ? null : form.get(name);
-        return values == null || values.size() != 1 || values.get(0).isEmpty() ? null : values.get(0);
     }
 
     private static boolean wellFormedCsrf(String value) {
