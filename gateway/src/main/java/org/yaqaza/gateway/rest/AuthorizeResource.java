@@ -267,7 +267,6 @@ public class AuthorizeResource {
         data.put("username", username == null ? "" : username);
         data.put("problem", problem == null ? "" : problem);
         data.put("languages", languages);
-        data.put("stylesheet", base + "/auth/sign-in.css");
         String body = pages.render(signInPage, language, data);
         NewCookie cookie = new NewCookie.Builder(CSRF_COOKIE).value(csrf).path(AUTHORIZE_PATH).httpOnly(true)
                 .secure(true).sameSite(NewCookie.SameSite.STRICT).maxAge(30 * 60).build();
