@@ -122,9 +122,13 @@ class TokenEndpointTest {
 
     @Test
     void malformedRequestsAreOAuthErrors() {
-        given().contentType(ContentType.URLENC).formParam("grant_type", "authorization_code")
+        given().contentType(ContentType.URLENC).formParam("grant_type", "implicit")
                 .formParam("code", "x").post("/auth/token")
                 .then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+        // a code without a client: nobody to redeem it for
+        given().contentType(ContentType.URLENC).formParam("grant_type", "authorization_code")
+                .formParam("code", "x").formParam("redirect_uri", "https://console.yaqaza.test/cb").post("/auth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
         given().contentType(ContentType.URLENC).formParam("username", "x").post("/auth/token")
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
         given().contentType(ContentType.URLENC).body("grant_type=password&grant_type=client_credentials")

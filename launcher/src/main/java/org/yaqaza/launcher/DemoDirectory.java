@@ -52,6 +52,15 @@ public final class DemoDirectory {
     public static final DemoClient LIAISON_SERVICE_CLIENT = new DemoClient("liaison-service",
             "liaison-service calling intelligence-service", "service", "TOP_SECRET", ALL_COMPARTMENTS, "DGST", null);
 
+    /**
+     * The web console (issue 18): a public client (a browser app: no secret, PKCE), reached through the gateway at
+     * {@code /console/}; quarkus-oidc sends people back to {@link #CONSOLE_CALLBACK_PATH} (its redirect-path) and,
+     * after a logout, to {@link #CONSOLE_SIGNED_OUT_PATH}, both on the gateway's URL.
+     */
+    public static final String CONSOLE_CLIENT_ID = "yaqaza-console";
+    public static final String CONSOLE_CALLBACK_PATH = "/console/callback";
+    public static final String CONSOLE_SIGNED_OUT_PATH = "/console/signed-out";
+
     /** Fixed, published demo password of a demo user: {@code demo-<username>-2026!}. */
     public static String demoPassword(String username) {
         return "demo-" + username + "-2026!";
@@ -61,13 +70,13 @@ public final class DemoDirectory {
     }
 
     /**
-     * Creates what is missing: every demo user, the partner client and the liaison service client. Client
-     * secrets are set to the given ones when a client exists but no longer accepts them, and the partner's public
-     * key when it differs. The directory's four-eyes rule holds here too: {@code adminToken}'s administrator asks,
+     * Creates what is missing: every demo user, the partner client, the liaison service client and the console's
+     * public client. Client secrets are set to the given ones when a client exists but no longer accepts them, and
+     * the partner's public key when it differs. The directory's four-eyes rule holds here too: {@code adminToken}'s administrator asks,
      * {@code approverToken}'s (a second administrator) approves what needs a second person.
      */
     static void ensure(GatewayClient gateway, String adminToken, String approverToken, List<String> adminCompartments,
-            String liaisonServiceSecret, String partnerPrivateKey, Consumer<String> progress) {
+            String liaisonServiceSecret, String partnerPrivateKey, String gatewayUrl, Consumer<String> progress) {
         Approver approver = new Approver(gateway, approverToken);
         for (DemoUser user : USERS) {
             HttpResponse<String> existing = gateway.get("/api/admin/users/" + user.username(), adminToken);
@@ -92,6 +101,44 @@ public final class DemoDirectory {
         Map<String, Object> partnerKeys = GatewayClient.publicKeySet(partnerPrivateKey);
         ensureClient(gateway, adminToken, approver, PARTNER_CLIENT, PARTNER_CLIENT_SECRET, partnerKeys, progress);
         ensureClient(gateway, adminToken, approver, LIAISON_SERVICE_CLIENT, liaisonServiceSecret, null, progress);
+        ensureConsoleClient(gateway, adminToken, gatewayUrl, progress);
+    }
+
+    /**
+     * The console's client, its redirect URIs on the gateway's current URL (a data directory started before on
+     * another port gets them replaced). Nothing in it needs four-eyes: it holds no grant of its own.
+     */
+    private static void ensureConsoleClient(GatewayClient gateway, String adminToken, String gatewayUrl,
+            Consumer<String> progress) {
+        List<String> redirects = List.of(gatewayUrl + CONSOLE_CALLBACK_PATH);
+        List<String> afterLogout = List.of(gatewayUrl + CONSOLE_SIGNED_OUT_PATH);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", "Yaqaza console");
+        body.put("roles", List.of());
+        body.put("clearance", "UNCLASSIFIED");
+        body.put("compartments", List.of());
+        body.put("agency", "DGST");
+        body.put("enabled", true);
+        body.put("redirectUris", redirects);
+        body.put("postLogoutRedirectUris", afterLogout);
+        String path = "/api/admin/clients/" + CONSOLE_CLIENT_ID;
+        HttpResponse<String> existing = gateway.get(path, adminToken);
+        if (existing.statusCode() == 200) {
+            Map<String, Object> client = GatewayClient.jsonObject(existing.body());
+            if (!redirects.equals(client.get("redirectUris")) || !afterLogout.equals(
+                    client.get("postLogoutRedirectUris"))) {
+                requireStatus(gateway.putJson(path, adminToken, body, existing.headers().firstValue("ETag")
+                        .orElse(null)), 200, "update the redirect URIs of client " + CONSOLE_CLIENT_ID);
+                progress.accept("moved the redirect URIs of client " + CONSOLE_CLIENT_ID + " to " + gatewayUrl);
+            }
+            return;
+        }
+        requireStatus(existing, 404, "look up client " + CONSOLE_CLIENT_ID);
+        body.put("clientId", CONSOLE_CLIENT_ID);
+        body.put("publicClient", true);
+        requireStatus(gateway.postJson("/api/admin/clients", adminToken, body), 201,
+                "create client " + CONSOLE_CLIENT_ID);
+        progress.accept("created client " + CONSOLE_CLIENT_ID + " (public, PKCE) for " + gatewayUrl + "/console/");
     }
 
     private static void ensureClient(GatewayClient gateway, String adminToken, Approver approver, DemoClient client,

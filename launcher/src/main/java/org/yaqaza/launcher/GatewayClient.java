@@ -137,15 +137,29 @@ public final class GatewayClient {
 
     /** PUT of a JSON object with a bearer token; the status and body. */
     public HttpResponse<String> putJson(String path, String token, Map<String, ?> body) {
-        return sendJson("PUT", path, token, body);
+        return sendJson("PUT", path, token, body, null);
+    }
+
+    /** PUT of a JSON object with a bearer token, replacing the version {@code ifMatch} (an ETag). */
+    public HttpResponse<String> putJson(String path, String token, Map<String, ?> body, String ifMatch) {
+        return sendJson("PUT", path, token, body, ifMatch);
     }
 
     private HttpResponse<String> sendJson(String method, String path, String token, Map<String, ?> body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return sendJson(method, path, token, body, null);
+    }
+
+    private HttpResponse<String> sendJson(String method, String path, String token, Map<String, ?> body,
+            String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body), StandardCharsets.UTF_8))
-                .build());
+                .method(method, HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body), StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.build());
     }
 
     private HttpRequest tokenRequest(String form, String basic) {

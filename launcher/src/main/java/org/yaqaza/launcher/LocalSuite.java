@@ -172,7 +172,8 @@ public final class LocalSuite implements AutoCloseable {
             GatewayClient gateway = gateway();
             DemoDirectory.ensure(gateway, gateway.passwordToken(BOOTSTRAP_ADMIN, bootstrapAdminPassword()),
                     gateway.passwordToken(BOOTSTRAP_SECOND_ADMIN, bootstrapSecondAdminPassword()),
-                    adminCompartments(), liaisonServiceClientSecret(), partnerPrivateKey(), this::progress);
+                    adminCompartments(), liaisonServiceClientSecret(), partnerPrivateKey(), gatewayUrl(),
+                    this::progress);
             if (options.demoSeed()) {
                 // the liaison demo releases need intelligence's products and liaison's client, created just above
                 progress("waiting for the demo releases to the demo partner");
@@ -342,6 +343,8 @@ public final class LocalSuite implements AutoCloseable {
             case GATEWAY -> {
                 env.put("YAQAZA_GATEWAY_TOKEN_ISSUER", issuer);
                 env.put("YAQAZA_GATEWAY_TOKEN_KEY_DIRECTORY", options.keyDirectory().toString());
+                // the local demo and the system tests sign in with the password grant (off in production)
+                env.put("YAQAZA_GATEWAY_TOKEN_PASSWORD_GRANT_ENABLED", "true");
                 env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
                 env.put("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword());
                 env.put("YAQAZA_GATEWAY_BOOTSTRAP_SECOND_ADMIN_USERNAME", BOOTSTRAP_SECOND_ADMIN);

@@ -3,6 +3,7 @@ package org.yaqaza.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,9 @@ class LocalSuiteTest {
         assertEquals("http://localhost:18080", gateway.get("YAQAZA_GATEWAY_TOKEN_ISSUER"));
         assertEquals("http://localhost:18082", gateway.get("YAQAZA_GATEWAY_UPSTREAMS_LIAISON_URL"));
         assertEquals(options.keyDirectory().toString(), gateway.get("YAQAZA_GATEWAY_TOKEN_KEY_DIRECTORY"));
+        // the local demo and the system tests sign in with the password grant, off in production
+        assertEquals("true", gateway.get("YAQAZA_GATEWAY_TOKEN_PASSWORD_GRANT_ENABLED"));
+        assertNull(intelligence.get("YAQAZA_GATEWAY_TOKEN_PASSWORD_GRANT_ENABLED"));
         assertEquals(LocalSuite.BOOTSTRAP_ADMIN, gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_USERNAME"));
         // two first administrators (four-eyes), holding every clearance and compartment the demo accounts get
         assertEquals(LocalSuite.BOOTSTRAP_SECOND_ADMIN, gateway.get("YAQAZA_GATEWAY_BOOTSTRAP_SECOND_ADMIN_USERNAME"));

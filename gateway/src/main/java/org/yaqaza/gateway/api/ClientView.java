@@ -9,7 +9,8 @@ import org.yaqaza.common.security.Classification;
 
 /**
  * A machine client as admins see it; never the secret hash. {@code jwks}: its public keys;
- * {@code tokenEndpointAuthMethods}: how it may authenticate at the token endpoint.
+ * {@code tokenEndpointAuthMethods}: how it may authenticate at the token endpoint ({@code none}: a public client);
+ * {@code redirectUris}, {@code postLogoutRedirectUris}: where sign-in and logout may send the browser back to.
  */
 public record ClientView(
         UUID id,
@@ -23,6 +24,9 @@ public record ClientView(
         boolean enabled,
         List<String> tokenEndpointAuthMethods,
         Map<String, Object> jwks,
+        boolean publicClient,
+        List<String> redirectUris,
+        List<String> postLogoutRedirectUris,
         Instant secretChangedAt,
         Instant createdAt,
         String createdBy,

@@ -72,6 +72,28 @@ public interface GatewayConfig {
          */
         @WithDefault("90d")
         Duration rotateAfter();
+
+        PasswordGrant passwordGrant();
+
+        /** How long an authorization code may be redeemed (at most 60 s; it is single-use anyway). */
+        @WithDefault("60s")
+        Duration codeLifetime();
+
+        /**
+         * How long a sign-in's refresh tokens live, counted from the sign-in (rotation does not extend it): after
+         * it, the person signs in again.
+         */
+        @WithDefault("12h")
+        Duration refreshLifetime();
+
+        /**
+         * The resource owner password grant, which OAuth 2.1 drops: off unless turned on, for the local demo and
+         * the tests only. People sign in through the authorization endpoint.
+         */
+        interface PasswordGrant {
+            @WithDefault("false")
+            boolean enabled();
+        }
     }
 
     interface Directory {

@@ -1,6 +1,7 @@
 package org.yaqaza.gateway.edge;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,13 +10,14 @@ import org.yaqaza.gateway.config.GatewayConfig;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Checks every request before routing (after its request id is fixed, priority 1000): header size (431) and
- * declared body size (413) on all routes, and the per-address limits of the token endpoint (429), where
- * failed logins have their own, stricter bucket.
+ * declared body size (413) on all routes, and the per-address limits of the token endpoint, the sign-in page's
+ * form and token revocation (429), where failed logins have their own, stricter bucket.
  */
 @ApplicationScoped
 public class EdgeFilters {
@@ -23,7 +25,8 @@ public class EdgeFilters {
     static final int ACCESS_LOG_PRIORITY = 995;
     private static final int SIZE_PRIORITY = 990;
     private static final int TOKEN_LIMIT_PRIORITY = 980;
-    private static final String TOKEN_PATH = "/auth/token";
+    /** Where credentials are checked: the token endpoint, the sign-in page's form, token revocation. */
+    private static final Set<String> SIGN_IN_PATHS = Set.of("/auth/token", "/auth/authorize", "/auth/revoke");
 
     private final BodyLimits bodyLimits;
     private final RateLimiter limiter;
@@ -78,7 +81,7 @@ public class EdgeFilters {
     }
 
     private void tokenEndpoint(RoutingContext rc) {
-        if (!TOKEN_PATH.equals(rc.normalizedPath())) {
+        if (!SIGN_IN_PATHS.contains(rc.normalizedPath()) || rc.request().method() != HttpMethod.POST) {
             rc.next();
             return;
         }
@@ -88,7 +91,8 @@ public class EdgeFilters {
             return;
         }
         if (failedGroup.isPresent()) {
-            // a refusal (400 invalid_grant, 401 invalid_client) spends a failed-login token
+            // a refusal (400 invalid_grant, 401 invalid_client or a wrong password on the page) spends a
+            // failed-login token
             rc.addHeadersEndHandler(v -> {
                 int status = rc.response().getStatusCode();
                 if (status == 400 || status == 401) {

@@ -32,8 +32,12 @@ public final class DirectoryMapper {
         if (c.secretHash != null) {
             methods.addAll(List.of("client_secret_basic", "client_secret_post"));
         }
+        if (c.publicClient) {
+            methods.add("none");
+        }
         return new ClientView(c.id, c.clientId, c.displayName, sorted(c.roles), c.clearance, sorted(c.compartments),
-                c.agency, c.partner, c.enabled, methods, ClientKeys.view(c.jwks), c.credentialChangedAt, c.createdAt,
+                c.agency, c.partner, c.enabled, methods, ClientKeys.view(c.jwks), c.publicClient,
+                List.of(c.redirectUris), List.of(c.postLogoutRedirectUris), c.credentialChangedAt, c.createdAt,
                 c.createdBy, c.updatedAt, c.updatedBy, c.version);
     }
 

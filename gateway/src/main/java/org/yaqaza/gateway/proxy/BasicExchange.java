@@ -94,7 +94,8 @@ public class BasicExchange {
         Exchanged exchanged = entry.join();
         // a client changed in the directory since (on any replica) is checked afresh: its token was revoked
         if (exchanged.reuseUntilMillis() > System.currentTimeMillis()
-                && !revocations.revoked(exchanged.verified().subject(), exchanged.verified().issuedAtSeconds())) {
+                && !revocations.revoked(exchanged.verified().subject(), exchanged.verified().jti(),
+                        exchanged.verified().issuedAtSeconds())) {
             return exchanged;
         }
         // Caffeine invalidates synchronously: subscribing is enough, and awaiting is not allowed on the event loop
@@ -122,8 +123,8 @@ public class BasicExchange {
             throw new Refused(0);
         }
         var issued = granted.issued();
-        return new Exchanged(issued.token(), new VerifiedToken(credentials.clientId(), issued.issuedAt()
-                .getEpochSecond(), issued.expiresAt().toEpochMilli(), true),
+        return new Exchanged(issued.token(), new VerifiedToken(credentials.clientId(), issued.jti(),
+                issued.issuedAt().getEpochSecond(), issued.expiresAt().toEpochMilli(), true),
                 issued.expiresAt().toEpochMilli() - EXPIRY_MARGIN_MILLIS);
     }
 

@@ -103,7 +103,7 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
      * credential set or its claims changed): that takes effect on the next request, not at the token's expiry.
      */
     private void accept(RoutingContext rc, VerifiedToken token) {
-        if (token.builtin() && revocations.revoked(token.subject(), token.issuedAtSeconds())) {
+        if (token.builtin() && revocations.revoked(token.subject(), token.jti(), token.issuedAtSeconds())) {
             rc.request().resume();
             refuse(rc, "The bearer token is no longer valid.", "Bearer error=\"invalid_token\"");
             return;
@@ -190,7 +190,7 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     /** The verified claims the edge keeps (the verifier requires sub, iat and exp); null if one is malformed. */
     private VerifiedToken verifiedToken(org.jose4j.jwt.JwtClaims claims) {
         try {
-            return new VerifiedToken(claims.getSubject(), claims.getIssuedAt().getValue(),
+            return new VerifiedToken(claims.getSubject(), claims.getJwtId(), claims.getIssuedAt().getValue(),
                     claims.getExpirationTime().getValueInMillis(), builtinIssuer.equals(claims.getIssuer()));
         } catch (org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
             return null;

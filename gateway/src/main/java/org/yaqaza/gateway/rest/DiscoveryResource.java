@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.yaqaza.common.request.PublicBaseUrl;
 import org.yaqaza.gateway.api.DiscoveryDocument;
 import org.yaqaza.gateway.config.GatewayConfig;
+import org.yaqaza.gateway.service.BrowserSignIn;
 import org.yaqaza.gateway.service.ClientKeys;
+import org.yaqaza.gateway.service.SignInPages;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -27,10 +29,12 @@ public class DiscoveryResource {
 
     private final String issuer;
     private final PublicBaseUrl publicBaseUrl;
+    private final boolean passwordGrant;
 
     public DiscoveryResource(GatewayConfig config, PublicBaseUrl publicBaseUrl) {
         this.issuer = config.token().issuer();
         this.publicBaseUrl = publicBaseUrl;
+        this.passwordGrant = config.token().passwordGrant().enabled();
     }
 
     @GET
@@ -49,18 +53,27 @@ public class DiscoveryResource {
 
     private DiscoveryDocument document(HttpServerRequest request) {
         String base = publicBaseUrl.of(request);
+        List<String> authMethods = List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
         return new DiscoveryDocument(
                 issuer,
+                base + "/auth/authorize",
                 base + "/auth/token",
+                base + "/auth/revoke",
+                base + "/auth/logout",
                 base + "/auth/jwks",
-                List.of("client_credentials", "password"),
-                // no authorization endpoint, so no response type: only the token endpoint's grants
-                List.of(),
+                TokenResource.grantTypes(passwordGrant),
+                List.of("code"),
+                List.of("query"),
+                List.of(BrowserSignIn.S256),
+                BrowserSignIn.SCOPES,
+                SignInPages.LANGUAGES,
                 List.of("public"),
                 List.of("RS256"),
-                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"),
+                authMethods,
                 List.copyOf(new java.util.TreeSet<>(ClientKeys.ALGORITHMS)),
+                authMethods,
+                true,
                 List.of("iss", "sub", "upn", "aud", "exp", "iat", "jti", "groups", "clearance", "compartments",
-                        "agency", "partner"));
+                        "agency", "partner", "auth_time", "nonce", "azp", "sid", "preferred_username", "name"));
     }
 }

@@ -30,7 +30,7 @@ public class RevokedTokenAugmentor implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken token && builtinIssuer.equals(token.getIssuer())
-                && revocations.revoked(token.getSubject(), token.getIssuedAtTime())) {
+                && revocations.revoked(token.getSubject(), token.getTokenID(), token.getIssuedAtTime())) {
             return Uni.createFrom().failure(new AuthenticationFailedException("token revoked by the directory"));
         }
         return Uni.createFrom().item(identity);

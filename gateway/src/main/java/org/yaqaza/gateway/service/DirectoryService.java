@@ -115,7 +115,8 @@ public class DirectoryService {
         ensureNameFree(username);
         DirectoryChangePayload payload = new DirectoryChangePayload(request.displayName().strip(), request.roles(),
                 request.clearance(), orEmpty(request.compartments()), request.agency(), null,
-                request.enabled() == null || request.enabled(), hasher.hash(request.password()), null);
+                request.enabled() == null || request.enabled(), hasher.hash(request.password()), null, null, null,
+                null);
         GrantRules.Grants requested = grants(payload);
         GrantRules.requireMayGrant(caller, null, requested);
         List<String> reasons = GrantRules.fourEyesReasons(null, requested);
@@ -133,7 +134,7 @@ public class DirectoryService {
         ensureNameFree(username);
         return insertUser(AuditActor.system("bootstrap"), username, new DirectoryChangePayload(
                 "Bootstrap administrator", Set.of(Role.ADMIN), clearance.name(), compartments, agency, null, true,
-                hasher.hash(password), null), "");
+                hasher.hash(password), null, null, null, null), "");
     }
 
     public Page<DirectoryUser> listUsers(PageRequest page) {
@@ -154,7 +155,8 @@ public class DirectoryService {
         checkUserRoles(request.roles(), errors);
         refuse(errors);
         DirectoryChangePayload payload = new DirectoryChangePayload(request.displayName().strip(), request.roles(),
-                request.clearance(), request.compartments(), request.agency(), null, request.enabled(), null, null);
+                request.clearance(), request.compartments(), request.agency(), null, request.enabled(), null, null,
+                null, null, null);
         GrantRules.Grants old = grants(user);
         GrantRules.requireMayGrant(caller, old, grants(payload));
         List<String> reasons = GrantRules.fourEyesReasons(old, grants(payload));
@@ -202,7 +204,10 @@ public class DirectoryService {
     public Outcome<CreatedClient> createClient(Caller caller, ClientCreate request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkPartner(request.roles(), request.partner(), errors);
-        if (request.partner() != null && request.jwks() == null && request.secret() == null) {
+        boolean publicClient = Boolean.TRUE.equals(request.publicClient());
+        if (publicClient) {
+            checkPublicClient(request, errors);
+        } else if (request.partner() != null && request.jwks() == null && request.secret() == null) {
             errors.add(new Problem.FieldError("jwks", "a partner system authenticates with private_key_jwt: register "
                     + "its public key here, or give a secret to have it use a client secret instead"));
         }
@@ -210,11 +215,13 @@ public class DirectoryService {
         ensureNameFree(request.clientId());
         String jwks = request.jwks() == null ? null : ClientKeys.normalise(request.jwks());
         // keys alone need no secret; without keys or a chosen secret, one is generated
-        String generated = request.secret() == null && jwks == null ? PasswordHasher.generateSecret() : null;
+        String generated = request.secret() == null && jwks == null && !publicClient ? PasswordHasher.generateSecret()
+                : null;
         String secret = request.secret() != null ? request.secret() : generated;
         DirectoryChangePayload payload = new DirectoryChangePayload(request.displayName().strip(), request.roles(),
                 request.clearance(), orEmpty(request.compartments()), request.agency(), request.partner(),
-                request.enabled() == null || request.enabled(), secret == null ? null : hasher.hash(secret), jwks);
+                request.enabled() == null || request.enabled(), secret == null ? null : hasher.hash(secret), jwks,
+                publicClient, orEmpty(request.redirectUris()), orEmpty(request.postLogoutRedirectUris()));
         GrantRules.Grants requested = grants(payload);
         GrantRules.requireMayGrant(caller, null, requested);
         List<String> reasons = GrantRules.fourEyesReasons(null, requested);
@@ -244,7 +251,7 @@ public class DirectoryService {
         refuse(errors);
         DirectoryChangePayload payload = new DirectoryChangePayload(request.displayName().strip(), request.roles(),
                 request.clearance(), request.compartments(), request.agency(), request.partner(), request.enabled(),
-                null, null);
+                null, null, null, request.redirectUris(), request.postLogoutRedirectUris());
         GrantRules.Grants old = grants(client);
         GrantRules.requireMayGrant(caller, old, grants(payload));
         List<String> reasons = GrantRules.fourEyesReasons(old, grants(payload));
@@ -276,6 +283,10 @@ public class DirectoryService {
     /** A client's credential is another account's: four-eyes when its grants would need them. */
     private Outcome<String> setClientCredential(Caller caller, MachineClient client, DirectoryChange.Action action,
             DirectoryChangePayload payload, String generated) {
+        if (client.publicClient) {
+            throw ProblemException.conflict("Public client", "A public client (a browser app) holds no secret and no"
+                    + " keys: it proves itself with PKCE at each sign-in.");
+        }
         GrantRules.Grants held = grants(client);
         GrantRules.requireDominates(caller, held);
         List<String> reasons = GrantRules.fourEyesReasons(null, held);
@@ -433,6 +444,8 @@ public class DirectoryService {
         client.secretHash = payload.credentialHash();
         client.jwks = payload.jwks();
         client.partner = payload.partner();
+        client.publicClient = Boolean.TRUE.equals(payload.publicClient());
+        applyRedirectUris(client, payload);
         return insert(actor, client, clients, payload, "CLIENT_CREATED", approval);
     }
 
@@ -469,6 +482,7 @@ public class DirectoryService {
         } else if (entry instanceof MachineClient client) {
             client.displayName = payload.displayName();
             client.partner = payload.partner();
+            applyRedirectUris(client, payload);
         }
         apply(entry, payload);
         Instant now = clock.instant();
@@ -554,6 +568,35 @@ public class DirectoryService {
         }
     }
 
+    /**
+     * A public client signs people in and nothing else: no credential to keep (it could not keep one), and no
+     * grants of its own (it never gets a token for itself), but somewhere to send the browser back to.
+     */
+    private static void checkPublicClient(ClientCreate request, List<Problem.FieldError> errors) {
+        if (request.secret() != null || request.jwks() != null) {
+            errors.add(new Problem.FieldError("publicClient", "a public client has no secret and no keys"));
+        }
+        if (!request.roles().isEmpty() || request.partner() != null
+                || request.compartments() != null && !request.compartments().isEmpty()) {
+            errors.add(new Problem.FieldError("roles", "a public client gets no token of its own: no roles, "
+                    + "compartments or partner"));
+        }
+        if (request.redirectUris() == null || request.redirectUris().isEmpty()) {
+            errors.add(new Problem.FieldError("redirectUris", "a public client needs at least one redirect URI"));
+        }
+    }
+
+    /** Null lists (an update that leaves them out) keep what the client has. */
+    private static void applyRedirectUris(MachineClient client, DirectoryChangePayload payload) {
+        if (payload.redirectUris() != null) {
+            client.redirectUris = payload.redirectUris().stream().distinct().toArray(String[]::new);
+        }
+        if (payload.postLogoutRedirectUris() != null) {
+            client.postLogoutRedirectUris = payload.postLogoutRedirectUris().stream().distinct()
+                    .toArray(String[]::new);
+        }
+    }
+
     private static void refuse(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, null, "Invalid request",
@@ -564,6 +607,10 @@ public class DirectoryService {
 
     private static Set<String> orEmpty(Set<String> values) {
         return values == null ? Set.of() : values;
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     private static void apply(DirectoryEntry entry, DirectoryChangePayload payload) {
@@ -598,7 +645,9 @@ public class DirectoryService {
     private static String describe(DirectoryEntry e) {
         String extra = e instanceof MachineClient c ? (c.partner != null ? "; partner=" + c.partner : "")
                 + "; secret=" + (c.secretHash != null ? "set" : "none") + "; keys="
-                + (c.jwks == null ? 0 : ClientKeys.parse(c.jwks).size()) : "";
+                + (c.jwks == null ? 0 : ClientKeys.parse(c.jwks).size()) + (c.publicClient ? "; public" : "")
+                + "; redirectUris=" + Arrays.toString(c.redirectUris) + "; postLogoutRedirectUris="
+                + Arrays.toString(c.postLogoutRedirectUris) : "";
         return "roles=" + Arrays.toString(e.roles) + "; clearance=" + e.clearance + "; compartments="
                 + Arrays.toString(e.compartments) + "; agency=" + e.agency + extra + "; enabled=" + e.enabled;
     }

@@ -12,13 +12,17 @@ import jakarta.inject.Singleton;
 
 import org.yaqaza.gateway.config.GatewayConfig;
 import org.yaqaza.gateway.model.DirectoryEntry;
+import org.yaqaza.gateway.model.DirectoryUser;
 import org.yaqaza.gateway.model.MachineClient;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** Signs access tokens with the claims of the security model (RS256, kid, ≤ 15 minutes). */
+/**
+ * Signs access tokens with the claims of the security model (RS256, kid, ≤ 15 minutes), and the ID tokens of
+ * browser sign-ins (OpenID Connect Core 2: for the client, not for the services).
+ */
 @Singleton
 public class TokenIssuer {
 
@@ -64,8 +68,37 @@ public class TokenIssuer {
         if (entry instanceof MachineClient client && client.partner != null) {
             claims.claim("partner", client.partner);
         }
+        return new Issued(sign(claims), jti, issuedAt, expiresAt, config.lifetime().toSeconds());
+    }
+
+    /**
+     * An ID token: who signed in, when, for which client ({@code aud} and {@code azp}), bound to the client's
+     * {@code nonce} when it sent one; {@code sid} names the sign-in, which the end-session endpoint ends.
+     */
+    public String idToken(DirectoryUser user, String clientId, String nonce, Instant authTime, String sid,
+            Instant now) {
+        Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
+        JwtClaimsBuilder claims = Jwt.claims()
+                .issuer(config.issuer())
+                .subject(user.username)
+                .audience(clientId)
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(config.lifetime()))
+                .claim("auth_time", authTime.getEpochSecond())
+                .claim("azp", clientId)
+                .claim("sid", sid)
+                .claim("preferred_username", user.username)
+                // the roles, as in the access token: OIDC web apps (quarkus-oidc) read roles from the ID token
+                .groups(new TreeSet<>(Arrays.asList(user.roles)))
+                .claim("name", user.displayName);
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return sign(claims);
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
         KeyRing.Key key = keys.signing();
-        String token = claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
-        return new Issued(token, jti, issuedAt, expiresAt, config.lifetime().toSeconds());
+        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
     }
 }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.yaqaza.gateway.config.GatewayConfig;
+import org.yaqaza.gateway.repository.RefreshTokenRepository;
 import org.yaqaza.gateway.repository.RevocationRepository;
 
 import io.quarkus.runtime.StartupEvent;
@@ -41,15 +42,20 @@ public class TokenRevocations {
     private static final Duration HORIZON = TokenIssuer.MAX_LIFETIME.plusSeconds(30);
 
     private final Map<String, Instant> validAfter = new ConcurrentHashMap<>();
+    /** Access tokens of revoked sign-ins (a replayed code or refresh token, a logout), until they expire. */
+    private final Map<String, Instant> revokedJtis = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, Instant>> listeners = new CopyOnWriteArrayList<>();
     private final RevocationRepository repository;
+    private final RefreshTokenRepository refreshTokens;
     private final Clock clock;
     private final Vertx vertx;
     private final long pollMillis;
     private long timer = -1;
 
-    public TokenRevocations(RevocationRepository repository, Clock clock, Vertx vertx, GatewayConfig config) {
+    public TokenRevocations(RevocationRepository repository, RefreshTokenRepository refreshTokens, Clock clock,
+            Vertx vertx, GatewayConfig config) {
         this.repository = repository;
+        this.refreshTokens = refreshTokens;
         this.clock = clock;
         this.vertx = vertx;
         this.pollMillis = Math.max(100, config.directory().revocationPoll().toMillis());
@@ -76,6 +82,11 @@ public class TokenRevocations {
         return after != null && issuedAtSeconds < after.getEpochSecond();
     }
 
+    /** As {@link #revoked(String, long)}, or the token's own sign-in was revoked (its jti). */
+    public boolean revoked(String subject, String jti, long issuedAtSeconds) {
+        return revoked(subject, issuedAtSeconds) || jti != null && revokedJtis.containsKey(jti);
+    }
+
     /** Called with (subject, valid after) whenever a subject's earlier tokens are revoked. */
     public void onRevocation(BiConsumer<String, Instant> listener) {
         listeners.add(listener);
@@ -83,6 +94,10 @@ public class TokenRevocations {
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked revoked) {
         revoke(revoked.subject(), revoked.validAfter());
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SignInRevoked revoked) {
+        revoked.accessTokens().forEach(access -> revokedJtis.put(access.jti(), access.expiresAt()));
     }
 
     private void revoke(String subject, Instant after) {
@@ -104,5 +119,8 @@ public class TokenRevocations {
             }
         });
         validAfter.values().removeIf(after -> after.isBefore(horizon));
+        Instant now = clock.instant();
+        refreshTokens.revokedAccessTokens(now).forEach(access -> revokedJtis.put(access.jti(), access.expiresAt()));
+        revokedJtis.values().removeIf(expiry -> expiry.isBefore(now));
     }
 }

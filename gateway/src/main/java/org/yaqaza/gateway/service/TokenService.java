@@ -156,8 +156,44 @@ public class TokenService {
         return user.entry() == null ? user.refusal(false) : issue(user.entry(), "password", clientId, now);
     }
 
+    /**
+     * A person's password, checked as the password grant checks it (same throttling, same audit): for the sign-in
+     * page of the authorization endpoint. The user, or null with the refusal.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome<DirectoryUser> checkPassword(String username, String password, String address, Instant now) {
+        return authenticate(users, DirectoryUser.KIND, username.trim().toLowerCase(Locale.ROOT), password,
+                "authorization_code", address, now);
+    }
+
+    /**
+     * The client of a grant that redeems what a client was given (a code, a refresh token, a revocation):
+     * authenticated when it presents a credential, or a public client by its {@code client_id} alone (it has no
+     * credential; PKCE or the token's binding is its proof). Null when refused (invalid_client).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MachineClient redeemingClient(ClientAuthentication presented, String formClientId, String grant,
+            String address, Instant now) {
+        if (presented instanceof ClientCredentials secret) {
+            Outcome<MachineClient> client = authenticate(clients, MachineClient.KIND, secret.clientId(),
+                    secret.secret(), grant, address, now);
+            return client.entry();
+        }
+        if (presented instanceof ClientAssertion assertion) {
+            return authenticate(assertion, grant, now);
+        }
+        Optional<MachineClient> client = formClientId == null ? Optional.empty() : clients.findByName(formClientId);
+        if (client.isPresent() && client.get().publicClient && client.get().enabled) {
+            return client.get();
+        }
+        audit.record(ANONYMOUS, REFUSED, MachineClient.KIND, printable(formClientId), null, "grant=" + grant
+                + "; reason=" + (client.isEmpty() ? "unknown_client" : client.get().publicClient ? "disabled"
+                        : "confidential client without authentication"));
+        return null;
+    }
+
     /** An authenticated entry, or why not: a refusal, or a throttled attempt (retry after, in seconds). */
-    private record Outcome<E>(E entry, SignInThrottle.Throttled throttled) {
+    public record Outcome<E>(E entry, SignInThrottle.Throttled throttled) {
         Grant refusal(boolean clientFailed) {
             return throttled != null ? new Throttled(throttled.retryAfterSeconds()) : new Refused(clientFailed);
         }
@@ -214,7 +250,7 @@ public class TokenService {
         return null;
     }
 
-    private Grant issue(DirectoryEntry entry, String grant, String viaClient, Instant now) {
+    Grant issue(DirectoryEntry entry, String grant, String viaClient, Instant now) {
         TokenIssuer.Issued issued = issuer.issue(entry, now);
         String partner = entry instanceof MachineClient client ? client.partner : null;
         AuditActor actor = new AuditActor(entry.name(), Set.copyOf(Arrays.asList(entry.roles)), entry.agency, partner);

@@ -217,9 +217,10 @@ class HostileInputIT {
             return "internals in the answer (" + leak.group() + "): " + answer;
         }
         if (status >= 400 && status < 500) {
-            // TAXII errors are TAXII error documents; the token endpoint speaks OAuth 2 (RFC 6749 section 5.2)
+            // TAXII errors are TAXII error documents; the token and revocation endpoints speak OAuth 2 (RFC 6749
+            // section 5.2, RFC 7009 section 2.2.1)
             boolean taxii = c.op().path().startsWith("/taxii2");
-            boolean oauth = c.op().path().equals("/auth/token");
+            boolean oauth = c.op().path().equals("/auth/token") || c.op().path().equals("/auth/revoke");
             if (!answer.contentType().startsWith("application/problem+json")
                     && !(taxii && answer.contentType().startsWith("application/taxii+json"))
                     && !(oauth && answer.contentType().startsWith("application/json") && text.contains("\"error\""))) {
