@@ -1,0 +1,172 @@
+package org.yaqaza.console.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every label of the console. English here; {@code messages/msg_ar.properties} and {@code msg_fr.properties}
+ * translate each key (a build fails on a key missing from this interface; {@code MessagesTest} fails on a key
+ * missing from a translation).
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("Yaqaza")
+    String app_name();
+
+    @Message("Classification of this page")
+    String banner_label();
+
+    @Message("{#when marking}{#is 'RESTRICTED'}RESTRICTED{#is 'CONFIDENTIAL'}CONFIDENTIAL{#is 'SECRET'}SECRET"
+            + "{#is 'TOP_SECRET'}TOP SECRET{#else}UNCLASSIFIED{/when}")
+    String marking(String marking);
+
+    @Message("Main navigation")
+    String nav_label();
+
+    @Message("Home")
+    String nav_home();
+
+    @Message("Search reports")
+    String nav_search();
+
+    @Message("Write a report")
+    String nav_new_report();
+
+    @Message("Language")
+    String nav_language();
+
+    @Message("Sign out")
+    String nav_sign_out();
+
+    @Message("Signed in as {name}")
+    String signed_in_as(String name);
+
+    @Message("Welcome, {name}")
+    String home_title(String name);
+
+    @Message("Your roles: {roles}")
+    String home_roles(String roles);
+
+    @Message("Search")
+    String search_title();
+
+    @Message("Words to find (Arabic or Latin script)")
+    String search_query();
+
+    @Message("Language of the report")
+    String search_language();
+
+    @Message("Any")
+    String any();
+
+    @Message("Classification")
+    String classification();
+
+    @Message("Find")
+    String search_submit();
+
+    @Message("No report matches.")
+    String search_none();
+
+    @Message("Next results")
+    String search_next();
+
+    @Message("Results")
+    String search_results();
+
+    @Message("Report")
+    String report_title();
+
+    @Message("Source reliability")
+    String report_reliability();
+
+    @Message("Information credibility")
+    String report_credibility();
+
+    @Message("Collected at")
+    String report_collected_at();
+
+    @Message("Collected in")
+    String report_collected_place();
+
+    @Message("Language")
+    String report_language();
+
+    @Message("Title")
+    String report_field_title();
+
+    @Message("Text")
+    String report_body();
+
+    @Message("Compartments")
+    String report_compartments();
+
+    @Message("Shared with agencies")
+    String report_shared_with();
+
+    @Message("Legal authorisation")
+    String report_legal();
+
+    @Message("Source type")
+    String report_source_type();
+
+    @Message("Owning agency")
+    String report_owner();
+
+    @Message("Entities named in the report")
+    String report_mentions();
+
+    @Message("No entity is linked to this report.")
+    String report_no_mentions();
+
+    @Message("Audit trail of this report")
+    String report_audit();
+
+    @Message("Write a report")
+    String new_report_title();
+
+    @Message("Comma-separated codes, e.g. OPS-1")
+    String codes_hint();
+
+    @Message("A: completely reliable · B: usually reliable · C: fairly reliable · D: not usually reliable · "
+            + "E: unreliable · F: reliability cannot be judged")
+    String reliability_help();
+
+    @Message("1: confirmed by other sources · 2: probably true · 3: possibly true · 4: doubtful · "
+            + "5: improbable · 6: truth cannot be judged")
+    String credibility_help();
+
+    @Message("File the report")
+    String new_report_submit();
+
+    @Message("The report was not filed: correct the fields marked below.")
+    String form_has_errors();
+
+    @Message("Page not found")
+    String not_found_title();
+
+    @Message("There is nothing at this address, or nothing you may see.")
+    String not_found_text();
+
+    @Message("Not allowed")
+    String forbidden_title();
+
+    @Message("Your roles do not allow this action.")
+    String forbidden_text();
+
+    @Message("Service unavailable")
+    String unavailable_title();
+
+    @Message("A service did not answer. Try again in a moment; request {requestId}.")
+    String unavailable_text(String requestId);
+
+    @Message("You are signed out")
+    String signed_out_title();
+
+    @Message("Sign in again")
+    String sign_in();
+
+    @Message("Go to the home page")
+    String go_home();
+}

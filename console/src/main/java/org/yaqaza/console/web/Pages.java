@@ -1,0 +1,55 @@
+package org.yaqaza.console.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Renders a page with what every page shows: the language and direction, the classification banner (the highest
+ * marking among the records on the page), the signed-in user and the address to come back to after a language
+ * switch.
+ */
+@RequestScoped
+public class Pages {
+
+    private final HttpServerRequest request;
+    private final SecurityIdentity identity;
+
+    public Pages(HttpServerRequest request, SecurityIdentity identity) {
+        this.request = request;
+        this.identity = identity;
+    }
+
+    public Locale locale() {
+        return Languages.of(request);
+    }
+
+    /** A page showing records with these markings (none: an UNCLASSIFIED page). */
+    public TemplateInstance render(Template template, Collection<String> markingsShown) {
+        Locale locale = locale();
+        Marking highest = Marking.highest(markingsShown);
+        return template.instance()
+                .setLocale(locale)
+                .data("lang", locale.getLanguage())
+                .data("dir", Languages.rightToLeft(locale) ? "rtl" : "ltr")
+                .data("banner", highest)
+                .data("user", identity.isAnonymous() ? null : identity.getPrincipal().getName())
+                .data("roles", identity.isAnonymous() ? "" : String.join(", ", new TreeSet<>(identity.getRoles())))
+                .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
+                .data("languages", Languages.SUPPORTED);
+    }
+
+    public TemplateInstance render(Template template) {
+        return render(template, List.of());
+    }
+}

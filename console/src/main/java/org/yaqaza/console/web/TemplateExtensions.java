@@ -1,0 +1,43 @@
+package org.yaqaza.console.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.yaqaza.console.api.EntityView;
+import org.yaqaza.console.api.ReportView;
+import org.yaqaza.console.api.SearchHit;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** What templates derive from the API's records: the marking of each, the safe snippet, URL parts. */
+@TemplateExtension
+public final class TemplateExtensions {
+
+    private TemplateExtensions() {
+    }
+
+    static Marking marking(SearchHit hit) {
+        return Marking.parse(hit.classification());
+    }
+
+    static Marking marking(ReportView report) {
+        return Marking.parse(report.classification());
+    }
+
+    static Marking marking(EntityView entity) {
+        return Marking.parse(entity.classification());
+    }
+
+    static String safeSnippet(SearchHit hit) {
+        return Snippets.safe(hit.snippet());
+    }
+
+    static String urlEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}
