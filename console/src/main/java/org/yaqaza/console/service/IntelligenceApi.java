@@ -13,10 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.yaqaza.console.api.EntityView;
+import org.yaqaza.console.api.GraphView;
 import org.yaqaza.console.api.NewReport;
 import org.yaqaza.console.api.Page;
 import org.yaqaza.console.api.ReportView;
+import org.yaqaza.console.api.ScreeningRequest;
+import org.yaqaza.console.api.ScreeningResult;
 import org.yaqaza.console.api.SearchHit;
+import org.yaqaza.console.api.StatusChange;
 
 /** The intelligence API, through the gateway, as the signed-in user. */
 @RegisterRestClient(configKey = "gateway")
@@ -37,6 +41,31 @@ public interface IntelligenceApi {
     @GET
     @Path("/reports/{id}/mentions")
     List<EntityView> mentions(@PathParam("id") String id);
+
+    @GET
+    @Path("/reports")
+    Page<ReportView> reportsNaming(@QueryParam("entity") String entityId, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/entities/{id}")
+    EntityView entity(@PathParam("id") String id);
+
+    @GET
+    @Path("/entities/{id}/status-history")
+    List<StatusChange> statusHistory(@PathParam("id") String id);
+
+    @GET
+    @Path("/entities/{id}/graph")
+    GraphView graph(@PathParam("id") String id, @QueryParam("depth") int depth);
+
+    @GET
+    @Path("/graph/path")
+    GraphView path(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    @POST
+    @Path("/screening")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ScreeningResult screen(ScreeningRequest request);
 
     @POST
     @Path("/reports")

@@ -169,4 +169,76 @@ public interface Msg {
 
     @Message("Go to the home page")
     String go_home();
+
+    @Message("Names in every script")
+    String entity_names();
+
+    @Message("Identifiers")
+    String entity_identifiers();
+
+    @Message("Status history")
+    String entity_status_history();
+
+    @Message("Links")
+    String entity_graph();
+
+    @Message("{hops} hop(s)")
+    String entity_hops(int hops);
+
+    @Message("Path to")
+    String entity_path_to();
+
+    @Message("Find the path")
+    String entity_find_path();
+
+    @Message("Path found: {length} link(s).")
+    String entity_path_length(int length);
+
+    @Message("No path within the links you may see.")
+    String entity_no_path();
+
+    @Message("Reports naming this entity")
+    String entity_reports();
+
+    @Message("No report names this entity.")
+    String entity_no_reports();
+
+    @Message("Expand")
+    String entity_expand();
+
+    @Message("Screen a name")
+    String nav_screening();
+
+    @Message("Name, in any script")
+    String screening_name();
+
+    @Message("Year of birth (optional)")
+    String screening_birth_year();
+
+    @Message("Nationality, ISO code (optional)")
+    String screening_nationality();
+
+    @Message("Screen")
+    String screening_submit();
+
+    @Message("Candidates")
+    String screening_candidates();
+
+    @Message("No candidate among the people and organisations you may see.")
+    String screening_none();
+
+    @Message("score {percent} %")
+    String screening_score(int percent);
+
+    @Message("above the alert threshold")
+    String screening_hit();
+
+    @Message("«{query}» matches «{candidate}» {#when how}{#is 'EXACT'}exactly{#is 'VARIANT'}as a known variant{#is 'TRANSLITERATION'}by transliteration (the same sounds in another script or spelling){#else}closely (a spelling difference){/when} ({percent} %)")
+    String screening_part(String query, String candidate, String how, int percent);
+
+    @Message("«{query}» has no counterpart in this name")
+    String screening_part_unmatched(String query);
+
+    @Message("«{part}» of this name was not in the query")
+    String screening_candidate_part_unmatched(String part);
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.yaqaza.console.api.EntityView;
+import org.yaqaza.console.api.GraphView;
 import org.yaqaza.console.api.ReportView;
 import org.yaqaza.console.api.SearchHit;
 
@@ -29,8 +30,26 @@ public final class TemplateExtensions {
         return Marking.parse(entity.classification());
     }
 
+    static Marking marking(GraphView.Node node) {
+        return Marking.parse(node.classification());
+    }
+
     static String safeSnippet(SearchHit hit) {
         return Snippets.safe(hit.snippet());
+    }
+
+    /** A 0-1 score as a whole percentage. */
+    static int percent(Double score) {
+        return (int) Math.round(score * 100);
+    }
+
+    /** The CSS class and the name of a marking given as the services spell it (for values kept in maps). */
+    static String markingCss(String classification) {
+        return Marking.parse(classification).css();
+    }
+
+    static String markingName(String classification) {
+        return Marking.parse(classification).name();
     }
 
     static String urlEncoded(String value) {
