@@ -7,11 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.yaqaza.console.api.AnnualStatistics;
 import org.yaqaza.console.api.EntityView;
 import org.yaqaza.console.api.GraphView;
 import org.yaqaza.console.api.NewReport;
@@ -61,6 +63,16 @@ public interface IntelligenceApi {
     @GET
     @Path("/graph/path")
     GraphView path(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("/statistics/annual")
+    @Produces(MediaType.APPLICATION_JSON)
+    AnnualStatistics annual(@QueryParam("from") Integer from, @QueryParam("to") Integer to);
+
+    @GET
+    @Path("/statistics/annual.svg")
+    @Produces("image/svg+xml")
+    String annualChart(@QueryParam("from") Integer from, @QueryParam("to") Integer to);
 
     @POST
     @Path("/screening")

@@ -241,4 +241,34 @@ public interface Msg {
 
     @Message("«{part}» of this name was not in the query")
     String screening_candidate_part_unmatched(String part);
+
+    @Message("Annual indicators")
+    String nav_dashboard();
+
+    @Message("Figures computed from the records you may see; the page is marked at your clearance, the highest marking that may have contributed.")
+    String dashboard_aggregate();
+
+    @Message("Annual indicators of the last ten years, as a bar chart")
+    String dashboard_chart_alt();
+
+    @Message("Annual indicators")
+    String dashboard_table();
+
+    @Message("Year")
+    String dashboard_year();
+
+    @Message("Cells dismantled")
+    String dashboard_cells();
+
+    @Message("Plots foiled")
+    String dashboard_plots();
+
+    @Message("Attacks on national territory")
+    String dashboard_attacks();
+
+    @Message("Arrests")
+    String dashboard_arrests();
+
+    @Message("Judicial referrals")
+    String dashboard_referrals();
 }

@@ -1,7 +1,9 @@
 package org.yaqaza.console.web;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,10 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,6 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @RequestScoped
 public class Pages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServerRequest request;
     private final SecurityIdentity identity;
@@ -47,6 +55,24 @@ public class Pages {
                 .data("roles", identity.isAnonymous() ? "" : String.join(", ", new TreeSet<>(identity.getRoles())))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
                 .data("languages", Languages.SUPPORTED);
+    }
+
+    /**
+     * The user's clearance, from the access token the services read (the {@code clearance} claim); a token without
+     * it is shown at the highest level, never lower than what it may have seen.
+     */
+    public String clearance() {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null) {
+            return Marking.TOP_SECRET.name();
+        }
+        try {
+            String[] parts = token.getToken().split("\\.");
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("clearance").asText(Marking.TOP_SECRET.name());
+        } catch (IOException | RuntimeException unreadable) {
+            return Marking.TOP_SECRET.name();
+        }
     }
 
     public TemplateInstance render(Template template) {

@@ -190,6 +190,93 @@ class ConsoleBrowserIT {
         assertNotEquals("/console/reports/" + id, browser.path(), "a new sign-in is required");
     }
 
+    @Test
+    void anAnalystOpensAnEntityExpandsItsGraphAndFindsAPath() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String leader = entity("PERSON", "عبد الرحيم الزموري " + marker, "SECRET", "Abderrahim Zemmouri " + marker);
+        String cell = gateway().post("/api/intelligence/entities", "analyst", Json.obj("kind", "ORGANISATION",
+                "displayName", "خلية طنجة " + marker, "organisationKind", "CELL", "organisationStatus", "ACTIVE",
+                "category", "TERRORISM", "classification", "RESTRICTED")).expect(201).str("id");
+        String member = entity("PERSON", "ياسين القادري " + marker, "RESTRICTED", "Yassine El Kadiri " + marker);
+        String contact = entity("PERSON", "Karim Benali " + marker, "RESTRICTED", null);
+        link(leader, cell, "LEADS");
+        link(member, cell, "MEMBER_OF");
+        link(contact, member, "COMMUNICATES_WITH");
+
+        Browser browser = signedIn("analyst", "en");
+        browser.open("/console/entities/" + leader);
+        assertTrue(browser.find("#entity-name").getText().contains(marker));
+        String names = browser.find("#names").getText();
+        assertTrue(names.contains("Abderrahim Zemmouri " + marker) && names.contains("عبد الرحيم الزموري"), names);
+        assertEquals("SECRET", browser.find("#banner-top").getAttribute("data-marking"));
+        browser.waitFor("#graph[data-ready=true]");
+        // depth 2 from the leader: the cell and the member; the member's contact is one hop further
+        assertEquals("3", browser.find("#graph").getAttribute("data-nodes"));
+        accessible(browser);
+        browser.find("li[data-node='" + member + "'] button.expand").click();
+        browser.waitFor("#graph-nodes li[data-node='" + contact + "']");
+        assertEquals("4", browser.find("#graph").getAttribute("data-nodes"), "expanding the member adds its contact");
+
+        new Select(browser.find("#to")).selectByValue(member);
+        browser.find("#find-path").click();
+        browser.waitFor("#path");
+        assertEquals("true", browser.find("#path").getAttribute("data-found"));
+        List<String> hops = browser.all("#path ol.path li").stream().map(li -> li.getAttribute("data-node"))
+                .toList();
+        assertEquals(List.of(leader, cell, member), hops);
+        accessible(browser);
+    }
+
+    @Test
+    void screeningALatinSpellingOfAnArabicNameFindsThePersonAndSaysWhy() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String person = entity("PERSON", "محمد الإدريسي", "RESTRICTED", null);
+        Browser browser = signedIn("analyst", "fr");
+        browser.open("/console/screening");
+        accessible(browser);
+        browser.find("#name").sendKeys("Mohamed El Idrissi");
+        browser.find("#screen-submit").click();
+        browser.waitFor("#candidates");
+        var first = browser.all("#candidates li.candidate").stream()
+                .filter(li -> li.findElement(By.cssSelector("a.candidate-name")).getAttribute("href")
+                        .endsWith("/console/entities/" + person))
+                .findFirst().orElseThrow(() -> new AssertionError("the person is not among the candidates "
+                        + marker + ": " + browser.find("#candidates").getText()));
+        String why = first.findElement(By.cssSelector(".explanation")).getText();
+        assertTrue(why.contains("correspond à") && why.contains("translittération"), why);
+        accessible(browser);
+    }
+
+    @Test
+    void theDashboardShowsTheAnnualIndicatorsWithTheChart() {
+        Browser browser = signedIn("analyst", "ar");
+        browser.open("/console/dashboard");
+        assertEquals("الهجمات على التراب الوطني", browser.all("#annual-figures thead th").get(3).getText());
+        assertEquals(10, browser.all("#annual-figures tbody tr").size());
+        Object loaded = browser.script("const i = document.getElementById('annual-chart');"
+                + " return i.complete && i.naturalWidth > 0;");
+        assertEquals(Boolean.TRUE, loaded, "the chart is drawn");
+        assertEquals("TOP_SECRET", browser.find("#banner-top").getAttribute("data-marking"),
+                "aggregates are marked at the analyst's clearance");
+        accessible(browser);
+    }
+
+    private static String entity(String kind, String displayName, String marking, String latinAlias) {
+        List<Map<String, Object>> names = new java.util.ArrayList<>();
+        names.add(Json.obj("name", displayName, "type", "PRIMARY", "script",
+                displayName.chars().anyMatch(c -> c >= 0x0600 && c <= 0x06FF) ? "ARABIC" : "LATIN"));
+        if (latinAlias != null) {
+            names.add(Json.obj("name", latinAlias, "type", "ALIAS", "script", "LATIN"));
+        }
+        return gateway().post("/api/intelligence/entities", "analyst", Json.obj("kind", kind, "displayName",
+                displayName, "names", names, "classification", marking)).expect(201).str("id");
+    }
+
+    private static void link(String source, String target, String type) {
+        gateway().post("/api/intelligence/relationships", "analyst", Json.obj("sourceId", source, "targetId", target,
+                "type", type, "confidence", 80, "classification", "RESTRICTED")).expect(201);
+    }
+
     /**
      * Arabic text is drawn with real glyphs: the served face is loaded and used, and the text's width differs
      * from the width of as many missing-glyph boxes (private-use characters no font draws).
