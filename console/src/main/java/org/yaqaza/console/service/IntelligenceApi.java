@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.yaqaza.console.api.AlertView;
 import org.yaqaza.console.api.AnnualStatistics;
+import org.yaqaza.console.api.Count;
 import org.yaqaza.console.api.EntityView;
 import org.yaqaza.console.api.GraphView;
 import org.yaqaza.console.api.NewReport;
@@ -23,6 +25,7 @@ import org.yaqaza.console.api.ScreeningRequest;
 import org.yaqaza.console.api.ScreeningResult;
 import org.yaqaza.console.api.SearchHit;
 import org.yaqaza.console.api.StatusChange;
+import org.yaqaza.console.api.WatchRequest;
 
 /** The intelligence API, through the gateway, as the signed-in user. */
 @RegisterRestClient(configKey = "gateway")
@@ -63,6 +66,23 @@ public interface IntelligenceApi {
     @GET
     @Path("/graph/path")
     GraphView path(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("/alerts")
+    List<AlertView> alerts(@QueryParam("limit") int limit);
+
+    @GET
+    @Path("/alerts/count")
+    Count unreadAlerts();
+
+    @POST
+    @Path("/alerts/{id}/read")
+    void markRead(@PathParam("id") String id);
+
+    @POST
+    @Path("/watchlist")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void watch(WatchRequest request);
 
     @GET
     @Path("/statistics/annual")

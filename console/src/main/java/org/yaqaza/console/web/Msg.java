@@ -271,4 +271,19 @@ public interface Msg {
 
     @Message("Judicial referrals")
     String dashboard_referrals();
+
+    @Message("Alerts")
+    String nav_alerts();
+
+    @Message("{count} unread")
+    String alerts_unread(long count);
+
+    @Message("Mark as read")
+    String alerts_mark_read();
+
+    @Message("No alert for the entities you watch.")
+    String alerts_none();
+
+    @Message("Watch this entity")
+    String entity_watch();
 }

@@ -53,6 +53,8 @@ public class Pages {
                 .data("banner", highest)
                 .data("user", identity.isAnonymous() ? null : identity.getPrincipal().getName())
                 .data("roles", identity.isAnonymous() ? "" : String.join(", ", new TreeSet<>(identity.getRoles())))
+                // the watch list and its alerts belong to analysts and supervisors (the API's rule)
+                .data("alerting", identity.hasRole("analyst") || identity.hasRole("supervisor"))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
                 .data("languages", Languages.SUPPORTED);
     }

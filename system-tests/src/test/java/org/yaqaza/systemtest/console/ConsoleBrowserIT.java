@@ -261,6 +261,31 @@ class ConsoleBrowserIT {
         accessible(browser);
     }
 
+    @Test
+    void aLiveAlertRaisedByAnotherUserArrivesWithinFiveSeconds() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String watched = entity("PERSON", "نور الدين الشرقاوي " + marker, "RESTRICTED", null);
+        Browser browser = signedIn("supervisor", "en");
+        browser.open("/console/entities/" + watched);
+        browser.find("#watch").click();
+        browser.waitFor("#entity-name");
+        browser.open("/console/alerts");
+        browser.waitFor("#unread-count[data-live=true]");
+        int before = Integer.parseInt(browser.find("#unread-count").getAttribute("data-unread"));
+        accessible(browser);
+
+        // another user files a report naming the watched person
+        gateway().post("/api/intelligence/reports", "collector", Json.obj("sourceType", "HUMINT", "reliability", "B",
+                "credibility", 2, "collectedAt", "2026-12-01T08:00:00Z", "language", "ar", "title",
+                "مشاهدة " + marker, "body", "شوهد الشخص في طنجة.", "classification", "RESTRICTED", "mentions",
+                List.of(watched))).expect(201);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(driver -> !driver.findElements(By.cssSelector("#alerts-list li.live")).isEmpty());
+        assertEquals(before + 1, Integer.parseInt(browser.find("#unread-count").getAttribute("data-unread")));
+        String shown = browser.find("#alerts-list li.live").getText();
+        assertTrue(shown.contains("مشاهدة " + marker) && shown.contains("نور الدين الشرقاوي " + marker), shown);
+    }
+
     private static String entity(String kind, String displayName, String marking, String latinAlias) {
         List<Map<String, Object>> names = new java.util.ArrayList<>();
         names.add(Json.obj("name", displayName, "type", "PRIMARY", "script",
