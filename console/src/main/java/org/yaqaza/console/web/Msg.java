@@ -276,7 +276,7 @@ public interface Msg {
     String nav_alerts();
 
     @Message("{count} unread")
-    String alerts_unread(long count);
+    String alerts_unread(int count);
 
     @Message("Mark as read")
     String alerts_mark_read();
