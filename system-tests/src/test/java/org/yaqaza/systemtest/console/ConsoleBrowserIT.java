@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -33,16 +33,18 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
 @ExtendWith({ SharedSuite.class, Browsers.class })
 class ConsoleBrowserIT {
 
-    /** The first paragraph of a real Moroccan article (../shared/data/osint), written without hamzas. */
+    /** The first paragraph of a real Moroccan article (a copy of ../shared/data/osint), written without hamzas. */
     private static String article;
 
     @BeforeAll
     static void needsChromium() throws IOException {
         assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-        Path text = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize()
-                .getParent().resolve("shared/data/osint/ar-morocco-proactive-security-article.txt");
-        List<String> paragraphs = Files.readAllLines(text, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.length() > 200).toList();
+        String text;
+        try (InputStream in = Objects.requireNonNull(ConsoleBrowserIT.class.getResourceAsStream(
+                "/osint/ar-morocco-proactive-security-article.txt"))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> paragraphs = text.lines().filter(line -> line.length() > 200).toList();
         article = paragraphs.get(0);
     }
 
