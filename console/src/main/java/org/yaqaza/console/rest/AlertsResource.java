@@ -1,6 +1,5 @@
 package org.yaqaza.console.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.yaqaza.console.api.WatchRequest;
 import org.yaqaza.console.service.AlertStreamApi;
 import org.yaqaza.console.service.IntelligenceApi;
 import org.yaqaza.console.web.Pages;
+import org.yaqaza.console.web.Redirects;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.Location;
@@ -73,7 +73,7 @@ public class AlertsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response markRead(@PathParam("id") String id) {
         intelligence.markRead(ReportPagesResource.uuidOrNotFound(id));
-        return Response.seeOther(URI.create("/console/alerts")).build();
+        return Redirects.seeOther("/console/alerts").build();
     }
 
     /** Puts an entity on the user's watch list (from the entity page), then back to that page. */
@@ -84,7 +84,7 @@ public class AlertsResource {
     public Response watch(@PathParam("entityId") String entityId) {
         String id = ReportPagesResource.uuidOrNotFound(entityId);
         intelligence.watch(new WatchRequest(id));
-        return Response.seeOther(URI.create("/console/entities/" + id)).build();
+        return Redirects.seeOther("/console/entities/" + id).build();
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.yaqaza.console.rest;
 
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.ws.rs.GET;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.console.config.ConsoleConfig;
 import org.yaqaza.console.web.Languages;
+import org.yaqaza.console.web.Redirects;
 
 /**
  * Switches the language and remembers it in a cookie, then goes back to the page the user was on (only to a page
@@ -29,7 +29,7 @@ public class LanguageResource {
 
     @GET
     public Response choose(@QueryParam("set") String language, @QueryParam("back") String back) {
-        Response.ResponseBuilder redirect = Response.seeOther(URI.create(safeBack(back)));
+        Response.ResponseBuilder redirect = Redirects.seeOther(safeBack(back));
         if (Languages.supported(language)) {
             redirect.cookie(new NewCookie.Builder(Languages.COOKIE).value(language).path("/console")
                     .maxAge((int) Duration.ofDays(config.languageCookieDays()).toSeconds()).httpOnly(true)

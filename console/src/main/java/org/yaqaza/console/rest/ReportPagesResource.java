@@ -1,6 +1,5 @@
 package org.yaqaza.console.rest;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +32,7 @@ import org.yaqaza.console.config.ConsoleConfig;
 import org.yaqaza.console.service.IntelligenceApi;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
+import org.yaqaza.console.web.Redirects;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -148,7 +148,7 @@ public class ReportPagesResource {
                 blankToNull(classification), codes(compartments), codes(sharedWith), blankToNull(legalAuthorisation));
         try {
             ReportView created = intelligence.file(filed);
-            return Response.seeOther(URI.create("/console/reports/" + created.id())).build();
+            return Redirects.seeOther("/console/reports/" + created.id()).build();
         } catch (WebApplicationException refused) {
             ApiProblems.Refusal refusal = ApiProblems.refusal(refused);
             return Response.status(refusal.status()).entity(form(values, refusal.fieldErrors(), refusal.detail()))

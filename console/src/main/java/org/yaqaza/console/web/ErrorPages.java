@@ -39,7 +39,7 @@ public class ErrorPages {
         }
         if (status == 401) {
             // the session's tokens were refused (revoked, user disabled): start a new sign-in
-            return Response.seeOther(java.net.URI.create("/console/")).build();
+            return Redirects.seeOther("/console/").build();
         }
         if (status < 500) {
             return html(status, pages.render(forbidden).render());
