@@ -51,6 +51,10 @@ public class ReportPagesResource {
     static final List<String> MARKINGS = List.of("UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET",
             "TOP_SECRET");
     static final List<String> LANGUAGES = List.of("ar", "fr", "en", "es", "ber");
+    /** The form's fields: every one is in the values a form is rendered with (templates read them all). */
+    static final List<String> FIELDS = List.of("sourceType", "reliability", "credibility", "collectedAt",
+            "collectedPlace", "language", "title", "body", "classification", "compartments", "sharedWith",
+            "legalAuthorisation");
 
     private final IntelligenceApi intelligence;
     private final Pages pages;
@@ -104,7 +108,13 @@ public class ReportPagesResource {
     @GET
     @Path("/new")
     public TemplateInstance newReport() {
-        return form(Map.of(), Map.of(), null);
+        Map<String, String> blank = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            blank.put(field, "");
+        }
+        blank.put("language", "ar");
+        blank.put("classification", "RESTRICTED");
+        return form(blank, Map.of(), null);
     }
 
     @POST

@@ -82,7 +82,7 @@ public class ScreeningPageResource {
             ScreeningResult result, Map<String, String> markings, Map<String, String> errors, String detail) {
         List<String> shown = new ArrayList<>(markings.values());
         return pages.render(screening, shown)
-                .data("name", name)
+                .data("query", name)
                 .data("birthYear", birthYear == null ? "" : birthYear)
                 .data("nationality", nationality == null ? "" : nationality)
                 .data("result", result)
