@@ -38,6 +38,11 @@ public final class TemplateExtensions {
         return Snippets.safe(hit.snippet());
     }
 
+    /** The title with its matches marked, or the plain title (escaped) when the service sent no highlight. */
+    static String safeTitle(SearchHit hit) {
+        return hit.titleHighlight() != null ? Snippets.safe(hit.titleHighlight()) : Snippets.escape(hit.title());
+    }
+
     /** A 0-1 score as a whole percentage. */
     static int percent(Double score) {
         return (int) Math.round(score * 100);

@@ -98,7 +98,7 @@ class ConsoleBrowserIT {
         browser.find("#search-submit").click();
         browser.waitFor("#results");
         assertEquals(reportPath, java.net.URI.create(browser.find(".result-title").getAttribute("href")).getPath());
-        assertFalse(browser.all(".snippet mark").isEmpty(), "the matches are highlighted");
+        assertFalse(browser.all(".result-title mark, .snippet mark").isEmpty(), "the matches are highlighted");
         accessible(browser);
     }
 
@@ -111,7 +111,8 @@ class ConsoleBrowserIT {
         browser.find("#file-report").click();
         browser.waitFor("#form-errors");
         assertFalse(browser.find("#title-error").getText().isBlank(), "the title's problem next to the title");
-        assertEquals("", browser.find("#body-error").getText(), "no problem shown for a valid field");
+        assertEquals("", browser.driver().findElement(By.id("body-error")).getText(),
+                "no problem shown for a valid field");
         assertEquals("Body without a title.", browser.find("#body").getAttribute("value"), "nothing typed is lost");
         accessible(browser);
     }
@@ -245,7 +246,9 @@ class ConsoleBrowserIT {
                 .findFirst().orElseThrow(() -> new AssertionError("the person is not among the candidates "
                         + marker + ": " + browser.find("#candidates").getText()));
         String why = first.findElement(By.cssSelector(".explanation")).getText();
-        assertTrue(why.contains("correspond à") && why.contains("translittération"), why);
+        // every part of the query is explained against the Arabic name, in the page's language
+        assertTrue(why.contains("« Mohamed » correspond à « محمد »") && why.contains("« El Idrissi » correspond à"),
+                why);
         accessible(browser);
     }
 
