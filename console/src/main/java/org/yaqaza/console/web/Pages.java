@@ -54,7 +54,11 @@ public class Pages {
                 .data("user", identity.isAnonymous() ? null : identity.getPrincipal().getName())
                 .data("roles", identity.isAnonymous() ? "" : String.join(", ", new TreeSet<>(identity.getRoles())))
                 // the watch list and its alerts belong to analysts and supervisors (the API's rule)
-                .data("alerting", identity.hasRole("analyst") || identity.hasRole("supervisor"))
+                .data("alerting", anyRole("analyst", "supervisor"))
+                // links only to what the API lets the user do (the API still decides: a 403 page otherwise)
+                .data("writing", anyRole("collector", "analyst"))
+                .data("screening", anyRole("analyst", "supervisor", "collector", "liaison-officer"))
+                .data("statistics", anyRole("analyst", "supervisor", "auditor"))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
                 .data("languages", Languages.SUPPORTED);
     }
@@ -75,6 +79,15 @@ public class Pages {
         } catch (IOException | RuntimeException unreadable) {
             return Marking.TOP_SECRET.name();
         }
+    }
+
+    private boolean anyRole(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TemplateInstance render(Template template) {
