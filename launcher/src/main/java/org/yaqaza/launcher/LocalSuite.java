@@ -147,6 +147,9 @@ public final class LocalSuite implements AutoCloseable {
         runState.put("postgres.port", options.postgresPort());
         Map<SuiteService, EmbeddedDatabase.ServiceDatabase> databases = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
+            if (!service.hasDatabase()) {
+                continue;
+            }
             databases.put(service, database.ensureServiceDatabase(service.id(),
                     secrets.value("database", service.id() + ".owner-password", Secrets::randomPassword),
                     secrets.value("database", service.id() + ".app-password", Secrets::randomPassword)));
@@ -331,11 +334,13 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.port(service)));
         env.put("QUARKUS_HTTP_HOST", options.bindAddress());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.appUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.appPassword());
-        env.put("QUARKUS_FLYWAY_USERNAME", db.ownerUser());
-        env.put("QUARKUS_FLYWAY_PASSWORD", db.ownerPassword());
+        if (db != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", db.appUser());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", db.appPassword());
+            env.put("QUARKUS_FLYWAY_USERNAME", db.ownerUser());
+            env.put("QUARKUS_FLYWAY_PASSWORD", db.ownerPassword());
+        }
         String issuer = gatewayUrl();
         env.put("YAQAZA_SECURITY_ISSUERS_BUILTIN_ISSUER", issuer);
         env.put("YAQAZA_SECURITY_ISSUERS_BUILTIN_JWKS_URL", issuer + "/auth/jwks");
@@ -357,6 +362,12 @@ public final class LocalSuite implements AutoCloseable {
                         env.put("YAQAZA_GATEWAY_UPSTREAMS_" + upstream.name() + "_URL", options.url(upstream));
                     }
                 }
+                env.put("YAQAZA_GATEWAY_CONSOLE_URL", options.url(SuiteService.CONSOLE));
+            }
+            case CONSOLE -> {
+                // sign-in and every API call go through the gateway, at the address browsers use
+                env.put("YAQAZA_CONSOLE_GATEWAY_URL", issuer);
+                env.put("YAQAZA_CONSOLE_SESSION_SECRET", consoleSessionSecret());
             }
             case LIAISON -> {
                 // liaison reads products and delivers partner reports to intelligence with its own service token
@@ -540,6 +551,11 @@ public final class LocalSuite implements AutoCloseable {
     public String liaisonServiceClientSecret() {
         return secrets.value("clients", DemoDirectory.LIAISON_SERVICE_CLIENT.clientId() + ".secret",
                 Secrets::randomPassword);
+    }
+
+    /** The key of the console's encrypted session cookies, the same across restarts so sessions survive one. */
+    public String consoleSessionSecret() {
+        return secrets.value("console", "session-secret", Secrets::randomPassword);
     }
 
     public String preventionIdentityKey() {

@@ -208,6 +208,7 @@ public final class Main {
         OUT.println();
         OUT.printf(Locale.ROOT, "Yaqaza is ready (%.1f s).%n%n", took.toMillis() / 1000.0);
         OUT.println("  Gateway      " + gw);
+        OUT.println("  Console      " + gw + "/console/   (sign in with a demo account below)");
         OUT.println("  Swagger UI   " + gw + "/q/swagger-ui");
         OUT.println("  Services     intelligence :" + o.port(SuiteService.INTELLIGENCE) + "   liaison :"
                 + o.port(SuiteService.LIAISON) + "   prevention :" + o.port(SuiteService.PREVENTION)

@@ -3,12 +3,16 @@ package org.yaqaza.launcher;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The four services of the local suite, in start order; the name is also the database name. */
+/**
+ * The services of the local suite, in start order: the gateway, the three domain services (the name is also the
+ * database name) and the console (no database of its own: it reads and writes through the gateway).
+ */
 public enum SuiteService {
     GATEWAY("gateway", 8080),
     INTELLIGENCE("intelligence-service", 8081),
     LIAISON("liaison-service", 8082),
-    PREVENTION("prevention-service", 8083);
+    PREVENTION("prevention-service", 8083),
+    CONSOLE("console", 8084);
 
     private final String module;
     private final int defaultPort;
@@ -38,6 +42,11 @@ public enum SuiteService {
     }
 
     public boolean isDomainService() {
-        return this != GATEWAY;
+        return this != GATEWAY && this != CONSOLE;
+    }
+
+    /** Every service but the console keeps its data in a database of its own. */
+    public boolean hasDatabase() {
+        return this != CONSOLE;
     }
 }

@@ -86,6 +86,7 @@ class LocalSuiteTest {
         SuiteOptions options = SuiteOptions.builder(root).dataDirectory(root.resolve("data"))
                 .port(SuiteService.GATEWAY, 18080).port(SuiteService.INTELLIGENCE, 18081)
                 .port(SuiteService.LIAISON, 18082).port(SuiteService.PREVENTION, 18083)
+                .port(SuiteService.CONSOLE, 18084)
                 .environment(SuiteService.INTELLIGENCE, "QUARKUS_LOG_LEVEL", "DEBUG").build();
         LocalSuite suite = LocalSuite.create(options);
         var db = new EmbeddedDatabase.ServiceDatabase("jdbc:postgresql://localhost:15999/intelligence",
@@ -133,6 +134,15 @@ class LocalSuiteTest {
         assertEquals("http://localhost:18080/auth/token", liaison.get("QUARKUS_OIDC_CLIENT_TOKEN_PATH"));
         assertEquals("liaison-service", liaison.get("QUARKUS_OIDC_CLIENT_CLIENT_ID"));
         assertEquals(suite.liaisonServiceClientSecret(), liaison.get("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"));
+
+        // the console: no database, sign-in and API through the gateway, a session key kept across restarts
+        Map<String, String> console = suite.environment(SuiteService.CONSOLE, null);
+        assertEquals("http://localhost:18080", console.get("YAQAZA_CONSOLE_GATEWAY_URL"));
+        assertFalse(console.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "the console keeps no data");
+        assertEquals(32, console.get("YAQAZA_CONSOLE_SESSION_SECRET").length());
+        assertEquals(console.get("YAQAZA_CONSOLE_SESSION_SECRET"), LocalSuite.create(options)
+                .environment(SuiteService.CONSOLE, null).get("YAQAZA_CONSOLE_SESSION_SECRET"));
+        assertEquals("http://localhost:18084", gateway.get("YAQAZA_GATEWAY_CONSOLE_URL"));
     }
 
     @Test

@@ -27,6 +27,9 @@ public interface GatewayConfig {
 
     Proxy proxy();
 
+    /** The officers' web console, forwarded at {@code /console} when its URL is set (docs/console.md). */
+    Console console();
+
     /**
      * Token-bucket rate limits by group. {@code default} covers every forwarded route outside another group;
      * {@code token} is the token endpoint and {@code failed-login} counts its refusals, both per address.
@@ -311,5 +314,13 @@ public interface GatewayConfig {
         /** How long an open circuit refuses at once before letting one trial request through. */
         @WithDefault("10s")
         Duration circuitOpenDuration();
+    }
+
+    interface Console {
+        /**
+         * Where the console runs, e.g. {@code http://localhost:8084}. Its pages carry no bearer token (it signs
+         * users in itself, with the authorization code flow at this gateway), so the edge does not ask for one.
+         */
+        Optional<String> url();
     }
 }

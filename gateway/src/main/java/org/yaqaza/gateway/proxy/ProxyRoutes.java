@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -89,6 +90,25 @@ public class ProxyRoutes {
                 LOG.infof("forwarding %s/** to %s at %s:%d", path, upstream.name(), upstream.host(), upstream.port());
             }
         }
+        upstreams.console().ifPresent(console -> registerConsole(router, console));
+    }
+
+    /**
+     * The console's pages and files, forwarded without the bearer check: the console keeps its own session (an
+     * encrypted cookie from the authorization code flow) and calls the API through this gateway with the user's
+     * token, where the edge checks it as for any client. The root of the gateway sends a browser to the console.
+     */
+    private void registerConsole(Router router, Upstream console) {
+        HttpProxy proxy = HttpProxy.reverseProxy(upstreams.client())
+                .origin(context -> connect(console, context, 0))
+                .addInterceptor(new ForwardingInterceptor(console, bodyLimits, publicBaseUrl, config.retryAfter()));
+        router.route(Upstreams.CONSOLE_PATH + "/*").handler(rc -> {
+            rc.put(AccessLog.UPSTREAM, console.name());
+            proxy.handle(rc.request());
+        });
+        router.route(HttpMethod.GET, "/").handler(rc -> rc.response().setStatusCode(302)
+                .putHeader(HttpHeaders.LOCATION, Upstreams.CONSOLE_PATH + "/").end());
+        LOG.infof("forwarding %s/** to the console at %s:%d", Upstreams.CONSOLE_PATH, console.host(), console.port());
     }
 
     private void rateLimit(RoutingContext rc) {

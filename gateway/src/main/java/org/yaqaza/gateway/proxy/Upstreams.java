@@ -26,11 +26,15 @@ import io.vertx.core.tracing.TracingPolicy;
 @Singleton
 public class Upstreams {
 
-    /** The gateway's own routes, never forwarded. */
+    /** The gateway's own routes and the console's, never forwarded to an API service. */
     static final List<String> RESERVED = List.of("/auth", "/.well-known", "/api/admin", "/api/gateway", "/q",
-            "/openapi", "/api/dashboard");
+            "/openapi", "/api/dashboard", Upstreams.CONSOLE_PATH);
+
+    /** Where the console is reached through the gateway (its own root path). */
+    public static final String CONSOLE_PATH = "/console";
 
     private final List<Upstream> upstreams;
+    private final Optional<Upstream> console;
     private final HttpClient client;
     private final HttpClient freshClient;
 
@@ -61,6 +65,9 @@ public class Upstreams {
         }
         this.upstreams = List.copyOf(parsed);
         GatewayConfig.Proxy proxy = config.proxy();
+        this.console = config.console().url().map(url -> Upstream.parse("console", url, List.of(CONSOLE_PATH), "",
+                CONSOLE_PATH + "/q/health/ready", proxy.connectTimeout().toMillis(), proxy.idleTimeout().toMillis(),
+                new CircuitBreaker(proxy.circuitFailureThreshold(), proxy.circuitOpenDuration())));
         // bytes pass through untouched: no decompression, no compression, HTTP/1.1 keep-alive to each upstream. An
         // idle pooled connection is closed by the gateway before the service's own idle timeout can close it under
         // a request (proxy.keep-alive-timeout < the services' quarkus.http.idle-timeout). Not traced by Vert.x: the
@@ -90,6 +97,11 @@ public class Upstreams {
 
     public List<Upstream> all() {
         return upstreams;
+    }
+
+    /** The console, when configured: not an API service (no OpenAPI document, not in the gateway's readiness). */
+    public Optional<Upstream> console() {
+        return console;
     }
 
     public Optional<Upstream> byName(String name) {

@@ -178,7 +178,7 @@ public class GraphService {
         for (UUID id : nodeOrder) {
             GraphNode n = known.get(id);
             pathNodes.add(new GraphNode(n.id(), n.kind(), n.displayName(), n.organisationKind(),
-                    n.organisationStatus(), n.eventType(), distance++));
+                    n.organisationStatus(), n.eventType(), distance++, n.classification()));
         }
         auditRead(caller, "path", from.id, highest, nodeOrder);
         return new GraphPath(true, edgeOrder.size(), pathNodes, List.copyOf(edgeOrder));
@@ -234,7 +234,8 @@ public class GraphService {
                 + " e.event_type, e.classification from entity e where e.id = :id and " + Visibility.sqlPredicate("e"),
                 p, rs -> new Start(rs.getObject("id", UUID.class), new GraphNode(rs.getObject("id", UUID.class),
                         rs.getString("kind"), rs.getString("display_name"), rs.getString("organisation_kind"),
-                        rs.getString("organisation_status"), rs.getString("event_type"), 0),
+                        rs.getString("organisation_status"), rs.getString("event_type"), 0,
+                        Classification.ofLevel(rs.getShort("classification"))),
                         Classification.ofLevel(rs.getShort("classification"))));
         if (found == null) {
             throw ProblemException.notFound("Entity", id);
@@ -317,7 +318,7 @@ public class GraphService {
         UUID other = rs.getObject("other_id", UUID.class);
         GraphNode node = new GraphNode(other, rs.getString("kind"), rs.getString("display_name"),
                 rs.getString("organisation_kind"), rs.getString("organisation_status"), rs.getString("event_type"),
-                distance);
+                distance, Classification.ofLevel(rs.getShort("cls")));
         return new Step(edge, rs.getObject("from_id", UUID.class), other, node, rs.getShort("cls"));
     }
 

@@ -1,0 +1,5 @@
+package org.yaqaza.console.api;
+
+/** A count, as the services return it. */
+public record Count(long count) {
+}

@@ -1,0 +1,289 @@
+package org.yaqaza.console.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every label of the console. English here; {@code messages/msg_ar.properties} and {@code msg_fr.properties}
+ * translate each key (a build fails on a key missing from this interface; {@code MessagesTest} fails on a key
+ * missing from a translation).
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("Yaqaza")
+    String app_name();
+
+    @Message("Classification of this page")
+    String banner_label();
+
+    @Message("{#when marking}{#is 'RESTRICTED'}RESTRICTED{#is 'CONFIDENTIAL'}CONFIDENTIAL{#is 'SECRET'}SECRET"
+            + "{#is 'TOP_SECRET'}TOP SECRET{#else}UNCLASSIFIED{/when}")
+    String marking(String marking);
+
+    @Message("Main navigation")
+    String nav_label();
+
+    @Message("Home")
+    String nav_home();
+
+    @Message("Search reports")
+    String nav_search();
+
+    @Message("Write a report")
+    String nav_new_report();
+
+    @Message("Language")
+    String nav_language();
+
+    @Message("Sign out")
+    String nav_sign_out();
+
+    @Message("Signed in as {name}")
+    String signed_in_as(String name);
+
+    @Message("Welcome, {name}")
+    String home_title(String name);
+
+    @Message("Your roles: {roles}")
+    String home_roles(String roles);
+
+    @Message("Search")
+    String search_title();
+
+    @Message("Words to find (Arabic or Latin script)")
+    String search_query();
+
+    @Message("Language of the report")
+    String search_language();
+
+    @Message("Any")
+    String any();
+
+    @Message("Classification")
+    String classification();
+
+    @Message("Find")
+    String search_submit();
+
+    @Message("No report matches.")
+    String search_none();
+
+    @Message("Next results")
+    String search_next();
+
+    @Message("Results")
+    String search_results();
+
+    @Message("Report")
+    String report_title();
+
+    @Message("Source reliability")
+    String report_reliability();
+
+    @Message("Information credibility")
+    String report_credibility();
+
+    @Message("Collected at")
+    String report_collected_at();
+
+    @Message("Collected in")
+    String report_collected_place();
+
+    @Message("Language")
+    String report_language();
+
+    @Message("Title")
+    String report_field_title();
+
+    @Message("Text")
+    String report_body();
+
+    @Message("Compartments")
+    String report_compartments();
+
+    @Message("Shared with agencies")
+    String report_shared_with();
+
+    @Message("Legal authorisation")
+    String report_legal();
+
+    @Message("Source type")
+    String report_source_type();
+
+    @Message("Owning agency")
+    String report_owner();
+
+    @Message("Entities named in the report")
+    String report_mentions();
+
+    @Message("No entity is linked to this report.")
+    String report_no_mentions();
+
+    @Message("Audit trail of this report")
+    String report_audit();
+
+    @Message("Write a report")
+    String new_report_title();
+
+    @Message("Comma-separated codes, e.g. OPS-1")
+    String codes_hint();
+
+    @Message("A: completely reliable · B: usually reliable · C: fairly reliable · D: not usually reliable · "
+            + "E: unreliable · F: reliability cannot be judged")
+    String reliability_help();
+
+    @Message("1: confirmed by other sources · 2: probably true · 3: possibly true · 4: doubtful · "
+            + "5: improbable · 6: truth cannot be judged")
+    String credibility_help();
+
+    @Message("File the report")
+    String new_report_submit();
+
+    @Message("The report was not filed: correct the fields marked below.")
+    String form_has_errors();
+
+    @Message("Page not found")
+    String not_found_title();
+
+    @Message("There is nothing at this address, or nothing you may see.")
+    String not_found_text();
+
+    @Message("Not allowed")
+    String forbidden_title();
+
+    @Message("Your roles do not allow this action.")
+    String forbidden_text();
+
+    @Message("Service unavailable")
+    String unavailable_title();
+
+    @Message("A service did not answer. Try again in a moment; request {requestId}.")
+    String unavailable_text(String requestId);
+
+    @Message("You are signed out")
+    String signed_out_title();
+
+    @Message("Sign in again")
+    String sign_in();
+
+    @Message("Go to the home page")
+    String go_home();
+
+    @Message("Names in every script")
+    String entity_names();
+
+    @Message("Identifiers")
+    String entity_identifiers();
+
+    @Message("Status history")
+    String entity_status_history();
+
+    @Message("Links")
+    String entity_graph();
+
+    @Message("{hops} hop(s)")
+    String entity_hops(int hops);
+
+    @Message("Path to")
+    String entity_path_to();
+
+    @Message("Find the path")
+    String entity_find_path();
+
+    @Message("Path found: {length} link(s).")
+    String entity_path_length(int length);
+
+    @Message("No path within the links you may see.")
+    String entity_no_path();
+
+    @Message("Reports naming this entity")
+    String entity_reports();
+
+    @Message("No report names this entity.")
+    String entity_no_reports();
+
+    @Message("Expand")
+    String entity_expand();
+
+    @Message("Screen a name")
+    String nav_screening();
+
+    @Message("Name, in any script")
+    String screening_name();
+
+    @Message("Year of birth (optional)")
+    String screening_birth_year();
+
+    @Message("Nationality, ISO code (optional)")
+    String screening_nationality();
+
+    @Message("Screen")
+    String screening_submit();
+
+    @Message("Candidates")
+    String screening_candidates();
+
+    @Message("No candidate among the people and organisations you may see.")
+    String screening_none();
+
+    @Message("score {percent} %")
+    String screening_score(int percent);
+
+    @Message("above the alert threshold")
+    String screening_hit();
+
+    @Message("«{query}» matches «{candidate}» {#when how}{#is 'EXACT'}exactly{#is 'VARIANT'}as a known variant{#is 'TRANSLITERATION'}by transliteration (the same sounds in another script or spelling){#else}closely (a spelling difference){/when} ({percent} %)")
+    String screening_part(String query, String candidate, String how, int percent);
+
+    @Message("«{query}» has no counterpart in this name")
+    String screening_part_unmatched(String query);
+
+    @Message("«{part}» of this name was not in the query")
+    String screening_candidate_part_unmatched(String part);
+
+    @Message("Annual indicators")
+    String nav_dashboard();
+
+    @Message("Figures computed from the records you may see; the page is marked at your clearance, the highest marking that may have contributed.")
+    String dashboard_aggregate();
+
+    @Message("Annual indicators of the last ten years, as a bar chart")
+    String dashboard_chart_alt();
+
+    @Message("Annual indicators")
+    String dashboard_table();
+
+    @Message("Year")
+    String dashboard_year();
+
+    @Message("Cells dismantled")
+    String dashboard_cells();
+
+    @Message("Plots foiled")
+    String dashboard_plots();
+
+    @Message("Attacks on national territory")
+    String dashboard_attacks();
+
+    @Message("Arrests")
+    String dashboard_arrests();
+
+    @Message("Judicial referrals")
+    String dashboard_referrals();
+
+    @Message("Alerts")
+    String nav_alerts();
+
+    @Message("{count} unread")
+    String alerts_unread(int count);
+
+    @Message("Mark as read")
+    String alerts_mark_read();
+
+    @Message("No alert for the entities you watch.")
+    String alerts_none();
+
+    @Message("Watch this entity")
+    String entity_watch();
+}

@@ -1,0 +1,96 @@
+package org.yaqaza.console.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Renders a page with what every page shows: the language and direction, the classification banner (the highest
+ * marking among the records on the page), the signed-in user and the address to come back to after a language
+ * switch.
+ */
+@RequestScoped
+public class Pages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServerRequest request;
+    private final SecurityIdentity identity;
+
+    public Pages(HttpServerRequest request, SecurityIdentity identity) {
+        this.request = request;
+        this.identity = identity;
+    }
+
+    public Locale locale() {
+        return Languages.of(request);
+    }
+
+    /** A page showing records with these markings (none: an UNCLASSIFIED page). */
+    public TemplateInstance render(Template template, Collection<String> markingsShown) {
+        Locale locale = locale();
+        Marking highest = Marking.highest(markingsShown);
+        return template.instance()
+                .setLocale(locale)
+                .data("lang", locale.getLanguage())
+                .data("dir", Languages.rightToLeft(locale) ? "rtl" : "ltr")
+                .data("banner", highest)
+                .data("user", identity.isAnonymous() ? null : identity.getPrincipal().getName())
+                .data("roles", identity.isAnonymous() ? "" : String.join(", ", new TreeSet<>(identity.getRoles())))
+                // the watch list and its alerts belong to analysts and supervisors (the API's rule)
+                .data("alerting", anyRole("analyst", "supervisor"))
+                // links only to what the API lets the user do (the API still decides: a 403 page otherwise)
+                .data("writing", anyRole("collector", "analyst"))
+                .data("screening", anyRole("analyst", "supervisor", "collector", "liaison-officer"))
+                .data("statistics", anyRole("analyst", "supervisor", "auditor"))
+                .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
+                .data("languages", Languages.SUPPORTED);
+    }
+
+    /**
+     * The user's clearance, from the access token the services read (the {@code clearance} claim); a token without
+     * it is shown at the highest level, never lower than what it may have seen.
+     */
+    public String clearance() {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null) {
+            return Marking.TOP_SECRET.name();
+        }
+        try {
+            String[] parts = token.getToken().split("\\.");
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("clearance").asText(Marking.TOP_SECRET.name());
+        } catch (IOException | RuntimeException unreadable) {
+            return Marking.TOP_SECRET.name();
+        }
+    }
+
+    private boolean anyRole(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public TemplateInstance render(Template template) {
+        return render(template, List.of());
+    }
+}
