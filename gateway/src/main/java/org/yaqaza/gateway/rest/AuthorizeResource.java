@@ -192,7 +192,7 @@ public class AuthorizeResource {
             answer.put("iss", issuer);
             return Response.seeOther(withQuery(authorization.redirectUri(), answer))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .header("Referrer-Policy", "no-referrer").build();
+                    .header("Referrer-Policy", "same-origin").build();
         }
         if (outcome instanceof BrowserSignIn.SignInThrottled throttled) {
             Map<String, String> retry = Map.of(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -326,7 +326,7 @@ public class AuthorizeResource {
                         + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
