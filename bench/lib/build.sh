@@ -1,12 +1,13 @@
 # Sourced by the bench scripts that run a packaged service with a harness from its test classes: installs the
-# parent pom, common and launcher into the local Maven repository when missing or older than their sources,
+# parent pom, common, launcher and test-support into the local Maven repository when missing or older than their sources,
 # packages a service module when its jar is older than its sources, and writes its test classpath.
 # Needs ROOT (the repository root); MAVEN_OFFLINE=1 runs Maven offline, MAVEN_REPO overrides ~/.m2/repository.
 
 MVN="mvn -q -B"
 [ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
 
-# install_libraries: the parent pom when missing or different, common and launcher when missing or older than
+# install_libraries: the parent pom when missing or different, common, launcher and test-support (the tests'
+# shared fixtures, needed by every bench that compiles a module's tests) when missing or older than
 # their sources
 install_libraries() {
     local version repo module artifact installed
@@ -17,7 +18,7 @@ install_libraries() {
         echo "installing the parent pom"
         (cd "$ROOT" && $MVN -N install)
     fi
-    for module in common launcher; do
+    for module in common launcher test-support; do
         artifact="yaqaza-$module"
         installed="$repo/$artifact/$version/$artifact-$version.jar"
         if [ ! -f "$installed" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$installed" \
