@@ -1,9 +1,9 @@
 package org.yaqaza.console.api;
 
-import io.quarkus.qute.TemplateData;
-
 import java.time.Instant;
 import java.util.List;
+
+import io.quarkus.qute.TemplateData;
 
 /** A report as the console files it (the intelligence API validates every field and answers problems). */
 @TemplateData

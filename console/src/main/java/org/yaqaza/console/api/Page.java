@@ -1,8 +1,8 @@
 package org.yaqaza.console.api;
 
-import io.quarkus.qute.TemplateData;
-
 import java.util.List;
+
+import io.quarkus.qute.TemplateData;
 
 /** A page of a list as every service returns it: the items and the cursor of the next page (null at the end). */
 @TemplateData

@@ -1,9 +1,9 @@
 package org.yaqaza.console.api;
 
-import io.quarkus.qute.TemplateData;
-
 import java.time.Instant;
 import java.util.List;
+
+import io.quarkus.qute.TemplateData;
 
 /** A report as the intelligence API returns it (the fields the console shows). */
 @TemplateData

@@ -1,8 +1,8 @@
 package org.yaqaza.console.api;
 
-import io.quarkus.qute.TemplateData;
-
 import java.time.Instant;
+
+import io.quarkus.qute.TemplateData;
 
 /** One search result; the snippets are HTML-escaped by the service, with {@code <mark>} around matches. */
 @TemplateData

@@ -1,9 +1,9 @@
 package org.yaqaza.console.web;
 
-import io.quarkus.qute.TemplateData;
-
 import java.util.Collection;
 import java.util.Locale;
+
+import io.quarkus.qute.TemplateData;
 
 /**
  * The classification levels as the services name them, with the banner colour of each (docs/console.md): green

@@ -66,7 +66,7 @@ public class Upstreams {
         this.upstreams = List.copyOf(parsed);
         GatewayConfig.Proxy proxy = config.proxy();
         this.console = config.console().url().map(url -> Upstream.parse("console", url, List.of(CONSOLE_PATH), "",
-                CONSOLE_PATH + "/q/health/ready", proxy.connectTimeout().toMillis(), proxy.idleTimeout().toMillis(),
+                "/q/health/ready", proxy.connectTimeout().toMillis(), proxy.idleTimeout().toMillis(),
                 new CircuitBreaker(proxy.circuitFailureThreshold(), proxy.circuitOpenDuration())));
         // bytes pass through untouched: no decompression, no compression, HTTP/1.1 keep-alive to each upstream. An
         // idle pooled connection is closed by the gateway before the service's own idle timeout can close it under
