@@ -18,27 +18,16 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="${GATEWAY_JAR:-$ROOT/gateway/target/quarkus-app/quarkus-run.jar}"
-M2="${MAVEN_REPO:-$HOME/.m2/repository}"
-MVN="mvn -q -B"
 
-installed() {
-  ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.jar >/dev/null 2>&1 \
-    || ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.pom >/dev/null 2>&1
-}
 stale() {
   [[ ! -f "$JAR" || "${REBUILD:-0}" == "1" ]] \
     || [[ -n "$(find "$ROOT/gateway/src/main" "$ROOT/gateway/pom.xml" -newer "$JAR" -print -quit)" ]]
 }
 
-if ! installed yaqaza-parent; then
-  echo "installing the parent pom"; (cd "$ROOT" && $MVN -N install)
-fi
-if ! installed yaqaza-common; then
-  echo "building common"; (cd "$ROOT/common" && $MVN install -DskipTests)
-fi
-if ! installed yaqaza-launcher; then
-  echo "building launcher"; (cd "$ROOT/launcher" && $MVN install -DskipTests)
-fi
+# the parent pom, common, launcher (BenchGoals, EmbeddedDatabase) and test-support, when missing or stale;
+# defines MVN
+. "$ROOT/bench/lib/build.sh"
+install_libraries
 if [[ -z "${GATEWAY_JAR:-}" ]] && stale; then
   echo "building the gateway"; (cd "$ROOT/gateway" && $MVN package -DskipTests)
 fi

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.yaqaza.launcher.BenchGoals;
 import org.yaqaza.launcher.EmbeddedDatabase;
 import org.yaqaza.testsupport.TestIssuer;
 
@@ -42,10 +44,14 @@ public class LiaisonBench {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern TYPE_INDICATOR = Pattern.compile("\"type\"\\s*:\\s*\"indicator\"");
 
+    /** Each figure beside its goal; a missed goal makes the exit status 1. */
+    static final BenchGoals GOALS = new BenchGoals("liaison");
+
     public static void main(String[] args) {
         int status = 0;
         try {
             run(Path.of(args[0]));
+            status = GOALS.finish();
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -175,8 +181,10 @@ public class LiaisonBench {
         System.out.printf("for comparison, TAXII API root (token check, partner check, audit event, no object "
                 + "query): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", pct(root, 50), pct(root, 95), pct(root, 99));
         System.out.printf("TAXII objects/ page latency (limit %d, %,d objects, %d pages walked): p50 %.1f ms, "
-                + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", PAGE, objects, ms.size(), pct(ms, 50), pct(ms, 95),
-                pct(ms, 99), ms.get(ms.size() - 1));
+                + "p99 %.1f ms, max %.1f ms%n", PAGE, objects, ms.size(), pct(ms, 50), pct(ms, 99),
+                ms.get(ms.size() - 1));
+        GOALS.below(String.format(Locale.ROOT, "TAXII objects/ page p95 (limit %d) at %,d objects", PAGE, objects),
+                pct(ms, 95), "ms", 25);
         System.out.println("machine load average (1/5/15 min) before the walk: " + loadBefore + "; after: "
                 + loadAfter);
     }
@@ -283,9 +291,9 @@ public class LiaisonBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         Collections.sort(ms);
-        System.out.printf("release throughput: %.1f releases/s (%d releases, draft+submit+TAXII publish, %d "
-                + "parallel clients); per release p50 %.0f ms, p95 %.0f ms%n", RELEASES / seconds, RELEASES,
-                CLIENTS, pct(ms, 50), pct(ms, 95));
+        System.out.printf("release throughput: %d releases, draft+submit+TAXII publish, %d parallel clients; per"
+                + " release p50 %.0f ms, p95 %.0f ms%n", RELEASES, CLIENTS, pct(ms, 50), pct(ms, 95));
+        GOALS.info("release throughput", RELEASES / seconds, "releases/s");
     }
 
     static void release(String base, String officer, String code) throws Exception {

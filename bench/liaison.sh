@@ -9,29 +9,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="$ROOT/liaison-service/target/quarkus-app/quarkus-run.jar"
 M2="${MAVEN_REPO:-$HOME/.m2/repository}"
-MVN="mvn -q -B"
 
-installed() {
-  ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.jar >/dev/null 2>&1 \
-    || ls "$M2/org/yaqaza/$1/0.1.0-SNAPSHOT/"*.pom >/dev/null 2>&1
-}
 stale() {
   [[ ! -f "$JAR" || "${REBUILD:-0}" == "1" ]] \
     || [[ -n "$(find "$ROOT/liaison-service/src/main" "$ROOT/liaison-service/pom.xml" -newer "$JAR" -print -quit)" ]]
 }
 
-if ! installed yaqaza-parent; then
-  echo "installing the parent pom"; (cd "$ROOT" && $MVN -N install)
-fi
-if ! installed yaqaza-common; then
-  echo "building common"; (cd "$ROOT/common" && $MVN install -DskipTests)
-fi
-if ! installed yaqaza-launcher; then
-  echo "building launcher"; (cd "$ROOT/launcher" && $MVN install -DskipTests)
-fi
-if ! installed yaqaza-test-support; then
-  echo "building test support"; (cd "$ROOT/test-support" && $MVN install -DskipTests)
-fi
+# the parent pom, common, launcher (BenchGoals, EmbeddedDatabase) and test-support, when missing or stale;
+# defines MVN
+. "$ROOT/bench/lib/build.sh"
+install_libraries
 if stale; then
   echo "building liaison-service"; (cd "$ROOT/liaison-service" && $MVN package -DskipTests)
 fi

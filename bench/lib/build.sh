@@ -5,6 +5,8 @@
 
 MVN="mvn -q -B"
 [ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
+# the repository the checks below look in is the one Maven uses
+[ -n "${MAVEN_REPO:-}" ] && MVN="$MVN -Dmaven.repo.local=$MAVEN_REPO"
 
 # install_libraries: the parent pom when missing or different, common, launcher and test-support (the tests'
 # shared fixtures, needed by every bench that compiles a module's tests) when missing or older than

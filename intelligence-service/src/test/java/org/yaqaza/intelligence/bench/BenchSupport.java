@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import org.yaqaza.launcher.BenchGoals;
 import org.yaqaza.launcher.EmbeddedDatabase;
 import org.yaqaza.testsupport.TestIssuer;
 
@@ -23,13 +24,7 @@ final class BenchSupport {
 
     /** The machine's load while measuring: figures on a shared 2-core host mean little without it. */
     static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return "  (load average " + f[0] + " " + f[1] + " " + f[2] + " on "
-                    + Runtime.getRuntime().availableProcessors() + " cores)";
-        } catch (IOException | RuntimeException e) {
-            return "  (load average unknown)";
-        }
+        return "  (load average " + BenchGoals.load() + ")";
     }
 
     /** The nearest-rank percentile of durations in nanoseconds, in milliseconds. */

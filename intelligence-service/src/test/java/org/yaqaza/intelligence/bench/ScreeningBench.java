@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.yaqaza.launcher.BenchGoals;
+import org.yaqaza.launcher.BenchProgress;
 import org.yaqaza.launcher.EmbeddedDatabase;
 import org.yaqaza.testsupport.TestIssuer;
 
@@ -57,6 +59,7 @@ public final class ScreeningBench {
     private final List<String[]> female = new ArrayList<>();
     private final List<String[]> family = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final BenchGoals goals = new BenchGoals("screening");
     private TestIssuer issuer;
     private String base;
 
@@ -73,10 +76,11 @@ public final class ScreeningBench {
                 .mapToInt(Integer::parseInt).toArray();
         Path jar = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar");
         boolean quality = args.length > 2 && args[2].equals("heldout");
-        new ScreeningBench(quality ? ScreeningEvaluationSet.named("heldout") : null).run(sizes, jar);
+        System.exit(new ScreeningBench(quality ? ScreeningEvaluationSet.named("heldout") : null).run(sizes, jar));
     }
 
-    private void run(int[] sizes, Path jar) throws Exception {
+    /** Loads and measures each size in turn; returns the exit status (1 when a goal was missed). */
+    private int run(int[] sizes, Path jar) throws Exception {
         try (InputStream in = ScreeningBench.class.getResourceAsStream("/screening/eval-names.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -117,6 +121,7 @@ public final class ScreeningBench {
                             heldOut.addTo(loader); // embedded among the generated names, counted in the size
                         }
                         int generated = heldOut != null && loaded == 0 ? heldOut.persons().size() : 0;
+                        BenchProgress progress = new BenchProgress("names loaded", size - loaded - generated);
                         for (int i = loaded + generated; i < size; i++) {
                             ScreeningLoader.Person person = new ScreeningLoader.Person(UUID.randomUUID(),
                                     List.of(name(i % 2 == 0)), 1950 + random.nextInt(55), "MA");
@@ -125,6 +130,7 @@ public final class ScreeningBench {
                             if (sampling.nextInt(size) < KNOWN_SAMPLE) {
                                 known.add(person);
                             }
+                            progress.advance(1);
                         }
                     }
                     if (big) {
@@ -151,6 +157,7 @@ public final class ScreeningBench {
         } finally {
             stop(service, issuer);
         }
+        return goals.finish();
     }
 
     /** Drops (false) or rebuilds (true) the indexes a bulk COPY would otherwise maintain row by row. */
@@ -212,8 +219,9 @@ public final class ScreeningBench {
             screen(q, token);
             nanos[i] = System.nanoTime() - t;
         }
-        System.out.printf("%,d names: single query (warm, HTTP, 500 queries) p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%s%n",
-                size, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), load());
+        System.out.printf("%,d names: single query (warm, HTTP, 500 queries) p50 %.1f ms  p99 %.1f ms%n", size,
+                pct(nanos, 50), pct(nanos, 99));
+        goals.below(String.format(Locale.ROOT, "single query p95 at %,d names", size), pct(nanos, 95), "ms", 15);
         printPhases(before);
         before = phases();
         found(size, token);
@@ -233,8 +241,8 @@ public final class ScreeningBench {
         if (r.statusCode() != 200 || lines != batch) {
             throw new IllegalStateException("batch failed: " + r.statusCode() + " " + lines + " lines");
         }
-        System.out.printf("%,d names: batch of %,d names (NDJSON, streamed) in %.1f s = %.0f names/s%s%n", size,
-                batch, seconds, batch / seconds, load());
+        goals.atLeast(String.format(Locale.ROOT, "batch of %,d names (NDJSON, streamed) at %,d names", batch, size),
+                batch / seconds, "names/s", 1_000);
         printPhases(before);
     }
 
@@ -278,7 +286,13 @@ public final class ScreeningBench {
         String timing = String.format(Locale.ROOT, "HTTP, warm: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms (goal p95 < 30"
                 + " ms)", pct(nanos, 50), pct(nanos, 95), pct(nanos, 99));
         System.out.printf("%,d names, held-out set embedded:%s%n", size, load());
-        System.out.print(heldOut.figures(results, threshold, timing).report());
+        ScreeningEvaluationSet.Figures figures = heldOut.figures(results, threshold, timing);
+        System.out.print(figures.report());
+        String at = String.format(Locale.ROOT, " of the held-out set at %,d names", size);
+        goals.atLeast("recall@1" + at, figures.recall1(), "", 0.95);
+        goals.atLeast("recall@10" + at, figures.recall10(), "", 0.99);
+        goals.atMost("false-hit rate" + at, figures.falseHitRate(), "", 0.02);
+        goals.below("p95 (HTTP, warm)" + at, pct(nanos, 95), "ms", 30);
         printPhases(before);
     }
 

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Runs every bench in turn (each still runs alone) and writes one results file,
+# bench/results/<UTC date>-<short commit>.md: the machine (cores, memory, Java), then each bench's figures with
+# its goal, whether it was met and the load average when it was taken (appended by the harnesses' BenchGoals
+# through YAQAZA_BENCH_RESULTS), the bench's exit status (1 = a goal missed, other = it failed) and its log's tail
+# when it printed no figure, and the list of missed goals. A failing bench does not stop the others; the exit
+# status is 1 when any goal was missed or any bench failed.
+#   bench/all.sh                 every bench at its default size (hours: 1M names, 100k reports …)
+#   BENCHES="prevention liaison" bench/all.sh     only those (names as below)
+#   SIZE=small bench/all.sh      small data sets, to check the runner itself (minutes; figures not comparable)
+# Environment of the benches passes through (MAVEN_OFFLINE, MAVEN_REPO, …).
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+small=""
+[ "${SIZE:-}" = "small" ] && small=1
+declare -A COMMAND=(
+    [intelligence]="bench/intelligence.sh ${small:+5000 5000}"
+    [screening]="bench/screening.sh ${small:+20000}"
+    [screening-eval]="bench/screening-eval.sh ${small:+20000}"
+    [prevention]="bench/prevention.sh ${small:+-Dbench.participants=2000 -Dbench.attendance=8000 -Dbench.runs=10}"
+    [liaison]="bench/liaison.sh"
+    [gateway]="bench/gateway.sh"
+    [startup]="bench/startup.sh ${small:+1}"
+    [linking-eval]="bench/linking-eval.sh ${small:+300}"
+)
+ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval)
+if [ -n "$small" ]; then
+    export OBJECTS="${OBJECTS:-5000}" RELEASES="${RELEASES:-30}" SECONDS_EACH="${SECONDS_EACH:-2}" \
+        ROUNDS="${ROUNDS:-1}" SATURATION_SECONDS="${SATURATION_SECONDS:-2}" SATURATION_ROUNDS="${SATURATION_ROUNDS:-1}" \
+        WARMUP_SECONDS="${WARMUP_SECONDS:-2}"
+fi
+read -r -a selected <<<"${BENCHES:-${ORDER[*]}}"
+
+commit="$(git rev-parse --short HEAD)"
+dirty=""
+[ -n "$(git status --porcelain --untracked-files=no)" ] && dirty=" (with uncommitted changes)"
+mkdir -p bench/results target/bench-logs
+results="bench/results/$(date -u +%F)-$commit${small:+-small}.md"
+rows="$(mktemp)"
+trap 'rm -f "$rows" "$rows.all"' EXIT
+
+{
+    echo "# Bench results $(date -u '+%F %H:%M UTC'), commit $commit$dirty"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory," \
+        "$(java -version 2>&1 | head -1 | tr -d '"'), load average at the start $(cut -d' ' -f1-3 /proc/loadavg)."
+    [ -n "$small" ] && echo && echo "**Small data sets (SIZE=small): a check of the runner, not figures to compare.**"
+} >"$results"
+
+status=0
+for bench in "${selected[@]}"; do
+    command="${COMMAND[$bench]:-}"
+    if [ -z "$command" ]; then
+        echo "unknown bench: $bench (known: ${ORDER[*]})" >&2
+        status=1
+        continue
+    fi
+    log="target/bench-logs/$bench.log"
+    echo "== $bench: $command (log: $log)"
+    : >"$rows"
+    start=$(date +%s)
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    YAQAZA_BENCH_RESULTS="$rows" $command 2>&1 | tee "$log"
+    code=${PIPESTATUS[0]}
+    {
+        echo
+        echo "## $bench"
+        echo
+        echo "\`$command\` — $(( $(date +%s) - start )) s, exit status $code$( [ "$code" = 1 ] && echo ' (a goal missed)')"
+        echo
+        if [ -s "$rows" ]; then
+            echo "| bench | figure | value | goal | verdict | load average |"
+            echo "|---|---|---|---|---|---|"
+            cat "$rows"
+        else
+            echo "No figure was printed; the end of its log:"
+            echo
+            echo '```'
+            tail -20 "$log"
+            echo '```'
+        fi
+    } >>"$results"
+    cat "$rows" >>"$rows.all"
+    [ "$code" = 0 ] || status=1
+done
+
+{
+    echo
+    echo "## Goals missed"
+    echo
+    if grep -q '\*\*missed\*\*' "$rows.all" 2>/dev/null; then
+        grep '\*\*missed\*\*' "$rows.all" | awk -F' \\| ' '{print "- " $1 " " $2 ": " $3 " (goal " $4 ")"}' \
+            | sed 's/^- | /- /'
+    else
+        echo "None."
+    fi
+} >>"$results"
+echo "results: $results"
+exit $status
