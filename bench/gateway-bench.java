@@ -57,6 +57,8 @@ public class GatewayBench {
             props.put("yaqaza.gateway.bootstrap.admin-username", "bench-admin");
             props.put("yaqaza.gateway.bootstrap.admin-password", "bench-password-123");
             props.put("yaqaza.gateway.directory.bcrypt-cost", "10");
+            // the bench signs in with the password grant, off by default since the authorization-code flow exists
+            props.put("yaqaza.gateway.token.password-grant.enabled", "true");
             for (String name : List.of("intelligence", "liaison", "prevention")) {
                 props.put("yaqaza.gateway.upstreams." + name + ".url", "http://127.0.0.1:" + upstreamPort);
             }
