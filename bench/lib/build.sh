@@ -5,6 +5,7 @@
 
 MVN="mvn -q -B"
 [ -n "${MAVEN_OFFLINE:-}" ] && MVN="$MVN -o"
+[ -n "${MAVEN_REPO:-}" ] && MVN="$MVN -Dmaven.repo.local=$MAVEN_REPO"
 
 # install_libraries: the parent pom when missing or different, common, launcher and test-support (the tests'
 # shared fixtures, needed by every bench that compiles a module's tests) when missing or older than
@@ -27,6 +28,15 @@ install_libraries() {
             (cd "$ROOT/$module" && $MVN install -DskipTests)
         fi
     done
+}
+
+# package_only MODULE: packages MODULE when its jar is missing or older than its sources (no test classpath)
+package_only() {
+    local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$1/src" "$ROOT/$1/pom.xml" -newer "$jar" -type f | head -1)" ]; then
+        echo "building $1"
+        (cd "$ROOT/$1" && $MVN package -DskipTests)
+    fi
 }
 
 # package_service MODULE: packages MODULE when its jar is missing or older than its sources (test harness
