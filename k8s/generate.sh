@@ -2,7 +2,7 @@
 # Refreshes k8s/base/generated/<service>.yml from each service's quarkus-kubernetes output
 # (target/kubernetes/kubernetes.yml, configured in the "## Kubernetes" section of its application.properties).
 #
-#   k8s/generate.sh             build the four services (mvn package -DskipTests) and copy their manifests
+#   k8s/generate.sh             build the four services and the console (mvn package -DskipTests) and copy their manifests
 #   k8s/generate.sh --no-build  copy what the last build left in target/kubernetes (fails if one is missing)
 #   k8s/generate.sh --check     build, then fail (exit 1, with a diff) if k8s/base/generated differs;
 #                               combine with --no-build to compare against an existing build
@@ -15,7 +15,7 @@ set -euo pipefail
 command -v kubectl >/dev/null || { echo "kubectl is needed (kubectl kustomize normalises the output)" >&2; exit 1; }
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-services=(gateway intelligence-service liaison-service prevention-service)
+services=(gateway intelligence-service liaison-service prevention-service console)
 generated="$root/k8s/base/generated"
 build=true
 check=false

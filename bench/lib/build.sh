@@ -31,6 +31,15 @@ install_libraries() {
     done
 }
 
+# package_only MODULE: packages MODULE when its jar is missing or older than its sources (no test classpath)
+package_only() {
+    local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$1/src" "$ROOT/$1/pom.xml" -newer "$jar" -type f | head -1)" ]; then
+        echo "building $1"
+        (cd "$ROOT/$1" && $MVN package -DskipTests)
+    fi
+}
+
 # package_service MODULE: packages MODULE when its jar is missing or older than its sources (test harness
 # included), compiles its tests and writes their classpath to MODULE/target/bench.classpath; stays in MODULE
 package_service() {

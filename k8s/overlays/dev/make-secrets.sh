@@ -65,6 +65,9 @@ out="$dir/secrets.yaml"
     [[ -s "$dir/prevention-identity.key" ]] || openssl rand -base64 32 | tr -d '\n' > "$dir/prevention-identity.key"
     secret prevention-identity-key --from-file=identity-key="$dir/prevention-identity.key"
 
+    # the key of the console's encrypted session cookies (the same for every console replica)
+    secret console-session --from-literal=secret="$(value console-session.secret)"
+
     # self-signed TLS for both ingress hosts
     if [[ ! -s "$dir/tls.crt" ]]; then
         openssl req -x509 -newkey rsa:2048 -nodes -days 90 -subj "/CN=yaqaza.localhost" \

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class GeneratedBaseTest {
 
     private static final List<String> SERVICES =
-            List.of("gateway", "intelligence-service", "liaison-service", "prevention-service");
+            List.of("gateway", "intelligence-service", "liaison-service", "prevention-service", "console");
 
     @Test
     void committedBaseEqualsGeneratedManifests() throws IOException {

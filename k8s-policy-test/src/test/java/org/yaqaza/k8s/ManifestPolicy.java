@@ -62,6 +62,9 @@ final class ManifestPolicy {
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "intelligence-service", 8081, "liaison-service", 8082, "prevention-service", 8083);
     static final int GATEWAY_PORT = 8080;
+    /** The officers' console: reached only from the gateway, and calls only the gateway (docs/console.md). */
+    static final String CONSOLE = "console";
+    static final int CONSOLE_PORT = 8084;
     /** OTLP/gRPC, the port of QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT in the prod overlay. */
     static final int OTLP_PORT = 4317;
 
@@ -126,6 +129,7 @@ final class ManifestPolicy {
         policy.checkDisruptionBudgets();
         policy.checkIngresses();
         policy.checkIssuers();
+        policy.checkConsole();
         policy.checkNetwork();
         policy.violations.addAll(MonitoringPolicy.check(parsed, policy.openPaths, RunbookAnchors.OPERATIONS));
         if (profile == Profile.PROD) {
@@ -445,6 +449,64 @@ final class ManifestPolicy {
         });
     }
 
+    /**
+     * The console, when deployed: its session key from a Secret (never a literal), the browser sent to sign in and
+     * out on the gateway's public address (the issuer), the gateway forwarding /console to the console's Service,
+     * and the health probes on /q/health/* of its HTTP port.
+     */
+    private void checkConsole() {
+        Optional<Workload> console = workloads.stream()
+                .filter(w -> w.kind().equals("Deployment") && w.name().equals(CONSOLE)).findFirst();
+        if (console.isEmpty()) {
+            return;
+        }
+        String id = console.get().id();
+        Container container = console.get().template().getSpec().getContainers().stream().findFirst().orElse(null);
+        if (container == null) {
+            return;
+        }
+        boolean sessionFromSecret = container.getEnv().stream().anyMatch(e -> e.getName().equals(
+                "YAQAZA_CONSOLE_SESSION_SECRET") && e.getValueFrom() != null
+                && e.getValueFrom().getSecretKeyRef() != null);
+        if (!sessionFromSecret) {
+            violations.add(id + ": YAQAZA_CONSOLE_SESSION_SECRET does not come from a Secret (secretKeyRef)");
+        }
+        checkProbe(id, "liveness", container.getLivenessProbe(), "/q/health/live");
+        checkProbe(id, "readiness", container.getReadinessProbe(), "/q/health/ready");
+        checkProbe(id, "startup", container.getStartupProbe(), "/q/health/started");
+        Map<String, String> data = new HashMap<>();
+        for (Manifests.Doc doc : parsed.ofKind("ConfigMap")) {
+            Map<String, String> values = doc.as(ConfigMap.class).getData();
+            if (values != null) {
+                values.forEach((k, v) -> data.put(doc.name() + "/" + k, v));
+            }
+        }
+        String issuer = data.get("gateway-config/YAQAZA_GATEWAY_TOKEN_ISSUER");
+        for (String endpoint : List.of("QUARKUS_OIDC_AUTHORIZATION_PATH", "QUARKUS_OIDC_END_SESSION_PATH")) {
+            String value = data.get("console-config/" + endpoint);
+            if (value == null || issuer == null || !value.startsWith(issuer + "/auth/")) {
+                violations.add("ConfigMap/console-config/" + endpoint + " is " + value + ": browsers must be sent to"
+                        + " the gateway's public address " + issuer);
+            }
+        }
+        String consoleUrl = data.get("gateway-config/YAQAZA_GATEWAY_CONSOLE_URL");
+        boolean service = parsed.ofKind("Service").stream().anyMatch(d -> d.name().equals(CONSOLE));
+        if (!("http://" + CONSOLE).equals(consoleUrl) || !service) {
+            violations.add("ConfigMap/gateway-config/YAQAZA_GATEWAY_CONSOLE_URL is " + consoleUrl
+                    + ": the gateway must forward /console to the Service " + CONSOLE
+                    + (service ? "" : " (which does not exist)"));
+        }
+    }
+
+    private void checkProbe(String id, String kind, io.fabric8.kubernetes.api.model.Probe probe, String path) {
+        boolean ok = probe != null && probe.getHttpGet() != null && path.equals(probe.getHttpGet().getPath())
+                && probe.getHttpGet().getPort() != null
+                && Integer.valueOf(CONSOLE_PORT).equals(probe.getHttpGet().getPort().getIntVal());
+        if (!ok) {
+            violations.add(id + ": no " + kind + " probe on " + path + " port " + CONSOLE_PORT);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ network
 
     private void checkNetwork() {
@@ -478,6 +540,12 @@ final class ManifestPolicy {
             if (from.equals("gateway") && SERVICE_PORTS.containsKey(to)
                     && p.port().equals(tcp(SERVICE_PORTS.get(to)))) {
                 return "gateway -> service";
+            }
+            if (from.equals("gateway") && to.equals(CONSOLE) && p.port().equals(tcp(CONSOLE_PORT))) {
+                return "gateway -> console (its pages, forwarded at /console/)";
+            }
+            if (from.equals(CONSOLE) && to.equals("gateway") && p.port().equals(tcp(GATEWAY_PORT))) {
+                return "console -> gateway (sign-in; the API as the signed-in user)";
             }
             if (from.equals("liaison-service") && to.equals("intelligence-service") && p.port().equals(tcp(8081))) {
                 return "liaison -> intelligence (outbox delivery)";
@@ -561,6 +629,8 @@ final class ManifestPolicy {
             required.add(new String[] {service, "gateway", tcp(GATEWAY_PORT)});
         });
         required.add(new String[] {"liaison-service", "intelligence-service", tcp(8081)});
+        required.add(new String[] {"gateway", CONSOLE, tcp(CONSOLE_PORT)});
+        required.add(new String[] {CONSOLE, "gateway", tcp(GATEWAY_PORT)});
         DATABASE_LABEL.keySet().forEach(app -> required.add(new String[] {app, "db:" + app, tcp(5432)}));
         required.add(new String[] {"external", "gateway", tcp(GATEWAY_PORT)});
         for (String[] r : required) {
@@ -580,7 +650,8 @@ final class ManifestPolicy {
 
     /** The HTTP port of the gateway or a service (where /q/metrics is too); -1 for anything else. */
     private static int httpPort(String app) {
-        return app.equals("gateway") ? GATEWAY_PORT : SERVICE_PORTS.getOrDefault(app, -1);
+        return app.equals("gateway") ? GATEWAY_PORT : app.equals(CONSOLE) ? CONSOLE_PORT
+                : SERVICE_PORTS.getOrDefault(app, -1);
     }
 
     /** The headings of docs/operations.md, read once: the anchors runbook links must point at. */

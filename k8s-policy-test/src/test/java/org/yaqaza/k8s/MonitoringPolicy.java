@@ -169,7 +169,7 @@ final class MonitoringPolicy {
         }
     }
 
-    /** Once there is monitoring at all, the gateway and each service are scraped. */
+    /** Once there is monitoring at all, the gateway, each service and the console are scraped. */
     private void checkEveryServiceScraped(Set<String> scraped) {
         if (!present(parsed)) {
             return;
@@ -177,6 +177,7 @@ final class MonitoringPolicy {
         Set<String> apps = new LinkedHashSet<>();
         apps.add("gateway");
         apps.addAll(ManifestPolicy.SERVICE_PORTS.keySet());
+        apps.add(ManifestPolicy.CONSOLE);
         for (String app : apps) {
             boolean deployed = parsed.ofKind("Deployment").stream().anyMatch(d -> d.name().equals(app));
             if (deployed && !scraped.contains(app)) {

@@ -29,6 +29,9 @@ class OverlayPolicyTest {
     @Test
     void devOverlayFollowsEveryRule() throws Exception {
         Rendered dev = check("dev", ManifestPolicy.Profile.DEV);
+        // the console's own rules (ManifestPolicy.checkConsole) apply only where it is deployed: it must be
+        assertTrue(dev.policy().workloads().stream().anyMatch(w -> w.id().equals("Deployment/console")),
+                "dev deploys the console");
         // a plain dev cluster has no Prometheus Operator CRDs: monitoring is opt-in there (docs/operations.md)
         assertFalse(MonitoringPolicy.present(dev.parsed()), "dev renders no monitoring.coreos.com resources");
         StatefulSet postgres = dev.parsed().docs().stream().filter(d -> d.id().equals("StatefulSet/postgres"))
@@ -44,11 +47,13 @@ class OverlayPolicyTest {
     @Test
     void prodOverlayFollowsEveryRule() throws Exception {
         Rendered prod = check("prod", ManifestPolicy.Profile.PROD);
+        assertTrue(prod.policy().workloads().stream().anyMatch(w -> w.id().equals("Deployment/console")),
+                "prod deploys the console");
         assertFalse(prod.policy().workloads().stream().anyMatch(w -> w.kind().equals("StatefulSet")),
                 "prod has no hand-run PostgreSQL: CloudNativePG runs it");
         assertEquals(4, prod.parsed().ofKind("Cluster").size(), "one CloudNativePG cluster per service");
         // the monitoring component: what each resource must be is MonitoringPolicy's (run by check above)
-        assertEquals(List.of("gateway", "intelligence-service", "liaison-service", "prevention-service"),
+        assertEquals(List.of("console", "gateway", "intelligence-service", "liaison-service", "prevention-service"),
                 prod.parsed().ofKind(MonitoringPolicy.SERVICE_MONITOR).stream().map(Manifests.Doc::name).sorted()
                         .toList(), "one ServiceMonitor per service");
         JsonNode rules = first(prod.parsed().docs().stream().map(Manifests.Doc::tree).toList(),
@@ -81,7 +86,8 @@ class OverlayPolicyTest {
                 """.formatted(dir.relativize(ROOT.resolve("k8s/overlays/dev")),
                 dir.relativize(ROOT.resolve("k8s/components/monitoring"))));
         Rendered dev = check(dir, "dev + components/monitoring", ManifestPolicy.Profile.DEV);
-        assertEquals(4, dev.parsed().ofKind(MonitoringPolicy.SERVICE_MONITOR).size(), "one ServiceMonitor per service");
+        assertEquals(5, dev.parsed().ofKind(MonitoringPolicy.SERVICE_MONITOR).size(),
+                "one ServiceMonitor per service and the console");
     }
 
     record Rendered(Manifests.Parsed parsed, ManifestPolicy policy) {
