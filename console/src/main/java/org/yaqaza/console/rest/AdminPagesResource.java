@@ -118,28 +118,35 @@ public class AdminPagesResource {
         UserUpdate update = new UserUpdate(blankToNull(displayName), roles == null ? List.of() : roles,
                 blankToNull(clearance), codes(compartments), blankToNull(agency), enabled != null);
         String path = "/console/admin/users/" + encodePath(username);
-        try (Response answer = admin.updateUser(username, "\"" + (version == null ? "" : version.trim()) + "\"",
-                update)) {
-            if (answer.getStatus() == 202) {
-                DirectoryChangeView change = answer.readEntity(DirectoryChangeView.class);
-                return Redirects.seeOther(path + "?pending=" + change.id()).build();
-            }
-            if (answer.getStatus() >= 400) {
-                throw new WebApplicationException(answer);
-            }
-            return Redirects.seeOther(path + "?done=updated").build();
+        Response answer;
+        try {
+            answer = admin.updateUser(username, "\"" + (version == null ? "" : version.trim()) + "\"", update);
         } catch (WebApplicationException refused) {
-            int status = refused.getResponse().getStatus();
-            if (status == 404 || status == 401 || status >= 500) {
-                throw refused;
-            }
-            ApiProblems.Refusal refusal = ApiProblems.refusal(refused);
-            UserView current = admin.user(username);
-            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(userPage(current, values, refusal.fieldErrors(),
-                            refusal.detail() == null ? "" : refusal.detail(), null, null).render())
-                    .build();
+            return refusedChange(username, values, refused);
         }
+        if (answer.getStatus() >= 400) {
+            return refusedChange(username, values, new WebApplicationException(answer));
+        }
+        if (answer.getStatus() == 202) {
+            DirectoryChangeView change = answer.readEntity(DirectoryChangeView.class);
+            return Redirects.seeOther(path + "?pending=" + change.id()).build();
+        }
+        answer.close();
+        return Redirects.seeOther(path + "?done=updated").build();
+    }
+
+    /** The form again, as typed, with the API's problems next to the fields or above the form. */
+    private Response refusedChange(String username, Map<String, Object> values, WebApplicationException refused) {
+        int status = refused.getResponse().getStatus();
+        if (status == 404 || status == 401 || status >= 500) {
+            throw refused;
+        }
+        ApiProblems.Refusal refusal = ApiProblems.refusal(refused);
+        UserView current = admin.user(username);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(userPage(current, values, refusal.fieldErrors(),
+                        refusal.detail() == null ? "" : refusal.detail(), null, null).render())
+                .build();
     }
 
     @POST

@@ -169,6 +169,17 @@ class ConsoleAdminAuditBrowserIT {
         admin.open("/console/admin/users/" + grantee);
         assertEquals("RESTRICTED", admin.find("#account-clearance").getAttribute("data-clearance"));
         accessible(admin);
+        // the API's problem next to its field, what was typed kept
+        admin.find("#agency").clear();
+        admin.find("#displayName").clear();
+        admin.find("#displayName").sendKeys("Renamed " + grantee);
+        admin.find("#save-user").click();
+        admin.waitFor("#form-errors");
+        assertFalse(admin.find("#agency-error").getText().isBlank(), "the agency's problem next to the agency");
+        assertEquals("Renamed " + grantee, admin.find("#displayName").getAttribute("value"));
+        accessible(admin);
+
+        admin.open("/console/admin/users/" + grantee);
         new Select(admin.find("#clearance")).selectByValue("SECRET");
         admin.find("#save-user").click();
 
