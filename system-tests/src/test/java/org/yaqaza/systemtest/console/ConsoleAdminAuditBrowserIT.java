@@ -231,23 +231,41 @@ class ConsoleAdminAuditBrowserIT {
     }
 
     @Test
-    void anAdministratorSeesTheMachineClientsAndUnlocksOne() {
+    void anAdministratorSeesTheMachineClientsUnlocksOneAndDisablesAnother() {
+        String clientId = "st-console-client-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().post("/api/admin/clients", "admin", Json.obj("clientId", clientId, "displayName",
+                "Console test client", "secret", "st-" + clientId + "-secret-2026", "roles", List.of("analyst"),
+                "clearance", "RESTRICTED", "compartments", List.of(), "agency", "DGST", "enabled", true))
+                .expect(201);
+
         Browser admin = signedIn("admin-2", "en");
         admin.open("/console/admin/clients");
         admin.waitFor("#clients");
         accessible(admin);
         admin.find("tr[data-client='" + DemoDirectory.PARTNER_CLIENT.clientId() + "'] a").click();
-        assertTrue(admin.find("#account-facts").getText().contains("es-cni"));
+        assertTrue(admin.find("#account-facts").getText().contains("es-cni"), "the partner is shown");
         accessible(admin);
         admin.find("#unlock").click();
         assertEquals("The account’s sign-in throttling is lifted.", admin.find("#done-notice").getText());
         assertEquals("true", admin.find("#account-state").getAttribute("data-enabled"));
+
+        admin.open("/console/admin/clients/" + clientId);
+        admin.find("#disable").click();
+        assertEquals("The account is disabled.", admin.find("#done-notice").getText());
+        assertEquals("false", admin.find("#account-state").getAttribute("data-enabled"));
+        assertTrue(admin.all("#disable").isEmpty(), "nothing left to disable");
+        assertEquals(false, gateway().get("/api/admin/clients/" + clientId, "admin").expect(200).json()
+                .getBoolean("enabled"));
     }
 
     @Test
     void anAnalystGetsTheNotFoundPageOnTheAuditorsAndAdministratorsPages() {
+        String reportId = report("Rapport sans lien d’audit");
         Browser browser = signedIn("analyst", "en");
         assertTrue(browser.all("#nav-audit, #nav-admin").isEmpty(), "no link to pages of other roles");
+        browser.open("/console/reports/" + reportId);
+        browser.waitFor("#report-title");
+        assertTrue(browser.all("#report-audit").isEmpty(), "the audit-trail link is for auditors only");
         browser.open("/console/no-such-page-" + UUID.randomUUID());
         String missing = browser.find("main").getText();
         for (String page : List.of("/console/audit", "/console/audit?service=gateway", "/console/admin/users",
