@@ -286,4 +286,207 @@ public interface Msg {
 
     @Message("Watch this entity")
     String entity_watch();
+
+    // ---- part 2 (issue 19): auditors and administrators
+
+    @Message("Audit")
+    String nav_audit();
+
+    @Message("Directory")
+    String nav_admin_users();
+
+    @Message("Machine clients")
+    String nav_admin_clients();
+
+    @Message("Pending changes")
+    String nav_admin_changes();
+
+    @Message("Audit trail and chain verification")
+    String audit_title();
+
+    @Message("Audit chain of each service")
+    String audit_chains();
+
+    @Message("{#when service}{#is 'gateway'}Gateway (directory, sign-ins){#is 'intelligence'}Intelligence{#is 'liaison'}Liaison{#is 'prevention'}Prevention{#else}{service}{/when}")
+    String audit_service(String service);
+
+    @Message("Valid: {count} events checked")
+    String audit_chain_valid(long count);
+
+    @Message("BROKEN: first broken event no. {seq}")
+    String audit_chain_broken(Long seq);
+
+    @Message("Not checked: the service did not answer.")
+    String audit_chain_unknown();
+
+    @Message("Audit trail")
+    String audit_trail();
+
+    @Message("The filters were refused: correct the fields marked below.")
+    String audit_filters_invalid();
+
+    @Message("Service")
+    String audit_service_label();
+
+    @Message("Actor (subject)")
+    String audit_actor();
+
+    @Message("Object type")
+    String audit_object_type();
+
+    @Message("Object id")
+    String audit_object_id();
+
+    @Message("From (UTC)")
+    String audit_from();
+
+    @Message("To (UTC)")
+    String audit_to();
+
+    @Message("Show")
+    String audit_submit();
+
+    @Message("Audit events, oldest first")
+    String audit_events();
+
+    @Message("No audit event matches.")
+    String audit_none();
+
+    @Message("No.")
+    String audit_seq();
+
+    @Message("When")
+    String audit_when();
+
+    @Message("Action")
+    String audit_action();
+
+    @Message("Object")
+    String audit_object();
+
+    @Message("Detail")
+    String audit_detail();
+
+    @Message("Users")
+    String admin_users_title();
+
+    @Message("User")
+    String admin_user_title();
+
+    @Message("User name")
+    String admin_username();
+
+    @Message("Name")
+    String admin_display_name();
+
+    @Message("Roles")
+    String admin_roles();
+
+    @Message("Clearance")
+    String admin_clearance();
+
+    @Message("Agency")
+    String admin_agency();
+
+    @Message("Partner")
+    String admin_partner();
+
+    @Message("State")
+    String admin_state();
+
+    @Message("enabled")
+    String admin_enabled();
+
+    @Message("disabled")
+    String admin_disabled();
+
+    @Message("Last change")
+    String admin_updated();
+
+    @Message("Disable")
+    String admin_disable();
+
+    @Message("Unlock")
+    String admin_unlock();
+
+    @Message("Forgets the account’s failed sign-ins, lifting its sign-in throttling.")
+    String admin_unlock_help();
+
+    @Message("Change roles, clearance and compartments")
+    String admin_edit();
+
+    @Message("A clearance above RESTRICTED, a compartment or the admin role waits for a second administrator, who approves it in the pending changes; nobody approves their own request.")
+    String admin_four_eyes_help();
+
+    @Message("Account enabled")
+    String admin_account_enabled();
+
+    @Message("Save the change")
+    String admin_save();
+
+    @Message("The change was not made: correct the fields marked below.")
+    String admin_form_errors();
+
+    @Message("{#when what}{#is 'disabled'}The account is disabled.{#is 'unlocked'}The account’s sign-in throttling is lifted.{#else}The change is applied.{/when}")
+    String admin_done(String what);
+
+    @Message("This change needs a second administrator: it is pending, not applied. The values shown are the current ones.")
+    String admin_pending();
+
+    @Message("See the pending changes")
+    String admin_pending_link();
+
+    @Message("Machine clients")
+    String admin_clients_title();
+
+    @Message("Machine client")
+    String admin_client_title();
+
+    @Message("Client id")
+    String admin_client_id();
+
+    @Message("Authentication at the token endpoint")
+    String admin_auth_methods();
+
+    @Message("Changes waiting for a second administrator")
+    String admin_changes_title();
+
+    @Message("Status")
+    String admin_change_status();
+
+    @Message("{#when status}{#is 'PENDING'}pending{#is 'APPROVED'}approved{#is 'REJECTED'}rejected{#is 'ALL'}all{#else}{status}{/when}")
+    String admin_status(String status);
+
+    @Message("Why a second administrator")
+    String admin_change_reasons();
+
+    @Message("Before")
+    String admin_change_before();
+
+    @Message("After")
+    String admin_change_after();
+
+    @Message("Requested by")
+    String admin_requested_by();
+
+    @Message("Decided by")
+    String admin_decided_by();
+
+    @Message("Approve")
+    String admin_approve();
+
+    @Message("Reject")
+    String admin_reject();
+
+    @Message("You asked for this change: another administrator must approve it.")
+    String admin_own_request();
+
+    @Message("This change is about your own account: another administrator must approve it.")
+    String admin_own_account();
+
+    @Message("No change in this list.")
+    String admin_no_changes();
+
+    @Message("The decision was refused:")
+    String admin_decision_refused();
 }

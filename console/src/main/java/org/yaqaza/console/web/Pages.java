@@ -59,6 +59,9 @@ public class Pages {
                 .data("writing", anyRole("collector", "analyst"))
                 .data("screening", anyRole("analyst", "supervisor", "collector", "liaison-officer"))
                 .data("statistics", anyRole("analyst", "supervisor", "auditor"))
+                // the auditors' and administrators' pages (issue 19): anyone else gets the 404 page there
+                .data("auditing", anyRole("auditor"))
+                .data("administering", anyRole("admin"))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
                 .data("languages", Languages.SUPPORTED);
     }
