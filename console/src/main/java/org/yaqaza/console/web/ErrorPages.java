@@ -1,5 +1,6 @@
 package org.yaqaza.console.web;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +13,8 @@ import io.quarkus.qute.Template;
 
 /**
  * A page for what went wrong, answering as the API did: a record the user may not see is a 404 page exactly like
- * a missing one; a refused action is a 403 page; a service that did not answer is a 502 page with the request id.
+ * a missing one; a refused action is a 403 page; a service that did not answer is a 502 page with the request id,
+ * and so is a gateway the console could not reach or that did not answer in time (no request id then).
  */
 public class ErrorPages {
 
@@ -47,6 +49,17 @@ public class ErrorPages {
         LOG.warnf("a call failed with %d: %s", status, failure.getMessage());
         String requestId = failure.getResponse() == null ? null
                 : failure.getResponse().getHeaderString("X-Request-Id");
+        return unavailable(requestId);
+    }
+
+    /** The REST client's failure without an answer (connection refused, read timeout): the gateway is unreachable. */
+    @ServerExceptionMapper
+    public Response page(ProcessingException failure) {
+        LOG.warnf("the gateway could not be reached: %s", failure.getMessage());
+        return unavailable(null);
+    }
+
+    private Response unavailable(String requestId) {
         return html(502, pages.render(unavailable).data("requestId", requestId == null ? "-" : requestId).render());
     }
 
