@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.yaqaza.intelligence.extraction.MentionEvidence;
+import org.yaqaza.intelligence.extraction.TextWindows;
 import org.yaqaza.intelligence.screening.NameNormaliser;
 import org.yaqaza.intelligence.screening.NameNormaliser.Parsed;
 
@@ -53,6 +54,20 @@ class MentionEvidenceTest {
         assertTrue(standsAlone("Fès", "Fès"), "a short place name spelled as known");
         assertTrue(standsAlone("Fes", "Fès"), "accents aside");
         assertTrue(standsAlone("Ahmed Fes", "Fès Ahmed"), "runs of two parts are not concerned");
+    }
+
+    @Test
+    void aWordOpeningASentenceIsCapitalisedByItsPlace() {
+        String text = "Selon la source, il a vu Selouane. « Selouane est calme » ; Oujda\n\nNador";
+        assertTrue(TextWindows.opensSentence(text, 0));
+        assertFalse(TextWindows.opensSentence(text, text.indexOf("Selouane")));
+        assertTrue(TextWindows.opensSentence(text, text.indexOf("Selouane", 30)), "after a full stop and a quote");
+        assertFalse(TextWindows.opensSentence(text, text.indexOf("Oujda")), "after a semicolon");
+        assertTrue(TextWindows.opensSentence(text, text.indexOf("Nador")), "a new paragraph");
+        assertFalse(MentionEvidence.spelledAsTheName(parse("Selon"), parse("Selouane")));
+        assertTrue(MentionEvidence.spelledAsTheName(parse("Selouane"), parse("Selouane")));
+        assertTrue(MentionEvidence.spelledAsTheName(parse("Mohamed Benali"), parse("Mohamed Ben Ali")),
+                "a run of two parts is evidence enough");
     }
 
     @Test

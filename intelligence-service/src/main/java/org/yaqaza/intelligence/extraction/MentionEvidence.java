@@ -51,9 +51,21 @@ public final class MentionEvidence {
             return false;
         }
         if (part.script() == Script.LATIN && part.form().length() <= SHORT_LATIN_WORD) {
-            return name.parts().size() == 1 && name.parts().get(0).form().equals(part.form());
+            return spelledAsTheName(run, name);
         }
         return true;
+    }
+
+    /**
+     * Whether a run of one Latin part is spelled as the name of one part (accents and case aside): the evidence a
+     * single word needs where its capital proves nothing (it opens a sentence) or it is short. Runs of several
+     * parts, or in Arabic script, are not concerned (true).
+     */
+    public static boolean spelledAsTheName(Parsed run, Parsed name) {
+        if (run.parts().size() != 1 || run.parts().get(0).script() != Script.LATIN) {
+            return true;
+        }
+        return name.parts().size() == 1 && name.parts().get(0).form().equals(run.parts().get(0).form());
     }
 
     /** A word of one of the stop-word lists, as written (case, accents, Arabic orthography aside). */

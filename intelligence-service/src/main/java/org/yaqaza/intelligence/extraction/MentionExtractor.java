@@ -37,7 +37,8 @@ public class MentionExtractor {
             Explanation explanation) {
     }
 
-    private record Run(Field field, TextWindows.Window window, Parsed parsed) {
+    /** A run of words; {@code sentenceStart}: it opens a sentence, where a capital says nothing of a name. */
+    private record Run(Field field, TextWindows.Window window, Parsed parsed, boolean sentenceStart) {
     }
 
     /** Parsed runs and names are shared by every report; the cache is dropped whole when it grows too big. */
@@ -80,7 +81,7 @@ public class MentionExtractor {
             List<Parsed> arabicNames = row[3].isEmpty() ? List.of()
                     : Arrays.stream(row[3].split("\n")).map(this::parse).filter(n -> !n.isEmpty()).toList();
             for (Run run : runsByKey.get(row[0])) {
-                if (!evidenced(run.parsed, name, arabicNames)) {
+                if (!evidenced(run, name, arabicNames)) {
                     continue;
                 }
                 NameMatcher.Scored scored = matcher.score(run.parsed, null, null, name, null, null, part -> 1.0);
@@ -122,7 +123,8 @@ public class MentionExtractor {
             if (parsed.isEmpty() || tooLittle(parsed)) {
                 continue;
             }
-            Run run = new Run(field, narrowed(window, parsed), parsed);
+            TextWindows.Window narrowed = narrowed(window, parsed);
+            Run run = new Run(field, narrowed, parsed, TextWindows.opensSentence(text, narrowed.start()));
             for (String key : NameKeys.of(parsed.parts())) {
                 runsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
             }
@@ -144,15 +146,20 @@ public class MentionExtractor {
 
     /**
      * Whether the run may name {@code name} at all ({@link MentionEvidence}): no function word or short word alone;
-     * Arabic text is compared with the entity's Arabic-script names, written alike, never with its Latin ones
-     * through the skeleton (an entity known only by a Latin name is still found in Arabic text).
+     * a single Latin word opening a sentence (capitalised by its place: "Pendant", "However") only when spelled as
+     * the name; Latin text shows the long vowels of the entity's Arabic spelling; Arabic text is compared with the
+     * entity's Arabic-script names, written alike, never with its Latin ones through the skeleton (an entity known
+     * only by a Latin name is still found in Arabic text).
      */
-    private static boolean evidenced(Parsed run, Parsed name, List<Parsed> arabicNames) {
-        if (MentionEvidence.allArabic(run.parts())) {
+    private static boolean evidenced(Run run, Parsed name, List<Parsed> arabicNames) {
+        Parsed parsed = run.parsed;
+        if (MentionEvidence.allArabic(parsed.parts())) {
             return (arabicNames.isEmpty() || MentionEvidence.allArabic(name.parts()))
-                    && MentionEvidence.standsAlone(run, name) && MentionEvidence.arabicSpellingAgrees(run, name);
+                    && MentionEvidence.standsAlone(parsed, name) && MentionEvidence.arabicSpellingAgrees(parsed, name);
         }
-        return MentionEvidence.standsAlone(run, name) && MentionEvidence.longVowelsAgree(run, arabicNames);
+        return MentionEvidence.standsAlone(parsed, name)
+                && (!run.sentenceStart || MentionEvidence.spelledAsTheName(parsed, name))
+                && MentionEvidence.longVowelsAgree(parsed, arabicNames);
     }
 
     /**
