@@ -100,5 +100,9 @@ class MentionEvidenceTest {
         assertTrue(vowelsAgree("Chraibi", "الشرايبي"));
         assertFalse(vowelsAgree("Sadik", "صادوق"), "o/u where the Arabic writes a waw");
         assertTrue(vowelsAgree("Zakaria Moutaouakil"), "no Arabic name: nothing to hold the run to");
+        assertFalse(vowelsAgree("Mounr", "منير"), "a spelling that drops the long i");
+        assertTrue(MentionEvidence.everyPartSpelledAsInTheName(parse("Mounr"), parse("Mounr Ouali")),
+                "... found when the entity is recorded under that spelling");
+        assertFalse(MentionEvidence.everyPartSpelledAsInTheName(parse("Mounr"), parse("Mounir Ouali")));
     }
 }

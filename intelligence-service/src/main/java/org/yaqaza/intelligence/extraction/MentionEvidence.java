@@ -68,6 +68,11 @@ public final class MentionEvidence {
         return name.parts().size() == 1 && name.parts().get(0).form().equals(run.parts().get(0).form());
     }
 
+    /** Whether every part of the run is spelled as a part of the name (accents and case aside). */
+    public static boolean everyPartSpelledAsInTheName(Parsed run, Parsed name) {
+        return run.parts().stream().allMatch(p -> name.parts().stream().anyMatch(n -> n.form().equals(p.form())));
+    }
+
     /** A word of one of the stop-word lists, as written (case, accents, Arabic orthography aside). */
     public static boolean isStopWord(String word) {
         String folded = fold(word);

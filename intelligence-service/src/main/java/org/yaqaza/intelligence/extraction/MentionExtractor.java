@@ -147,7 +147,8 @@ public class MentionExtractor {
     /**
      * Whether the run may name {@code name} at all ({@link MentionEvidence}): no function word or short word alone;
      * a single Latin word opening a sentence (capitalised by its place: "Pendant", "However") only when spelled as
-     * the name; Latin text shows the long vowels of the entity's Arabic spelling; Arabic text is compared with the
+     * the name; Latin text shows the long vowels of the entity's Arabic spelling, unless spelled as the matched
+     * name; Arabic text is compared with the
      * entity's Arabic-script names, written alike, never with its Latin ones through the skeleton (an entity known
      * only by a Latin name is still found in Arabic text).
      */
@@ -159,7 +160,8 @@ public class MentionExtractor {
         }
         return MentionEvidence.standsAlone(parsed, name)
                 && (!run.sentenceStart || MentionEvidence.spelledAsTheName(parsed, name))
-                && MentionEvidence.longVowelsAgree(parsed, arabicNames);
+                && (MentionEvidence.longVowelsAgree(parsed, arabicNames)
+                        || MentionEvidence.everyPartSpelledAsInTheName(parsed, name));
     }
 
     /**
