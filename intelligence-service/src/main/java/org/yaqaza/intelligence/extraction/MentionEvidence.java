@@ -24,9 +24,11 @@ import org.yaqaza.intelligence.screening.NameNormaliser.Script;
  * <ul>
  * <li>a function word of Arabic, French or English (the standard stop-word lists in
  * {@code resources/extraction/}) is never a mention on its own;</li>
- * <li>a single Latin word of three letters or fewer is a mention only when spelled as the name is;</li>
+ * <li>a single Latin word of three letters or fewer, or opening a sentence, is a mention only when spelled as
+ * the name is;</li>
  * <li>Arabic text against an Arabic-script name compares the written words, orthographically normalised, not
- * the skeletons: Arabic writes its long vowels and its spelling of a name is settled.</li>
+ * the skeletons: Arabic writes its long vowels and its spelling of a name is settled;</li>
+ * <li>Latin text against an entity with Arabic-script names shows their long vowels.</li>
  * </ul>
  */
 public final class MentionEvidence {

@@ -64,8 +64,8 @@ public class MentionExtractor {
     }
 
     /**
-     * The same with another look-up: from name keys to rows {key, entity id, name, whether the entity has an
-     * Arabic-script name} (tests and the evaluation drive the rules without a database).
+     * The same with another look-up: from name keys to rows {key, entity id, name, the entity's Arabic-script
+     * names one a line or ""} (MentionExtractorRulesTest drives the rules without a database).
      */
     List<Found> extract(String title, String body, Function<String[], List<String[]>> lookUp) {
         Map<String, List<Run>> runsByKey = new HashMap<>();
