@@ -6,10 +6,12 @@
 # extraction queue drained by the workers, proposals read over HTTP, all on an embedded PostgreSQL. The test fails
 # when a goal is missed (precision >= 0.90, recall >= 0.90).
 # Usage: bench/linking-eval.sh [reports=1200]
+# MAVEN_OFFLINE=1 runs Maven offline; MAVEN_REPO=/path uses that local Maven repository (for every Maven call).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORTS="${1:-1200}"
 . "$ROOT/bench/lib/build.sh"
+[ -n "${MAVEN_REPO:-}" ] && MVN="$MVN -Dmaven.repo.local=$MAVEN_REPO"
 install_libraries
 
 cd "$ROOT/intelligence-service"

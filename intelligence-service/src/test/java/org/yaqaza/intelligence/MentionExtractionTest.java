@@ -94,6 +94,22 @@ class MentionExtractionTest {
     }
 
     @Test
+    void ordinaryWordsWithTheSkeletonOfANameAreNotProposed() {
+        // Selouane (سلوان), a town near Nador: "Selon" and سيلان (a flood) share its consonants s-l-n
+        String place = Fixtures.createEntity(ANALYST, """
+                {"kind":"LOCATION","displayName":"Selouane","names":[{"name":"Selouane"},{"name":"سلوان"}],
+                 "country":"MA","classification":"RESTRICTED"}""");
+        String french = "Selon la source, le convoi est passé par Selouane avant l'aube.";
+        JsonPath found = proposals(ANALYST, report(ANALYST, "fr", "Passage", french, "SECRET"));
+        assertEquals(List.of("Selouane"), found.getList("findAll { it.entityId == '" + place + "' }.text"),
+                found.prettify());
+        String arabic = "تسبب سيلان الوادي في أضرار قرب سلوان، فإن الطريق مقطوعة.";
+        JsonPath arabicFound = proposals(ANALYST, report(ANALYST, "ar", "فيضان", arabic, "SECRET"));
+        assertEquals(List.of("سلوان"), arabicFound.getList("findAll { it.entityId == '" + place + "' }.text"),
+                arabicFound.prettify());
+    }
+
+    @Test
     void confirmingMakesAMentionAndRejectingIsFinal() {
         String person = person(ANALYST, "SECRET", null, "Yassine Lamrabet");
         String place = Fixtures.createEntity(ANALYST, """

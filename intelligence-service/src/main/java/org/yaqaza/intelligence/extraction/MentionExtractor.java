@@ -1,6 +1,7 @@
 package org.yaqaza.intelligence.extraction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,13 +37,16 @@ public class MentionExtractor {
             Explanation explanation) {
     }
 
-    private record Run(Field field, TextWindows.Window window, Parsed parsed) {
+    /** A run of words; {@code sentenceStart}: it opens a sentence, where a capital says nothing of a name. */
+    private record Run(Field field, TextWindows.Window window, Parsed parsed, boolean sentenceStart) {
     }
 
     /** Parsed runs and names are shared by every report; the cache is dropped whole when it grows too big. */
     private static final int CACHE_LIMIT = 200_000;
     private static final Parsed NOT_A_NAME = new Parsed(List.of(), List.of(), 0);
     private static final double SHORT_NAME_LENGTH_RATIO = 0.6;
+    /** How far below the best namesake on one span a candidate is no longer proposed. */
+    static final double NAMESAKE_MARGIN = 0.1;
 
     private final Sql sql;
     private final ExtractionConfig config;
@@ -55,25 +60,31 @@ public class MentionExtractor {
 
     /** In the caller's transaction: the spans of {@code title} and {@code body} naming entities the author may see. */
     public List<Found> extract(String title, String body, Map<String, Object> authorVisibility) {
+        return extract(title, body, keys -> lookUp(keys, authorVisibility));
+    }
+
+    /**
+     * The same with another look-up: from name keys to rows {key, entity id, name, the entity's Arabic-script
+     * names one a line or ""} (MentionExtractorRulesTest drives the rules without a database).
+     */
+    List<Found> extract(String title, String body, Function<String[], List<String[]>> lookUp) {
         Map<String, List<Run>> runsByKey = new HashMap<>();
         addRuns(Field.TITLE, title, runsByKey);
         addRuns(Field.BODY, body, runsByKey);
         if (runsByKey.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> p = new HashMap<>(authorVisibility);
-        p.put("keys", runsByKey.keySet().toArray(String[]::new));
-        p.put("limit", config.perKeyLimit());
-        List<String[]> names = sql.query("select q.key, x.entity_id::text, x.name from unnest(:keys) as q(key)"
-                + " cross join lateral (select k.entity_id, k.name from extraction_name_key k join entity e"
-                + " on e.id = k.entity_id where k.key = q.key and " + Visibility.sqlPredicate("e")
-                + " order by k.entity_id, k.name limit :limit) x", p,
-                rs -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) });
+        List<String[]> names = lookUp.apply(runsByKey.keySet().toArray(String[]::new));
         Map<String, Found> best = new LinkedHashMap<>();
         for (String[] row : names) {
+            Parsed name = parse(row[2]);
+            List<Parsed> arabicNames = row[3].isEmpty() ? List.of()
+                    : Arrays.stream(row[3].split("\n")).map(this::parse).filter(n -> !n.isEmpty()).toList();
             for (Run run : runsByKey.get(row[0])) {
-                NameMatcher.Scored scored = matcher.score(run.parsed, null, null, parse(row[2]), null, null,
-                        part -> 1.0);
+                if (!evidenced(run, name, arabicNames)) {
+                    continue;
+                }
+                NameMatcher.Scored scored = matcher.score(run.parsed, null, null, name, null, null, part -> 1.0);
                 double score = Math.min(1.0, scored.score());
                 if (score < config.minScore() || tooShortFor(run.parsed, row[2])) {
                     continue;
@@ -88,20 +99,69 @@ public class MentionExtractor {
         return longestFirst(new ArrayList<>(best.values()));
     }
 
+    private List<String[]> lookUp(String[] keys, Map<String, Object> authorVisibility) {
+        Map<String, Object> p = new HashMap<>(authorVisibility);
+        p.put("keys", keys);
+        p.put("limit", config.perKeyLimit());
+        // the last column: the entity's names in Arabic script, one a line (text is held to them)
+        return sql.query("select q.key, x.entity_id::text, x.name, (select string_agg(n.name, E'\\n' order by"
+                + " n.position) from entity_name n where n.entity_id = x.entity_id and n.script = 'ARABIC')"
+                + " from unnest(:keys) as q(key)"
+                + " cross join lateral (select k.entity_id, k.name from extraction_name_key k join entity e"
+                + " on e.id = k.entity_id where k.key = q.key and " + Visibility.sqlPredicate("e")
+                + " order by k.entity_id, k.name limit :limit) x", p,
+                rs -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? "" : rs.getString(4) });
+    }
+
     private void addRuns(Field field, String text, Map<String, List<Run>> runsByKey) {
         if (text == null || text.isEmpty()) {
             return;
         }
         for (TextWindows.Window window : TextWindows.of(text, config.maxNameWords())) {
             Parsed parsed = parse(window.text());
-            if (parsed.isEmpty() || parsed.parts().stream().mapToInt(part -> part.skeleton().length()).sum() < 2) {
-                continue; // "Le", "Al": too little of a name to stand for one
+            if (parsed.isEmpty() || tooLittle(parsed)) {
+                continue;
             }
-            Run run = new Run(field, narrowed(window, parsed), parsed);
+            TextWindows.Window narrowed = narrowed(window, parsed);
+            Run run = new Run(field, narrowed, parsed, TextWindows.opensSentence(text, narrowed.start()));
             for (String key : NameKeys.of(parsed.parts())) {
                 runsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
             }
         }
+    }
+
+    /**
+     * "Le", "Al": too little of a name to stand for one — under two skeleton consonants. An Arabic word of four
+     * letters or more is enough whatever its skeleton (ع and long vowels are not in it): Arabic runs are held to
+     * the written name ({@link MentionEvidence#arabicSpellingAgrees}), not to the skeleton alone.
+     */
+    private static boolean tooLittle(Parsed parsed) {
+        if (parsed.parts().stream().mapToInt(part -> part.skeleton().length()).sum() >= 2) {
+            return false;
+        }
+        return !MentionEvidence.allArabic(parsed.parts())
+                || parsed.parts().stream().mapToInt(part -> part.form().length()).sum() < 4;
+    }
+
+    /**
+     * Whether the run may name {@code name} at all ({@link MentionEvidence}): no function word or short word alone;
+     * a single Latin word opening a sentence (capitalised by its place: "Pendant", "However") only when spelled as
+     * the name; Latin text shows the long vowels of the entity's Arabic spelling, unless spelled as the matched
+     * name; Arabic text is compared with the
+     * entity's Arabic-script names, written alike, never with its Latin ones through the skeleton (an entity known
+     * only by a Latin name is still found in Arabic text).
+     */
+    private static boolean evidenced(Run run, Parsed name, List<Parsed> arabicNames) {
+        Parsed parsed = run.parsed;
+        if (MentionEvidence.allArabic(parsed.parts())) {
+            return (arabicNames.isEmpty() || MentionEvidence.allArabic(name.parts()))
+                    && MentionEvidence.standsAlone(parsed, name) && MentionEvidence.arabicSpellingAgrees(parsed, name);
+        }
+        return MentionEvidence.standsAlone(parsed, name)
+                && (!run.sentenceStart || MentionEvidence.spelledAsTheName(parsed, name))
+                && (MentionEvidence.longVowelsAgree(parsed, arabicNames)
+                        || MentionEvidence.everyPartSpelledAsInTheName(parsed, name));
     }
 
     /**
@@ -151,14 +211,18 @@ public class MentionExtractor {
         return parsed;
     }
 
-    /** Keeps a span unless a longer kept span of the same field overlaps it; spans of equal extent all stay. */
+    /**
+     * Keeps a span unless a longer kept span of the same field overlaps it; namesakes on spans of equal extent all
+     * stay, but for one scoring {@link #NAMESAKE_MARGIN} or more below the best: the text names the best more
+     * exactly (an Arabic spelling with the article as written over one without).
+     */
     static List<Found> longestFirst(List<Found> found) {
         found.sort(Comparator.comparing(Found::field).thenComparing((Found f) -> f.start - f.end)
                 .thenComparing(Found::start).thenComparing((Found f) -> -f.score));
         List<Found> kept = new ArrayList<>();
         for (Found f : found) {
             boolean shadowed = kept.stream().anyMatch(k -> k.field == f.field && k.start < f.end && f.start < k.end
-                    && !(k.start == f.start && k.end == f.end));
+                    && (!(k.start == f.start && k.end == f.end) || k.score >= f.score + NAMESAKE_MARGIN - 1e-9));
             if (!shadowed) {
                 kept.add(f);
             }

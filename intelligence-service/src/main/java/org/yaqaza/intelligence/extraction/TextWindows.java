@@ -46,6 +46,23 @@ public final class TextWindows {
         return windows;
     }
 
+    /**
+     * Whether the word at {@code start} opens a sentence: the text's start, or after a full stop, a question or
+     * exclamation mark, an ellipsis or a line break, with only blanks, quotes and opening brackets between.
+     */
+    public static boolean opensSentence(String text, int start) {
+        for (int i = start - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\u2026' || c == '\n' || c == '\u061F') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && "\"'\u00AB\u201C\u2018([-\u2013\u2014".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
         int i = 0;
