@@ -11,7 +11,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORTS="${1:-1200}"
 . "$ROOT/bench/lib/build.sh"
-[ -n "${MAVEN_REPO:-}" ] && MVN="$MVN -Dmaven.repo.local=$MAVEN_REPO"
 install_libraries
 
 cd "$ROOT/intelligence-service"
