@@ -1,0 +1,136 @@
+package org.yaqaza.systemtest.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.yaqaza.launcher.DemoDirectory;
+import org.yaqaza.systemtest.Json;
+import org.yaqaza.systemtest.scenarios.Gateway;
+import org.yaqaza.systemtest.scenarios.SharedSuite;
+
+/**
+ * The supervisors' approvals inbox (issue 19 item 1) in a real browser against the real suite, through the
+ * gateway: a supervisor's own marking downgrade is listed with Approve disabled and the reason, a second supervisor
+ * (in Arabic) approves it in the inbox and the record is re-marked, an analyst gets the 404 page. axe-core runs on
+ * every page visited: no serious or critical violation.
+ */
+@ExtendWith({ SharedSuite.class, Browsers.class })
+class ConsoleApprovalsBrowserIT {
+
+    @BeforeAll
+    static void needsChromium() {
+        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+    }
+
+    private static Gateway gateway() {
+        return SharedSuite.gateway();
+    }
+
+    private static Browser signedIn(String account, String password, String language) {
+        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
+        browser.signIn(account, password);
+        return browser;
+    }
+
+    private static void accessible(Browser browser) {
+        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+    }
+
+    @Test
+    void aSupervisorsOwnDowngradeWaitsForASecondSupervisorWhoApprovesItInTheInbox() {
+        String reportId = gateway().post("/api/intelligence/reports", "analyst", Json.obj("sourceType", "OSINT",
+                "reliability", "B", "credibility", 2, "collectedAt", "2026-11-30T08:00:00Z", "language", "fr",
+                "title", "Rapport à déclasser " + UUID.randomUUID(), "body", "Rapport pour la boîte d’approbation.",
+                "classification", "SECRET")).expect(201).str("id");
+        String requestId = gateway().post("/api/intelligence/marking-requests", "supervisor", Json.obj(
+                "objectType", "report", "objectId", reportId, "classification", "RESTRICTED", "compartments",
+                List.of(), "sharedWith", List.of(), "reason", "Source publique, diffusion élargie."))
+                .expect(201).str("id");
+        String item = "li[data-item='intelligence-marking-" + requestId + "']";
+
+        // the requester sees it, Approve disabled and the reason beside it
+        Browser own = signedIn("supervisor", DemoDirectory.demoPassword("supervisor"), "en");
+        own.find("#nav-approvals").click();
+        own.waitFor("#approvals");
+        assertEquals("/console/approvals", own.path());
+        WebElement mine = own.find(item);
+        assertTrue(mine.findElement(By.cssSelector(".approval-before")).getText().startsWith("SECRET"));
+        assertTrue(mine.findElement(By.cssSelector(".approval-after")).getText().startsWith("RESTRICTED"));
+        assertEquals("Source publique, diffusion élargie.",
+                mine.findElement(By.cssSelector(".approval-reason")).getText());
+        assertEquals("supervisor", mine.findElement(By.cssSelector(".approval-requester")).getText());
+        assertEquals("A supervisor of the owning agency (DGST) who did not ask approves it.",
+                mine.findElement(By.cssSelector(".approval-rule")).getText());
+        assertFalse(mine.findElement(By.cssSelector("button.approve")).isEnabled(),
+                "the requester cannot approve their own request");
+        assertEquals("You asked for this: another supervisor must decide.",
+                mine.findElement(By.cssSelector(".why-not")).getText());
+        // the banner covers the highest marking listed (this SECRET request at least)
+        String banner = own.find("#banner-top").getAttribute("data-marking");
+        assertTrue(List.of("SECRET", "TOP_SECRET").contains(banner), banner);
+        assertOldestFirst(own);
+        accessible(own);
+
+        // a second supervisor of the same agency, in Arabic, approves it in the inbox
+        String second = "st-supervisor-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().user(second, "supervisor", "TOP_SECRET", DemoDirectory.ALL_COMPARTMENTS, "DGST");
+        Browser other = signedIn(second, "st-" + second + "-Pass-2026!", "ar");
+        assertEquals("rtl", other.find("html").getAttribute("dir"));
+        assertEquals("الموافقات", other.find("#nav-approvals").getText());
+        other.open("/console/approvals");
+        assertEquals("في انتظار شخص ثانٍ", other.find("h1").getText());
+        WebElement theirs = other.find(item);
+        assertTrue(theirs.findElements(By.cssSelector(".why-not")).isEmpty());
+        WebElement approve = theirs.findElement(By.cssSelector("button.approve"));
+        assertTrue(approve.isEnabled());
+        assertEquals("موافقة", approve.getText());
+        accessible(other);
+        theirs.findElement(By.cssSelector("textarea")).sendKeys("موافق: مصدر مفتوح");
+        approve.click();
+        other.waitFor("#done-notice");
+        assertTrue(other.all(item).isEmpty(), "a decided request leaves the inbox");
+        accessible(other);
+
+        // the change applies (the API says so)
+        assertEquals("RESTRICTED", gateway().get("/api/intelligence/reports/" + reportId, "analyst").expect(200)
+                .str("classification"));
+        Gateway.Resp decided = gateway().get("/api/intelligence/marking-requests/" + requestId, "supervisor")
+                .expect(200);
+        assertEquals("APPROVED", decided.str("status"));
+        assertEquals(second, decided.str("decidedBy"));
+        assertEquals("موافق: مصدر مفتوح", decided.str("decisionNote"));
+    }
+
+    /** The longest waiting first (the order docs/console.md gives). */
+    private static void assertOldestFirst(Browser browser) {
+        List<String> times = browser.all("#approvals > li time").stream()
+                .map(time -> time.getAttribute("datetime")).toList();
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(java.time.Instant.parse(times.get(i - 1)).compareTo(java.time.Instant.parse(times.get(i)))
+                    <= 0, "oldest first: " + times);
+        }
+    }
+
+    @Test
+    void anAnalystGetsTheNotFoundPageOnTheInbox() {
+        Browser browser = signedIn("analyst", DemoDirectory.demoPassword("analyst"), "en");
+        assertTrue(browser.all("#nav-approvals").isEmpty(), "no link to the supervisors' inbox");
+        browser.open("/console/no-such-page-" + UUID.randomUUID());
+        String missing = browser.find("main").getText();
+        browser.open("/console/approvals");
+        assertEquals("Page not found", browser.find("#error-title").getText());
+        assertEquals(missing, browser.find("main").getText(), "looks exactly like a missing page");
+        assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
+        accessible(browser);
+    }
+}
