@@ -21,7 +21,8 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
 /**
  * The supervisors' approvals inbox (issue 19 item 1) in a real browser against the real suite, through the
  * gateway: a supervisor's own marking downgrade is listed with Approve disabled and the reason, a second supervisor
- * (in Arabic) approves it in the inbox and the record is re-marked, an analyst gets the 404 page. axe-core runs on
+ * (in Arabic) approves it in the inbox and the record is re-marked, an analyst's assessment is rejected with a
+ * note, a prevention supervisor sees prevention requests only (the firewall), an analyst gets the 404 page. axe-core runs on
  * every page visited: no serious or critical violation.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
@@ -79,6 +80,7 @@ class ConsoleApprovalsBrowserIT {
         String banner = own.find("#banner-top").getAttribute("data-marking");
         assertTrue(List.of("SECRET", "TOP_SECRET").contains(banner), banner);
         assertOldestFirst(own);
+        assertTrue(own.all("#source-notes").isEmpty(), "intelligence and liaison both answered");
         accessible(own);
 
         // a second supervisor of the same agency, in Arabic, approves it in the inbox
@@ -109,6 +111,88 @@ class ConsoleApprovalsBrowserIT {
         assertEquals("APPROVED", decided.str("status"));
         assertEquals(second, decided.str("decidedBy"));
         assertEquals("موافق: مصدر مفتوح", decided.str("decisionNote"));
+    }
+
+    @Test
+    void aSupervisorRejectsAnAnalystsAssessmentInTheInbox() {
+        String entity = gateway().post("/api/intelligence/entities", "analyst", Json.obj("kind", "PERSON",
+                "displayName", "Personne évaluée " + UUID.randomUUID(), "classification", "SECRET",
+                "compartments", List.of("CT-NORTH"))).expect(201).str("id");
+        String assessmentId = gateway().post("/api/intelligence/assessments", "analyst", Json.obj("subjectId",
+                entity, "threatLevel", "SEVERE", "category", "TERRORISM", "rationale", "Évaluation à revoir.",
+                "indicators", List.of("contacts"), "nextReview", "2027-03-01", "classification", "SECRET",
+                "compartments", List.of("CT-NORTH"))).expect(201).str("id");
+
+        Browser browser = signedIn("supervisor", DemoDirectory.demoPassword("supervisor"), "fr");
+        browser.open("/console/approvals");
+        WebElement item = browser.find("li[data-item='intelligence-assessment-" + assessmentId + "']");
+        assertEquals("Évaluation à revoir.", item.findElement(By.cssSelector(".approval-reason")).getText());
+        assertEquals("SEVERE · TERRORISM", item.findElement(By.cssSelector(".approval-after")).getText());
+        assertEquals("Un superviseur autre que l’auteur l’approuve.",
+                item.findElement(By.cssSelector(".approval-rule")).getText());
+        assertTrue(item.findElements(By.cssSelector(".why-not")).isEmpty(), "the analyst asked, not the supervisor");
+        accessible(browser);
+        item.findElement(By.cssSelector("textarea")).sendKeys("Indicateurs insuffisants.");
+        item.findElement(By.cssSelector("button.reject")).click();
+        assertEquals("Rejeté : rien ne change.", browser.waitFor("#done-notice").getText());
+        accessible(browser);
+
+        Gateway.Resp decided = gateway().get("/api/intelligence/assessments/" + assessmentId, "analyst")
+                .expect(200);
+        assertEquals("REJECTED", decided.str("status"));
+        assertEquals("Indicateurs insuffisants.", decided.str("decisionNote"));
+    }
+
+    @Test
+    void aPreventionSupervisorSeesPreventionRequestsOnly() {
+        String programme = gateway().post("/api/prevention/programmes", "prevention-officer", Json.obj("kind",
+                "YOUTH_OUTREACH", "name", "Programme à déclasser " + UUID.randomUUID(), "region",
+                "Rabat-Salé-Kénitra", "capacity", 10, "classification", "RESTRICTED", "compartments", List.of(),
+                "description", "Programme pour la boîte d’approbation.")).expect(201).str("id");
+        String requestId = gateway().post("/api/prevention/marking-requests", "prevention-officer", Json.obj(
+                "objectType", "programme", "objectId", programme, "classification", "UNCLASSIFIED",
+                "compartments", List.of(), "sharedWith", List.of(), "reason", "Programme public."))
+                .expect(201).str("id");
+        String supervisor = "st-prev-supervisor-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().user(supervisor, "supervisor", "RESTRICTED", List.of(), "MHAI");
+
+        Browser browser = signedIn(supervisor, "st-" + supervisor + "-Pass-2026!", "en");
+        browser.find("#nav-approvals").click();
+        WebElement item = browser.find("li[data-item='prevention-marking-" + requestId + "']");
+        assertEquals("Programme public.", item.findElement(By.cssSelector(".approval-reason")).getText());
+        // the firewall: a prevention supervisor's inbox never holds (nor asks for) intelligence or liaison items
+        for (WebElement listed : browser.all("#approvals > li")) {
+            assertEquals("prevention", listed.getAttribute("data-source"));
+        }
+        assertTrue(browser.all("#source-notes").isEmpty(), "only prevention was asked, and it answered");
+        accessible(browser);
+        item.findElement(By.cssSelector("button.approve")).click();
+        assertEquals("Approved: the change is applied.", browser.waitFor("#done-notice").getText());
+        assertEquals("UNCLASSIFIED", gateway().get("/api/prevention/programmes/" + programme,
+                "prevention-officer").expect(200).str("classification"));
+    }
+
+    @Test
+    void aSourceThatRefusesIsNamedInANote() {
+        // a supervisor of the prevention agency who also holds an intelligence role: the inbox asks prevention
+        // (the agency says so), and prevention's firewall refuses a token carrying an intelligence role
+        String mixed = "st-mixed-supervisor-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "st-" + mixed + "-Pass-2026!";
+        Gateway.Resp asked = gateway().post("/api/admin/users", "admin", Json.obj("username", mixed,
+                "displayName", "Console test " + mixed, "password", password, "roles",
+                List.of("supervisor", "analyst"), "clearance", "RESTRICTED", "compartments", List.of(), "agency",
+                "MHAI", "enabled", true)).expect(201, 202);
+        if (asked.status() == 202) {
+            gateway().post("/api/admin/changes/" + asked.str("id") + "/approve", "admin-2", null).expect(200);
+        }
+        Browser browser = signedIn(mixed, password, "en");
+        browser.open("/console/approvals");
+        WebElement note = browser.find("#source-notes li[data-list='prevention-marking']");
+        assertEquals("refused", note.getAttribute("data-note"));
+        assertEquals("Marking requests (prevention): not shown, the service refused to list them for you",
+                note.getText());
+        assertEquals("Nothing waits for your decision.", browser.find("#no-items").getText());
+        accessible(browser);
     }
 
     /** The longest waiting first (the order docs/console.md gives). */
