@@ -10,9 +10,10 @@ import io.quarkus.qute.TemplateData;
  * One thing in the supervisors' inbox, whatever service and kind it comes from: what it is, what it changes
  * (before/after when the API gives them), who asked and when, the four-eyes rule that applies, and whether the
  * viewer may approve it ({@code notApprovable}: the reason key when not, e.g. {@code own-request}).
+ * {@code parentId}: the record the item belongs to when the API needs it to decide (an intervention's case).
  */
 @TemplateData
-public record ApprovalItem(String source, String kind, String id, String subject, String before, String after,
+public record ApprovalItem(String source, String kind, String parentId, String id, String subject, String before, String after,
         String reason, String requestedBy, Instant requestedAt, String classification, String ownerAgency,
         String notApprovable) {
 
@@ -27,6 +28,6 @@ public record ApprovalItem(String source, String kind, String id, String subject
 
     /** The console's decision route for this item. */
     public String action() {
-        return "/console/approvals/" + source + "/" + kind + "/" + id;
+        return "/console/approvals/" + source + "/" + kind + "/" + (parentId == null ? "" : parentId + "/") + id;
     }
 }

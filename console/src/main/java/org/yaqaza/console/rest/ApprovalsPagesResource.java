@@ -1,6 +1,7 @@
 package org.yaqaza.console.rest;
 
 import java.io.IOException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.yaqaza.console.api.ApprovalItem;
 import org.yaqaza.console.api.AssessmentView;
+import org.yaqaza.console.api.CaseView;
 import org.yaqaza.console.api.DecisionNote;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
@@ -58,6 +60,9 @@ public class ApprovalsPagesResource {
     static final String ROLE = "supervisor";
     static final String ASSESSMENT = "assessment";
     static final String MARKING = "marking";
+    static final String INTERVENTION = "intervention";
+    /** The case states in which interventions are requested (the intelligence service's rule). */
+    static final List<String> INTERVENTION_CASE_STATES = List.of("UNDER_SURVEILLANCE", "INTERVENTION");
     /** Marking requests are read page by page (newest first) up to this many pages per service. */
     static final int PAGE_LIMIT = 200;
     static final int MAX_PAGES = 5;
@@ -105,6 +110,36 @@ public class ApprovalsPagesResource {
         return decide(source, kind, id, note, false);
     }
 
+    /** Interventions are decided within their case: the API names both. */
+    @POST
+    @Path("/intelligence/intervention/{caseId}/{id}/approve")
+    public Response approveIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id) {
+        gate.require(ROLE);
+        return decideIntervention(caseId, id, true);
+    }
+
+    @POST
+    @Path("/intelligence/intervention/{caseId}/{id}/reject")
+    public Response rejectIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id) {
+        gate.require(ROLE);
+        return decideIntervention(caseId, id, false);
+    }
+
+    private Response decideIntervention(String caseId, String id, boolean approve) {
+        String theCase = ReportPagesResource.uuidOrNotFound(caseId);
+        String intervention = ReportPagesResource.uuidOrNotFound(id);
+        if (!sources().contains("intelligence")) {
+            throw new NotFoundException();
+        }
+        return decided(approve, () -> {
+            if (approve) {
+                api.approveIntervention(theCase, intervention);
+            } else {
+                api.rejectIntervention(theCase, intervention);
+            }
+        });
+    }
+
     /**
      * The services the user's token may ask. The prevention firewall: prevention supervisors (the supervisor role
      * in the prevention agency) use prevention only, everyone else never calls prevention at all.
@@ -120,7 +155,7 @@ public class ApprovalsPagesResource {
             throw new NotFoundException();
         }
         DecisionNote decision = new DecisionNote(note == null || note.isBlank() ? null : note.strip());
-        try {
+        return decided(approve, () -> {
             if (ASSESSMENT.equals(kind)) {
                 if (approve) {
                     api.approveAssessment(itemId, decision);
@@ -132,6 +167,13 @@ public class ApprovalsPagesResource {
             } else {
                 api.rejectMarking(source, itemId, decision);
             }
+        });
+    }
+
+    /** A refused decision (four-eyes, stale, already decided) is shown above the inbox in the API's words. */
+    private Response decided(boolean approve, Runnable decision) {
+        try {
+            decision.run();
         } catch (WebApplicationException refused) {
             int status = refused.getResponse().getStatus();
             if (status == 400 || status == 403 || status == 409 || status == 422) {
@@ -151,19 +193,20 @@ public class ApprovalsPagesResource {
             if ("intelligence".equals(source)) {
                 read(notes, source + "-" + ASSESSMENT, () -> {
                     for (AssessmentView a : api.pendingAssessments()) {
-                        items.add(new ApprovalItem(source, ASSESSMENT, a.id(), "entity " + a.subjectId(), null,
+                        items.add(new ApprovalItem(source, ASSESSMENT, null, a.id(), "entity " + a.subjectId(), null,
                                 a.threatLevel() + " · " + a.category(), a.rationale(), a.createdBy(),
                                 a.createdAt(), a.classification(), a.ownerAgency(), own(me, a.createdBy())));
                     }
                     return false;
                 });
+                read(notes, source + "-" + INTERVENTION, () -> interventions(items, me));
             }
             read(notes, source + "-" + MARKING, () -> {
                 String cursor = null;
                 for (int page = 0; page < MAX_PAGES; page++) {
                     Page<MarkingRequestView> found = api.markingRequests(source, "PENDING", cursor, PAGE_LIMIT);
                     for (MarkingRequestView m : found.items()) {
-                        items.add(new ApprovalItem(source, MARKING, m.id(), m.objectType() + " " + m.objectId(),
+                        items.add(new ApprovalItem(source, MARKING, null, m.id(), m.objectType() + " " + m.objectId(),
                                 m.from() == null ? null : m.from().text(), m.to() == null ? null : m.to().text(),
                                 m.reason(), m.requestedBy(), m.requestedAt(), m.classification(),
                                 m.ownerAgency(), own(me, m.requestedBy())));
@@ -189,6 +232,38 @@ public class ApprovalsPagesResource {
                         .data("oldest", items.isEmpty() ? null : items.get(0).requestedAt())
                         .render())
                 .build();
+    }
+
+    /**
+     * Interventions awaiting approval, read from the cases in the states where they are requested. The API gives
+     * no request time for an intervention: its planned date (start of day, UTC) stands for it in the order.
+     */
+    private boolean interventions(List<ApprovalItem> items, String me) {
+        boolean more = false;
+        for (String state : INTERVENTION_CASE_STATES) {
+            String cursor = null;
+            int page = 0;
+            do {
+                Page<CaseView> found = api.cases(state, cursor, PAGE_LIMIT);
+                for (CaseView c : found.items()) {
+                    for (CaseView.InterventionView i : c.interventions() == null
+                            ? List.<CaseView.InterventionView>of() : c.interventions()) {
+                        if ("PENDING_APPROVAL".equals(i.status())) {
+                            items.add(new ApprovalItem("intelligence", INTERVENTION, c.id(), i.id(), c.title(),
+                                    null, i.date() + " · " + i.place() + " · " + i.arrests(),
+                                    i.seizures() == null ? null : String.join(", ", i.seizures()),
+                                    i.requestedBy(), i.date() == null ? null
+                                            : i.date().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                                    c.classification(), c.ownerAgency(), own(me, i.requestedBy())));
+                        }
+                    }
+                }
+                cursor = found.nextCursor();
+                page++;
+            } while (cursor != null && page < MAX_PAGES);
+            more |= cursor != null;
+        }
+        return more;
     }
 
     /** Reads one list; a refusal or a service that does not answer becomes a note, the other lists still show. */

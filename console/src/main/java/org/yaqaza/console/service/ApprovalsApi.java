@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.yaqaza.console.api.AssessmentView;
+import org.yaqaza.console.api.CaseView;
 import org.yaqaza.console.api.DecisionNote;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
@@ -39,6 +40,19 @@ public interface ApprovalsApi {
     @Path("/intelligence/assessments/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     AssessmentView rejectAssessment(@PathParam("id") String id, DecisionNote note);
+
+    @GET
+    @Path("/intelligence/cases")
+    Page<CaseView> cases(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/intelligence/cases/{caseId}/interventions/{id}/approve")
+    CaseView approveIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id);
+
+    @POST
+    @Path("/intelligence/cases/{caseId}/interventions/{id}/reject")
+    CaseView rejectIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id);
 
     @GET
     @Path("/{service}/marking-requests")

@@ -504,6 +504,7 @@ public interface Msg {
     String approvals_done(String done);
 
     @Message("{#when list}{#is 'intelligence-assessment'}Threat assessments (intelligence)"
+            + "{#is 'intelligence-intervention'}Interventions (intelligence cases)"
             + "{#is 'intelligence-marking'}Marking requests (intelligence)"
             + "{#is 'liaison-marking'}Marking requests (liaison)"
             + "{#is 'prevention-marking'}Marking requests (prevention){#else}{list}{/when}")
@@ -517,7 +518,8 @@ public interface Msg {
     @Message("Nothing waits for your decision.")
     String approvals_none();
 
-    @Message("{#when kind}{#is 'assessment'}Threat assessment{#is 'marking'}Marking change{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'assessment'}Threat assessment{#is 'marking'}Marking change{#is 'intervention'}Intervention in a case"
+            + "{#else}{kind}{/when}")
     String approvals_kind(String kind);
 
     @Message("Service")
@@ -547,4 +549,13 @@ public interface Msg {
 
     @Message("Note with your decision (optional)")
     String approvals_note_label();
+
+    @Message("Planned (date · place · arrests)")
+    String approvals_planned();
+
+    @Message("Seizures")
+    String approvals_seizures();
+
+    @Message("A supervisor other than the one who asked approves it.")
+    String approvals_rule_intervention();
 }

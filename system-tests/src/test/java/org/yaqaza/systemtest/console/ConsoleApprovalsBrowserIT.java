@@ -22,7 +22,7 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * The supervisors' approvals inbox (issue 19 item 1) in a real browser against the real suite, through the
  * gateway: a supervisor's own marking downgrade is listed with Approve disabled and the reason, a second supervisor
  * (in Arabic) approves it in the inbox and the record is re-marked, an analyst's assessment is rejected with a
- * note, a prevention supervisor sees prevention requests only (the firewall), an analyst gets the 404 page. axe-core runs on
+ * note, an analyst's intervention is approved and the case moves on, a prevention supervisor sees prevention requests only (the firewall), an analyst gets the 404 page. axe-core runs on
  * every page visited: no serious or critical violation.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
@@ -141,6 +141,39 @@ class ConsoleApprovalsBrowserIT {
                 .expect(200);
         assertEquals("REJECTED", decided.str("status"));
         assertEquals("Indicateurs insuffisants.", decided.str("decisionNote"));
+    }
+
+    @Test
+    void aSupervisorApprovesAnInterventionInTheInbox() {
+        String title = "Affaire à intervention " + UUID.randomUUID();
+        String caseId = gateway().post("/api/intelligence/cases", "analyst", Json.obj("title", title, "summary",
+                "Affaire pour la boîte d’approbation.", "category", "TERRORISM", "entityIds", List.of(),
+                "reportIds", List.of(), "classification", "SECRET", "compartments", List.of("CT-NORTH")))
+                .expect(201).str("id");
+        gateway().post("/api/intelligence/cases/" + caseId + "/transitions", "analyst",
+                Json.obj("to", "UNDER_SURVEILLANCE")).expect(200);
+        Gateway.Resp requested = gateway().post("/api/intelligence/cases/" + caseId + "/interventions",
+                "analyst", Json.obj("date", "2026-12-10", "place", "Tanger", "arrests", 2, "seizures",
+                        List.of("téléphones"))).expect(201);
+        // the answer is the case (its interventions) or the intervention itself
+        String interventionId = requested.json().get("interventions") instanceof List<?> listed && !listed.isEmpty()
+                ? requested.json().getString("interventions[-1].id") : requested.str("id");
+
+        Browser browser = signedIn("supervisor", DemoDirectory.demoPassword("supervisor"), "en");
+        browser.open("/console/approvals");
+        WebElement item = browser.find("li[data-item='intelligence-intervention-" + interventionId + "']");
+        assertEquals(title, item.findElement(By.cssSelector(".approval-subject")).getText());
+        assertEquals("2026-12-10 · Tanger · 2", item.findElement(By.cssSelector(".approval-after")).getText());
+        assertEquals("téléphones", item.findElement(By.cssSelector(".approval-reason")).getText());
+        assertEquals("A supervisor other than the one who asked approves it.",
+                item.findElement(By.cssSelector(".approval-rule")).getText());
+        accessible(browser);
+        item.findElement(By.cssSelector("button.approve")).click();
+        assertEquals("Approved: the change is applied.", browser.waitFor("#done-notice").getText());
+
+        Gateway.Resp decided = gateway().get("/api/intelligence/cases/" + caseId, "analyst").expect(200);
+        assertEquals("APPROVED", decided.json().getString("interventions[0].status"), decided.body());
+        assertEquals("INTERVENTION", decided.str("status"), "the approved intervention moves the case");
     }
 
     @Test
