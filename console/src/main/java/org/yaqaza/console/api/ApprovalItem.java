@@ -13,7 +13,8 @@ import io.quarkus.qute.TemplateData;
  * {@code parentId}: the record the item belongs to when the API needs it to decide (an intervention's case).
  */
 @TemplateData
-public record ApprovalItem(String source, String kind, String parentId, String id, String subject, String before, String after,
+public record ApprovalItem(String source, String kind, String parentId, String id, String subject, String before,
+        String after,
         String reason, String requestedBy, Instant requestedAt, String classification, String ownerAgency,
         String notApprovable) {
 

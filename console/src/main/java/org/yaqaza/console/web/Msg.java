@@ -518,7 +518,8 @@ public interface Msg {
     @Message("Nothing waits for your decision.")
     String approvals_none();
 
-    @Message("{#when kind}{#is 'assessment'}Threat assessment{#is 'marking'}Marking change{#is 'intervention'}Intervention in a case"
+    @Message("{#when kind}{#is 'assessment'}Threat assessment{#is 'marking'}Marking change"
+            + "{#is 'intervention'}Intervention in a case"
             + "{#else}{kind}{/when}")
     String approvals_kind(String kind);
 

@@ -22,8 +22,9 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * The supervisors' approvals inbox (issue 19 item 1) in a real browser against the real suite, through the
  * gateway: a supervisor's own marking downgrade is listed with Approve disabled and the reason, a second supervisor
  * (in Arabic) approves it in the inbox and the record is re-marked, an analyst's assessment is rejected with a
- * note, an analyst's intervention is approved and the case moves on, a prevention supervisor sees prevention requests only (the firewall), an analyst gets the 404 page. axe-core runs on
- * every page visited: no serious or critical violation.
+ * note, an analyst's intervention is approved and the case moves on, a prevention supervisor sees prevention
+ * requests only (the firewall) and a source that refuses is named in a note, an analyst gets the 404 page.
+ * axe-core runs on every page visited: no serious or critical violation.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
 class ConsoleApprovalsBrowserIT {
@@ -51,7 +52,8 @@ class ConsoleApprovalsBrowserIT {
     void aSupervisorsOwnDowngradeWaitsForASecondSupervisorWhoApprovesItInTheInbox() {
         String reportId = gateway().post("/api/intelligence/reports", "analyst", Json.obj("sourceType", "OSINT",
                 "reliability", "B", "credibility", 2, "collectedAt", "2026-11-30T08:00:00Z", "language", "fr",
-                "title", "Rapport à déclasser " + UUID.randomUUID(), "body", "Rapport pour la boîte d’approbation.",
+                "title", "Rapport à déclasser " + UUID.randomUUID(), "body",
+                "Rapport pour la boîte d’approbation.",
                 "classification", "SECRET")).expect(201).str("id");
         String requestId = gateway().post("/api/intelligence/marking-requests", "supervisor", Json.obj(
                 "objectType", "report", "objectId", reportId, "classification", "RESTRICTED", "compartments",
