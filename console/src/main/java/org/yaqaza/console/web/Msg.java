@@ -489,4 +489,74 @@ public interface Msg {
 
     @Message("The decision was refused:")
     String admin_decision_refused();
+
+    @Message("Approvals")
+    String nav_approvals();
+
+    @Message("Waiting for a second person")
+    String approvals_title();
+
+    @Message("Everything that waits for a supervisor's decision and that you may see, the longest waiting first."
+            + " Whoever asked may not decide: another supervisor must.")
+    String approvals_help();
+
+    @Message("{#when done}{#is 'approved'}Approved: the change is applied.{#else}Rejected: nothing changes.{/when}")
+    String approvals_done(String done);
+
+    @Message("{#when list}{#is 'intelligence-assessment'}Threat assessments (intelligence)"
+            + "{#is 'intelligence-intervention'}Interventions (intelligence cases)"
+            + "{#is 'intelligence-marking'}Marking requests (intelligence)"
+            + "{#is 'liaison-marking'}Marking requests (liaison)"
+            + "{#is 'prevention-marking'}Marking requests (prevention){#else}{list}{/when}")
+    String approvals_list(String list);
+
+    @Message("{#when note}{#is 'refused'}not shown, the service refused to list them for you"
+            + "{#is 'truncated'}more are waiting than this page lists, the oldest of them may be missing"
+            + "{#else}not shown, the service did not answer{/when}")
+    String approvals_note(String note);
+
+    @Message("Nothing waits for your decision.")
+    String approvals_none();
+
+    @Message("{#when kind}{#is 'assessment'}Threat assessment{#is 'marking'}Marking change"
+            + "{#is 'intervention'}Intervention in a case"
+            + "{#else}{kind}{/when}")
+    String approvals_kind(String kind);
+
+    @Message("Service")
+    String approvals_source();
+
+    @Message("{#when service}{#is 'intelligence'}Intelligence{#is 'liaison'}Liaison{#is 'prevention'}Prevention"
+            + "{#else}{service}{/when}")
+    String approvals_service(String service);
+
+    @Message("Proposed")
+    String approvals_proposed();
+
+    @Message("Reason given")
+    String approvals_reason();
+
+    @Message("Four-eyes rule")
+    String approvals_rule();
+
+    @Message("A supervisor other than the author approves it.")
+    String approvals_rule_assessment();
+
+    @Message("A supervisor of the owning agency ({agency}) who did not ask approves it.")
+    String approvals_rule_marking(String agency);
+
+    @Message("You asked for this: another supervisor must decide.")
+    String approvals_own_request();
+
+    @Message("Note with your decision (optional)")
+    String approvals_note_label();
+
+    @Message("Planned (date · place · arrests)")
+    String approvals_planned();
+
+    @Message("Seizures")
+    String approvals_seizures();
+
+    @Message("A supervisor other than the one who asked approves it.")
+    String approvals_rule_intervention();
 }

@@ -62,6 +62,8 @@ public class Pages {
                 // the auditors' and administrators' pages (issue 19): anyone else gets the 404 page there
                 .data("auditing", anyRole("auditor"))
                 .data("administering", anyRole("admin"))
+                // the supervisors' approvals inbox (issue 19 item 1): the 404 page for anyone else
+                .data("approving", anyRole("supervisor"))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
                 .data("languages", Languages.SUPPORTED);
     }

@@ -1,0 +1,307 @@
+package org.yaqaza.console.rest;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.yaqaza.console.api.ApprovalItem;
+import org.yaqaza.console.api.AssessmentView;
+import org.yaqaza.console.api.CaseView;
+import org.yaqaza.console.api.DecisionNote;
+import org.yaqaza.console.api.MarkingRequestView;
+import org.yaqaza.console.api.Page;
+import org.yaqaza.console.service.ApprovalsApi;
+import org.yaqaza.console.web.ApiProblems;
+import org.yaqaza.console.web.Pages;
+import org.yaqaza.console.web.Redirects;
+import org.yaqaza.console.web.RoleGate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The supervisors' approvals inbox (issue 19 item 1): everything that waits for a second person and that the
+ * user's token may see, from every service the user may use, oldest first, with Approve / Reject. Supervisors
+ * only (404 otherwise). The services decide every call: the inbox only marks the user's own requests as not
+ * approvable (the services' four-eyes rule) and shows a refused decision in the API's words.
+ */
+@Path("/approvals")
+@Authenticated
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class ApprovalsPagesResource {
+
+    static final String ROLE = "supervisor";
+    static final String ASSESSMENT = "assessment";
+    static final String MARKING = "marking";
+    static final String INTERVENTION = "intervention";
+    /** The case states in which interventions are requested (the intelligence service's rule). */
+    static final List<String> INTERVENTION_CASE_STATES = List.of("UNDER_SURVEILLANCE", "INTERVENTION");
+    /** Marking requests are read page by page (newest first) up to this many pages per service. */
+    static final int PAGE_LIMIT = 200;
+    static final int MAX_PAGES = 5;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ApprovalsApi api;
+    private final Pages pages;
+    private final RoleGate gate;
+    private final SecurityIdentity identity;
+    private final String preventionAgency;
+    private final Template inbox;
+
+    public ApprovalsPagesResource(@RestClient ApprovalsApi api, Pages pages, RoleGate gate,
+            SecurityIdentity identity,
+            @ConfigProperty(name = "yaqaza.console.prevention-agency", defaultValue = "MHAI") String preventionAgency,
+            @Location("approvals/inbox") Template inbox) {
+        this.api = api;
+        this.pages = pages;
+        this.gate = gate;
+        this.identity = identity;
+        this.preventionAgency = preventionAgency;
+        this.inbox = inbox;
+    }
+
+    @GET
+    public Response inbox(@QueryParam("done") String done) {
+        gate.require(ROLE);
+        return inboxPage(200, null, "approved".equals(done) || "rejected".equals(done) ? done : null);
+    }
+
+    @POST
+    @Path("/{source}/{kind}/{id}/approve")
+    public Response approve(@PathParam("source") String source, @PathParam("kind") String kind,
+            @PathParam("id") String id, @RestForm String note) {
+        gate.require(ROLE);
+        return decide(source, kind, id, note, true);
+    }
+
+    @POST
+    @Path("/{source}/{kind}/{id}/reject")
+    public Response reject(@PathParam("source") String source, @PathParam("kind") String kind,
+            @PathParam("id") String id, @RestForm String note) {
+        gate.require(ROLE);
+        return decide(source, kind, id, note, false);
+    }
+
+    /** Interventions are decided within their case: the API names both. */
+    @POST
+    @Path("/intelligence/intervention/{caseId}/{id}/approve")
+    public Response approveIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id) {
+        gate.require(ROLE);
+        return decideIntervention(caseId, id, true);
+    }
+
+    @POST
+    @Path("/intelligence/intervention/{caseId}/{id}/reject")
+    public Response rejectIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id) {
+        gate.require(ROLE);
+        return decideIntervention(caseId, id, false);
+    }
+
+    private Response decideIntervention(String caseId, String id, boolean approve) {
+        String theCase = ReportPagesResource.uuidOrNotFound(caseId);
+        String intervention = ReportPagesResource.uuidOrNotFound(id);
+        if (!sources().contains("intelligence")) {
+            throw new NotFoundException();
+        }
+        return decided(approve, () -> {
+            if (approve) {
+                api.approveIntervention(theCase, intervention);
+            } else {
+                api.rejectIntervention(theCase, intervention);
+            }
+        });
+    }
+
+    /**
+     * The services the user's token may ask. The prevention firewall: prevention supervisors (the supervisor role
+     * in the prevention agency) use prevention only, everyone else never calls prevention at all.
+     */
+    List<String> sources() {
+        return preventionAgency.equals(agency()) ? List.of("prevention") : List.of("intelligence", "liaison");
+    }
+
+    private Response decide(String source, String kind, String id, String note, boolean approve) {
+        String itemId = ReportPagesResource.uuidOrNotFound(id);
+        if (!sources().contains(source)
+                || !(MARKING.equals(kind) || ASSESSMENT.equals(kind) && "intelligence".equals(source))) {
+            throw new NotFoundException();
+        }
+        DecisionNote decision = new DecisionNote(note == null || note.isBlank() ? null : note.strip());
+        return decided(approve, () -> {
+            if (ASSESSMENT.equals(kind)) {
+                if (approve) {
+                    api.approveAssessment(itemId, decision);
+                } else {
+                    api.rejectAssessment(itemId, decision);
+                }
+            } else if (approve) {
+                api.approveMarking(source, itemId, decision);
+            } else {
+                api.rejectMarking(source, itemId, decision);
+            }
+        });
+    }
+
+    /** A refused decision (four-eyes, stale, already decided) is shown above the inbox in the API's words. */
+    private Response decided(boolean approve, Runnable decision) {
+        try {
+            decision.run();
+        } catch (WebApplicationException refused) {
+            int status = refused.getResponse().getStatus();
+            if (status == 400 || status == 403 || status == 409 || status == 422) {
+                return inboxPage(status, ApiProblems.refusal(refused).detail(), null);
+            }
+            throw refused;
+        }
+        return Redirects.seeOther("/console/approvals?done=" + (approve ? "approved" : "rejected")).build();
+    }
+
+    private Response inboxPage(int httpStatus, String detail, String done) {
+        String me = gate.subject();
+        List<ApprovalItem> items = new ArrayList<>();
+        // list (source-kind) → why it is not (fully) listed (refused, unreachable, more than the inbox reads)
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (String source : sources()) {
+            if ("intelligence".equals(source)) {
+                read(notes, source + "-" + ASSESSMENT, () -> {
+                    for (AssessmentView a : api.pendingAssessments()) {
+                        items.add(new ApprovalItem(source, ASSESSMENT, null, a.id(), "entity " + a.subjectId(), null,
+                                a.threatLevel() + " · " + a.category(), a.rationale(), a.createdBy(),
+                                a.createdAt(), a.classification(), a.ownerAgency(), own(me, a.createdBy())));
+                    }
+                    return false;
+                });
+                read(notes, source + "-" + INTERVENTION, () -> interventions(items, me));
+            }
+            read(notes, source + "-" + MARKING, () -> {
+                String cursor = null;
+                for (int page = 0; page < MAX_PAGES; page++) {
+                    Page<MarkingRequestView> found = api.markingRequests(source, "PENDING", cursor, PAGE_LIMIT);
+                    for (MarkingRequestView m : found.items()) {
+                        items.add(new ApprovalItem(source, MARKING, null, m.id(), m.objectType() + " " + m.objectId(),
+                                m.from() == null ? null : m.from().text(), m.to() == null ? null : m.to().text(),
+                                m.reason(), m.requestedBy(), m.requestedAt(), m.classification(),
+                                m.ownerAgency(), own(me, m.requestedBy())));
+                    }
+                    cursor = found.nextCursor();
+                    if (cursor == null) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        // oldest first: the longest wait is the most overdue (no service gives a deadline for a decision)
+        items.sort(Comparator.comparing(ApprovalItem::requestedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(ApprovalItem::key));
+        List<String> markings = items.stream().map(ApprovalItem::classification).toList();
+        return Response.status(httpStatus).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(pages.render(inbox, markings)
+                        .data("items", items)
+                        .data("notes", notes)
+                        .data("detail", detail)
+                        .data("done", done)
+                        .data("oldest", items.isEmpty() ? null : items.get(0).requestedAt())
+                        .render())
+                .build();
+    }
+
+    /**
+     * Interventions awaiting approval, read from the cases in the states where they are requested. The API gives
+     * no request time for an intervention: its planned date (start of day, UTC) stands for it in the order.
+     */
+    private boolean interventions(List<ApprovalItem> items, String me) {
+        boolean more = false;
+        for (String state : INTERVENTION_CASE_STATES) {
+            String cursor = null;
+            int page = 0;
+            do {
+                Page<CaseView> found = api.cases(state, cursor, PAGE_LIMIT);
+                for (CaseView c : found.items()) {
+                    for (CaseView.InterventionView i : c.interventions() == null
+                            ? List.<CaseView.InterventionView>of() : c.interventions()) {
+                        if ("PENDING_APPROVAL".equals(i.status())) {
+                            items.add(new ApprovalItem("intelligence", INTERVENTION, c.id(), i.id(), c.title(),
+                                    null, i.date() + " · " + i.place() + " · " + i.arrests(),
+                                    i.seizures() == null ? null : String.join(", ", i.seizures()),
+                                    i.requestedBy(), i.date() == null ? null
+                                            : i.date().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                                    c.classification(), c.ownerAgency(), own(me, i.requestedBy())));
+                        }
+                    }
+                }
+                cursor = found.nextCursor();
+                page++;
+            } while (cursor != null && page < MAX_PAGES);
+            more |= cursor != null;
+        }
+        return more;
+    }
+
+    /** Reads one list; a refusal or a service that does not answer becomes a note, the other lists still show. */
+    private static void read(Map<String, String> notes, String list, Listing listing) {
+        try {
+            if (listing.read()) {
+                notes.put(list, "truncated");
+            }
+        } catch (WebApplicationException refused) {
+            int status = refused.getResponse().getStatus();
+            notes.put(list, status == 401 || status == 403 || status == 404 ? "refused" : "unavailable");
+        } catch (ProcessingException unreachable) {
+            notes.put(list, "unavailable");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Listing {
+        /** True when more items wait than the inbox reads. */
+        boolean read();
+    }
+
+    /** The services' four-eyes rule: the requester (author) may not approve their own request. */
+    private static String own(String me, String requestedBy) {
+        return me != null && me.equals(requestedBy) ? "own-request" : null;
+    }
+
+    /** The {@code agency} claim of the access token (the one the services read); null when absent. */
+    private String agency() {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null) {
+            return null;
+        }
+        try {
+            String[] parts = token.getToken().split("\\.");
+            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("agency").asText(null);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+}
