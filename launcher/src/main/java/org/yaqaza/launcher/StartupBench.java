@@ -51,7 +51,7 @@ public final class StartupBench {
                 SuiteOptions options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
                         .jvmOptions(flags).appCds(appCds).sequentialStart(true).demoDirectory(round == 0).build();
                 try (LocalSuite suite = LocalSuite.start(options)) {
-                    print(title, suite.startups(), round == 0, goals);
+                    print(title, suite.startups(), round, goals);
                 }
             }
         } finally {
@@ -61,8 +61,8 @@ public final class StartupBench {
         System.exit(goals.finish());
     }
 
-    private static void print(String title, List<LocalSuite.Startup> startups, boolean firstStart,
-            BenchGoals goals) {
+    /** The table of one round (0: the first start), then each figure beside its goal. */
+    private static void print(String title, List<LocalSuite.Startup> startups, int round, BenchGoals goals) {
         System.out.println();
         System.out.println(title);
         System.out.printf(Locale.ROOT, "  %-22s %12s %13s %14s%n", "service", "ready after", "RSS at ready",
@@ -75,7 +75,8 @@ public final class StartupBench {
             System.out.printf(Locale.ROOT, "  %-22s %10.2f s %10.0f MB %15s%n", startup.service().module(),
                     seconds, megabytes, cpu);
         }
-        String when = firstStart ? "first start" : "restart";
+        boolean firstStart = round == 0;
+        String when = firstStart ? "first start" : "restart " + round;
         for (LocalSuite.Startup startup : startups) {
             String service = startup.service().module();
             goals.below(service + " ready after (" + when + ")", startup.readyAfter().toMillis() / 1000.0, "s",
