@@ -1,9 +1,7 @@
 package org.yaqaza.console.rest;
 
-import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +29,12 @@ import org.yaqaza.console.api.DecisionNote;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
 import org.yaqaza.console.service.ApprovalsApi;
+import org.yaqaza.console.web.AccessTokenClaims;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.Redirects;
 import org.yaqaza.console.web.RoleGate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -66,8 +62,6 @@ public class ApprovalsPagesResource {
     /** Marking requests are read page by page (newest first) up to this many pages per service. */
     static final int PAGE_LIMIT = 200;
     static final int MAX_PAGES = 5;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApprovalsApi api;
     private final Pages pages;
@@ -293,15 +287,6 @@ public class ApprovalsPagesResource {
 
     /** The {@code agency} claim of the access token (the one the services read); null when absent. */
     private String agency() {
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token == null) {
-            return null;
-        }
-        try {
-            String[] parts = token.getToken().split("\\.");
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("agency").asText(null);
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
+        return AccessTokenClaims.claim(identity, "agency");
     }
 }

@@ -1,9 +1,7 @@
 package org.yaqaza.console.web;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +9,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,8 +21,6 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @RequestScoped
 public class Pages {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServerRequest request;
     private final SecurityIdentity identity;
@@ -73,17 +65,8 @@ public class Pages {
      * it is shown at the highest level, never lower than what it may have seen.
      */
     public String clearance() {
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token == null) {
-            return Marking.TOP_SECRET.name();
-        }
-        try {
-            String[] parts = token.getToken().split("\\.");
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("clearance").asText(Marking.TOP_SECRET.name());
-        } catch (IOException | RuntimeException unreadable) {
-            return Marking.TOP_SECRET.name();
-        }
+        String clearance = AccessTokenClaims.claim(identity, "clearance");
+        return clearance == null ? Marking.TOP_SECRET.name() : clearance;
     }
 
     private boolean anyRole(String... roles) {

@@ -1,14 +1,8 @@
 package org.yaqaza.console.web;
 
-import java.io.IOException;
-import java.util.Base64;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -18,8 +12,6 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @RequestScoped
 public class RoleGate {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecurityIdentity identity;
 
@@ -39,16 +31,6 @@ public class RoleGate {
      * checks ({@code sub}); null when it cannot be read (then nothing is shown as the user's own).
      */
     public String subject() {
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token == null) {
-            return null;
-        }
-        try {
-            String[] parts = token.getToken().split("\\.");
-            String sub = JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("sub").asText(null);
-            return sub == null || sub.isBlank() ? null : sub;
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
+        return AccessTokenClaims.claim(identity, "sub");
     }
 }
