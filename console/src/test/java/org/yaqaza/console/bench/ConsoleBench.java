@@ -15,13 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.yaqaza.launcher.BenchGoals;
+import org.yaqaza.launcher.BenchVocabulary;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
 import org.yaqaza.launcher.SuiteOptions;
@@ -71,9 +70,9 @@ public final class ConsoleBench {
     private static final String ORGANISATION = "Katibat al-Furqan";
 
     private final Random random = new Random(18);
-    private final String[] arWords = Vocabulary.arabic();
-    private final String[] frWords = Vocabulary.french();
-    private final String[] enWords = Vocabulary.english();
+    private final String[] arWords = BenchVocabulary.arabic();
+    private final String[] frWords = BenchVocabulary.french();
+    private final String[] enWords = BenchVocabulary.english();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -259,7 +258,7 @@ public final class ConsoleBench {
     private String sentence(String[] words, int length) {
         StringJoiner joined = new StringJoiner(" ");
         for (int i = 0; i < length; i++) {
-            joined.add(words[Vocabulary.zipf(random, words.length)]);
+            joined.add(words[BenchVocabulary.zipf(random, words.length)]);
         }
         return joined.toString();
     }
@@ -490,66 +489,6 @@ public final class ConsoleBench {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    /** Word lists with a Zipf-like use, as in natural text (the intelligence bench's generator, Arabic/Latin). */
-    static final class Vocabulary {
-        private static final String[] AR_SYLLABLES = { "ب", "ت", "ج", "د", "ر", "ز", "س", "ش", "ع", "ف", "ق", "ك",
-            "ل", "م", "ن", "ه", "و", "ي", "ا", "ح", "خ", "ص", "ط" };
-        private static final String[] LATIN_SYLLABLES = { "ba", "ri", "to", "me", "sa", "lu", "ko", "ne", "di", "ra",
-            "fe", "mo", "ta", "li", "zu", "ge", "pa", "so", "vi", "ch", "an", "er", "ou", "in" };
-        private static final String[] AR_REAL = { "المغرب", "الأجهزة", "الأمنية", "الخلية", "الإرهاب", "تفكيك",
-            "الاستخبارات", "المشتبه", "الحدود", "تمويل" };
-        private static final String[] FR_REAL = { "cellule", "réseau", "attentat", "démantèlement", "financement",
-            "frontière", "suspect", "recrutement", "déplacement", "surveillance" };
-        private static final String[] EN_REAL = { "cell", "network", "attack", "funding", "border", "suspect",
-            "recruitment", "travel", "courier", "surveillance" };
-
-        static String[] arabic() {
-            return words(AR_SYLLABLES, AR_REAL, 6000, 3);
-        }
-
-        static String[] french() {
-            return words(LATIN_SYLLABLES, FR_REAL, 6000, 2);
-        }
-
-        static String[] english() {
-            return words(LATIN_SYLLABLES, EN_REAL, 6000, 2);
-        }
-
-        static int zipf(Random random, int n) {
-            double u = random.nextDouble();
-            return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, u)) - 1);
-        }
-
-        private static String[] words(String[] syllables, String[] real, int size, int minSyllables) {
-            Random r = new Random(size * 31L + syllables.length);
-            String[] words = new String[size];
-            Set<String> seen = new HashSet<>(Arrays.asList(real));
-            for (int i = 0; i < size; i++) {
-                if (i < real.length) {
-                    words[i] = real[i];
-                    continue;
-                }
-                String word;
-                do {
-                    StringBuilder b = new StringBuilder();
-                    int n = minSyllables + r.nextInt(3);
-                    for (int s = 0; s < n; s++) {
-                        b.append(syllables[r.nextInt(syllables.length)]);
-                    }
-                    word = b.toString();
-                } while (!seen.add(word));
-                words[i] = word;
-            }
-            // real words at ranks 100+: neither the commonest nor rare, so a query on one hits many reports
-            for (int i = 0; i < real.length; i++) {
-                String swap = words[100 + i * 7];
-                words[100 + i * 7] = words[i];
-                words[i] = swap;
-            }
-            return words;
         }
     }
 }

@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import org.yaqaza.launcher.BenchGoals;
 import org.yaqaza.launcher.BenchProgress;
+import org.yaqaza.launcher.BenchVocabulary;
 import org.yaqaza.launcher.EmbeddedDatabase;
 import org.yaqaza.testsupport.TestIssuer;
 
@@ -42,20 +43,9 @@ public final class IntelligenceBench {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Random RANDOM = new Random(7);
-    private static final String[] AR_SYLLABLES = { "ب", "ت", "ج", "د", "ر", "ز", "س", "ش", "ع", "ف", "ق", "ك", "ل",
-        "م", "ن", "ه", "و", "ي", "ا", "ح", "خ", "ص", "ط" };
-    private static final String[] LATIN_SYLLABLES = { "ba", "ri", "to", "me", "sa", "lu", "ko", "ne", "di", "ra",
-        "fe", "mo", "ta", "li", "zu", "ge", "pa", "so", "vi", "ch", "an", "er", "ou", "in" };
-    private static final String[] AR_REAL = { "المغرب", "الأجهزة", "الأمنية", "الخلية", "الإرهاب", "تفكيك",
-        "الاستخبارات", "المشتبه", "الحدود", "تمويل" };
-    private static final String[] FR_REAL = { "cellule", "réseau", "attentat", "démantèlement", "financement",
-        "frontière", "suspect", "recrutement", "déplacement", "surveillance" };
-    private static final String[] EN_REAL = { "cell", "network", "attack", "funding", "border", "suspect",
-        "recruitment", "travel", "courier", "surveillance" };
-
-    private final String[] arWords = vocabulary(AR_SYLLABLES, AR_REAL, 6000, 3);
-    private final String[] frWords = vocabulary(LATIN_SYLLABLES, FR_REAL, 6000, 2);
-    private final String[] enWords = vocabulary(LATIN_SYLLABLES, EN_REAL, 6000, 2);
+    private final String[] arWords = BenchVocabulary.arabic();
+    private final String[] frWords = BenchVocabulary.french();
+    private final String[] enWords = BenchVocabulary.english();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final BenchGoals goals = new BenchGoals("intelligence");
     private TestIssuer issuer;
@@ -342,43 +332,8 @@ public final class IntelligenceBench {
             if (i > 0) {
                 b.append(' ');
             }
-            b.append(words[zipf(words.length)]);
+            b.append(words[BenchVocabulary.zipf(RANDOM, words.length)]);
         }
         return b.toString();
-    }
-
-    /** Word ranks with a Zipf-like distribution, as in natural text. */
-    private static int zipf(int n) {
-        double u = RANDOM.nextDouble();
-        return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, u)) - 1);
-    }
-
-    private static String[] vocabulary(String[] syllables, String[] real, int size, int minSyllables) {
-        Random r = new Random(size * 31L + syllables.length);
-        String[] words = new String[size];
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < size; i++) {
-            String w;
-            if (i < real.length) {
-                w = real[i];
-            } else {
-                do {
-                    StringBuilder b = new StringBuilder();
-                    int n = minSyllables + r.nextInt(3);
-                    for (int s = 0; s < n; s++) {
-                        b.append(syllables[r.nextInt(syllables.length)]);
-                    }
-                    w = b.toString();
-                } while (!seen.add(w));
-            }
-            words[i] = w;
-        }
-        // real words at ranks 100+, so they are neither the commonest nor rare
-        for (int i = 0; i < real.length; i++) {
-            String tmp = words[100 + i * 7];
-            words[100 + i * 7] = words[i];
-            words[i] = tmp;
-        }
-        return words;
     }
 }
