@@ -261,9 +261,11 @@ public final class BenchDocs {
 
     private static void summary(Results results, String shown, String link, String run, StringBuilder out) {
         out.append("Latest results: [`").append(shown).append("`](").append(link).append("), ").append(run)
-                .append(". ").append(results.machine()).append("\n\n");
-        out.append("| bench | command | goals | met | missed | outcome |\n");
-        out.append("|---|---|---|---|---|---|\n");
+                .append(". ").append(results.machine()).append("\n");
+        if (!results.sections().isEmpty()) {
+            out.append("\n| bench | command | goals | met | missed | outcome |\n");
+            out.append("|---|---|---|---|---|---|\n");
+        }
         for (Section s : results.sections().values()) {
             long goals = s.rows().stream().filter(Row::hasGoal).count();
             long missed = s.rows().stream().filter(Row::missed).count();

@@ -114,6 +114,22 @@ class BenchDocsTest {
     }
 
     @Test
+    void aRunWithoutBenchesShowsEveryBenchAsNotRun(@TempDir Path root) throws IOException {
+        Path doc = repository(root, "<!-- bench:begin summary -->\n<!-- bench:end -->\n"
+                + "<!-- bench:begin gateway -->\n<!-- bench:end -->\n");
+        Path empty = root.resolve("bench/results/2026-12-06-fff0000.md");
+        Files.writeString(empty, "# Bench results 2026-12-06 08:00 UTC, commit fff0000\n\n## Goals missed\n\nNone.\n");
+
+        String text = BenchDocs.refresh(Files.readString(doc), BenchDocs.parse(BenchDocs.latest(
+                root.resolve("bench/results")).orElseThrow()), root, doc);
+
+        assertFalse(text.contains("| bench |"), text);
+        assertTrue(text.contains("Not run: startup, gateway, liaison, prevention, intelligence,"), text);
+        assertTrue(text.contains("Goals missed: none."), text);
+        assertTrue(text.contains("`gateway` was not run in it"), text);
+    }
+
+    @Test
     void aStaleBlockIsNamedWithItsFileAndLineAndHowToRegenerate(@TempDir Path root) throws IOException {
         repository(root, "# Gateway\n\n<!-- bench:begin gateway -->\nhand-written 70 %\n<!-- bench:end -->\n"
                 + "<!-- bench:begin intelligence -->\n<!-- bench:end -->\n");
