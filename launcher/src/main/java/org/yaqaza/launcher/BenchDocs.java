@@ -81,6 +81,38 @@ public final class BenchDocs {
         }
     }
 
+    /**
+     * The results files, newest first, seen per bench: a bench's figures come from the newest file that ran it,
+     * so that a run of one bench ({@code BENCHES=screening-eval bench/all.sh}) refreshes its own block and leaves
+     * the others on the run that measured them.
+     */
+    record Latest(List<Results> newestFirst) {
+
+        static Latest of(Results... newestFirst) {
+            return new Latest(List.of(newestFirst));
+        }
+
+        /** The newest file that ran {@code bench}, else the newest file (whose block then says "not run"). */
+        Results of(String bench) {
+            return newestFirst.stream().filter(r -> r.sections().containsKey(bench)).findFirst()
+                    .orElse(newestFirst.get(0));
+        }
+
+        /** Each bench that any file ran, with its newest section, in the runner's order. */
+        Map<String, Results> ran() {
+            Map<String, Results> ran = new LinkedHashMap<>();
+            for (String bench : BENCHES) {
+                newestFirst.stream().filter(r -> r.sections().containsKey(bench)).findFirst()
+                        .ifPresent(r -> ran.put(bench, r));
+            }
+            return ran;
+        }
+
+        Results newest() {
+            return newestFirst.get(0);
+        }
+    }
+
     /** A marked block in a docs file: its name, the line of its begin marker (1-based) and its current content. */
     record Block(String name, int line, String content) {
     }
@@ -104,13 +136,16 @@ public final class BenchDocs {
             problems.forEach(System.err::println);
             System.exit(problems.isEmpty() ? 0 : 1);
         }
-        Optional<Path> latest = latest(root.resolve("bench/results"));
+        Optional<Latest> latest = read(root.resolve("bench/results"));
         if (latest.isEmpty()) {
             System.err.println("no results file under bench/results/ (bench/all.sh writes one)");
             System.exit(1);
         }
-        Results results = parse(latest.get());
-        System.out.println("bench docs from " + root.relativize(latest.get()));
+        Latest results = latest.get();
+        for (Map.Entry<String, Results> ran : results.ran().entrySet()) {
+            System.out.println("bench docs: " + ran.getKey() + " from "
+                    + root.relativize(ran.getValue().file().toAbsolutePath().normalize()));
+        }
         for (Path doc : docsFiles(root)) {
             String text = Files.readString(doc, StandardCharsets.UTF_8);
             String refreshed = refresh(text, results, root, doc);
@@ -125,15 +160,31 @@ public final class BenchDocs {
 
     /** The latest results file: by the date in its name, then the time in its heading, then its name. */
     static Optional<Path> latest(Path resultsDirectory) throws IOException {
+        List<Path> files = newestFirst(resultsDirectory);
+        return files.isEmpty() ? Optional.empty() : Optional.of(files.get(0));
+    }
+
+    /** Every results file but the {@code *-small.md} checks of the runner, newest first (as {@link #latest}). */
+    static List<Path> newestFirst(Path resultsDirectory) throws IOException {
         if (!Files.isDirectory(resultsDirectory)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(resultsDirectory)) {
             return files.filter(p -> FILE_NAME.matcher(p.getFileName().toString()).matches())
                     .filter(p -> !p.getFileName().toString().endsWith("-small.md"))
-                    .max(Comparator.comparing((Path p) -> dateOf(p)).thenComparing(BenchDocs::timeOf)
-                            .thenComparing(p -> p.getFileName().toString()));
+                    .sorted(Comparator.comparing((Path p) -> dateOf(p)).thenComparing(BenchDocs::timeOf)
+                            .thenComparing(p -> p.getFileName().toString()).reversed())
+                    .toList();
         }
+    }
+
+    /** Every results file, parsed, newest first; empty when there is none. */
+    static Optional<Latest> read(Path resultsDirectory) throws IOException {
+        List<Results> parsed = new ArrayList<>();
+        for (Path file : newestFirst(resultsDirectory)) {
+            parsed.add(parse(file));
+        }
+        return parsed.isEmpty() ? Optional.empty() : Optional.of(new Latest(parsed));
     }
 
     private static String dateOf(Path file) {
@@ -216,9 +267,9 @@ public final class BenchDocs {
     // ---- the blocks
 
     /** What goes between the markers of block {@code name} in {@code doc} (a link to the results file from there). */
-    static String block(Results results, String name, Path root, Path doc) {
+    static String block(Latest latest, String name, Path root, Path doc) {
         // a blank line before the end marker, so that no Markdown renderer reads the marker into a table
-        return body(results, name, root, doc) + "\n";
+        return (name.equals(SUMMARY) ? summary(latest, root, doc) : body(latest.of(name), name, root, doc)) + "\n";
     }
 
     private static String body(Results results, String name, Path root, Path doc) {
@@ -230,10 +281,6 @@ public final class BenchDocs {
         StringBuilder out = new StringBuilder();
         out.append("<!-- generated by bench/docs.sh from ").append(shown)
                 .append(": edit causes in that file, not here -->\n");
-        if (name.equals(SUMMARY)) {
-            summary(results, shown, link, run, out);
-            return out.toString();
-        }
         Section section = results.sections().get(name);
         if (section == null) {
             out.append("Latest results ([`").append(shown).append("`](").append(link).append("), ").append(run)
@@ -259,25 +306,31 @@ public final class BenchDocs {
         return out.toString();
     }
 
-    private static void summary(Results results, String shown, String link, String run, StringBuilder out) {
-        out.append("Latest results: [`").append(shown).append("`](").append(link).append("), ").append(run)
-                .append(". ").append(results.machine()).append("\n");
-        if (!results.sections().isEmpty()) {
-            out.append("\n| bench | command | goals | met | missed | outcome |\n");
-            out.append("|---|---|---|---|---|---|\n");
+    /** Every bench with the newest run of it (file, commit), its goals, and every goal missed with its cause. */
+    private static String summary(Latest latest, Path root, Path doc) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!-- generated by bench/docs.sh from bench/results/: edit causes in those files, not here -->\n");
+        Map<String, Results> ran = latest.ran();
+        out.append("The newest run of each bench (`bench/results/`, newest file that ran it). ")
+                .append(latest.newest().machine()).append("\n");
+        if (!ran.isEmpty()) {
+            out.append("\n| bench | results file | command | goals | met | missed | outcome |\n");
+            out.append("|---|---|---|---|---|---|---|\n");
         }
-        for (Section s : results.sections().values()) {
+        List<Row> missed = new ArrayList<>();
+        ran.forEach((bench, results) -> {
+            Section s = results.sections().get(bench);
             long goals = s.rows().stream().filter(Row::hasGoal).count();
-            long missed = s.rows().stream().filter(Row::missed).count();
-            out.append("| ").append(s.bench()).append(" | `").append(s.command()).append("` | ").append(goals)
-                    .append(" | ").append(goals - missed).append(" | ").append(missed).append(" | ")
-                    .append(s.outcome()).append(" |\n");
-        }
-        List<String> notRun = BENCHES.stream().filter(b -> !results.sections().containsKey(b)).toList();
+            long misses = s.rows().stream().filter(Row::missed).count();
+            out.append("| ").append(bench).append(" | ").append(fileLink(results, root, doc)).append(" | `")
+                    .append(s.command()).append("` | ").append(goals).append(" | ").append(goals - misses)
+                    .append(" | ").append(misses).append(" | ").append(s.outcome()).append(" |\n");
+            s.rows().stream().filter(Row::missed).forEach(missed::add);
+        });
+        List<String> notRun = BENCHES.stream().filter(b -> !ran.containsKey(b)).toList();
         if (!notRun.isEmpty()) {
             out.append("\nNot run: ").append(String.join(", ", notRun)).append(".\n");
         }
-        List<Row> missed = results.missed();
         out.append("\nGoals missed: ").append(missed.isEmpty() ? "none." : missed.size() + ".").append("\n");
         if (!missed.isEmpty()) {
             out.append("\n| bench | figure | value | goal | verdict | cause |\n");
@@ -285,9 +338,17 @@ public final class BenchDocs {
             for (Row row : missed) {
                 out.append("| ").append(row.bench()).append(" | ").append(row.figure()).append(" | ")
                         .append(row.value()).append(" | ").append(row.goal()).append(" | ").append(row.verdict())
-                        .append(" | ").append(results.cause(row)).append(" |\n");
+                        .append(" | ").append(latest.of(row.bench()).cause(row)).append(" |\n");
             }
         }
+        return out.toString();
+    }
+
+    private static String fileLink(Results results, Path root, Path doc) {
+        Path file = results.file().toAbsolutePath().normalize();
+        return "[`" + root.relativize(file).toString().replace('\\', '/') + "`]("
+                + doc.toAbsolutePath().normalize().getParent().relativize(file).toString().replace('\\', '/')
+                + "), commit " + results.commit() + (results.dirty() ? " (with uncommitted changes)" : "");
     }
 
     /** The blocks of a docs file; a marker out of place (unknown name, nested, unclosed) is an error. */
@@ -332,7 +393,7 @@ public final class BenchDocs {
     }
 
     /** {@code text} with every block's content written anew from {@code results}. */
-    static String refresh(String text, Results results, Path root, Path doc) {
+    static String refresh(String text, Latest results, Path root, Path doc) {
         String where = root.relativize(doc.toAbsolutePath().normalize()).toString();
         blocks(text, where); // refuses misplaced markers before anything is written
         String[] lines = text.split("\n", -1);
@@ -381,19 +442,21 @@ public final class BenchDocs {
     static List<String> problems(Path root) throws IOException {
         root = root.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
-        Optional<Path> latest = latest(root.resolve("bench/results"));
+        Optional<Latest> latest = read(root.resolve("bench/results"));
         if (latest.isEmpty()) {
             return problems; // nothing measured yet, nothing to show
         }
-        Results results = parse(latest.get());
-        String resultsName = root.relativize(latest.get()).toString();
-        for (Row row : results.missed()) {
-            if (!results.causes().containsKey(row.bench() + " | " + row.figure())) {
-                problems.add(resultsName + ": the missed goal '" + row.bench() + " " + row.figure()
-                        + "' is not in its \"Goals missed\" table with a cause (write '" + NOT_INVESTIGATED
-                        + "' until one is found)");
+        Latest results = latest.get();
+        Path finalRoot = root;
+        results.ran().forEach((bench, r) -> {
+            for (Row row : r.sections().get(bench).rows()) {
+                if (row.missed() && !r.causes().containsKey(row.bench() + " | " + row.figure())) {
+                    problems.add(finalRoot.relativize(r.file().toAbsolutePath().normalize()) + ": the missed goal '"
+                            + row.bench() + " " + row.figure() + "' is not in its \"Goals missed\" table with a"
+                            + " cause (write '" + NOT_INVESTIGATED + "' until one is found)");
+                }
             }
-        }
+        });
         List<String> shown = new ArrayList<>();
         for (Path doc : docsFiles(root)) {
             String where = root.relativize(doc).toString();
@@ -410,14 +473,18 @@ public final class BenchDocs {
                 String expected = block(results, b.name(), root, doc);
                 if (!expected.equals(b.content())) {
                     problems.add(where + ":" + b.line() + ": block '" + b.name() + "' differs from what "
-                            + resultsName + " gives; " + REGENERATE);
+                            + (b.name().equals(SUMMARY) ? "bench/results/" : root.relativize(
+                                    results.of(b.name()).file().toAbsolutePath().normalize()))
+                            + " gives; " + REGENERATE);
                 }
             }
             problems.addAll(handWritten(where, text, results));
         }
-        for (String bench : results.sections().keySet()) {
+        for (Map.Entry<String, Results> ran : results.ran().entrySet()) {
+            String bench = ran.getKey();
             if (!shown.contains(bench)) {
-                problems.add("no docs file has a block for bench '" + bench + "' of " + resultsName
+                problems.add("no docs file has a block for bench '" + bench + "' of "
+                        + root.relativize(ran.getValue().file().toAbsolutePath().normalize())
                         + "; add `<!-- bench:begin " + bench + " -->` / `" + END + "` where its figures belong and "
                         + REGENERATE);
             }
@@ -431,15 +498,15 @@ public final class BenchDocs {
      * goal ({@code goal < 50 ms: met}) nor quote a goal figure of the latest run ({@code 33.8 ms}) — both go
      * stale with the next run.
      */
-    static List<String> handWritten(String where, String text, Results results) {
+    static List<String> handWritten(String where, String text, Latest results) {
         List<Pattern> figures = new ArrayList<>();
-        for (Section s : results.sections().values()) {
-            for (Row row : s.rows()) {
+        results.ran().forEach((bench, r) -> {
+            for (Row row : r.sections().get(bench).rows()) {
                 if (row.hasGoal() && !row.value().isEmpty() && Character.isDigit(row.value().charAt(0))) {
                     figures.add(valuePattern(row.value()));
                 }
             }
-        }
+        });
         List<String> problems = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         boolean inside = false;
@@ -483,8 +550,8 @@ public final class BenchDocs {
             for (Pattern figure : figures) {
                 Matcher m = figure.matcher(line);
                 if (m.find()) {
-                    problems.add(where + ":" + (i + 1) + ": '" + m.group() + "' is a figure of "
-                            + results.file().getFileName() + " copied by hand: refer to the generated block instead,"
+                    problems.add(where + ":" + (i + 1) + ": '" + m.group() + "' is a figure of the"
+                            + " latest bench results copied by hand: refer to the generated block instead,"
                             + " or move the note under a \"History\" heading with its date and commit");
                     break;
                 }

@@ -86,7 +86,7 @@ class BenchDocsTest {
         Path doc = repository(root, "Intro.\n\n<!-- bench:begin intelligence -->\nold figures\n<!-- bench:end -->\n\nAfter.\n");
         BenchDocs.Results results = BenchDocs.parse(root.resolve("bench/results/2026-12-05-abc1234.md"));
 
-        String refreshed = BenchDocs.refresh(Files.readString(doc), results, root, doc);
+        String refreshed = BenchDocs.refresh(Files.readString(doc), BenchDocs.Latest.of(results), root, doc);
 
         assertTrue(refreshed.startsWith("Intro.\n\n<!-- bench:begin intelligence -->\n"), refreshed);
         assertTrue(refreshed.endsWith("<!-- bench:end -->\n\nAfter.\n"), refreshed);
@@ -97,7 +97,7 @@ class BenchDocsTest {
         assertTrue(refreshed.contains("| bulk ingest of 100000 reports, acknowledged | 1812 reports/s | >= 2000 reports/s"
                 + " | **missed** | not investigated | 4.00 2.89 4.04 on 2 cores |"), refreshed);
         assertTrue(refreshed.contains("| search p95 at 100000 reports | 33.8 ms | < 50 ms | met | — |"), refreshed);
-        assertEquals(refreshed, BenchDocs.refresh(refreshed, results, root, doc), "a second run changes nothing");
+        assertEquals(refreshed, BenchDocs.refresh(refreshed, BenchDocs.Latest.of(results), root, doc), "a second run changes nothing");
     }
 
     @Test
@@ -105,23 +105,63 @@ class BenchDocsTest {
         Path doc = repository(root, "<!-- bench:begin summary -->\n<!-- bench:end -->\n");
         BenchDocs.Results results = BenchDocs.parse(root.resolve("bench/results/2026-12-05-abc1234.md"));
 
-        String summary = BenchDocs.refresh(Files.readString(doc), results, root, doc);
+        String summary = BenchDocs.refresh(Files.readString(doc), BenchDocs.Latest.of(results), root, doc);
 
-        assertTrue(summary.contains("| gateway | `bench/gateway.sh` | 2 | 1 | 1 | 194 s, exit status 1"), summary);
+        assertTrue(summary.contains("| gateway | [`bench/results/2026-12-05-abc1234.md`](../bench/results/"
+                + "2026-12-05-abc1234.md), commit abc1234 | `bench/gateway.sh` | 2 | 1 | 1 | 194 s, exit status 1"),
+                summary);
         assertTrue(summary.contains("| gateway | saturated throughput through the gateway, share of direct | 66.3 % |"
                 + " >= 75 % | **missed** | the proxy's CPU per request |"), summary);
         assertTrue(summary.contains("Not run: startup, liaison, prevention, screening,"), summary);
     }
 
     @Test
-    void aRunWithoutBenchesShowsEveryBenchAsNotRun(@TempDir Path root) throws IOException {
+    void aNewerRunOfSomeBenchesLeavesTheOthersOnTheRunThatMeasuredThem(@TempDir Path root) throws IOException {
         Path doc = repository(root, "<!-- bench:begin summary -->\n<!-- bench:end -->\n"
+                + "<!-- bench:begin gateway -->\n<!-- bench:end -->\n"
+                + "<!-- bench:begin intelligence -->\n<!-- bench:end -->\n");
+        Files.writeString(root.resolve("bench/results/2026-12-06-fff0000.md"), """
+                # Bench results 2026-12-06 08:00 UTC, commit fff0000
+
+                ## gateway
+
+                `bench/gateway.sh` — 150 s, exit status 0
+
+                | bench | figure | value | goal | verdict | load average |
+                |---|---|---|---|---|---|
+                | gateway | saturated throughput through the gateway, share of direct | 80.1 % | >= 75 % | met | 1.00 on 2 cores |
+
+                ## Goals missed
+
+                None.
+                """);
+
+        String text = BenchDocs.refresh(Files.readString(doc), BenchDocs.read(root.resolve("bench/results"))
+                .orElseThrow(), root, doc);
+
+        String gateway = text.substring(text.indexOf("bench:begin gateway"), text.indexOf("bench:begin intelligence"));
+        assertTrue(gateway.contains("2026-12-06 08:00 UTC, commit fff0000"), gateway);
+        assertTrue(gateway.contains("| 80.1 % | >= 75 % | met |"), gateway);
+        assertFalse(gateway.contains("66.3 %"), gateway);
+        String intelligence = text.substring(text.indexOf("bench:begin intelligence"));
+        assertTrue(intelligence.contains("commit abc1234"), intelligence);
+        assertTrue(intelligence.contains("| search p95 at 100000 reports | 33.8 ms |"), intelligence);
+        assertTrue(text.contains("Not run: startup, liaison, prevention,"), text);
+        assertFalse(text.contains("66.3 %"), "the gateway's older miss is no longer listed: " + text);
+    }
+
+    @Test
+    void aRunWithoutBenchesShowsEveryBenchAsNotRun(@TempDir Path root) throws IOException {
+        Path doc = root.resolve("docs/a.md");
+        Files.createDirectories(doc.getParent());
+        Files.writeString(doc, "<!-- bench:begin summary -->\n<!-- bench:end -->\n"
                 + "<!-- bench:begin gateway -->\n<!-- bench:end -->\n");
         Path empty = root.resolve("bench/results/2026-12-06-fff0000.md");
+        Files.createDirectories(empty.getParent());
         Files.writeString(empty, "# Bench results 2026-12-06 08:00 UTC, commit fff0000\n\n## Goals missed\n\nNone.\n");
 
-        String text = BenchDocs.refresh(Files.readString(doc), BenchDocs.parse(BenchDocs.latest(
-                root.resolve("bench/results")).orElseThrow()), root, doc);
+        String text = BenchDocs.refresh(Files.readString(doc), BenchDocs.read(root.resolve("bench/results"))
+                .orElseThrow(), root, doc);
 
         assertFalse(text.contains("| bench |"), text);
         assertTrue(text.contains("Not run: startup, gateway, liaison, prevention, intelligence,"), text);
@@ -142,8 +182,8 @@ class BenchDocsTest {
                 problems.toString());
 
         Path doc = root.resolve("docs/a.md");
-        Files.writeString(doc, BenchDocs.refresh(Files.readString(doc), BenchDocs.parse(
-                root.resolve("bench/results/2026-12-05-abc1234.md")), root, doc));
+        Files.writeString(doc, BenchDocs.refresh(Files.readString(doc), BenchDocs.Latest.of(BenchDocs.parse(
+                root.resolve("bench/results/2026-12-05-abc1234.md"))), root, doc));
         assertEquals(List.of(), BenchDocs.problems(root));
     }
 
@@ -183,10 +223,10 @@ class BenchDocsTest {
                 Ingest 1812 reports/s.
                 """;
 
-        List<String> problems = BenchDocs.handWritten("docs/a.md", text, results);
+        List<String> problems = BenchDocs.handWritten("docs/a.md", text, BenchDocs.Latest.of(results));
 
         assertEquals(4, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("docs/a.md:3: '33.8 ms' is a figure of 2026-12-05-abc1234.md"));
+        assertTrue(problems.get(0).startsWith("docs/a.md:3: '33.8 ms' is a figure of the latest bench results"));
         assertTrue(problems.get(1).startsWith("docs/a.md:4: '1,812 reports/s'"));
         assertTrue(problems.get(2).startsWith("docs/a.md:5: a verdict against a goal written by hand"));
         assertTrue(problems.get(3).startsWith("docs/a.md:14: '1812 reports/s'"));
