@@ -118,7 +118,7 @@ public class LiaisonPagesResource {
     @GET
     public TemplateInstance home(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
         gate.require(ROLE);
-        String state = PARTNER_STATES.contains(status) ? status : null;
+        String state = oneOf(PARTNER_STATES, status);
         Page<LiaisonViews.Partner> found = api.partners(state, blank(cursor), config.pageSize());
         LocalDate today = LocalDate.now(clock);
         List<PartnerRow> rows = new ArrayList<>();
@@ -231,6 +231,9 @@ public class LiaisonPagesResource {
                 .data("form", form)
                 .data("products", products)
                 .data("partners", partners)
+                // partners asked for that the first page of active partners does not hold (the newest come first)
+                .data("otherPartners", form.partners().stream()
+                        .filter(code -> partners.stream().noneMatch(p -> p.code().equals(code))).toList())
                 .data("tlps", TLPS)
                 .data("check", check)
                 .data("asked", check != null || !errors.isEmpty())
@@ -259,7 +262,7 @@ public class LiaisonPagesResource {
     public TemplateInstance releases(@QueryParam("status") String status, @QueryParam("partner") String partner,
             @QueryParam("cursor") String cursor, @QueryParam("done") String done, @QueryParam("id") String id) {
         gate.require(ROLE);
-        String state = RELEASE_STATES.contains(status) ? status : null;
+        String state = oneOf(RELEASE_STATES, status);
         String code = blank(partner);
         Page<LiaisonViews.Release> found = api.releases(state, code, blank(cursor), config.pageSize());
         return pages.render(releases, found.items().stream().map(LiaisonViews.Release::classification).toList())
@@ -267,7 +270,7 @@ public class LiaisonPagesResource {
                 .data("status", state == null ? "" : state)
                 .data("partner", code == null ? "" : code)
                 .data("states", RELEASE_STATES)
-                .data("done", RELEASE_STATES.contains(done) ? done : null)
+                .data("done", oneOf(RELEASE_STATES, done))
                 .data("doneId", id)
                 .data("next", next("/console/liaison/releases", found.nextCursor(), "status", state, "partner",
                         code));
@@ -280,8 +283,8 @@ public class LiaisonPagesResource {
     public TemplateInstance warnings(@QueryParam("precedence") String precedence, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor) {
         gate.require(ROLE);
-        String prec = PRECEDENCES.contains(precedence) ? precedence : null;
-        String state = WARNING_STATES.contains(status) ? status : null;
+        String prec = oneOf(PRECEDENCES, precedence);
+        String state = oneOf(WARNING_STATES, status);
         Page<LiaisonViews.Warning> found = api.warnings(prec, state, blank(cursor), config.pageSize());
         Instant now = clock.instant();
         List<WarningRow> rows = found.items().stream().map(w -> new WarningRow(w,
@@ -317,7 +320,7 @@ public class LiaisonPagesResource {
     @Path("/rfis")
     public TemplateInstance rfis(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
         gate.require(ROLE);
-        String state = RFI_STATES.contains(status) ? status : null;
+        String state = oneOf(RFI_STATES, status);
         Page<LiaisonViews.Rfi> found = api.rfis(state, blank(cursor), config.pageSize());
         return pages.render(rfis, found.items().stream().map(LiaisonViews.Rfi::classification).toList())
                 .data("items", found.items())
@@ -377,6 +380,11 @@ public class LiaisonPagesResource {
         }
         query.add("cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         return query.toString();
+    }
+
+    /** The value when it is one of {@code allowed} (user text never reaches the API otherwise), else null. */
+    static String oneOf(List<String> allowed, String value) {
+        return value != null && allowed.contains(value) ? value : null;
     }
 
     static String blank(String value) {
