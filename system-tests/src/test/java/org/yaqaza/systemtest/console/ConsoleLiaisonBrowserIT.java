@@ -26,7 +26,8 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
 /**
  * The liaison officers' console (issue 19 item 2) in a real browser against the real suite, through the gateway.
  * The acceptance journey, the officer in Arabic: a release composed for two partners is refused for one of them by
- * the third-party rule, shown in words before submission (live, and with the Check button); the officer drops that
+ * the third-party rule, shown in words before submission (live, and with the Check button) and next to the partners
+ * when submitted anyway; the officer drops that
  * partner and submits the SECRET release; the supervisor approves it in the inbox, where the supervisor's own request
  * is listed as not approvable; the partner acknowledges it through the partner API and the officer sees the
  * acknowledgement. The other liaison pages (partners and agreements with the expiring flag, warnings with the
@@ -129,6 +130,13 @@ class ConsoleLiaisonBrowserIT {
         officer.find("#check-release").click();
         officer.waitFor("#check-results li[data-partner='" + recipient + "'].refused");
         assertEquals("/console/liaison/compose", officer.path());
+        // submitting anyway: the API's refusal is shown next to the partners, with the checks beside it
+        officer.find("#submit-release").click();
+        String refusal = officer.waitFor("#partners-error").getText();
+        assertTrue(refusal.contains(recipient) && refusal.contains(originator), refusal);
+        assertTrue(officer.find("#form-errors").isDisplayed());
+        officer.waitFor("#check-results li[data-partner='" + recipient + "'].refused");
+        accessible(officer);
 
         // fixed: the refused partner is dropped, every check passes, the SECRET release is submitted
         officer.find("#partner-" + recipient).click();
