@@ -184,6 +184,68 @@ class ConsoleLiaisonBrowserIT {
     }
 
     @Test
+    void aSupervisorOfTheLiaisonAgencyDecidesConsentsWarningsAndWideningsInTheInbox() {
+        String originator = partner("st-cons-o", "Servicio de origen", TODAY.plusYears(1));
+        String recipient = partner("st-cons-r", "Service destinataire", TODAY.plusYears(1));
+        String consentId = gateway().post(LIAISON + "/consents", "liaison-officer", Json.obj("originatorPartner",
+                originator, "recipientPartner", recipient, "category", "TERRORISM", "validFrom", TODAY.toString(),
+                "validTo", TODAY.plusMonths(6).toString(), "reference", "REF/" + originator, "grantedOn",
+                TODAY.toString())).expect(201).str("id");
+        String warningId = gateway().post(LIAISON + "/warnings", "liaison-officer", Json.obj("partner", recipient,
+                "precedence", "PRIORITY", "tlp", "AMBER", "category", "TERRORISM", "title",
+                "Alerte secrète " + recipient, "body", "Un réseau actif.", "classification", "SECRET"))
+                .expect(201).str("id");
+        // the officer proposes a higher ceiling: it waits for a supervisor who did not propose it
+        String partnerId = gateway().get(LIAISON + "/partners?limit=200", "liaison-officer").expect(200).json()
+                .getString("items.find { it.code == '" + originator + "' }.id");
+        Gateway.Resp agreement = gateway().get(LIAISON + "/partners/" + partnerId + "/agreements",
+                "liaison-officer").expect(200);
+        String agreementId = agreement.json().getString("[0].id");
+        gateway().put(LIAISON + "/partners/" + partnerId + "/agreements/" + agreementId, "liaison-officer",
+                Json.obj("reference", "MOU-" + originator.toUpperCase(), "ceiling", "TOP_SECRET", "categories",
+                        List.of("TERRORISM"), "validFrom", TODAY.minusYears(1).toString(), "validTo",
+                        TODAY.plusYears(1).toString(), "status", "ACTIVE"),
+                "\"" + agreement.json().getLong("[0].version") + "\"").expect(200);
+
+        String second = "st-dged-supervisor-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().user(second, "supervisor", "TOP_SECRET", DemoDirectory.ALL_COMPARTMENTS, "DGED");
+        Browser browser = Browsers.open(gateway().url(), "fr", second + "-fr");
+        browser.signIn(second, "st-" + second + "-Pass-2026!");
+        browser.open("/console/approvals");
+        WebElement consent = browser.find("li[data-item='liaison-consent-" + consentId + "']");
+        assertEquals(originator + " → " + recipient, consent.findElement(By.cssSelector(".approval-subject"))
+                .getText());
+        assertEquals("REF/" + originator, consent.findElement(By.cssSelector(".approval-reason")).getText());
+        assertEquals("liaison-officer", consent.findElement(By.cssSelector(".approval-requester")).getText());
+        WebElement warning = browser.find("li[data-item='liaison-warning-" + warningId + "']");
+        assertEquals("PRIORITY · TLP:AMBER → " + recipient,
+                warning.findElement(By.cssSelector(".approval-after")).getText());
+        WebElement widening = browser.find("li[data-item='liaison-widening-" + agreementId + "']");
+        assertEquals("SECRET · TERRORISM", widening.findElement(By.cssSelector(".approval-before")).getText());
+        assertEquals("TOP_SECRET · TERRORISM", widening.findElement(By.cssSelector(".approval-after")).getText());
+        assertTrue(browser.all("#source-notes").isEmpty(), "every list answered");
+        assertTrue(consent.findElement(By.cssSelector(".approval-title")).getText()
+                .contains("Consentement d’un tiers · "), "the kind in French");
+        accessible(browser);
+
+        consent.findElement(By.cssSelector("button.approve")).click();
+        browser.waitFor("#done-notice");
+        assertEquals("APPROVED", gateway().get(LIAISON + "/consents/" + consentId, "liaison-officer").expect(200)
+                .str("status"));
+        browser.find("li[data-item='liaison-warning-" + warningId + "'] textarea").sendKeys("Source à protéger.");
+        browser.find("li[data-item='liaison-warning-" + warningId + "'] button.reject").click();
+        browser.waitFor("#done-notice");
+        Gateway.Resp rejected = gateway().get(LIAISON + "/warnings/" + warningId, "liaison-officer").expect(200);
+        assertEquals("REJECTED", rejected.str("status"));
+        assertEquals("Source à protéger.", rejected.str("rejectionReason"));
+        browser.find("li[data-item='liaison-widening-" + agreementId + "'] button.approve").click();
+        browser.waitFor("#done-notice");
+        assertEquals("TOP_SECRET", gateway().get(LIAISON + "/partners/" + partnerId + "/agreements/" + agreementId,
+                "liaison-officer").expect(200).str("ceiling"));
+        accessible(browser);
+    }
+
+    @Test
     void warningsShowTheirCountdownAndTheOtherPagesOpen() {
         String code = partner("st-warn", "Service averti", TODAY.plusYears(1));
         String warningId = gateway().post(LIAISON + "/warnings", "liaison-officer", Json.obj("partner", code,
