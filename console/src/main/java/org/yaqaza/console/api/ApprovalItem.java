@@ -23,6 +23,11 @@ public record ApprovalItem(String source, String kind, String parentId, String i
         return source + "-" + kind + "-" + id;
     }
 
+    /** A liaison item other than a marking request (releases, warnings, consents, widenings: issue 19 item 2). */
+    public boolean liaisonKind() {
+        return "liaison".equals(source) && !"marking".equals(kind);
+    }
+
     public Marking marking() {
         return Marking.parse(classification);
     }

@@ -26,6 +26,7 @@ import org.yaqaza.console.api.ApprovalItem;
 import org.yaqaza.console.api.AssessmentView;
 import org.yaqaza.console.api.CaseView;
 import org.yaqaza.console.api.DecisionNote;
+import org.yaqaza.console.api.LiaisonViews;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
 import org.yaqaza.console.service.ApprovalsApi;
@@ -57,6 +58,11 @@ public class ApprovalsPagesResource {
     static final String ASSESSMENT = "assessment";
     static final String MARKING = "marking";
     static final String INTERVENTION = "intervention";
+    /** Liaison: releases and warnings at SECRET and above, third-party consents, agreement widenings. */
+    static final String RELEASE = "release";
+    static final String WARNING = "warning";
+    static final String CONSENT = "consent";
+    static final String WIDENING = "widening";
     /** The case states in which interventions are requested (the intelligence service's rule). */
     static final List<String> INTERVENTION_CASE_STATES = List.of("UNDER_SURVEILLANCE", "INTERVENTION");
     /** Marking requests are read page by page (newest first) up to this many pages per service. */
@@ -119,6 +125,36 @@ public class ApprovalsPagesResource {
         return decideIntervention(caseId, id, false);
     }
 
+    /** Agreement widenings are decided within their partner: the API names both. */
+    @POST
+    @Path("/liaison/widening/{partnerId}/{id}/approve")
+    public Response approveWidening(@PathParam("partnerId") String partnerId, @PathParam("id") String id) {
+        gate.require(ROLE);
+        return decideWidening(partnerId, id, true);
+    }
+
+    @POST
+    @Path("/liaison/widening/{partnerId}/{id}/reject")
+    public Response rejectWidening(@PathParam("partnerId") String partnerId, @PathParam("id") String id) {
+        gate.require(ROLE);
+        return decideWidening(partnerId, id, false);
+    }
+
+    private Response decideWidening(String partnerId, String id, boolean approve) {
+        String partner = ReportPagesResource.uuidOrNotFound(partnerId);
+        String agreement = ReportPagesResource.uuidOrNotFound(id);
+        if (!sources().contains("liaison")) {
+            throw new NotFoundException();
+        }
+        return decided(approve, () -> {
+            if (approve) {
+                api.approveWidening(partner, agreement);
+            } else {
+                api.rejectWidening(partner, agreement);
+            }
+        });
+    }
+
     private Response decideIntervention(String caseId, String id, boolean approve) {
         String theCase = ReportPagesResource.uuidOrNotFound(caseId);
         String intervention = ReportPagesResource.uuidOrNotFound(id);
@@ -144,13 +180,35 @@ public class ApprovalsPagesResource {
 
     private Response decide(String source, String kind, String id, String note, boolean approve) {
         String itemId = ReportPagesResource.uuidOrNotFound(id);
+        boolean liaisonKind = "liaison".equals(source) && List.of(RELEASE, WARNING, CONSENT).contains(kind);
         if (!sources().contains(source)
-                || !(MARKING.equals(kind) || ASSESSMENT.equals(kind) && "intelligence".equals(source))) {
+                || !(MARKING.equals(kind) || ASSESSMENT.equals(kind) && "intelligence".equals(source)
+                        || liaisonKind)) {
             throw new NotFoundException();
         }
         DecisionNote decision = new DecisionNote(note == null || note.isBlank() ? null : note.strip());
+        // the liaison API asks a rejection's reason (the note); an approval there takes none
+        ApprovalsApi.Reason reason = new ApprovalsApi.Reason(decision.note());
         return decided(approve, () -> {
-            if (ASSESSMENT.equals(kind)) {
+            if (RELEASE.equals(kind) && liaisonKind) {
+                if (approve) {
+                    api.approveRelease(itemId);
+                } else {
+                    api.rejectRelease(itemId, reason);
+                }
+            } else if (WARNING.equals(kind) && liaisonKind) {
+                if (approve) {
+                    api.approveWarning(itemId);
+                } else {
+                    api.rejectWarning(itemId, reason);
+                }
+            } else if (CONSENT.equals(kind) && liaisonKind) {
+                if (approve) {
+                    api.approveConsent(itemId);
+                } else {
+                    api.rejectConsent(itemId);
+                }
+            } else if (ASSESSMENT.equals(kind)) {
                 if (approve) {
                     api.approveAssessment(itemId, decision);
                 } else {
@@ -194,6 +252,9 @@ public class ApprovalsPagesResource {
                     return false;
                 });
                 read(notes, source + "-" + INTERVENTION, () -> interventions(items, me));
+            }
+            if ("liaison".equals(source)) {
+                liaison(items, notes, me);
             }
             read(notes, source + "-" + MARKING, () -> {
                 String cursor = null;
@@ -258,6 +319,83 @@ public class ApprovalsPagesResource {
             more |= cursor != null;
         }
         return more;
+    }
+
+    /**
+     * The liaison items: releases and warnings waiting for approval (SECRET and above: the liaison service's rule),
+     * pending third-party consents, pending agreement widenings. Four-eyes as the liaison API applies it: a release's
+     * creator or submitter, a warning's author, a consent's recorder, a widening's proposer may not decide.
+     */
+    private void liaison(List<ApprovalItem> items, Map<String, String> notes, String me) {
+        String source = "liaison";
+        read(notes, source + "-" + RELEASE, () -> {
+            String cursor = null;
+            for (int page = 0; page < MAX_PAGES; page++) {
+                Page<LiaisonViews.Release> found = api.liaisonReleases("PENDING_APPROVAL", cursor, PAGE_LIMIT);
+                for (LiaisonViews.Release r : found.items()) {
+                    items.add(new ApprovalItem(source, RELEASE, null, r.id(), r.title(), null,
+                            "TLP:" + r.tlp() + " → " + String.join(", ", r.partners()), r.note(),
+                            r.submittedBy() == null ? r.createdBy() : r.submittedBy(),
+                            r.submittedAt() == null ? r.createdAt() : r.submittedAt(), r.classification(),
+                            r.ownerAgency(), own(me, r.createdBy()) != null ? "own-request" : own(me, r.submittedBy())));
+                }
+                cursor = found.nextCursor();
+                if (cursor == null) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        read(notes, source + "-" + WARNING, () -> {
+            String cursor = null;
+            for (int page = 0; page < MAX_PAGES; page++) {
+                Page<LiaisonViews.Warning> found = api.liaisonWarnings("PENDING_APPROVAL", cursor, PAGE_LIMIT);
+                for (LiaisonViews.Warning w : found.items()) {
+                    // the API gives a pending warning no request time: it is listed with the unknown times, first
+                    items.add(new ApprovalItem(source, WARNING, null, w.id(), w.title(), null,
+                            w.precedence() + " · TLP:" + w.tlp() + " → " + w.partner(), w.category(), w.createdBy(),
+                            null, w.classification(), null, own(me, w.createdBy())));
+                }
+                cursor = found.nextCursor();
+                if (cursor == null) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        read(notes, source + "-" + CONSENT, () -> {
+            for (LiaisonViews.Consent c : api.liaisonConsents()) {
+                if ("PENDING".equals(c.status())) {
+                    String scope = c.productId() != null ? "product " + c.productId()
+                            : c.category() + " · " + c.validFrom() + " – " + c.validTo();
+                    items.add(new ApprovalItem(source, CONSENT, null, c.id(),
+                            c.originatorPartner() + " → " + c.recipientPartner(), null, scope, c.reference(),
+                            c.recordedBy(), c.recordedAt(), null, null, own(me, c.recordedBy())));
+                }
+            }
+            return false;
+        });
+        read(notes, source + "-" + WIDENING, () -> {
+            Page<LiaisonViews.Partner> partners = api.liaisonPartners(null, PAGE_LIMIT);
+            for (LiaisonViews.Partner p : partners.items()) {
+                for (LiaisonViews.Agreement a : api.liaisonAgreements(p.id())) {
+                    boolean pending = a.pendingCeiling() != null
+                            || a.pendingCategories() != null && !a.pendingCategories().isEmpty();
+                    if (pending) {
+                        items.add(new ApprovalItem(source, WIDENING, p.id(), a.id(),
+                                p.code() + " · " + (a.reference() == null ? "" : a.reference()),
+                                a.ceiling() + " · " + String.join(", ", a.categories()),
+                                (a.pendingCeiling() == null ? a.ceiling() : a.pendingCeiling()) + " · "
+                                        + String.join(", ", a.pendingCategories() == null
+                                                || a.pendingCategories().isEmpty() ? a.categories()
+                                                        : a.pendingCategories()),
+                                null, a.proposedBy(), a.proposedAt(), p.classification(), null,
+                                own(me, a.proposedBy())));
+                    }
+                }
+            }
+            return partners.nextCursor() != null;
+        });
     }
 
     /** Reads one list; a refusal or a service that does not answer becomes a note, the other lists still show. */

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.yaqaza.console.api.AssessmentView;
 import org.yaqaza.console.api.CaseView;
 import org.yaqaza.console.api.DecisionNote;
+import org.yaqaza.console.api.LiaisonViews;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
 
@@ -71,4 +72,66 @@ public interface ApprovalsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     MarkingRequestView rejectMarking(@PathParam("service") String service, @PathParam("id") String id,
             DecisionNote note);
+
+    // ---- liaison: releases and warnings at SECRET and above, third-party consents, agreement widenings
+
+    @GET
+    @Path("/liaison/releases")
+    Page<LiaisonViews.Release> liaisonReleases(@QueryParam("status") String status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/liaison/releases/{id}/approve")
+    LiaisonViews.Release approveRelease(@PathParam("id") String id);
+
+    @POST
+    @Path("/liaison/releases/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LiaisonViews.Release rejectRelease(@PathParam("id") String id, Reason reason);
+
+    @GET
+    @Path("/liaison/warnings")
+    Page<LiaisonViews.Warning> liaisonWarnings(@QueryParam("status") String status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/liaison/warnings/{id}/approve")
+    LiaisonViews.Warning approveWarning(@PathParam("id") String id);
+
+    @POST
+    @Path("/liaison/warnings/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LiaisonViews.Warning rejectWarning(@PathParam("id") String id, Reason reason);
+
+    @GET
+    @Path("/liaison/consents")
+    List<LiaisonViews.Consent> liaisonConsents();
+
+    @POST
+    @Path("/liaison/consents/{id}/approve")
+    LiaisonViews.Consent approveConsent(@PathParam("id") String id);
+
+    @POST
+    @Path("/liaison/consents/{id}/reject")
+    LiaisonViews.Consent rejectConsent(@PathParam("id") String id);
+
+    @GET
+    @Path("/liaison/partners")
+    Page<LiaisonViews.Partner> liaisonPartners(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/liaison/partners/{id}/agreements")
+    List<LiaisonViews.Agreement> liaisonAgreements(@PathParam("id") String partnerId);
+
+    @POST
+    @Path("/liaison/partners/{partnerId}/agreements/{id}/widening/approve")
+    LiaisonViews.Agreement approveWidening(@PathParam("partnerId") String partnerId, @PathParam("id") String id);
+
+    @POST
+    @Path("/liaison/partners/{partnerId}/agreements/{id}/widening/reject")
+    LiaisonViews.Agreement rejectWidening(@PathParam("partnerId") String partnerId, @PathParam("id") String id);
+
+    /** The body of a liaison rejection (the liaison API requires a reason). */
+    record Reason(String reason) {
+    }
 }

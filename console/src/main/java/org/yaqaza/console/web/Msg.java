@@ -559,4 +559,305 @@ public interface Msg {
 
     @Message("A supervisor other than the one who asked approves it.")
     String approvals_rule_intervention();
+
+    @Message("Liaison")
+    String nav_liaison();
+
+    @Message("Liaison pages")
+    String liaison_nav_label();
+
+    @Message("Partners and agreements")
+    String liaison_home_title();
+
+    @Message("Each partner with its sharing agreements: the highest classification releasable, the categories allo"
+            + "wed and the validity. Agreements ending within {days} days are flagged.")
+    String liaison_home_help(int days);
+
+    @Message("Partnership")
+    String liaison_partner_status();
+
+    @Message("{#when state}{#is 'PROSPECTIVE'}prospective{#is 'ACTIVE'}active{#is 'SUSPENDED'}suspended{#is 'ENDED"
+            + "'}ended{#else}{state}{/when}")
+    String liaison_partner_state(String state);
+
+    @Message("Any")
+    String liaison_any();
+
+    @Message("Filter")
+    String liaison_filter();
+
+    @Message("Nothing to show.")
+    String liaison_none();
+
+    @Message("No sharing agreement.")
+    String liaison_no_agreement();
+
+    @Message("Sharing agreements")
+    String liaison_agreements();
+
+    @Message("Reference")
+    String liaison_reference();
+
+    @Message("Ceiling")
+    String liaison_ceiling();
+
+    @Message("Categories")
+    String liaison_categories();
+
+    @Message("Validity")
+    String liaison_validity();
+
+    @Message("State")
+    String liaison_agreement_status();
+
+    @Message("{#when state}{#is 'DRAFT'}draft{#is 'ACTIVE'}active{#is 'SUSPENDED'}suspended{#is 'TERMINATED'}termi"
+            + "nated{#else}{state}{/when}")
+    String liaison_agreement_state(String state);
+
+    @Message("in force today")
+    String liaison_in_force();
+
+    @Message("widening waiting for approval")
+    String liaison_pending_widening();
+
+    @Message("{#when category}{#is 'TERRORISM'}terrorism{#is 'VIOLENT_EXTREMISM'}violent extremism{#is 'ORGANISED_"
+            + "CRIME'}organised crime{#is 'HUMAN_TRAFFICKING'}human trafficking{#else}{category}{/when}")
+    String liaison_category(String category);
+
+    @Message("no end date")
+    String liaison_open_ended();
+
+    @Message("Ends in {days} days")
+    String liaison_expires_in(long days);
+
+    @Message("Ended")
+    String liaison_expired();
+
+    @Message("Next page")
+    String liaison_next_page();
+
+    @Message("Release to partners")
+    String liaison_compose_title();
+
+    @Message("Choose a product, the partners and the TLP: the release checks (agreement ceiling, categories, third"
+            + "-party rule over the lineage, TLP) are shown before you submit.")
+    String liaison_compose_help();
+
+    @Message("Intelligence product")
+    String liaison_product();
+
+    @Message("Choose…")
+    String liaison_choose();
+
+    @Message("Partners")
+    String liaison_partners();
+
+    @Message("TLP marking")
+    String liaison_tlp();
+
+    @Message("Never weaker than the strictest TLP of the material it derives from.")
+    String liaison_tlp_help();
+
+    @Message("Note to the partners")
+    String liaison_note();
+
+    @Message("Check")
+    String liaison_check_button();
+
+    @Message("Submit the release")
+    String liaison_submit_button();
+
+    @Message("Release checks")
+    String liaison_checks_title();
+
+    @Message("Lineage (partners and TLP of the material)")
+    String liaison_lineage();
+
+    @Message("no partner material")
+    String liaison_lineage_none();
+
+    @Message("may receive it")
+    String liaison_check_passed();
+
+    @Message("refused")
+    String liaison_check_refused();
+
+    @Message("{#when rule}{#is 'unknown-partner'}unknown partner{#is 'agreement-active'}no active agreement{#is 'c"
+            + "lassification-ceiling'}classification above the agreement's ceiling{#is 'category-allowed'}category "
+            + "not allowed by the agreement{#is 'tlp-weaker'}TLP weaker than the material's{#is 'tlp-red'}TLP:RED m"
+            + "aterial is never re-released{#is 'tlp-amber-strict'}TLP:AMBER+STRICT material stays in our organisat"
+            + "ion{#is 'tlp-amber'}TLP:AMBER material needs the originator's consent{#is 'third-party'}third-party "
+            + "rule: the originating partner has not consented{#else}{rule}{/when}")
+    String liaison_rule(String rule);
+
+    @Message("Every partner passes the checks: the release may be submitted.")
+    String liaison_checks_all_passed();
+
+    @Message("The checks refuse at least one partner: change the partners or the TLP, or record the consent first.")
+    String liaison_checks_some_refused();
+
+    @Message("The checks could not run on these fields:")
+    String liaison_checks_not_run();
+
+    @Message("Choose a product and at least one partner to see the checks.")
+    String liaison_checks_choose();
+
+    @Message("Sent releases")
+    String liaison_releases_title();
+
+    @Message("{#when status}{#is 'PENDING_APPROVAL'}Submitted: a supervisor must approve it before it goes out.{#e"
+            + "lse}Released to the partners.{/when}")
+    String liaison_release_done(String status);
+
+    @Message("State")
+    String liaison_release_status();
+
+    @Message("{#when state}{#is 'DRAFT'}draft{#is 'PENDING_APPROVAL'}waiting for approval{#is 'RELEASED'}released{"
+            + "#is 'ACKNOWLEDGED'}acknowledged{#is 'FEEDBACK_RECEIVED'}feedback received{#else}{state}{/when}")
+    String liaison_release_state(String state);
+
+    @Message("Partner")
+    String liaison_partner_code();
+
+    @Message("Submitted by")
+    String liaison_submitted_by();
+
+    @Message("Approved by")
+    String liaison_approved_by();
+
+    @Message("Rejected because")
+    String liaison_rejection();
+
+    @Message("Delivery and acknowledgement per partner")
+    String liaison_recipients();
+
+    @Message("Delivery")
+    String liaison_delivery();
+
+    @Message("Released")
+    String liaison_released_at();
+
+    @Message("Acknowledged")
+    String liaison_acknowledged_at();
+
+    @Message("{#when state}{#is 'RELEASED'}delivered, not acknowledged{#is 'ACKNOWLEDGED'}acknowledged{#is 'FEEDBA"
+            + "CK_RECEIVED'}feedback received{#else}not sent yet{/when}")
+    String liaison_recipient_state(String state);
+
+    @Message("Threat warnings")
+    String liaison_warnings_title();
+
+    @Message("Each warning's precedence, the time left to its acknowledgement deadline and whether it was escalate"
+            + "d to the supervisors.")
+    String liaison_warnings_help();
+
+    @Message("Precedence")
+    String liaison_precedence();
+
+    @Message("{#when precedence}{#is 'FLASH'}Flash{#is 'IMMEDIATE'}Immediate{#is 'PRIORITY'}Priority{#is 'ROUTINE'"
+            + "}Routine{#else}{precedence}{/when}")
+    String liaison_precedence_name(String precedence);
+
+    @Message("State")
+    String liaison_warning_status();
+
+    @Message("{#when state}{#is 'pending_approval'}waiting for approval{#is 'issued'}issued{#is 'rejected'}rejecte"
+            + "d{#is 'acknowledged'}acknowledged{#is 'escalated'}escalated to the supervisors{#is 'overdue'}past it"
+            + "s deadline, escalation under way{#else}waiting for acknowledgement{/when}")
+    String liaison_warning_state(String state);
+
+    @Message("Subject")
+    String liaison_subject();
+
+    @Message("Acknowledgement deadline")
+    String liaison_deadline();
+
+    @Message("Time left")
+    String liaison_time_left();
+
+    @Message("deadline passed")
+    String liaison_past_deadline();
+
+    @Message("Requests for information")
+    String liaison_rfis_title();
+
+    @Message("Partners' requests to us, with their due dates (overdue ones flagged). The liaison service records n"
+            + "o outgoing requests: none are listed.")
+    String liaison_rfis_help();
+
+    @Message("State")
+    String liaison_rfi_status();
+
+    @Message("{#when state}{#is 'RECEIVED'}received{#is 'ASSIGNED'}assigned{#is 'ANSWERED'}answered{#is 'DECLINED'"
+            + "}declined{#else}{state}{/when}")
+    String liaison_rfi_state(String state);
+
+    @Message("Due")
+    String liaison_due();
+
+    @Message("overdue")
+    String liaison_overdue();
+
+    @Message("Assigned to")
+    String liaison_assigned_to();
+
+    @Message("Incoming partner intelligence")
+    String liaison_incoming_title();
+
+    @Message("Received")
+    String liaison_received();
+
+    @Message("in the intelligence service (report)")
+    String liaison_delivered();
+
+    @Message("waiting for delivery")
+    String liaison_waiting_delivery();
+
+    @Message("Cooperation figures")
+    String liaison_statistics_title();
+
+    @Message("Releases, warnings and outcomes per partner in {year}")
+    String liaison_chart_alt(int year);
+
+    @Message("Releases")
+    String liaison_stat_releases();
+
+    @Message("Acknowledged")
+    String liaison_stat_acknowledged();
+
+    @Message("Warnings")
+    String liaison_stat_warnings();
+
+    @Message("Warnings acknowledged")
+    String liaison_stat_warnings_ack();
+
+    @Message("Warnings escalated")
+    String liaison_stat_escalated();
+
+    @Message("Outcomes reported")
+    String liaison_stat_outcomes();
+
+    @Message("{#when kind}{#is 'release'}Release to partners{#is 'warning'}Threat warning{#is 'consent'}Third-part"
+            + "y consent{#is 'widening'}Agreement widening{#else}{kind}{/when}")
+    String approvals_liaison_kind(String kind);
+
+    @Message("{#when list}{#is 'liaison-release'}Releases (liaison){#is 'liaison-warning'}Threat warnings (liaison"
+            + "){#is 'liaison-consent'}Third-party consents (liaison){#is 'liaison-widening'}Agreement widenings (l"
+            + "iaison){#else}{list}{/when}")
+    String approvals_liaison_list(String list);
+
+    @Message("{#when kind}{#is 'release'}TLP → partners{#is 'warning'}Precedence · TLP → partner{#is 'consent'}Sco"
+            + "pe{#else}Proposed{/when}")
+    String approvals_liaison_what(String kind);
+
+    @Message("{#when kind}{#is 'release'}Note to the partners{#is 'warning'}Category{#is 'consent'}Originator's re"
+            + "ference{#else}Reason given{/when}")
+    String approvals_liaison_detail(String kind);
+
+    @Message("{#when kind}{#is 'release'}A supervisor who neither drafted nor submitted it approves it (SECRET and"
+            + " above); rejecting needs a note.{#is 'warning'}A supervisor of the owning agency other than its auth"
+            + "or approves it (SECRET and above); rejecting needs a note.{#is 'consent'}A supervisor other than the"
+            + " one who recorded it approves it.{#else}A supervisor other than the one who proposed it approves it."
+            + "{/when}")
+    String approvals_liaison_rule(String kind);
 }

@@ -56,6 +56,8 @@ public class Pages {
                 .data("administering", anyRole("admin"))
                 // the supervisors' approvals inbox (issue 19 item 1): the 404 page for anyone else
                 .data("approving", anyRole("supervisor"))
+                // the liaison officers' pages (issue 19 item 2): the 404 page for anyone else
+                .data("liaising", anyRole("liaison-officer"))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))
                 .data("languages", Languages.SUPPORTED);
     }

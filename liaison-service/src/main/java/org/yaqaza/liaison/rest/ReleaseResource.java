@@ -30,6 +30,7 @@ import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.CorrectionRequest;
 import org.yaqaza.liaison.api.FeedbackView;
 import org.yaqaza.liaison.api.ReasonRequest;
+import org.yaqaza.liaison.api.ReleaseCheckView;
 import org.yaqaza.liaison.api.ReleaseRequest;
 import org.yaqaza.liaison.api.ReleaseView;
 import org.yaqaza.liaison.mapping.LiaisonMapper;
@@ -60,6 +61,18 @@ public class ReleaseResource {
     public Response create(@Valid @NotNull ReleaseRequest request) {
         ReleaseView view = view(service.create(caller.get(), request, null));
         return ETags.created(URI.create("/api/liaison/releases/" + view.id()), view, view.version());
+    }
+
+    /**
+     * Runs the release checks on a proposed release without drafting it: 200 with each partner's answer (the rule
+     * and the reason in words when refused). The same body as {@code POST /api/liaison/releases}.
+     */
+    @POST
+    @Path("/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.LIAISON_OFFICER)
+    public ReleaseCheckView check(@Valid @NotNull ReleaseRequest request) {
+        return service.dryRun(caller.get(), request);
     }
 
     @GET

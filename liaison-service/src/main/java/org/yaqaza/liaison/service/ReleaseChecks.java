@@ -86,6 +86,24 @@ public class ReleaseChecks {
     }
 
     /**
+     * The same checks for each partner on its own, answering instead of refusing: null when the partner passes,
+     * otherwise the refusal drafting would meet (the composer's live check; nothing is written).
+     */
+    public java.util.Map<String, ProblemException> evaluate(Caller caller, Material material,
+            List<String> partnerCodes) {
+        java.util.Map<String, ProblemException> answers = new java.util.LinkedHashMap<>();
+        for (String code : partnerCodes) {
+            try {
+                check(caller, material, List.of(code));
+                answers.put(code, null);
+            } catch (ProblemException refused) {
+                answers.put(code, refused);
+            }
+        }
+        return answers;
+    }
+
+    /**
      * TLP 2.0 and the third-party rule over the lineage, for one recipient: material goes back to its own
      * originator freely; to anyone else RED and AMBER+STRICT never, AMBER and CLEAR/GREEN only with the originator's
      * approved consent covering it. The outgoing TLP is never weaker than the strictest in the lineage.

@@ -26,6 +26,7 @@ import org.yaqaza.common.security.FourEyes;
 import org.yaqaza.common.security.Lineage;
 import org.yaqaza.common.security.Tlp;
 import org.yaqaza.liaison.api.CorrectionRequest;
+import org.yaqaza.liaison.api.ReleaseCheckView;
 import org.yaqaza.liaison.api.ReleaseRequest;
 import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.RecipientStatus;
@@ -96,6 +97,29 @@ public class ReleaseService {
                 "product " + product.id() + " v" + product.version() + " to " + String.join(",", partnerCodes)
                         + " " + release.tlp.label());
         return release;
+    }
+
+    /**
+     * The checks a draft of this request would meet, for each partner, without writing anything (no release, no
+     * audit event: nothing is created or read beyond what drafting reads). The product is read as the caller may
+     * see it, as for a draft: one it cannot see is the same 422.
+     */
+    @Transactional
+    public ReleaseCheckView dryRun(Caller caller, ReleaseRequest request) {
+        Product product = products.fetch(caller, request.productId());
+        List<String> partnerCodes = List.copyOf(new LinkedHashSet<>(request.partners()));
+        ReleaseChecks.Material material = new ReleaseChecks.Material("Release", product.id(),
+                product.classification(), product.category(), product.lineage(), Tlp.of(request.tlp().label()));
+        List<ReleaseCheckView.PartnerCheck> answers = new java.util.ArrayList<>();
+        checks.evaluate(caller, material, partnerCodes).forEach((code, refused) -> answers.add(refused == null
+                ? new ReleaseCheckView.PartnerCheck(code, true, null, null, null)
+                : new ReleaseCheckView.PartnerCheck(code, false,
+                        refused.type() != null && refused.type().startsWith(ReleaseChecks.TYPE_PREFIX)
+                                ? refused.type().substring(ReleaseChecks.TYPE_PREFIX.length()) : refused.type(),
+                        refused.title(), refused.getMessage())));
+        return new ReleaseCheckView(product.id(), product.title(), product.classification(), product.category(),
+                request.tlp(), product.lineage().list(), answers,
+                answers.stream().allMatch(ReleaseCheckView.PartnerCheck::passed));
     }
 
     @Transactional
