@@ -559,4 +559,303 @@ public interface Msg {
 
     @Message("A supervisor other than the one who asked approves it.")
     String approvals_rule_intervention();
+
+    // ---- part 2 (issue 19 item 3): prevention officers
+
+    @Message("Prevention")
+    String nav_prevention();
+
+    @Message("Prevention programmes")
+    String prevention_programmes_title();
+
+    @Message("Prevention case data: for prevention staff only, kept apart from intelligence. Participants are shown by their pseudonymous code.")
+    String prevention_firewall_note();
+
+    @Message("Check an imam’s or preacher’s certificate")
+    String prevention_validity_title();
+
+    @Message("Kind of programme")
+    String prevention_kind();
+
+    @Message("{#when kind}{#is 'IMAM_TRAINING'}Imam training{#is 'PREACHER_TRAINING'}Preacher training (morchidines/morchidates){#is 'OUTREACH_CAMPAIGN'}Outreach campaign{#is 'PRISON_RECONCILIATION'}Prison reconciliation (Moussalaha){#is 'POST_RELEASE_REINTEGRATION'}Post-release reintegration{#is 'YOUTH_OUTREACH'}Youth outreach{#else}{kind}{/when}")
+    String prevention_kind_name(String kind);
+
+    @Message("Show")
+    String prevention_filter();
+
+    @Message("No programme in this list.")
+    String prevention_no_programmes();
+
+    @Message("Programme")
+    String prevention_programme();
+
+    @Message("Institution")
+    String prevention_institution();
+
+    @Message("Region")
+    String prevention_region();
+
+    @Message("Capacity")
+    String prevention_capacity();
+
+    @Message("Evaluation")
+    String prevention_evaluation_title();
+
+    @Message("Editions")
+    String prevention_editions();
+
+    @Message("Edition")
+    String prevention_edition();
+
+    @Message("No edition yet.")
+    String prevention_no_editions();
+
+    @Message("Dates")
+    String prevention_dates();
+
+    @Message("Places taken")
+    String prevention_places_taken();
+
+    @Message("On the waiting list")
+    String prevention_waiting_count();
+
+    @Message("{taken} of {capacity} places taken")
+    String prevention_occupancy(long taken, int capacity);
+
+    @Message("Curriculum modules")
+    String prevention_modules();
+
+    @Message("No curriculum module yet.")
+    String prevention_no_modules();
+
+    @Message("{count} session(s) required")
+    String prevention_required_sessions(int count);
+
+    @Message("{#when done}{#is 'applied'}The application is recorded.{#is 'screened'}The applicant is screened.{#is 'enrolled'}The participant is enrolled.{#is 'waitlisted'}The edition is full: the applicant is on the waiting list.{#is 'active'}The participant is active.{#is 'completed'}The participant completed the programme.{#is 'withdrawn'}The participant withdrew.{#is 'excluded'}The participant is excluded.{#is 'created'}The session is created: record its attendance below.{#is 'recorded'}The attendance is recorded.{#else}Done.{/when}")
+    String prevention_done(String done);
+
+    @Message("This edition is full: a new enrolment goes to the waiting list.")
+    String prevention_full();
+
+    @Message("Counted over the participants you may work on; the service decides places over everyone, so an enrolment may be waitlisted even when places seem free.")
+    String prevention_occupancy_help();
+
+    @Message("Waiting list, in order")
+    String prevention_waiting_list();
+
+    @Message("Nobody is waiting.")
+    String prevention_no_waiting();
+
+    @Message("position {position}")
+    String prevention_position(Integer position);
+
+    @Message("Applied on")
+    String prevention_applied_on();
+
+    @Message("Enrol a participant")
+    String prevention_apply_title();
+
+    @Message("Records the application (the participant needs consent to take part); then screen and enrol it below. Past capacity, an enrolment goes to the waiting list.")
+    String prevention_apply_help();
+
+    @Message("Nothing was recorded: correct what is marked below.")
+    String prevention_form_errors();
+
+    @Message("Participant code")
+    String prevention_participant_code();
+
+    @Message("The person asked to take part (voluntary application)")
+    String prevention_voluntary();
+
+    @Message("Record the application")
+    String prevention_apply_submit();
+
+    @Message("Applications and enrolments")
+    String prevention_enrolments();
+
+    @Message("State")
+    String prevention_state();
+
+    @Message("{#when state}{#is 'APPLIED'}applied{#is 'SCREENED'}screened{#is 'WAITLISTED'}waiting list{#is 'ENROLLED'}enrolled{#is 'ACTIVE'}active{#is 'COMPLETED'}completed{#is 'WITHDRAWN'}withdrawn{#is 'EXCLUDED'}excluded{#else}{state}{/when}")
+    String prevention_state_name(String state);
+
+    @Message("No application in this list.")
+    String prevention_no_enrolments();
+
+    @Message("Voluntary")
+    String prevention_voluntary_short();
+
+    @Message("Next step")
+    String prevention_next_step();
+
+    @Message("yes")
+    String prevention_yes();
+
+    @Message("no")
+    String prevention_no();
+
+    @Message("Move to")
+    String prevention_move_to();
+
+    @Message("Apply")
+    String prevention_move();
+
+    @Message("Sessions and attendance")
+    String prevention_sessions();
+
+    @Message("No session yet.")
+    String prevention_no_sessions();
+
+    @Message("New session")
+    String prevention_new_session();
+
+    @Message("Module")
+    String prevention_module();
+
+    @Message("Held on")
+    String prevention_held_on();
+
+    @Message("Topic")
+    String prevention_topic();
+
+    @Message("Facilitator")
+    String prevention_facilitator();
+
+    @Message("Create the session")
+    String prevention_session_submit();
+
+    @Message("Attendance sheet")
+    String prevention_attendance_title();
+
+    @Message("One mark per participant holding a place (enrolled, active or completed); a mark left empty is not changed.")
+    String prevention_attendance_help();
+
+    @Message("Nobody holds a place in this edition yet.")
+    String prevention_no_attending();
+
+    @Message("Attendance")
+    String prevention_mark();
+
+    @Message("{#when mark}{#is 'PRESENT'}present{#is 'ABSENT'}absent{#is 'EXCUSED'}excused{#else}{mark}{/when}")
+    String prevention_mark_name(String mark);
+
+    @Message("— not recorded")
+    String prevention_not_recorded();
+
+    @Message("Record the attendance")
+    String prevention_attendance_submit();
+
+    @Message("{#when code}{#is 'required'}Required.{#is 'date'}Must be a date.{#is 'unknown'}No participant with this code among those you may work on.{#is 'none'}Choose at least one mark.{#is 'marks'}The sheet was not understood; open it again.{#else}{code}{/when}")
+    String prevention_error(String code);
+
+    @Message("Completion, re-offence rates and time to re-offence after release (Kaplan–Meier), computed by the service from the records you may see.")
+    String prevention_evaluation_help();
+
+    @Message("As of")
+    String prevention_as_of();
+
+    @Message("Cohorts")
+    String prevention_cohorts();
+
+    @Message("Cohort")
+    String prevention_cohort();
+
+    @Message("All editions")
+    String prevention_overall();
+
+    @Message("Started")
+    String prevention_started();
+
+    @Message("Completed")
+    String prevention_completed();
+
+    @Message("Completion rate")
+    String prevention_completion_rate();
+
+    @Message("Mean attendance")
+    String prevention_attendance_rate();
+
+    @Message("Released")
+    String prevention_released();
+
+    @Message("Re-offence within {years} year(s)")
+    String prevention_reoffence_rate(int years);
+
+    @Message("Time to re-offence after release (Kaplan–Meier)")
+    String prevention_km_title();
+
+    @Message("Share of people not having re-offended, by months since release, with the 95 % confidence band of all editions and the numbers at risk below; the same figures are in the tables after the chart.")
+    String prevention_km_desc();
+
+    @Message("Months since release")
+    String prevention_km_x();
+
+    @Message("Not re-offended")
+    String prevention_km_y();
+
+    @Message("95 % confidence band")
+    String prevention_km_band();
+
+    @Message("withheld: too few people")
+    String prevention_suppressed();
+
+    @Message("Numbers at risk")
+    String prevention_at_risk();
+
+    @Message("As of {asOf}; confidence interval: {interval}.")
+    String prevention_km_caption(Object asOf, String interval);
+
+    @Message("Month {month}")
+    String prevention_month(String month);
+
+    @Message("People still followed and not re-offended at each month mark, counted at the next re-offence the service lists; “–”: not known after the last re-offence.")
+    String prevention_at_risk_help();
+
+    @Message("Survival at each re-offence time (all editions)")
+    String prevention_km_table();
+
+    @Message("Days since release")
+    String prevention_days();
+
+    @Message("At risk")
+    String prevention_at_risk_short();
+
+    @Message("Re-offences")
+    String prevention_events();
+
+    @Message("Censored")
+    String prevention_censored();
+
+    @Message("Not re-offended")
+    String prevention_survival();
+
+    @Message("Lower bound (95 %)")
+    String prevention_lower();
+
+    @Message("Upper bound (95 %)")
+    String prevention_upper();
+
+    @Message("{subjects} people followed, {events} re-offence(s), {censored} censored.")
+    String prevention_km_summary(long subjects, long events, long censored);
+
+    @Message("Answers whether a certificate is valid on a date, with its kind and dates; never who holds it.")
+    String prevention_validity_help();
+
+    @Message("Certificate number")
+    String prevention_certificate_number();
+
+    @Message("Valid on (empty: today)")
+    String prevention_valid_on();
+
+    @Message("Check")
+    String prevention_check();
+
+    @Message("{#when status}{#is 'VALID'}valid{#is 'EXPIRED'}expired{#is 'REVOKED'}revoked{#is 'UNKNOWN'}unknown certificate{#else}{status}{/when}")
+    String prevention_validity_status(String status);
+
+    @Message("Expires on")
+    String prevention_expires_on();
+
+    @Message("Revoked on")
+    String prevention_revoked_on();
 }
