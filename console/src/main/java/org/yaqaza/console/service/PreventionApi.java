@@ -16,13 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.yaqaza.console.api.Page;
+import org.yaqaza.console.api.prevention.Assessment;
 import org.yaqaza.console.api.prevention.AttendanceEntry;
 import org.yaqaza.console.api.prevention.CertificateCheck;
 import org.yaqaza.console.api.prevention.EditionSummary;
 import org.yaqaza.console.api.prevention.EnrolmentSummary;
+import org.yaqaza.console.api.prevention.FollowUp;
+import org.yaqaza.console.api.prevention.Instrument;
 import org.yaqaza.console.api.prevention.Evaluation;
 import org.yaqaza.console.api.prevention.ModuleSummary;
 import org.yaqaza.console.api.prevention.ProgrammeSummary;
+import org.yaqaza.console.api.prevention.Referral;
 import org.yaqaza.console.api.prevention.Requests;
 import org.yaqaza.console.api.prevention.SessionSummary;
 
@@ -101,4 +105,69 @@ public interface PreventionApi {
     @GET
     @Path("/certificates/{number}/validity")
     CertificateCheck validity(@PathParam("number") String number, @QueryParam("on") String on);
+
+    @GET
+    @Path("/enrolments/{id}")
+    EnrolmentSummary enrolment(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/enrolments/{id}/assessments")
+    List<Assessment> assessments(@PathParam("id") UUID enrolmentId);
+
+    @GET
+    @Path("/assessments/{id}")
+    Assessment assessment(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/assessments/{id}/comparison")
+    Assessment.Comparison comparison(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/assessments/due")
+    List<Assessment.Due> assessmentsDue(@QueryParam("asOf") String asOf);
+
+    @GET
+    @Path("/follow-up-contacts/overdue")
+    List<FollowUp.Overdue> overdueContacts(@QueryParam("asOf") String asOf);
+
+    @GET
+    @Path("/participants/{code}/follow-up")
+    FollowUp followUp(@PathParam("code") String code);
+
+    @PUT
+    @Path("/follow-up-contacts/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    FollowUp.Contact recordContact(@PathParam("id") UUID contactId, Requests.Contact contact);
+
+    @GET
+    @Path("/referrals")
+    List<Referral> referrals(@QueryParam("status") String status);
+
+    @POST
+    @Path("/referrals/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Referral decideReferral(@PathParam("id") UUID id, Requests.Decision decision);
+
+    @POST
+    @Path("/handovers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Referral.Handover requestHandover(Requests.Handover handover);
+
+    @GET
+    @Path("/handovers/{id}")
+    Referral.Handover handover(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/handovers/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Referral.Handover decideHandover(@PathParam("id") UUID id, Requests.Decision decision);
+
+    @GET
+    @Path("/instruments")
+    List<Instrument> instruments();
+
+    @POST
+    @Path("/enrolments/{id}/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Assessment assess(@PathParam("id") UUID enrolmentId, Requests.Assessment assessment);
 }

@@ -631,7 +631,7 @@ public interface Msg {
     @Message("{count} session(s) required")
     String prevention_required_sessions(int count);
 
-    @Message("{#when done}{#is 'applied'}The application is recorded.{#is 'screened'}The applicant is screened.{#is 'enrolled'}The participant is enrolled.{#is 'waitlisted'}The edition is full: the applicant is on the waiting list.{#is 'active'}The participant is active.{#is 'completed'}The participant completed the programme.{#is 'withdrawn'}The participant withdrew.{#is 'excluded'}The participant is excluded.{#is 'created'}The session is created: record its attendance below.{#is 'recorded'}The attendance is recorded.{#else}Done.{/when}")
+    @Message("{#when done}{#is 'applied'}The application is recorded.{#is 'screened'}The applicant is screened.{#is 'enrolled'}The participant is enrolled.{#is 'waitlisted'}The edition is full: the applicant is on the waiting list.{#is 'active'}The participant is active.{#is 'completed'}The participant completed the programme.{#is 'withdrawn'}The participant withdrew.{#is 'excluded'}The participant is excluded.{#is 'created'}The session is created: record its attendance below.{#is 'recorded'}The attendance is recorded.{#is 'contact'}The contact is recorded.{#is 'assessed'}The assessment is recorded.{#else}Done.{/when}")
     String prevention_done(String done);
 
     @Message("This edition is full: a new enrolment goes to the waiting list.")
@@ -858,4 +858,232 @@ public interface Msg {
 
     @Message("Revoked on")
     String prevention_revoked_on();
+
+    @Message("Follow-up calendar")
+    String prevention_calendar_title();
+
+    @Message("Follow-up contacts not yet made and assessments falling due, up to the date chosen, week by week; overdue ones are flagged.")
+    String prevention_calendar_help();
+
+    @Message("Up to")
+    String prevention_until();
+
+    @Message("{count} overdue")
+    String prevention_overdue_count(long count);
+
+    @Message("Nothing falls due by this date.")
+    String prevention_nothing_due();
+
+    @Message("Week of")
+    String prevention_week_of();
+
+    @Message("{month}-month contact")
+    String prevention_contact_month(Integer month);
+
+    @Message("re-assessment due")
+    String prevention_assessment_due();
+
+    @Message("{days} day(s) overdue")
+    String prevention_days_overdue(long days);
+
+    @Message("Follow-up of")
+    String prevention_follow_up_of();
+
+    @Message("Follow-up")
+    String prevention_follow_up();
+
+    @Message("File")
+    String prevention_file();
+
+    @Message("Releases and contacts")
+    String prevention_releases();
+
+    @Message("No release recorded.")
+    String prevention_no_releases();
+
+    @Message("Released on")
+    String prevention_released_on();
+
+    @Message("Follow-up ended on")
+    String prevention_follow_up_ended();
+
+    @Message("Follow-up contacts")
+    String prevention_contacts();
+
+    @Message("Contact")
+    String prevention_contact();
+
+    @Message("Due on")
+    String prevention_due_on();
+
+    @Message("Made on")
+    String prevention_done_on();
+
+    @Message("Outcome")
+    String prevention_outcome();
+
+    @Message("Note")
+    String prevention_note();
+
+    @Message("Record the contact")
+    String prevention_record_contact();
+
+    @Message("Reintegration milestones")
+    String prevention_milestones();
+
+    @Message("{#when kind}{#is 'EMPLOYMENT'}work{#is 'HOUSING'}housing{#is 'FAMILY'}family{#is 'EDUCATION'}education{#else}{kind}{/when}")
+    String prevention_milestone_kind(String kind);
+
+    @Message("Re-offences")
+    String prevention_reoffences();
+
+    @Message("{#when kind}{#is 'TERRORISM'}terrorism{#is 'VIOLENT'}violent offence{#is 'OTHER'}other offence{#else}{kind}{/when}")
+    String prevention_reoffence_kind(String kind);
+
+    @Message("None.")
+    String prevention_none();
+
+    @Message("Assessments")
+    String prevention_assessments_title();
+
+    @Message("Structured professional judgement: the assessor rates each indicator with its evidence and records the overall judgement and its rationale; nothing is decided by a score.")
+    String prevention_spj_help();
+
+    @Message("No assessment yet.")
+    String prevention_no_assessments();
+
+    @Message("{#when occasion}{#is 'INITIAL'}initial{#is 'SCHEDULED'}scheduled re-assessment{#is 'NEW_INFORMATION'}on new information{#is 'FINAL'}final{#else}{occasion}{/when}")
+    String prevention_occasion(String occasion);
+
+    @Message("Assessment of")
+    String prevention_assessment_of();
+
+    @Message("Instrument")
+    String prevention_instrument();
+
+    @Message("Assessor")
+    String prevention_assessor();
+
+    @Message("Overall judgement")
+    String prevention_judgement();
+
+    @Message("Rationale")
+    String prevention_rationale();
+
+    @Message("Next assessment due")
+    String prevention_next_due();
+
+    @Message("Compared with the previous assessment ({previous} → {current})")
+    String prevention_comparison(Object previous, Object current);
+
+    @Message("Indicator")
+    String prevention_indicator();
+
+    @Message("Before")
+    String prevention_previous();
+
+    @Message("Now")
+    String prevention_current();
+
+    @Message("Change")
+    String prevention_movement();
+
+    @Message("{#when movement}{#is 'UP'}higher on its scale{#is 'DOWN'}lower on its scale{#is 'SAME'}unchanged{#is 'NOT_COMPARABLE'}not comparable (insufficient information or another scale){#is 'NEW_INDICATOR'}new indicator{#else}{movement}{/when}")
+    String prevention_movement_name(String movement);
+
+    @Message("Overall judgement: {previous} → {current}")
+    String prevention_judgement_change(String previous, String current);
+
+    @Message("No earlier assessment to compare with.")
+    String prevention_no_comparison();
+
+    @Message("Ratings")
+    String prevention_ratings();
+
+    @Message("Level")
+    String prevention_level();
+
+    @Message("Evidence")
+    String prevention_evidence();
+
+    @Message("Referrals and handovers")
+    String prevention_referrals_title();
+
+    @Message("Referrals from other agencies into a programme, decided by a prevention supervisor: the identity stays sealed until approval. Handovers of a file to another agency are purpose-bound and decided by a second supervisor.")
+    String prevention_referrals_help();
+
+    @Message("Status")
+    String prevention_status();
+
+    @Message("{#when status}{#is 'PENDING'}pending{#is 'APPROVED'}approved{#is 'DECLINED'}declined{#else}{status}{/when}")
+    String prevention_status_name(String status);
+
+    @Message("No referral in this list.")
+    String prevention_no_referrals();
+
+    @Message("Referred by")
+    String prevention_referred_by();
+
+    @Message("Purpose")
+    String prevention_purpose();
+
+    @Message("Summary")
+    String prevention_summary();
+
+    @Message("Decided by")
+    String prevention_decided_by();
+
+    @Message("Reason for the decision")
+    String prevention_reason();
+
+    @Message("Marking of the participant’s file if approved")
+    String prevention_participant_marking();
+
+    @Message("Approve")
+    String prevention_approve();
+
+    @Message("Decline")
+    String prevention_decline();
+
+    @Message("{#when done}{#is 'approved'}Approved.{#is 'declined'}Declined.{#is 'requested'}The handover is requested: a prevention supervisor other than you decides.{#else}{done}{/when}")
+    String prevention_decided(String done);
+
+    @Message("Ask for a handover")
+    String prevention_new_handover();
+
+    @Message("A participant’s file goes to another agency only for the purpose and on the legal basis stated here, once a prevention supervisor other than the requester approves.")
+    String prevention_handover_help();
+
+    @Message("Recipient agency (code)")
+    String prevention_recipient();
+
+    @Message("Legal basis")
+    String prevention_legal_basis();
+
+    @Message("Include the identity")
+    String prevention_include_identity();
+
+    @Message("Ask for the handover")
+    String prevention_request_handover();
+
+    @Message("Handover")
+    String prevention_handover_title();
+
+    @Message("Requested by")
+    String prevention_requested_by();
+
+    @Message("You asked for this handover: another prevention supervisor must decide.")
+    String prevention_own_handover();
+
+    @Message("New assessment")
+    String prevention_new_assessment();
+
+    @Message("Assessed on")
+    String prevention_assessed_on();
+
+    @Message("Occasion")
+    String prevention_occasion_label();
+
+    @Message("Record the assessment")
+    String prevention_assessment_submit();
 }

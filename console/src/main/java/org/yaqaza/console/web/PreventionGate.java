@@ -44,6 +44,16 @@ public class PreventionGate {
         }
     }
 
+    /** Whether the user is a prevention supervisor (offered the decision forms; the API decides all the same). */
+    public boolean supervisor() {
+        return staff(identity) && identity.hasRole("supervisor");
+    }
+
+    /** The subject of the access token ({@code sub}), as the service records requesters; null if unreadable. */
+    public String subject() {
+        return AccessTokenClaims.claim(identity, "sub");
+    }
+
     public static boolean staff(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             return false;

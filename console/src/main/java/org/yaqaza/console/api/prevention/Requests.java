@@ -24,4 +24,21 @@ public final class Requests {
 
     public record Attendance(List<Mark> marks) {
     }
+
+    public record Contact(LocalDate doneOn, String outcome, String note) {
+    }
+
+    public record Decision(String decision, String reason, String classification) {
+    }
+
+    public record Handover(String participantCode, String recipientAgency, String purpose, String legalBasis,
+            String summary, boolean includeIdentity) {
+    }
+
+    public record Rating(String indicator, String level, String evidence) {
+    }
+
+    public record Assessment(UUID instrumentId, LocalDate assessedOn, String occasion, List<Rating> ratings,
+            String overallJudgement, String rationale) {
+    }
 }
