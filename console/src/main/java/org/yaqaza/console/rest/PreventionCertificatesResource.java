@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.yaqaza.console.api.prevention.CertificateCheck;
+import org.yaqaza.console.api.prevention.CertificateRecord;
 import org.yaqaza.console.service.PreventionApi;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
@@ -78,7 +79,14 @@ public class PreventionCertificatesResource {
                 }
             }
         }
-        return PreventionProgrammesResource.html(errors.isEmpty() ? 200 : 400, pages.render(lookup, List.of())
-                .data("values", values).data("errors", errors).data("check", check).render());
+        // the registry's record (holder code, renewals, revocation) is case data: prevention staff only
+        CertificateRecord record = null;
+        if (check != null && !"UNKNOWN".equals(check.status()) && gate.staff()) {
+            record = prevention.certificate(values.get("number"));
+        }
+        return PreventionProgrammesResource.html(errors.isEmpty() ? 200 : 400,
+                pages.render(lookup, record == null ? List.of() : List.of(pages.clearance()))
+                        .data("values", values).data("errors", errors).data("check", check).data("record", record)
+                        .render());
     }
 }

@@ -19,6 +19,7 @@ import org.yaqaza.console.api.Page;
 import org.yaqaza.console.api.prevention.Assessment;
 import org.yaqaza.console.api.prevention.AttendanceEntry;
 import org.yaqaza.console.api.prevention.CertificateCheck;
+import org.yaqaza.console.api.prevention.CertificateRecord;
 import org.yaqaza.console.api.prevention.EditionSummary;
 import org.yaqaza.console.api.prevention.EnrolmentSummary;
 import org.yaqaza.console.api.prevention.FollowUp;
@@ -170,4 +171,8 @@ public interface PreventionApi {
     @Path("/enrolments/{id}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     Assessment assess(@PathParam("id") UUID enrolmentId, Requests.Assessment assessment);
+
+    @GET
+    @Path("/certificates/{number}")
+    CertificateRecord certificate(@PathParam("number") String number);
 }

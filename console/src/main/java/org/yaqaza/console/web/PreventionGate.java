@@ -12,7 +12,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The prevention firewall as the console applies it to its pages (the API applies it again to every call,
  * {@code PreventionAccess} in prevention-service): prevention officers, and supervisors of the prevention agency
- * ({@code yaqaza.prevention.agency}, default {@code MHAI}: the same setting as the service's);
+ * ({@code yaqaza.console.prevention-agency}, default {@code MHAI}, as for the approvals inbox: the service's
+ * {@code yaqaza.prevention.agency});
  * never anyone who also holds an intelligence, liaison or partner role. Everyone else gets the 404 page, word for
  * word the page of a missing address, so intelligence staff do not even learn which prevention pages exist.
  */
@@ -42,6 +43,11 @@ public class PreventionGate {
         if (!lookup(identity)) {
             throw new NotFoundException();
         }
+    }
+
+    /** Whether the user is prevention staff (the service's rule). */
+    public boolean staff() {
+        return staff(identity);
     }
 
     /** Whether the user is a prevention supervisor (offered the decision forms; the API decides all the same). */
@@ -82,7 +88,7 @@ public class PreventionGate {
     }
 
     private static String agency() {
-        return ConfigProvider.getConfig().getOptionalValue("yaqaza.prevention.agency", String.class)
+        return ConfigProvider.getConfig().getOptionalValue("yaqaza.console.prevention-agency", String.class)
                 .orElse("MHAI");
     }
 }

@@ -26,7 +26,9 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * The prevention officers' pages (issue 19 item 3) in a real browser against the real suite, through the gateway:
  * a prevention officer finds a programme, enrols participants past the edition's capacity (the extra one lands on
  * the waiting list, in order, visible), records a session's attendance and opens the Kaplan–Meier evaluation chart
- * with its band and numbers at risk; once in English and once in Arabic (RTL and translated labels). An analyst
+ * with its band and numbers at risk; once in English and once in Arabic (RTL and translated labels). In French:
+ * two SPJ assessments compared, the follow-up calendar's overdue contacts and a contact recorded, a referral and a
+ * handover decided by a prevention supervisor. An analyst
  * gets the 404 page on every prevention page (the firewall), except the certificate validity lookup, which the API
  * answers every staff role. axe-core runs on every page visited: no serious or critical violation.
  */
@@ -212,6 +214,135 @@ class ConsolePreventionBrowserIT {
         accessible(browser);
     }
 
+    /** Application, screening and enrolment through the API (the journey above does it in the browser). */
+    private static String enrol(World world, String code) {
+        String enrolment = gateway().post(PREVENTION + "/editions/" + world.edition() + "/enrolments",
+                "prevention-officer", Json.obj("participantCode", code, "voluntary", true, "appliedOn",
+                        TODAY.minusDays(5).toString())).expect(201).str("id");
+        for (String to : List.of("SCREENED", "ENROLLED", "ACTIVE")) {
+            gateway().post(PREVENTION + "/enrolments/" + enrolment + "/transitions", "prevention-officer",
+                    Json.obj("to", to)).expect(200);
+        }
+        return enrolment;
+    }
+
+    @Test
+    void assessmentsFollowUpReferralsAndHandoversInFrench() {
+        World world = world("suivi", 5, 1);
+        String code = world.codes().get(0);
+        String enrolment = enrol(world, code);
+        gateway().post(PREVENTION + "/participants/" + code + "/releases", "prevention-officer", Json.obj(
+                "releasedOn", TODAY.minusDays(400).toString(), "institution", "Prison de Fès", "enrolmentId",
+                enrolment)).expect(201);
+
+        Browser browser = signedIn("prevention-officer", "fr");
+        browser.open("/console/prevention/editions/" + world.edition());
+        row(browser, code).findElement(By.cssSelector("a.to-assessments")).click();
+        browser.waitFor("#assessment-form");
+        assertEquals(1, browser.all("#no-assessments").size());
+        accessible(browser);
+
+        // a rating without its evidence: the service's reason above the form, what was chosen kept
+        List<WebElement> levels = browser.all("select.level");
+        assertEquals(7, levels.size(), "every indicator of the example instrument");
+        for (WebElement level : levels) {
+            new Select(level).selectByValue("PARTLY_EVIDENT");
+        }
+        new Select(browser.find("#overallJudgement")).selectByIndex(1);
+        browser.find("#rationale").sendKeys("Engagement réel, à confirmer.");
+        browser.find("#assessment-submit").click();
+        browser.waitFor("#form-errors");
+        assertTrue(browser.find("#form-detail").getText().contains("evidence"), browser.find("#form-detail").getText());
+        assertEquals("PARTLY_EVIDENT", new Select(browser.all("select.level").get(0)).getFirstSelectedOption()
+                .getAttribute("value"));
+        accessible(browser);
+        for (WebElement evidence : browser.all("textarea.evidence")) {
+            evidence.sendKeys("Observé en séance.");
+        }
+        browser.find("#assessment-submit").click();
+        assertEquals("L’évaluation est enregistrée.", browser.find("#done-notice").getText());
+        assertEquals(1, browser.all("#no-comparison").size(), "nothing to compare the first one with");
+
+        // the re-assessment, compared with the first
+        for (WebElement level : browser.all("select.level")) {
+            new Select(level).selectByValue("CLEARLY_EVIDENT");
+        }
+        new Select(browser.all("select.level").get(0)).selectByValue("INSUFFICIENT_INFORMATION");
+        for (WebElement evidence : browser.all("textarea.evidence")) {
+            evidence.sendKeys("Progrès net.");
+        }
+        new Select(browser.find("#overallJudgement")).selectByIndex(1);
+        browser.find("#rationale").sendKeys("Progrès confirmés.");
+        browser.find("#assessment-submit").click();
+        browser.waitFor("#comparison");
+        assertEquals(6, browser.all("#comparison tr[data-movement='UP']").size());
+        assertEquals(1, browser.all("#comparison tr[data-movement='NOT_COMPARABLE']").size());
+        assertEquals(2, browser.all("#assessment-list li").size());
+        accessible(browser);
+
+        // the calendar: the contacts of the release 400 days ago are overdue
+        browser.open("/console/prevention/follow-up");
+        assertEquals("Calendrier du suivi", browser.find("h1").getText());
+        List<WebElement> late = browser.all("li.entry[data-code='" + code + "'][data-overdue='true']");
+        assertFalse(late.isEmpty(), "the participant's overdue contacts are in the calendar");
+        accessible(browser);
+        late.get(0).findElement(By.cssSelector("a")).click();
+        browser.waitFor("#participant-title");
+        WebElement open = browser.all("tr[data-done=''] form.contact-form").get(0);
+        open.findElement(By.cssSelector("input[name=outcome]")).sendKeys("Entretien au domicile");
+        open.findElement(By.cssSelector("button.record-contact")).click();
+        assertEquals("Le contact est enregistré.", browser.find("#done-notice").getText());
+        assertFalse(browser.all("tr[data-done='" + TODAY + "']").isEmpty(), "the contact is made today");
+        accessible(browser);
+
+        // a referral from an intelligence supervisor, decided by a prevention supervisor
+        String referral = gateway().post(PREVENTION + "/referrals", "supervisor", Json.obj("programmeKind",
+                "POST_RELEASE_REINTEGRATION", "region", "Fès-Meknès", "purpose", "Orientation vers la réinsertion.",
+                "summary", "Personne libérée, demande d’accompagnement.", "identity", Json.obj("fullNameAr",
+                        "شخص محال", "fullNameLatin", "Personne orientée", "nationalId", "RF" + UUID.randomUUID()
+                                .toString().replace("-", "").substring(0, 8).toUpperCase(), "birthDate",
+                        "1995-05-05"))).expect(201).str("id");
+        String supervisor = "st-prev-sup-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().user(supervisor, "supervisor", "CONFIDENTIAL", List.of(), "MHAI");
+        Browser decider = Browsers.open(gateway().url(), "fr", supervisor + "-fr");
+        decider.signIn(supervisor, "st-" + supervisor + "-Pass-2026!");
+        decider.find("#nav-prevention").click();
+        decider.find("#to-referrals").click();
+        WebElement item = decider.find("li[data-referral='" + referral + "']");
+        assertEquals("PENDING", item.getAttribute("data-status"));
+        assertFalse(item.getText().contains("Personne orientée"), "the identity stays sealed until approval");
+        accessible(decider);
+        item.findElement(By.cssSelector("textarea")).sendKeys("Profil adapté au programme.");
+        new Select(item.findElement(By.cssSelector("select"))).selectByValue("RESTRICTED");
+        item.findElement(By.cssSelector("button.approve")).click();
+        assertEquals("Approuvé.", decider.find("#done-notice").getText());
+        assertEquals("APPROVED", decider.find("li[data-referral='" + referral + "']").getAttribute("data-status"));
+
+        // a handover asked for by the officer (a refused field first), decided by the supervisor
+        browser.open("/console/prevention/handovers/new?participant=" + code);
+        browser.find("#recipientAgency").sendKeys("DGSN");
+        browser.find("#purpose").sendKeys("Court");
+        browser.find("#legalBasis").sendKeys("Loi 09-08, article 4");
+        browser.find("#summary").sendKeys("Parcours suivi avec assiduité.");
+        browser.find("#handover-submit").click();
+        browser.waitFor("#form-errors");
+        assertFalse(browser.find("#purpose-error").getText().isBlank(), "the purpose's problem next to it");
+        assertEquals("DGSN", browser.find("#recipientAgency").getAttribute("value"));
+        accessible(browser);
+        browser.find("#purpose").sendKeys(" : suivi de la réinsertion par la police de proximité.");
+        browser.find("#handover-submit").click();
+        assertEquals("PENDING", browser.find("#handover-status").getAttribute("data-status"));
+        assertTrue(browser.all("#handover-decision").isEmpty(), "an officer does not decide handovers");
+        accessible(browser);
+        String handover = browser.path().substring(browser.path().lastIndexOf('/') + 1);
+
+        decider.open("/console/prevention/handovers/" + handover);
+        decider.find("#reason").sendKeys("Finalité et base légale vérifiées.");
+        decider.find("#handover-decision button.approve").click();
+        assertEquals("APPROVED", decider.find("#handover-status").getAttribute("data-status"));
+        accessible(decider);
+    }
+
     /** One release per enrolled participant (400 and 300 days ago) and a re-offence of the first, 200 days ago. */
     private static void followUp(World world) {
         for (int i = 0; i < 2; i++) {
@@ -244,6 +375,11 @@ class ConsolePreventionBrowserIT {
         String session = gateway().post(PREVENTION + "/editions/" + world.edition() + "/sessions",
                 "prevention-officer", Json.obj("moduleId", world.module(), "heldOn", TODAY.toString()))
                 .expect(201).str("id");
+        String enrolment = enrol(world, world.codes().get(0));
+        String handover = gateway().post(PREVENTION + "/handovers", "prevention-officer", Json.obj("participantCode",
+                world.codes().get(0), "recipientAgency", "DGST", "purpose", "Suivi conjoint demandé par le parquet.",
+                "legalBasis", "Loi 09-08", "summary", "Parcours suivi.", "includeIdentity", false)).expect(201)
+                .str("id");
         Browser browser = signedIn("analyst", "en");
         assertTrue(browser.all("#nav-prevention").isEmpty(), "no link to the prevention pages");
         browser.open("/console/no-such-page-" + UUID.randomUUID());
@@ -253,7 +389,11 @@ class ConsolePreventionBrowserIT {
                 "/console/prevention/programmes?kind=POST_RELEASE_REINTEGRATION",
                 "/console/prevention/programmes/" + world.programme(),
                 "/console/prevention/programmes/" + world.programme() + "/evaluation", edition,
-                edition + "?state=ENROLLED", edition + "/evaluation", edition + "/sessions/" + session)) {
+                edition + "?state=ENROLLED", edition + "/evaluation", edition + "/sessions/" + session,
+                "/console/prevention/follow-up", "/console/prevention/participants/" + world.codes().get(0)
+                        + "/follow-up", "/console/prevention/enrolments/" + enrolment + "/assessments",
+                "/console/prevention/referrals", "/console/prevention/handovers/new",
+                "/console/prevention/handovers/" + handover)) {
             browser.open(page);
             assertEquals("Page not found", browser.find("#error-title").getText(), page);
             assertEquals(missing, browser.find("main").getText(), page + " looks exactly like a missing page");
