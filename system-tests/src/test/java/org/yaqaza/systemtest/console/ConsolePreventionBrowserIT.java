@@ -405,5 +405,11 @@ class ConsolePreventionBrowserIT {
         browser.open("/console/prevention/certificates/validity?number=IMAM-2099-000001");
         assertEquals("UNKNOWN", browser.find("#validity-result").getAttribute("data-status"));
         accessible(browser);
+
+        // a supervisor of an intelligence agency is no prevention staff either (the API's rule: agency MHAI only)
+        Browser dgst = signedIn("supervisor", "en");
+        assertTrue(dgst.all("#nav-prevention").isEmpty(), "no link for a DGST supervisor");
+        dgst.open("/console/prevention/programmes/" + world.programme());
+        assertEquals("Page not found", dgst.find("#error-title").getText());
     }
 }
