@@ -51,6 +51,8 @@ public class Pages {
                 .data("writing", anyRole("collector", "analyst"))
                 .data("screening", anyRole("analyst", "supervisor", "collector", "liaison-officer"))
                 .data("statistics", anyRole("analyst", "supervisor", "auditor"))
+                // the prevention pages (issue 19 item 3): prevention staff only, the firewall (404 for anyone else)
+                .data("preventing", PreventionGate.staff(identity))
                 // the auditors' and administrators' pages (issue 19): anyone else gets the 404 page there
                 .data("auditing", anyRole("auditor"))
                 .data("administering", anyRole("admin"))

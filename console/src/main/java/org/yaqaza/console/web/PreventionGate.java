@@ -1,0 +1,94 @@
+package org.yaqaza.console.web;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The prevention firewall as the console applies it to its pages (the API applies it again to every call,
+ * {@code PreventionAccess} in prevention-service): prevention officers, and supervisors of the prevention agency
+ * ({@code yaqaza.console.prevention-agency}, default {@code MHAI}, as for the approvals inbox: the service's
+ * {@code yaqaza.prevention.agency});
+ * never anyone who also holds an intelligence, liaison or partner role. Everyone else gets the 404 page, word for
+ * word the page of a missing address, so intelligence staff do not even learn which prevention pages exist.
+ */
+@RequestScoped
+public class PreventionGate {
+
+    static final List<String> INTELLIGENCE_ROLES = List.of("analyst", "collector", "liaison-officer", "partner");
+    /** Who may ask whether a certificate is valid (the API's rule on {@code /certificates/{n}/validity}). */
+    static final List<String> LOOKUP_ROLES = List.of("collector", "analyst", "supervisor", "liaison-officer",
+            "prevention-officer", "auditor", "admin");
+
+    private final SecurityIdentity identity;
+
+    public PreventionGate(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The 404 page unless the user is prevention staff. */
+    public void requireStaff() {
+        if (!staff(identity)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** The 404 page unless the API lets the user check a certificate's validity. */
+    public void requireLookup() {
+        if (!lookup(identity)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** Whether the user is prevention staff (the service's rule). */
+    public boolean staff() {
+        return staff(identity);
+    }
+
+    /** Whether the user is a prevention supervisor (offered the decision forms; the API decides all the same). */
+    public boolean supervisor() {
+        return staff(identity) && identity.hasRole("supervisor");
+    }
+
+    /** The subject of the access token ({@code sub}), as the service records requesters; null if unreadable. */
+    public String subject() {
+        return AccessTokenClaims.claim(identity, "sub");
+    }
+
+    public static boolean staff(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        for (String role : INTELLIGENCE_ROLES) {
+            if (identity.hasRole(role)) {
+                return false;
+            }
+        }
+        if (identity.hasRole("prevention-officer")) {
+            return true;
+        }
+        return identity.hasRole("supervisor") && agency().equals(AccessTokenClaims.claim(identity, "agency"));
+    }
+
+    public static boolean lookup(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        for (String role : LOOKUP_ROLES) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String agency() {
+        return ConfigProvider.getConfig().getOptionalValue("yaqaza.console.prevention-agency", String.class)
+                .orElse("MHAI");
+    }
+}
