@@ -530,6 +530,7 @@ public class Soak {
         Reconciliation reconciliation = reconcile();
         Duplicates duplicates = duplicates();
         Map<String, String> chains = auditChains();
+        Map<String, Long> perInstance = replicas > 1 ? apiRequestsPerInstance() : Map.of();
         long chainsValid = chains.values().stream().filter("valid"::equals).count();
 
         System.out.println();
@@ -582,18 +583,23 @@ public class Soak {
             alerts.lines.forEach(line -> System.out.println("alert streams       " + line));
         }
         System.out.printf("audit chains        %d of %d valid %s%n", chainsValid, chains.size(), chains);
+        if (replicas > 1) {
+            System.out.println("API requests served per instance (their /q/metrics) " + perInstance);
+        }
+        boolean spread = perInstance.values().stream().allMatch(n -> n > 0);
         System.out.println("write log           " + data.resolve("writes.log"));
         boolean pass = reconciliation.lost.isEmpty() && outside5xx == 0 && recovered
                 && reconciliation.delivered == reconciliation.submissions && (!faults || windows.size() == 2)
                 && duplicates.escalations == 0 && duplicates.deliveries == 0 && chainsValid == chains.size()
-                && (alerts == null || alerts.ok) && duplicates.escalated == duplicates.warnings;
+                && (alerts == null || alerts.ok) && duplicates.escalated == duplicates.warnings && spread;
         System.out.printf("in short            %d lost, %d duplicated, %d chains valid%s%n", reconciliation.lost.size(),
                 duplicates.escalations + duplicates.deliveries, chainsValid,
                 alerts == null ? "" : alerts.ok ? ", alerts crossed replicas" : ", alerts did NOT cross replicas");
         System.out.println("result              " + (pass ? "PASS" : "FAIL") + " (0 lost writes, every submission"
                 + " delivered, 0 5xx outside the fault windows" + (faults ? ", every fault recovered" : "")
                 + ", 0 duplicated escalations or outbox deliveries, every overdue warning escalated, every audit"
-                + " chain valid" + (alerts != null ? ", each replica's alert stream saw the other's alert" : "")
+                + " chain valid" + (alerts != null ? ", each replica's alert stream saw the other's alert, every"
+                        + " instance served API requests" : "")
                 + ")");
         return pass ? 0 : 1;
     }
@@ -675,6 +681,37 @@ public class Soak {
                     : "HTTP " + response.statusCode());
             if (!"valid".equals(result.get(service))) {
                 System.out.println("  audit verify " + service + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * API requests each domain-service instance served, from its own Prometheus counters (every status, every
+     * /api route): shows the gateway spread the load. -1 when an instance's metrics cannot be read.
+     */
+    Map<String, Long> apiRequestsPerInstance() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (SuiteService service : List.of(SuiteService.INTELLIGENCE, SuiteService.LIAISON,
+                SuiteService.PREVENTION)) {
+            List<String> urls = suite.urls(service);
+            for (int i = 0; i < urls.size(); i++) {
+                long total = -1;
+                try {
+                    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(urls.get(i)
+                            + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (metrics.statusCode() == 200) {
+                        total = metrics.body().lines()
+                                .filter(l -> l.startsWith("http_server_requests_seconds_count{")
+                                        && l.contains("uri=\"/api/"))
+                                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                                .sum();
+                    }
+                } catch (Exception e) {
+                    System.out.println("  metrics of " + urls.get(i) + ": " + e);
+                }
+                result.put(service.id() + "-" + (i + 1), total);
             }
         }
         return result;
