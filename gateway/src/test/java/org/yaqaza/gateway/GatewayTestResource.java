@@ -98,7 +98,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.upstreams.replicas.url", replicaA.url() + "," + replicaB.url());
             config.put("yaqaza.gateway.upstreams.replicas.paths", "/api/replicas");
             config.put("yaqaza.gateway.upstreams.replicas.circuit-failure-threshold", "1000");
-            config.put("yaqaza.gateway.proxy.instance-down-duration", "1s");
+            // longer than the stopped-instance phase of ReplicasTest takes on a slow machine (about 50 ms a request)
+            config.put("yaqaza.gateway.proxy.instance-down-duration", "5s");
             // uploads of the streaming tests pass; a small limit on one path, a larger one below it
             config.put("yaqaza.gateway.limits.max-body-size", "100M");
             config.put("yaqaza.gateway.limits.routes.small.path", "/api/liaison/limited");
