@@ -79,7 +79,9 @@ public class Soak {
         GATEWAY_TOKEN(3, "gateway", null, false),
         GATEWAY_DASHBOARD(4, "gateway", "supervisor", false),
         GATEWAY_USERS(4, "gateway", "admin", false),
-        GATEWAY_WRITE(2, "gateway", "admin", true);
+        GATEWAY_WRITE(2, "gateway", "admin", true),
+        /** Not in the deck (weight 0): with --replicas, a FLASH warning every 10 s, escalated by liaison's job. */
+        LIAISON_WARNING(0, "liaison", "liaison-officer", true);
 
         final int weight;
         final String service;
@@ -142,6 +144,7 @@ public class Soak {
     final boolean faults;
     final SuiteService faultService;
     final boolean seed;
+    final int replicas;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -156,7 +159,9 @@ public class Soak {
     long startNanos;
     PrintWriter writeLog;
 
-    Soak(Path root, int minutes, double rate, boolean faults, SuiteService faultService, boolean seed) {
+    Soak(Path root, int minutes, double rate, boolean faults, SuiteService faultService, boolean seed,
+            int replicas) {
+        this.replicas = replicas;
         this.root = root;
         this.minutes = minutes;
         this.rate = rate;
@@ -174,6 +179,7 @@ public class Soak {
         boolean faults = false;
         boolean keep = false;
         boolean seed = true;
+        int replicas = 1;
         SuiteService faultService = SuiteService.INTELLIGENCE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -184,6 +190,7 @@ public class Soak {
                 case "--fault-service" -> faultService = SuiteService.valueOf(args[++i].toUpperCase());
                 case "--keep" -> keep = true;
                 case "--no-seed" -> seed = false;
+                case "--replicas" -> replicas = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -192,7 +199,8 @@ public class Soak {
         }
         int status;
         Path data = null;
-        Soak soak = new Soak(root.toAbsolutePath().normalize(), minutes, rate, faults, faultService, seed);
+        Soak soak = new Soak(root.toAbsolutePath().normalize(), minutes, rate, faults, faultService, seed,
+                replicas);
         try {
             data = Files.createTempDirectory("yaqaza-soak");
             status = soak.run(data);
@@ -214,12 +222,19 @@ public class Soak {
     }
 
     int run(Path data) throws Exception {
-        System.out.printf("Yaqaza soak: %d min at %.1f req/s%s, %d CPUs, load average %s%n", minutes, rate,
+        System.out.printf("Yaqaza soak: %d min at %.1f req/s%s%s, %d CPUs, load average %s%n", minutes, rate,
                 faults ? ", faults: " + faultService.id() + " killed at 30 %, PostgreSQL restarted at 60 %" : "",
+                replicas > 1 ? ", " + replicas + " instances of each domain service" : "",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts().demoSeed(seed)
-                .readyTimeout(Duration.ofMinutes(5)).stopOnJvmExit(true)
-                .progress(message -> System.out.println("  [suite] " + message)).build());
+        SuiteOptions.Builder options = SuiteOptions.builder(root).dataDirectory(data).freePorts().demoSeed(seed)
+                .replicas(replicas).readyTimeout(Duration.ofMinutes(5)).stopOnJvmExit(true)
+                .progress(message -> System.out.println("  [suite] " + message));
+        if (replicas > 1) {
+            // warnings issued during the run reach their deadline within it: each replica's escalation job competes
+            options.environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_FLASH", "30s")
+                    .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_ESCALATION_EVERY", "2s");
+        }
+        suite = LocalSuite.start(options.build());
         gateway = suite.gatewayUrl();
         writeLog = new PrintWriter(Files.newBufferedWriter(data.resolve("writes.log")), true);
         writeLog.println("# time\tsequence_ms\top\tid\tmarker\tstatus");
@@ -249,6 +264,10 @@ public class Soak {
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         background.scheduleAtFixedRate(() -> refreshTokens(false), 4, 4, TimeUnit.MINUTES);
         background.scheduleAtFixedRate(this::progressLine, 30, 30, TimeUnit.SECONDS);
+        if (replicas > 1) {
+            background.scheduleAtFixedRate(() -> fire(Op.LIAISON_WARNING, System.nanoTime()), 5, 10,
+                    TimeUnit.SECONDS);
+        }
         if (faults) {
             background.schedule(this::killAndRestart, durationMs * 3 / 10, TimeUnit.MILLISECONDS);
             background.schedule(this::restartPostgres, durationMs * 6 / 10, TimeUnit.MILLISECONDS);
@@ -358,6 +377,13 @@ public class Soak {
                 body = """
                         {"kind":"YOUTH_OUTREACH","name":"%s","region":"Oriental","capacity":30,
                          "classification":"RESTRICTED"}""".formatted(marker);
+            }
+            case LIAISON_WARNING -> {
+                path = "/api/liaison/warnings";
+                body = """
+                        {"partner":"%s","precedence":"FLASH","tlp":"AMBER","category":"TERRORISM","title":"%s",
+                         "body":"Soak warning %s: please acknowledge","classification":"RESTRICTED"}"""
+                        .formatted(PARTNER, marker, marker);
             }
             case GATEWAY_TOKEN -> {
                 return tokenRequest("analyst").build();
@@ -498,9 +524,14 @@ public class Soak {
         long outsideFailures = all.stream().filter(o -> o.status() < 0 && !insideWindow(o, ends)).count();
         boolean recovered = ends.values().stream().allMatch(end -> end >= 0);
 
+        AlertCheck alerts = replicas > 1 ? alertsAcrossReplicas() : null;
         System.out.println();
         System.out.println("reconciling the acknowledged writes with the databases ...");
         Reconciliation reconciliation = reconcile();
+        Duplicates duplicates = duplicates();
+        Map<String, String> chains = auditChains();
+        Map<String, Long> perInstance = replicas > 1 ? apiRequestsPerInstance() : Map.of();
+        long chainsValid = chains.values().stream().filter("valid"::equals).count();
 
         System.out.println();
         System.out.println("==== Yaqaza soak summary ====");
@@ -544,12 +575,248 @@ public class Soak {
         System.out.printf("partner submissions delivered to intelligence as PARTNER reports: %d of %d%n",
                 reconciliation.delivered, reconciliation.submissions);
         reconciliation.lost.stream().limit(20).forEach(lost -> System.out.println("  LOST " + lost));
+        System.out.printf("warnings escalated  %d of %d issued (each exactly once: %d escalated twice)%n",
+                duplicates.escalated, duplicates.warnings, duplicates.escalations);
+        System.out.printf("duplicated          warning escalations %d, outbox deliveries %d (%s)%n",
+                duplicates.escalations, duplicates.deliveries, duplicates.detail);
+        if (alerts != null) {
+            alerts.lines.forEach(line -> System.out.println("alert streams       " + line));
+        }
+        System.out.printf("audit chains        %d of %d valid %s%n", chainsValid, chains.size(), chains);
+        if (replicas > 1) {
+            System.out.println("API requests served per instance (their /q/metrics) " + perInstance);
+        }
+        boolean spread = perInstance.values().stream().allMatch(n -> n > 0);
         System.out.println("write log           " + data.resolve("writes.log"));
         boolean pass = reconciliation.lost.isEmpty() && outside5xx == 0 && recovered
-                && reconciliation.delivered == reconciliation.submissions && (!faults || windows.size() == 2);
+                && reconciliation.delivered == reconciliation.submissions && (!faults || windows.size() == 2)
+                && duplicates.escalations == 0 && duplicates.deliveries == 0 && chainsValid == chains.size()
+                && (alerts == null || alerts.ok) && duplicates.escalated == duplicates.warnings && spread;
+        System.out.printf("in short            %d lost, %d duplicated, %d chains valid%s%n", reconciliation.lost.size(),
+                duplicates.escalations + duplicates.deliveries, chainsValid,
+                alerts == null ? "" : alerts.ok ? ", alerts crossed replicas" : ", alerts did NOT cross replicas");
         System.out.println("result              " + (pass ? "PASS" : "FAIL") + " (0 lost writes, every submission"
-                + " delivered, 0 5xx outside the fault windows" + (faults ? ", every fault recovered" : "") + ")");
+                + " delivered, 0 5xx outside the fault windows" + (faults ? ", every fault recovered" : "")
+                + ", 0 duplicated escalations or outbox deliveries, every overdue warning escalated, every audit"
+                + " chain valid" + (alerts != null ? ", each replica's alert stream saw the other's alert, every"
+                        + " instance served API requests" : "")
+                + ")");
         return pass ? 0 : 1;
+    }
+
+    static final class Duplicates {
+        long warnings;
+        long escalated;
+        long escalations;
+        long deliveries;
+        String detail = "";
+    }
+
+    static long count(Connection c, String sql) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Work done twice by the replicas' scheduled jobs, counted in SQL (superuser): a warning escalated more than once
+     * (escalation rows or ESCALATE audit events per warning), an outbox message delivered more than once (DELIVER
+     * audit events per submission) and a partner submission that became more than one report in intelligence. Waits
+     * (up to 2 min) for the run's warnings to pass their 30 s deadline and be escalated.
+     */
+    Duplicates duplicates() throws Exception {
+        Duplicates d = new Duplicates();
+        List<String> warnings = acks.stream().filter(a -> a.op() == Op.LIAISON_WARNING).map(Ack::id).toList();
+        d.warnings = warnings.size();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (Connection c = suite.database().superuserConnection("liaison")) {
+            while (true) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "select count(distinct warning_id) from escalation where warning_id = any(?::uuid[])")) {
+                    s.setArray(1, c.createArrayOf("text", warnings.toArray()));
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        d.escalated = rs.getLong(1);
+                    }
+                }
+                if (d.escalated == d.warnings || System.nanoTime() > deadline) {
+                    break;
+                }
+                System.out.printf("  %d of %d warnings escalated so far; waiting ...%n", d.escalated, d.warnings);
+                Thread.sleep(5_000);
+            }
+            long rows = count(c, "select count(*) from (select warning_id from escalation group by warning_id"
+                    + " having count(*) > 1) x");
+            long audited = count(c, "select count(*) from (select object_id from audit_event where action ="
+                    + " 'ESCALATE' group by object_id having count(*) > 1) x");
+            long delivered = count(c, "select count(*) from (select object_id from audit_event where action ="
+                    + " 'DELIVER' group by object_id having count(*) > 1) x");
+            long outbox = count(c, "select count(*) from (select aggregate_id from outbox group by aggregate_id, topic"
+                    + " having count(*) > 1) x");
+            d.escalations = Math.max(rows, audited);
+            d.deliveries = Math.max(delivered, outbox);
+            d.detail = "escalation rows " + rows + ", ESCALATE events " + audited + ", DELIVER events " + delivered
+                    + ", outbox messages " + outbox;
+        }
+        try (Connection c = suite.database().superuserConnection("intelligence")) {
+            long reports = count(c, "select count(*) from (select title from report where source_type = 'PARTNER'"
+                    + " and title like 'soak-%' group by title having count(*) > 1) x");
+            d.deliveries = Math.max(d.deliveries, reports);
+            d.detail += ", submissions filed twice as reports " + reports;
+        }
+        return d;
+    }
+
+    /** Each service's audit chain, verified by the service itself (GET /api/<service>/audit/verify as auditor). */
+    Map<String, String> auditChains() throws Exception {
+        String auditor = token("auditor");
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String service : List.of("gateway", "intelligence", "liaison", "prevention")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/" + service
+                    + "/audit/verify")).timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + auditor)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher status = Pattern.compile("\"status\"\\s*:\\s*\"([a-z]+)\"").matcher(response.body());
+            result.put(service, response.statusCode() == 200 && status.find() ? status.group(1)
+                    : "HTTP " + response.statusCode());
+            if (!"valid".equals(result.get(service))) {
+                System.out.println("  audit verify " + service + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * API requests each domain-service instance served, from its own Prometheus counters (every status, every
+     * /api route): shows the gateway spread the load. -1 when an instance's metrics cannot be read.
+     */
+    Map<String, Long> apiRequestsPerInstance() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (SuiteService service : List.of(SuiteService.INTELLIGENCE, SuiteService.LIAISON,
+                SuiteService.PREVENTION)) {
+            List<String> urls = suite.urls(service);
+            for (int i = 0; i < urls.size(); i++) {
+                long total = -1;
+                try {
+                    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(urls.get(i)
+                            + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (metrics.statusCode() == 200) {
+                        total = metrics.body().lines()
+                                .filter(l -> l.startsWith("http_server_requests_seconds_count{")
+                                        && l.contains("uri=\"/api/"))
+                                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                                .sum();
+                    }
+                } catch (Exception e) {
+                    System.out.println("  metrics of " + urls.get(i) + ": " + e);
+                }
+                result.put(service.id() + "-" + (i + 1), total);
+            }
+        }
+        return result;
+    }
+
+    String token(String user) throws Exception {
+        HttpResponse<String> response = http.send(tokenRequest(user).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher matcher = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + response.statusCode());
+        }
+        return matcher.group(1);
+    }
+
+    record AlertCheck(boolean ok, List<String> lines) {
+    }
+
+    /**
+     * Alerts across replicas: the analyst watches an entity and opens an alert stream directly on each intelligence
+     * instance; then a report naming the entity is filed directly on each instance. Every stream must deliver the
+     * alert of the report filed on the other instance (it was written there: only the database connects them).
+     */
+    AlertCheck alertsAcrossReplicas() throws Exception {
+        System.out.println();
+        System.out.println("alerts across the intelligence replicas ...");
+        List<String> urls = suite.urls(SuiteService.INTELLIGENCE);
+        String analyst = token("analyst");
+        HttpResponse<String> entities = http.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/api/intelligence/entities?limit=1")).header("Authorization", "Bearer " + analyst).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String entity = firstId(entities.body());
+        if (entity == null) {
+            return new AlertCheck(false, List.of("no entity to watch (" + entities.statusCode() + "); needs the demo"
+                    + " data"));
+        }
+        HttpResponse<String> watched = http.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/api/intelligence/watchlist")).header("Authorization", "Bearer " + analyst)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"entityId\":\"" + entity + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (watched.statusCode() / 100 != 2) {
+            return new AlertCheck(false, List.of("watch failed: " + watched.statusCode() + " " + watched.body()));
+        }
+        List<List<String>> received = new ArrayList<>();
+        List<java.util.concurrent.CountDownLatch> connected = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<?>> streams = new ArrayList<>();
+        for (String url : urls) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch hello = new java.util.concurrent.CountDownLatch(1);
+            received.add(lines);
+            connected.add(hello);
+            streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/api/intelligence/alerts/stream"))
+                    .header("Authorization", "Bearer " + analyst).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(line -> {
+                        // "event:connected" or "event: connected" (both are the same field)
+                        if (line.startsWith("event:") && line.substring(6).trim().equals("connected")) {
+                            hello.countDown();
+                        }
+                        lines.add(line);
+                    })));
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            if (!connected.get(i).await(30, TimeUnit.SECONDS)) {
+                // judged by the alerts below; what the stream did send is printed
+                System.out.println("  no \"connected\" event yet on " + urls.get(i) + ": " + received.get(i));
+            }
+        }
+        List<String> markers = new ArrayList<>();
+        for (String url : urls) {
+            String marker = "soak-alert-" + UUID.randomUUID();
+            markers.add(marker);
+            HttpResponse<String> filed = http.send(HttpRequest.newBuilder(URI.create(url + "/api/intelligence/reports"))
+                    .header("Authorization", "Bearer " + analyst).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"sourceType":"HUMINT","reliability":"C","credibility":3,"collectedAt":"%s",
+                             "language":"en","title":"%s","body":"Soak alert check %s","classification":"RESTRICTED",
+                             "mentions":["%s"]}""".formatted(Instant.now(), marker, marker, entity))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (filed.statusCode() != 201) {
+                return new AlertCheck(false, List.of("report on " + url + ": " + filed.statusCode() + " "
+                        + filed.body()));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        boolean ok = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; i < urls.size(); i++) {
+            for (int j = 0; j < urls.size(); j++) {
+                if (i == j) {
+                    continue;
+                }
+                String marker = markers.get(j);
+                List<String> seen = received.get(i);
+                while (seen.stream().noneMatch(l -> l.startsWith("data:") && l.contains(marker))
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                boolean got = seen.stream().anyMatch(l -> l.startsWith("data:") && l.contains(marker));
+                ok &= got;
+                lines.add("stream on instance " + (i + 1) + " (" + urls.get(i) + ") " + (got ? "received" : "MISSED")
+                        + " the alert of the report filed on instance " + (j + 1));
+            }
+        }
+        streams.forEach(stream -> stream.cancel(true));
+        return new AlertCheck(ok, lines);
     }
 
     static final class Reconciliation {
@@ -572,6 +839,8 @@ public class Soak {
             "select id::text, title from partner_submission where id = any(?::uuid[])" });
         queries.put(Op.PREVENTION_WRITE, new String[] { "prevention",
             "select id::text, name from programme where id = any(?::uuid[])" });
+        queries.put(Op.LIAISON_WARNING, new String[] { "liaison",
+            "select id::text, title from warning where id = any(?::uuid[])" });
         queries.put(Op.GATEWAY_WRITE, new String[] { "gateway",
             "select username, username from directory_user where username = any(?::text[])" });
         for (Map.Entry<Op, String[]> entry : queries.entrySet()) {

@@ -7,7 +7,7 @@
 # acknowledged writes, writes found, writes lost (must be 0). Exit status 0 only when nothing was lost, every partner
 # submission reached the intelligence-service, and no 5xx happened outside the deliberate fault windows.
 #
-#   bench/soak.sh [--minutes N] [--rate R] [--faults] [--fault-service NAME] [--keep] [--no-seed]
+#   bench/soak.sh [--minutes N] [--rate R] [--faults] [--fault-service NAME] [--keep] [--no-seed] [--replicas N]
 #     --minutes N         duration of the load (default 10)
 #     --rate R            requests per second, all services together (default 20)
 #     --faults            kill one service with SIGKILL at 30 % and start it again; stop and start PostgreSQL at 60 %;
@@ -15,6 +15,11 @@
 #     --fault-service S   the service killed (default intelligence; gateway, liaison, prevention)
 #     --keep              keep the database in the temporary data directory (logs and writes.log are always kept)
 #     --no-seed           no demo data (faster first start; the partner submissions need the demo partner es-cni)
+#     --replicas N        N instances of each domain service on the same databases, the gateway spreading requests
+#                         over them; adds a FLASH warning every 10 s (deadline 30 s) and checks at the end: every
+#                         overdue warning escalated once, no outbox message delivered twice (SQL), each intelligence
+#                         instance's alert stream receives the alert of a report filed on another, every audit chain
+#                         verifies. Prints "<n> lost, <n> duplicated, <n> chains valid".
 # Environment: MAVEN_OFFLINE=1 builds offline; REBUILD=1 rebuilds even when the jars look current. Builds with
 # `mvn package` in the reactor (never `install`), only when a jar is missing or older than its sources.
 set -euo pipefail
@@ -33,12 +38,12 @@ launcher_jar() { ls "$ROOT"/launcher/target/yaqaza-launcher-*.jar 2>/dev/null | 
 build=0
 jar="$(launcher_jar)"
 if [[ -z "$jar" ]] || stale launcher "$jar"; then build=1; fi
-for module in gateway intelligence-service liaison-service prevention-service; do
+for module in gateway intelligence-service liaison-service prevention-service console; do
   if stale "$module" "$ROOT/$module/target/quarkus-app/quarkus-run.jar"; then build=1; fi
 done
 if [[ "$build" == 1 ]]; then
   echo "building (mvn package -DskipTests in $ROOT) ..."
-  (cd "$ROOT" && $MVN package -DskipTests -pl common,launcher,gateway,intelligence-service,liaison-service,prevention-service)
+  (cd "$ROOT" && $MVN package -DskipTests -pl common,launcher,gateway,intelligence-service,liaison-service,prevention-service,console)
   jar="$(launcher_jar)"
 fi
 [[ -f "$jar" ]] || { echo "soak.sh: the launcher jar is missing after the build" >&2; exit 1; }

@@ -38,6 +38,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     /** An upstream the tests stop and start again, on a fixed port, for /api/flaky. */
     private static FakeUpstream flaky;
     private static int flakyPort;
+    /** Two instances of one service, for /api/replicas (spread and fail-over). */
+    private static ReplicaUpstream replicaA;
+    private static ReplicaUpstream replicaB;
     private static int port;
 
     @Override
@@ -50,6 +53,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 closing = ClosingUpstream.start();
                 flakyPort = freePort();
                 flaky = FakeUpstream.start(flakyPort);
+                replicaA = new ReplicaUpstream("a", freePort()).start();
+                replicaB = new ReplicaUpstream("b", freePort()).start();
                 port = freePort();
             }
             Path keys = Files.createTempDirectory("yaqaza-gateway-keys");
@@ -90,6 +95,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("yaqaza.gateway.upstreams.closing.url", "http://127.0.0.1:" + closing.port());
             config.put("yaqaza.gateway.upstreams.closing.paths", "/api/closing");
             config.put("yaqaza.gateway.proxy.circuit-open-duration", "1s");
+            config.put("yaqaza.gateway.upstreams.replicas.url", replicaA.url() + "," + replicaB.url());
+            config.put("yaqaza.gateway.upstreams.replicas.paths", "/api/replicas");
+            config.put("yaqaza.gateway.upstreams.replicas.circuit-failure-threshold", "1000");
+            // longer than the stopped-instance phase of ReplicasTest takes on a slow machine (about 50 ms a request)
+            config.put("yaqaza.gateway.proxy.instance-down-duration", "5s");
             // uploads of the streaming tests pass; a small limit on one path, a larger one below it
             config.put("yaqaza.gateway.limits.max-body-size", "100M");
             config.put("yaqaza.gateway.limits.routes.small.path", "/api/liaison/limited");
@@ -130,6 +140,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     /** Refused sign-ins per address before 429 (the other tests, all from 127.0.0.1, stay well below). */
     public static final int FAILED_LOGIN_BURST = 60;
+
+    static ReplicaUpstream replicaA() {
+        return replicaA;
+    }
+
+    static ReplicaUpstream replicaB() {
+        return replicaB;
+    }
 
     public static FakeUpstream flaky() {
         return flaky;

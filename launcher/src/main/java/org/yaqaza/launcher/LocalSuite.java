@@ -56,6 +56,8 @@ public final class LocalSuite implements AutoCloseable {
     private final Secrets secrets;
     private final HttpClient http;
     private final Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
+    /** The second and further instances of the domain services ({@link SuiteOptions#replicas()}). */
+    private final List<ServiceProcess> replicaProcesses = Collections.synchronizedList(new ArrayList<>());
     private final Map<SuiteService, EmbeddedDatabase.ServiceDatabase> serviceDatabases =
             new EnumMap<>(SuiteService.class);
     private final Set<SuiteService> recordingArchives = Collections.synchronizedSet(EnumSet.noneOf(SuiteService.class));
@@ -121,7 +123,9 @@ public final class LocalSuite implements AutoCloseable {
         }
         Ports.requireFree(options.postgresPort(), "embedded PostgreSQL");
         for (SuiteService service : SuiteService.values()) {
-            Ports.requireFree(options.port(service), service.module());
+            for (int port : options.ports(service)) {
+                Ports.requireFree(port, service.module());
+            }
         }
         try {
             Files.createDirectories(options.logDirectory());
@@ -194,6 +198,47 @@ public final class LocalSuite implements AutoCloseable {
                 }
             }
         }
+        if (options.replicas() > 1) {
+            startReplicas(databases);
+        }
+    }
+
+    /**
+     * The further instances of each domain service, on the same databases as the first: started once the first ones
+     * are ready (their migrations applied, the demo data seeded), so that the replicas only find what is there.
+     */
+    private void startReplicas(Map<SuiteService, EmbeddedDatabase.ServiceDatabase> databases) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (SuiteService service : SuiteService.values()) {
+            if (!service.isDomainService()) {
+                continue;
+            }
+            List<Integer> ports = options.ports(service);
+            for (int index = 1; index < ports.size(); index++) {
+                int port = ports.get(index);
+                Path log = options.logFile(service, index);
+                ServiceProcess process = new ServiceProcess(service, port, log, http);
+                synchronized (this) {
+                    checkNotStopped();
+                    replicaProcesses.add(process);
+                }
+                progress("starting " + service.module() + " instance " + (index + 1) + " on port " + port
+                        + " (log: " + log + ")");
+                Map<String, String> env = environment(service, databases.get(service));
+                env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+                process.start(new ArrayList<>(options.jvmOptions()), service.runJar(options.repositoryRoot()), env,
+                        options.dataDirectory());
+                runState.put(service.id() + "-" + (index + 1) + ".pid", process.pid());
+                runState.put(service.id() + "-" + (index + 1) + ".port", port);
+                started.add(process);
+            }
+        }
+        Instant deadline = Instant.now().plus(options.readyTimeout());
+        for (ServiceProcess process : started) {
+            process.awaitReady(deadline, options.readyPollInterval());
+            progress(process.service().id() + " instance on port " + process.port() + " ready");
+        }
+        checkNotStopped();
     }
 
     private void launch(SuiteService service, EmbeddedDatabase.ServiceDatabase db) {
@@ -359,7 +404,9 @@ public final class LocalSuite implements AutoCloseable {
                 env.put(ADMIN_COMPARTMENTS_VARIABLE, String.join(",", DemoDirectory.ALL_COMPARTMENTS));
                 for (SuiteService upstream : SuiteService.values()) {
                     if (upstream.isDomainService()) {
-                        env.put("YAQAZA_GATEWAY_UPSTREAMS_" + upstream.name() + "_URL", options.url(upstream));
+                        // every instance of the service: the gateway takes them in turn (docs/gateway.md)
+                        env.put("YAQAZA_GATEWAY_UPSTREAMS_" + upstream.name() + "_URL",
+                                String.join(",", options.urls(upstream)));
                     }
                 }
                 env.put("YAQAZA_GATEWAY_CONSOLE_URL", options.url(SuiteService.CONSOLE));
@@ -400,6 +447,11 @@ public final class LocalSuite implements AutoCloseable {
             progress("stopping the services");
         }
         processes.values().forEach(ServiceProcess::requestStop);
+        List<ServiceProcess> replicas;
+        synchronized (replicaProcesses) {
+            replicas = new ArrayList<>(replicaProcesses);
+        }
+        replicas.forEach(ServiceProcess::requestStop);
         Duration timeout = options.stopTimeout();
         if (!recordingArchives.isEmpty()) {
             // a JVM writes its class-data archive as it exits: seconds on an idle machine, much more on a busy one
@@ -408,6 +460,9 @@ public final class LocalSuite implements AutoCloseable {
         }
         Instant deadline = Instant.now().plus(timeout);
         processes.values().forEach(process -> process.awaitStop(
+                Duration.between(Instant.now(), deadline).isNegative() ? Duration.ZERO
+                        : Duration.between(Instant.now(), deadline)));
+        replicas.forEach(process -> process.awaitStop(
                 Duration.between(Instant.now(), deadline).isNegative() ? Duration.ZERO
                         : Duration.between(Instant.now(), deadline)));
         keepNewArchives();
@@ -521,6 +576,11 @@ public final class LocalSuite implements AutoCloseable {
         return options.url(service);
     }
 
+    /** The base URLs of every instance of a service (one unless {@link SuiteOptions#replicas()} is more). */
+    public List<String> urls(SuiteService service) {
+        return options.urls(service);
+    }
+
     public GatewayClient gateway() {
         return new GatewayClient(gatewayUrl(), http);
     }
@@ -581,6 +641,9 @@ public final class LocalSuite implements AutoCloseable {
                 exited.add(service);
             }
         });
+        synchronized (replicaProcesses) {
+            replicaProcesses.stream().filter(process -> !process.isAlive()).forEach(p -> exited.add(p.service()));
+        }
         return exited;
     }
 

@@ -48,11 +48,19 @@ public final class Main {
     static int run(String[] args) {
         Path root = Path.of(System.getProperty("yaqaza.root", ".")).toAbsolutePath().normalize();
         Path data = null;
+        int replicas = 1;
         String command = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(value(args, ++i, "--root")).toAbsolutePath().normalize();
                 case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath().normalize();
+                case "--replicas" -> {
+                    try {
+                        replicas = Integer.parseInt(value(args, ++i, "--replicas"));
+                    } catch (NumberFormatException e) {
+                        throw new LauncherException("--replicas needs a number of instances (1 to 4)");
+                    }
+                }
                 case "-h", "--help", "help" -> {
                     usage(OUT);
                     return 0;
@@ -74,7 +82,7 @@ public final class Main {
             return 2;
         }
         return switch (command) {
-            case "up" -> up(root, data);
+            case "up" -> up(root, data, replicas);
             case "down" -> down(data);
             case "status" -> status(data);
             case "partner-token" -> partnerToken(data);
@@ -105,6 +113,8 @@ public final class Main {
                           key is in <data>/secrets/es-cni.jwk); prints the token response
 
                   --data DIR   data directory (default: .yaqaza in the repository; kept across runs)
+                  --replicas N with up: N instances (1 to 4) of each domain service on the same databases, the
+                               further ones on free ports; the gateway spreads requests over them
                   YAQAZA_JVM_OPTS  JVM flags of the service JVMs (default: %s)
                   YAQAZA_APPCDS=true  class-data sharing archives in <data>/cds (faster starts, slow first stop)"""
                 .formatted(String.join(" ", SuiteOptions.LOCAL_JVM_OPTIONS)));
@@ -112,7 +122,7 @@ public final class Main {
 
     // ---- up -----------------------------------------------------------------------------------------------
 
-    private static int up(Path root, Path data) {
+    private static int up(Path root, Path data, int replicas) {
         Path pidFile = data.resolve("yaqaza.pid");
         Optional<ProcessHandle> running = runningLauncher(pidFile);
         if (running.isPresent()) {
@@ -132,6 +142,11 @@ public final class Main {
 
         SuiteOptions.Builder builder = SuiteOptions.builder(root).dataDirectory(data).stopOnJvmExit(false)
                 .progress(message -> OUT.println("  · " + message));
+        try {
+            builder.replicas(replicas);
+        } catch (IllegalArgumentException e) {
+            throw new LauncherException(e.getMessage());
+        }
         String jvmOptions = System.getenv("YAQAZA_JVM_OPTS");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             builder.jvmOptions(jvmOptions);

@@ -46,6 +46,9 @@ public final class SuiteOptions {
     private final boolean appCds;
     private final Map<SuiteService, Map<String, String>> extraEnvironment;
     private final Consumer<String> progress;
+    private final int replicas;
+    /** Ports of the second and further instance of each domain service (empty with one replica). */
+    private final Map<SuiteService, List<Integer>> replicaPorts;
 
     private SuiteOptions(Builder b) {
         this.repositoryRoot = b.repositoryRoot.toAbsolutePath().normalize();
@@ -66,6 +69,23 @@ public final class SuiteOptions {
         b.extraEnvironment.forEach((service, env) -> extra.put(service, Map.copyOf(env)));
         this.extraEnvironment = Collections.unmodifiableMap(extra);
         this.progress = b.progress;
+        this.replicas = b.replicas;
+        Map<SuiteService, List<Integer>> extraPorts = new EnumMap<>(SuiteService.class);
+        int further = b.replicas - 1;
+        List<SuiteService> domain = Arrays.stream(SuiteService.values()).filter(SuiteService::isDomainService)
+                .toList();
+        if (further > 0) {
+            // further instances always take free ports: the fixed ones of `./yaqaza up` are those of the first
+            int[] free = Ports.freePorts(further * domain.size());
+            for (int d = 0; d < domain.size(); d++) {
+                List<Integer> mine = new ArrayList<>();
+                for (int i = 0; i < further; i++) {
+                    mine.add(free[d * further + i]);
+                }
+                extraPorts.put(domain.get(d), List.copyOf(mine));
+            }
+        }
+        this.replicaPorts = Collections.unmodifiableMap(extraPorts);
     }
 
     /** Defaults of {@code ./yaqaza up}: fixed ports, data in {@code <root>/.yaqaza}. */
@@ -175,6 +195,29 @@ public final class SuiteOptions {
         return "http://localhost:" + port(service);
     }
 
+    /** Instances of each domain service (1: the usual suite); the gateway spreads requests over them. */
+    public int replicas() {
+        return replicas;
+    }
+
+    /** The ports of a service's instances, the first one's ({@link #port}) first. */
+    public List<Integer> ports(SuiteService service) {
+        List<Integer> all = new ArrayList<>();
+        all.add(port(service));
+        all.addAll(replicaPorts.getOrDefault(service, List.of()));
+        return all;
+    }
+
+    /** The base URLs of a service's instances, the first one's ({@link #url}) first. */
+    public List<String> urls(SuiteService service) {
+        return ports(service).stream().map(port -> "http://localhost:" + port).toList();
+    }
+
+    /** The log of instance {@code index} (0 = the first, {@link #logFile(SuiteService)}) of a service. */
+    public Path logFile(SuiteService service, int index) {
+        return index == 0 ? logFile(service) : logDirectory().resolve(service.id() + "-" + (index + 1) + ".log");
+    }
+
     public static final class Builder {
         private final Path repositoryRoot;
         private Path dataDirectory;
@@ -192,6 +235,7 @@ public final class SuiteOptions {
         private boolean appCds;
         private final Map<SuiteService, Map<String, String>> extraEnvironment = new EnumMap<>(SuiteService.class);
         private Consumer<String> progress = message -> { };
+        private int replicas = 1;
 
         private Builder(Path repositoryRoot) {
             this.repositoryRoot = Objects.requireNonNull(repositoryRoot);
@@ -297,6 +341,18 @@ public final class SuiteOptions {
         /** An additional environment variable for one service (overrides the launcher's own). */
         public Builder environment(SuiteService service, String name, String value) {
             extraEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /**
+         * Instances of each domain service, all on the same databases (1 to 4). The further ones start once the
+         * first ones are ready and have seeded the demo data, on free ports; the gateway knows them all.
+         */
+        public Builder replicas(int replicas) {
+            if (replicas < 1 || replicas > 4) {
+                throw new IllegalArgumentException("replicas must be 1 to 4: " + replicas);
+            }
+            this.replicas = replicas;
             return this;
         }
 

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
@@ -143,6 +144,26 @@ class LocalSuiteTest {
         assertEquals(console.get("YAQAZA_CONSOLE_SESSION_SECRET"), LocalSuite.create(options)
                 .environment(SuiteService.CONSOLE, null).get("YAQAZA_CONSOLE_SESSION_SECRET"));
         assertEquals("http://localhost:18084", gateway.get("YAQAZA_GATEWAY_CONSOLE_URL"));
+    }
+
+    @Test
+    void withTwoReplicasTheGatewayKnowsBothInstancesOfEachDomainService() {
+        SuiteOptions options = SuiteOptions.builder(root).dataDirectory(root.resolve("data"))
+                .port(SuiteService.GATEWAY, 18080).port(SuiteService.INTELLIGENCE, 18081)
+                .port(SuiteService.LIAISON, 18082).port(SuiteService.PREVENTION, 18083).replicas(2).build();
+        Map<String, String> gateway = LocalSuite.create(options).environment(SuiteService.GATEWAY, null);
+        for (SuiteService service : List.of(SuiteService.INTELLIGENCE, SuiteService.LIAISON,
+                SuiteService.PREVENTION)) {
+            List<Integer> ports = options.ports(service);
+            assertEquals(2, ports.size());
+            assertEquals(options.port(service), ports.get(0));
+            assertNotEquals(ports.get(0), ports.get(1));
+            assertEquals("http://localhost:" + ports.get(0) + ",http://localhost:" + ports.get(1),
+                    gateway.get("YAQAZA_GATEWAY_UPSTREAMS_" + service.name() + "_URL"));
+            assertEquals(options.logDirectory().resolve(service.id() + "-2.log"), options.logFile(service, 1));
+        }
+        assertEquals(List.of(18080), options.ports(SuiteService.GATEWAY), "one gateway");
+        assertThrows(IllegalArgumentException.class, () -> SuiteOptions.builder(root).replicas(0));
     }
 
     @Test

@@ -171,7 +171,10 @@ public interface GatewayConfig {
     }
 
     interface Upstream {
-        /** Base URL, e.g. {@code http://localhost:8081}; a path in it is prefixed to forwarded paths. */
+        /**
+         * Base URL, e.g. {@code http://localhost:8081}; a path in it is prefixed to forwarded paths. Several
+         * instances of the service (replicas): their base URLs separated by commas, used in turn.
+         */
         String url();
 
         /** Path prefixes forwarded unchanged to this upstream, e.g. {@code /api/liaison,/taxii2}. */
@@ -314,6 +317,13 @@ public interface GatewayConfig {
         /** How long an open circuit refuses at once before letting one trial request through. */
         @WithDefault("10s")
         Duration circuitOpenDuration();
+
+        /**
+         * How long an instance of an upstream with several ({@code url=http://a,http://b}) is skipped after a
+         * connection to it failed; requests go to the others meanwhile.
+         */
+        @WithDefault("5s")
+        Duration instanceDownDuration();
     }
 
     interface Console {

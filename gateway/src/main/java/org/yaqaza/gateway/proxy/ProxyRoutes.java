@@ -157,10 +157,11 @@ public class ProxyRoutes {
         // a replacement never takes a pooled connection: it could be just as stale as the one it replaces
         boolean fresh = replaced || context.get(ForwardingInterceptor.SENT_AGAIN, Boolean.class) != null;
         HttpClient client = fresh ? upstreams.freshClient() : context.client();
+        Instances.Instance instance = upstream.instances().pick();
         client.request(new RequestOptions()
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
                 .setConnectTimeout(upstream.connectTimeoutMillis())
                 .setIdleTimeout(upstream.idleTimeoutMillis()))
                 .onSuccess(request -> {
@@ -192,11 +193,22 @@ public class ProxyRoutes {
                                 upstream.name(), method, context.request().getURI());
                         connect(upstream, context, attempt, true).onComplete(result);
                     } else if (attempt < config.retries() && IDEMPOTENT.contains(method)) {
-                        LOG.debugf("retrying %s %s on %s: %s", method, context.request().getURI(), upstream.name(),
-                                failure.toString());
-                        vertx.setTimer(Math.max(1, config.retryDelay().toMillis()),
-                                id -> connect(upstream, context, attempt + 1, replaced).onComplete(result));
+                        // nothing was sent: the instance is skipped for a while, and the next one in turn (when
+                        // there are several) is tried at once
+                        upstream.instances().markDown(instance);
+                        boolean another = upstream.instances().all().size() > 1;
+                        LOG.debugf("retrying %s %s on %s (%s failed: %s)", method, context.request().getURI(),
+                                upstream.name(), instance, failure.toString());
+                        if (another) {
+                            connect(upstream, context, attempt + 1, replaced).onComplete(result);
+                        } else {
+                            vertx.setTimer(Math.max(1, config.retryDelay().toMillis()),
+                                    id -> connect(upstream, context, attempt + 1, replaced).onComplete(result));
+                        }
                     } else {
+                        if (!(failure instanceof HttpClosedException)) {
+                            upstream.instances().markDown(instance);
+                        }
                         result.fail(failure);
                     }
                 });

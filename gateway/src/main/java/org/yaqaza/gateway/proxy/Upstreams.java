@@ -61,7 +61,7 @@ public class Upstreams {
                     u.connectTimeout().orElse(proxy.connectTimeout()).toMillis(),
                     u.idleTimeout().orElse(proxy.idleTimeout()).toMillis(),
                     new CircuitBreaker(u.circuitFailureThreshold().orElse(proxy.circuitFailureThreshold()),
-                            proxy.circuitOpenDuration())));
+                            proxy.circuitOpenDuration()), proxy.instanceDownDuration().toMillis()));
         }
         this.upstreams = List.copyOf(parsed);
         GatewayConfig.Proxy proxy = config.proxy();
