@@ -8,6 +8,7 @@ import static org.yaqaza.intelligence.bench.BenchSupport.startService;
 import static org.yaqaza.intelligence.bench.BenchSupport.stop;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,14 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.yaqaza.common.security.Classification;
 import org.yaqaza.launcher.BenchGoals;
 import org.yaqaza.launcher.BenchProgress;
 import org.yaqaza.launcher.BenchVocabulary;
@@ -43,6 +49,8 @@ public final class IntelligenceBench {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Random RANDOM = new Random(7);
+    /** Reports COPYed to measure the database's own ingest rate (the rate, not the size, is the figure). */
+    private static final int COPY_SAMPLE = 100_000;
     private final String[] arWords = BenchVocabulary.arabic();
     private final String[] frWords = BenchVocabulary.french();
     private final String[] enWords = BenchVocabulary.english();
@@ -62,7 +70,9 @@ public final class IntelligenceBench {
     private int run(int reportCount, int relationshipCount, Path jar) throws Exception {
         Path work = Files.createTempDirectory("yaqaza-bench");
         Process service = null;
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true)) {
+        // pg_stat_statements: the database's own time for the statements a search issues, beside the search
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true,
+                Map.of("shared_preload_libraries", "pg_stat_statements"))) {
             EmbeddedDatabase.ServiceDatabase sdb = db.ensureServiceDatabase("intelligence", "bench-owner",
                     "bench-app");
             issuer = new TestIssuer("https://yaqaza.bench/auth");
@@ -74,9 +84,11 @@ public final class IntelligenceBench {
             System.out.printf("service up on %s (PostgreSQL %d, data in %s)%n", base, db.port(), work);
 
             System.out.println(load());
-            ingest(reportCount);
+            double ingestRate = ingest(reportCount);
             System.out.println(load());
-            search(reportCount);
+            copyLimit(db, Math.min(reportCount, COPY_SAMPLE), ingestRate);
+            System.out.println(load());
+            search(db, reportCount);
             System.out.println(load());
             graph(db, relationshipCount);
             System.out.println(load());
@@ -93,7 +105,8 @@ public final class IntelligenceBench {
 
     // ---- bulk ingest ----
 
-    private void ingest(int total) throws Exception {
+    /** Acknowledged reports per second. */
+    private double ingest(int total) throws Exception {
         // 2,000 lines a request: java.net.http may send the whole body before it reads the streamed results, so
         // the unread results (≈ 70 bytes a line) must fit in the socket buffers
         int chunk = 2_000;
@@ -129,6 +142,49 @@ public final class IntelligenceBench {
                 + " mention extraction on) in %.1f s%n", stored, bytes / 1e6, seconds);
         goals.atLeast("bulk ingest of " + stored + " reports, acknowledged", stored / seconds, "reports/s", 2_000);
         extractionLag(stored, System.nanoTime());
+        return stored / seconds;
+    }
+
+    /**
+     * The database's own limit for the same kind of rows: COPY of {@code rows} generated reports into the same
+     * {@code report} table (its indexes, full-text trigger and constraints), in a transaction rolled back at the
+     * end so the data the other phases measure is unchanged; printed beside the service's rate. What COPY does
+     * not do — the audit chain, the extraction queue, validation, HTTP — is the service's share.
+     */
+    private void copyLimit(EmbeddedDatabase db, int rows, double serviceRate) throws Exception {
+        Random random = new Random(11);
+        StringBuilder data = new StringBuilder(rows * 900);
+        Instant now = Instant.now();
+        for (int i = 0; i < rows; i++) {
+            Generated g = generate(i, random);
+            data.append(UUID.randomUUID()).append('\t').append(Classification.valueOf(g.classification()).level()).append('\t')
+                    .append(g.compartments().isEmpty() ? "{}" : "{CT-NORTH}").append("\tDGST\t{}\t").append(now)
+                    .append("\tbench-analyst\t").append(now).append("\t0\t").append(g.sourceType()).append('\t')
+                    .append(g.reliability()).append('\t').append(g.credibility()).append('\t').append(g.collected())
+                    .append("\t\\N\t").append(g.language()).append('\t').append(g.title()).append('\t')
+                    .append(g.body()).append("\t\\N\t").append(g.partner() == null ? "\\N" : g.partner())
+                    .append('\t').append(g.partner() == null ? "\\N" : "AMBER").append("\t\\N\n");
+        }
+        try (Connection c = db.superuserConnection("intelligence")) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            new CopyManager(c.unwrap(BaseConnection.class)).copyIn("copy report (id, classification, compartments,"
+                    + " owner_agency, shared_with, created_at, created_by, updated_at, version, source_type,"
+                    + " reliability, credibility, collected_at, collected_place, language, title, body,"
+                    + " legal_authorisation, originator_partner, tlp, submission_id) from stdin",
+                    new StringReader(data.toString()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            c.rollback();
+            try (Statement s = c.createStatement()) {
+                c.setAutoCommit(true);
+                s.execute("vacuum (analyze) report");
+            }
+            double copyRate = rows / seconds;
+            System.out.printf("database limit: COPY of %d generated reports into the report table (indexes and"
+                    + " full-text trigger on, rolled back) in %.1f s%n", rows, seconds);
+            goals.info("COPY rate into the report table (the database's limit)", copyRate, "reports/s");
+            goals.info("bulk ingest as a share of the COPY rate", 100 * serviceRate / copyRate, "%");
+        }
     }
 
     /**
@@ -168,33 +224,46 @@ public final class IntelligenceBench {
                 l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
-    private String reportLine(int i) {
+    /** One generated report's fields. */
+    private record Generated(String sourceType, char reliability, int credibility, Instant collected,
+            String language, String title, String body, String classification, String compartments, String partner) {
+    }
+
+    private Generated generate(int i, Random random) {
         String lang = switch (i % 10) {
             case 0, 1, 2, 3 -> "ar";
             case 4, 5, 6 -> "fr";
             default -> "en";
         };
         String[] words = lang.equals("ar") ? arWords : lang.equals("fr") ? frWords : enWords;
-        String title = sentence(words, 6);
-        String body = sentence(words, 70 + RANDOM.nextInt(60));
+        String title = sentence(words, 6, random);
+        String body = sentence(words, 70 + random.nextInt(60), random);
         String cls = switch (i % 4) {
             case 0 -> "RESTRICTED";
             case 1 -> "CONFIDENTIAL";
             default -> "SECRET";
         };
-        String comps = i % 7 == 0 ? "\"CT-NORTH\"" : "";
+        String comps = i % 7 == 0 ? "CT-NORTH" : "";
         String type = i % 13 == 0 ? "PARTNER" : i % 5 == 0 ? "OSINT" : "HUMINT";
-        String partner = type.equals("PARTNER") ? ",\"originatorPartner\":\"es-cni\"" : "";
-        Instant collected = Instant.parse("2015-01-01T00:00:00Z").plusSeconds(RANDOM.nextInt(360_000_000));
-        return "{\"sourceType\":\"" + type + "\",\"reliability\":\"" + "ABCDEF".charAt(i % 6) + "\",\"credibility\":"
-                + (1 + i % 6) + ",\"collectedAt\":\"" + collected + "\",\"language\":\"" + lang + "\",\"title\":\""
-                + title + "\",\"body\":\"" + body + "\",\"classification\":\"" + cls + "\",\"compartments\":["
-                + comps + "]" + partner + "}";
+        String partner = type.equals("PARTNER") ? "es-cni" : null;
+        Instant collected = Instant.parse("2015-01-01T00:00:00Z").plusSeconds(random.nextInt(360_000_000));
+        return new Generated(type, "ABCDEF".charAt(i % 6), 1 + i % 6, collected, lang, title, body, cls, comps,
+                partner);
+    }
+
+    private String reportLine(int i) {
+        Generated g = generate(i, RANDOM);
+        return "{\"sourceType\":\"" + g.sourceType() + "\",\"reliability\":\"" + g.reliability()
+                + "\",\"credibility\":" + g.credibility() + ",\"collectedAt\":\"" + g.collected()
+                + "\",\"language\":\"" + g.language() + "\",\"title\":\"" + g.title() + "\",\"body\":\"" + g.body()
+                + "\",\"classification\":\"" + g.classification() + "\",\"compartments\":["
+                + (g.compartments().isEmpty() ? "" : "\"" + g.compartments() + "\"") + "]"
+                + (g.partner() == null ? "" : ",\"originatorPartner\":\"" + g.partner() + "\"") + "}";
     }
 
     // ---- search ----
 
-    private void search(int reports) throws Exception {
+    private void search(EmbeddedDatabase db, int reports) throws Exception {
         String token = token("SECRET", "CT-NORTH");
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -212,11 +281,38 @@ public final class IntelligenceBench {
         }
         long[] latencies = time(queries.subList(0, 100), q -> get("/api/intelligence/reports/search?limit=20&q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8), token));
+        try (Connection c = db.superuserConnection("intelligence"); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
         latencies = time(queries.subList(100, 600), q -> get("/api/intelligence/reports/search?limit=20&q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8), token));
+        databaseTime(db, latencies);
         System.out.printf("search at %d reports (%d queries, ranked, with snippets, visibility on): p50 %.1f ms, "
                 + "p99 %.1f ms%n", reports, latencies.length, pct(latencies, 50), pct(latencies, 99));
         goals.below("search p95 at " + reports + " reports", pct(latencies, 95), "ms", 50);
+    }
+
+    /**
+     * The database's own time for the searches just measured: every statement the service ran for them (the
+     * ranked query, the count, the audit of reads), from pg_stat_statements, per search, beside the service's
+     * median; what is left is the service's share (HTTP, JSON, snippets, the pool).
+     */
+    private void databaseTime(EmbeddedDatabase db, long[] latencies) throws Exception {
+        try (Connection c = db.superuserConnection("intelligence"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(sum(total_exec_time), 0), coalesce(max(mean_exec_time)"
+                        + " filter (where query like '%ts_rank%'), 0), coalesce(sum(calls) filter (where query like"
+                        + " '%ts_rank%'), 0) from pg_stat_statements where dbid = (select oid"
+                        + " from pg_database where datname = current_database()) and query not like '%pg_stat%'")) {
+            rs.next();
+            double perSearch = rs.getDouble(1) / latencies.length;
+            System.out.printf("database time per search: %.1f ms over all its statements (the ranked statement: mean"
+                    + " %.1f ms over %d calls); the service's p50 %.1f ms%n", perSearch, rs.getDouble(2), rs.getLong(3),
+                    pct(latencies, 50));
+            goals.info("search: database time per search (every statement, mean)", perSearch, "ms");
+            goals.info("search: the database's share of the service's p50", 100 * perSearch / pct(latencies, 50),
+                    "%");
+        }
     }
 
     // ---- graph ----
@@ -326,13 +422,13 @@ public final class IntelligenceBench {
         }
     }
 
-    private String sentence(String[] words, int length) {
+    private String sentence(String[] words, int length, Random random) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {
             if (i > 0) {
                 b.append(' ');
             }
-            b.append(words[BenchVocabulary.zipf(RANDOM, words.length)]);
+            b.append(words[BenchVocabulary.zipf(random, words.length)]);
         }
         return b.toString();
     }
