@@ -111,12 +111,17 @@ class ConsoleAdminAuditBrowserIT {
                 "the report's creation is in its trail");
         accessible(browser);
 
-        // the demo auditor (no reading role) sees the four chains too
-        Browser auditor = signedIn("auditor", "en");
+        // the demo auditor (no reading role) sees the four chains too, here in Arabic (right to left)
+        Browser auditor = signedIn("auditor", "ar");
         auditor.open("/console/audit");
+        assertEquals("rtl", auditor.find("html").getAttribute("dir"));
+        assertEquals("سلسلة التدقيق لكل خدمة", auditor.find("#chains-title").getText());
         for (String service : SERVICES) {
-            assertEquals("valid", auditor.find("#chain-" + service).getAttribute("data-status"));
+            WebElement chain = auditor.find("#chain-" + service);
+            assertEquals("valid", chain.getAttribute("data-status"));
+            assertTrue(chain.getText().contains("سليمة"), chain.getText());
         }
+        accessible(auditor);
     }
 
     @Test
