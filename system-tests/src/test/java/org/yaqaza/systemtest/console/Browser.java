@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,6 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,8 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Debian's headless Chromium driven by its own ChromeDriver (packages chromium and chromium-driver, installed by
- * .ci/run), one fresh profile per browser: no cookie, no cache shared between tests. Each browser prefers one
- * language, as a user's browser would.
+ * .ci/run): no cookie, no cache, no storage and no history shared between tests. Each browser prefers one
+ * language, as a user's browser would. Starting Chromium costs seconds on the shared machine, so {@link Browsers}
+ * hands a finished test's browser to the next test that wants the same language, after {@link #reset(String)}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -38,8 +42,9 @@ public final class Browser implements AutoCloseable {
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final WebDriver driver;
-    private final String base;
+    private final ChromeDriver driver;
+    private final Set<String> origins = new LinkedHashSet<>();
+    private String base;
 
     Browser(String gatewayUrl, String language) {
         ChromeOptions options = new ChromeOptions();
@@ -53,6 +58,40 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         this.base = gatewayUrl;
+        origins.add(gatewayUrl);
+    }
+
+    /**
+     * Makes this browser as a freshly started one for a new test at {@code gatewayUrl}: every cookie, the HTTP cache
+     * and each visited origin's storage cleared, and one new blank tab (fresh session storage, no back history) in
+     * place of all the old ones. False when any of it failed (the caller then starts a new browser).
+     */
+    boolean reset(String gatewayUrl) {
+        try {
+            String blank = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+            for (String handle : driver.getWindowHandles()) {
+                if (!handle.equals(blank)) {
+                    driver.switchTo().window(handle).close();
+                }
+            }
+            driver.switchTo().window(blank);
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            for (String origin : origins) {
+                driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin,
+                        "storageTypes", "all"));
+            }
+            Object left = driver.executeCdpCommand("Network.getAllCookies", Map.of());
+            if (!(left instanceof Map<?, ?> answer) || !(answer.get("cookies") instanceof List<?> cookies)
+                    || !cookies.isEmpty() || driver.getWindowHandles().size() != 1) {
+                return false;
+            }
+            base = gatewayUrl;
+            origins.add(gatewayUrl);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static boolean available() {
@@ -142,6 +181,10 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } catch (RuntimeException e) {
+            // already gone (e.g. the driver crashed): nothing left to stop
+        }
     }
 }
