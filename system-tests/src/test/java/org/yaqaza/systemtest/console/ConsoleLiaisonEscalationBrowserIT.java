@@ -3,13 +3,9 @@ package org.yaqaza.systemtest.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,16 +18,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
-import org.yaqaza.launcher.SuiteOptions;
-import org.yaqaza.launcher.SuiteService;
 import org.yaqaza.systemtest.Json;
+import org.yaqaza.systemtest.ShortDeadlineSuite;
 import org.yaqaza.systemtest.scenarios.Gateway;
 
 /**
  * A threat warning passes its acknowledgement deadline and the console shows it escalated (issue 19 item 2). The
- * shared suite runs the production deadlines (FLASH: 10 minutes, which other tests assert), so this class starts
- * its own suite with the liaison service's short clock of its module tests: FLASH 20 s, the escalation job every
- * second. The officer (in Arabic) watches the countdown reach the deadline, then sees the warning escalated.
+ * shared suite runs the production deadlines (FLASH: 10 minutes, which other tests assert), so this class runs on
+ * the suite with the liaison service's short clock of its module tests (FLASH 20 s, the escalation job every
+ * second), which it shares with FaultToleranceIT ({@link ShortDeadlineSuite}). The officer (in Arabic) watches the countdown reach the deadline, then sees the warning escalated.
  */
 @ExtendWith(Browsers.class)
 class ConsoleLiaisonEscalationBrowserIT {
@@ -41,30 +36,15 @@ class ConsoleLiaisonEscalationBrowserIT {
     private static Gateway gateway;
 
     @BeforeAll
-    static void startSuite() throws IOException {
+    static void startSuite() {
         assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-        Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("yaqaza-st-escalation");
-        suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts()
-                .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
-                .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_FLASH", "20s")
-                .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_ESCALATION_EVERY", "1s")
-                .progress(message -> System.out.println("[suite] " + message)).build());
+        suite = ShortDeadlineSuite.acquire(ConsoleLiaisonEscalationBrowserIT.class);
         gateway = new Gateway(suite.gatewayUrl());
     }
 
     @AfterAll
-    static void stopSuite() throws IOException {
-        if (suite != null) {
-            suite.stop();
-            // the cluster is tens of MB per run; the service logs stay for a failed run's diagnosis
-            Path cluster = suite.options().postgresDirectory();
-            if (Files.isDirectory(cluster)) {
-                try (var paths = Files.walk(cluster)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-        }
+    static void stopSuite() {
+        ShortDeadlineSuite.release(ConsoleLiaisonEscalationBrowserIT.class);
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
-import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.ShortDeadlineSuite;
 import org.yaqaza.systemtest.faults.SteadyLoad.AckedWrite;
 import org.yaqaza.systemtest.faults.SteadyLoad.Outcome;
 import org.yaqaza.systemtest.faults.SteadyLoad.Target;
@@ -73,27 +71,15 @@ class FaultToleranceIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
-    static void startSuite() throws IOException {
-        Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("yaqaza-fault-test");
-        suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts()
-                .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
-                .progress(message -> System.out.println("[suite] " + message)).build());
+    static void startSuite() {
+        // shared with the warning-escalation browser test: a suite start saved (ShortDeadlineSuite)
+        suite = ShortDeadlineSuite.acquire(FaultToleranceIT.class);
         gateway = suite.gatewayUrl();
     }
 
     @AfterAll
-    static void stopSuite() throws IOException {
-        if (suite != null) {
-            suite.stop();
-            // the cluster is tens of MB per run; the service logs stay for a failed run's diagnosis
-            Path cluster = suite.options().postgresDirectory();
-            if (Files.isDirectory(cluster)) {
-                try (var paths = Files.walk(cluster)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-        }
+    static void stopSuite() {
+        ShortDeadlineSuite.release(FaultToleranceIT.class);
     }
 
     @Test
