@@ -72,6 +72,9 @@ class WriteSideMatrixIT {
 
     @AfterAll
     static void stop() {
+        if (world != null) {
+            world.close();
+        }
         if (suite != null) {
             suite.close();
         }

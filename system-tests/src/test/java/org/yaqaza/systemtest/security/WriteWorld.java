@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.yaqaza.systemtest.scenarios.Gateway;
@@ -68,6 +70,8 @@ final class WriteWorld {
     private final Gateway gateway;
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<String, String> setupFailures = new LinkedHashMap<>();
+    private final ThreadLocal<Map<String, Connection>> connections = ThreadLocal.withInitial(HashMap::new);
+    private final List<Connection> opened = new CopyOnWriteArrayList<>();
 
     WriteWorld(SecuritySuite suite) {
         this.suite = suite;
@@ -243,9 +247,9 @@ final class WriteWorld {
      */
     String footprint(Target target) {
         String where = target.table().equals("release") ? "id = ? or supersedes_id = ?" : "id = ? or id = ?";
-        try (Connection connection = suite.suite().database().superuserConnection(target.database());
-                PreparedStatement statement = connection.prepareStatement("select coalesce(string_agg(t::text, '|'"
-                        + " order by t::text), '') from \"" + target.table() + "\" t where " + where)) {
+        try (PreparedStatement statement = connection(target.database()).prepareStatement(
+                "select coalesce(string_agg(t::text, '|' order by t::text), '') from \"" + target.table()
+                        + "\" t where " + where)) {
             statement.setObject(1, UUID.fromString(target.id()));
             statement.setObject(2, UUID.fromString(target.id()));
             try (ResultSet rs = statement.executeQuery()) {
@@ -256,6 +260,34 @@ final class WriteWorld {
             throw new IllegalStateException("reading " + target.table() + " " + target.id() + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The calling thread's own superuser connection to the database, opened once: every attempt reads its record
+     * twice, and a new PostgreSQL connection (a forked backend, password exchange) per read cost more than the
+     * read. Auto-commit, so each read sees what is committed at that moment, as a fresh connection would.
+     */
+    private Connection connection(String database) throws SQLException {
+        Map<String, Connection> mine = connections.get();
+        Connection connection = mine.get(database);
+        if (connection == null || connection.isClosed()) {
+            connection = suite.suite().database().superuserConnection(database);
+            mine.put(database, connection);
+            opened.add(connection);
+        }
+        return connection;
+    }
+
+    /** Closes the connections {@link #footprint} opened (before the suite stops). */
+    void close() {
+        for (Connection connection : opened) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the database is about to stop anyway
+            }
+        }
+        opened.clear();
     }
 
     /** A single row's text, read as the database superuser. */
