@@ -77,6 +77,9 @@ final class SecuritySuite implements AutoCloseable {
         // background jobs that rewrite stored rows would race the before/after database snapshots of the hostile
         // input test: retention anonymises demo participants past their date one minute after start
         options.environment(SuiteService.PREVENTION, "YAQAZA_PREVENTION_RETENTION_ENABLED", "false");
+        // partner intelligence reaches the intelligence-service within a second instead of five (the write-side
+        // matrix waits for two such deliveries)
+        options.environment(SuiteService.LIAISON, "YAQAZA_LIAISON_OUTBOX_DISPATCH_EVERY", "1s");
         for (String group : List.of("DEFAULT", "TAXII", "PARTNER", "TOKEN", "FAILED_LOGIN")) {
             options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_BURST", "1000000");
             options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_PER_SECOND",
