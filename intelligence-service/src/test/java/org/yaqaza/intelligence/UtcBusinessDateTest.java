@@ -4,25 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.TimeZone;
-
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
@@ -31,32 +22,16 @@ import io.restassured.http.ContentType;
  * 30 June.
  */
 @QuarkusTest
-@TestProfile(UtcBusinessDateTest.LateEveningUtc.class)
 class UtcBusinessDateTest {
 
     static final Instant LATE_EVENING = Instant.parse("2026-06-30T22:30:00Z");
     private static final ZoneId FAR_EAST = ZoneId.of("Pacific/Kiritimati");
     private static TimeZone original;
 
-    /** Runs the service on a clock stopped at {@link #LATE_EVENING}. */
-    public static class LateEveningUtc implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(StoppedClock.class);
-        }
-    }
-
-    @Alternative
-    public static class StoppedClock {
-        @Produces
-        @Singleton
-        Clock clock() {
-            return Clock.fixed(LATE_EVENING, ZoneOffset.UTC);
-        }
-    }
-
     @BeforeAll
     static void runTheJvmFarFromUtc() {
+        // the service's clock stopped at LATE_EVENING (SettableClock: no test profile, no second application start)
+        SettableClock.stopAt(LATE_EVENING);
         original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone(FAR_EAST));
     }
@@ -64,6 +39,7 @@ class UtcBusinessDateTest {
     @AfterAll
     static void restoreTheJvmZone() {
         TimeZone.setDefault(original);
+        SettableClock.run();
     }
 
     @Test
