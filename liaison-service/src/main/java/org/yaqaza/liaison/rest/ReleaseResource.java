@@ -1,5 +1,9 @@
 package org.yaqaza.liaison.rest;
 
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.yaqaza.common.persistence.Sorting;
+import org.yaqaza.common.persistence.SortField;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -75,10 +79,22 @@ public class ReleaseResource {
         return service.dryRun(caller.get(), request);
     }
 
+    /** The orders of the release list; a release not yet sent sorts by its creation under releasedAt. */
+    public static final Sorting<Release> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("releasedAt", "coalesce(releasedAt, createdAt)", Instant.class,
+                    r -> r.releasedAt != null ? r.releasedAt : r.createdAt),
+            SortField.text("title", "title", r -> r.title),
+            SortField.of("status", "status", ReleaseStatus.class, r -> r.status));
+
     @GET
     public Page<ReleaseView> list(@QueryParam("status") ReleaseStatus status, @QueryParam("partner") String partner,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), status, partner, PageRequest.of(cursor, limit)).map(this::view);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, releasedAt, title, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), status, partner, PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(this::view);
     }
 
     @GET

@@ -1,5 +1,10 @@
 package org.yaqaza.liaison.rest;
 
+import org.yaqaza.liaison.model.Rfi;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.yaqaza.common.persistence.Sorting;
+import org.yaqaza.common.persistence.SortField;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -44,20 +49,34 @@ public class RfiResource {
         this.clock = clock;
     }
 
+    /** The orders of the RFI lists. */
+    public static final Sorting<Rfi> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("dueDate", "dueDate", LocalDate.class, r -> r.dueDate),
+            SortField.text("subject", "subject", r -> r.subject),
+            SortField.text("partner", "partnerCode", r -> r.partnerCode),
+            SortField.of("status", "status", RfiStatus.class, r -> r.status));
+
     @GET
     public Page<RfiView> list(@QueryParam("status") RfiStatus status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, dueDate, subject, partner, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         LocalDate today = today();
-        return service.list(caller.get(), status, false, PageRequest.of(cursor, limit))
+        return service.list(caller.get(), status, false, PageRequest.sorted(cursor, limit, sort, SORTING))
                 .map(r -> LiaisonMapper.rfi(r, today));
     }
 
     /** Open RFIs past their due date. */
     @GET
     @Path("/overdue")
-    public Page<RfiView> overdue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<RfiView> overdue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, dueDate, subject, partner, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         LocalDate today = today();
-        return service.list(caller.get(), null, true, PageRequest.of(cursor, limit))
+        return service.list(caller.get(), null, true, PageRequest.sorted(cursor, limit, sort, SORTING))
                 .map(r -> LiaisonMapper.rfi(r, today));
     }
 
