@@ -1,10 +1,6 @@
 package org.yaqaza.liaison.rest;
 
-import org.yaqaza.liaison.model.PartnerSubmission;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.yaqaza.common.persistence.Sorting;
-import org.yaqaza.common.persistence.SortField;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,12 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.SubmissionView;
 import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.model.PartnerSubmission;
 import org.yaqaza.liaison.service.SubmissionService;
 
 /** What partners sent us, and whether it has reached the intelligence-service. */

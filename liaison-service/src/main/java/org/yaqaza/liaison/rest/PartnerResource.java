@@ -1,11 +1,7 @@
 package org.yaqaza.liaison.rest;
 
-import org.yaqaza.liaison.model.Partner;
-import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.yaqaza.common.persistence.Sorting;
-import org.yaqaza.common.persistence.SortField;
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,16 +19,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.PartnerRequest;
 import org.yaqaza.liaison.api.PartnerView;
 import org.yaqaza.liaison.mapping.PartnerMapper;
+import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerStatus;
 import org.yaqaza.liaison.service.PartnerService;
 

@@ -1,10 +1,7 @@
 package org.yaqaza.liaison.rest;
 
-import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.yaqaza.common.persistence.Sorting;
-import org.yaqaza.common.persistence.SortField;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +20,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;

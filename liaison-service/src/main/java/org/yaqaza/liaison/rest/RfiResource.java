@@ -1,11 +1,7 @@
 package org.yaqaza.liaison.rest;
 
-import org.yaqaza.liaison.model.Rfi;
-import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.yaqaza.common.persistence.Sorting;
-import org.yaqaza.common.persistence.SortField;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,8 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.AssignRequest;
@@ -30,6 +29,7 @@ import org.yaqaza.liaison.api.ReasonRequest;
 import org.yaqaza.liaison.api.RfiAnswerRequest;
 import org.yaqaza.liaison.api.RfiView;
 import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.model.Rfi;
 import org.yaqaza.liaison.model.RfiStatus;
 import org.yaqaza.liaison.service.RfiService;
 

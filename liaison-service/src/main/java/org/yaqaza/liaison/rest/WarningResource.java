@@ -1,10 +1,7 @@
 package org.yaqaza.liaison.rest;
 
-import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.yaqaza.common.persistence.Sorting;
-import org.yaqaza.common.persistence.SortField;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.EscalationView;
