@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,6 +91,70 @@ public abstract class AuditContractTest {
                 .then().statusCode(200).body("items[0].seq", equalTo(Integer.parseInt(next) + 1));
         given().auth().oauth2(auditorToken()).queryParam("cursor", "not-a-cursor").get(auditPath())
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
+     * Sorted pages of one time window, read two rows at a time, hold every event of the window exactly once, in
+     * the asked order (ties by sequence number); a bad sort or a cursor of another order is a 400.
+     */
+    @Test
+    @Order(2)
+    void auditorsCanSortTheTrail() {
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        for (int n = 0; n < 5; n++) {
+            auditedWrite(2000 + n);
+        }
+        // a closed window: events written later (background jobs) cannot change what the pages hold
+        String to = java.time.Instant.now().plusMillis(1).toString();
+        List<Integer> chain = new ArrayList<>();
+        for (Map<String, Object> e : sortedPages(from, to, null)) {
+            chain.add((Integer) e.get("seq"));
+        }
+        assertTrue(chain.size() >= 5, "the window holds the writes");
+        for (String sort : List.of("-occurredAt", "occurredAt", "actor", "-action")) {
+            List<Map<String, Object>> rows = sortedPages(from, to, sort);
+            List<Integer> seqs = rows.stream().map(e -> (Integer) e.get("seq")).toList();
+            assertEquals(new java.util.TreeSet<>(chain), new java.util.TreeSet<>(seqs), sort + ": same events");
+            assertEquals(seqs.size(), new java.util.HashSet<>(seqs).size(), sort + ": no event twice");
+            String field = sort.replace("-", "").replace("actor", "subject");
+            boolean descending = sort.startsWith("-");
+            for (int i = 1; i < rows.size(); i++) {
+                String a = String.valueOf(rows.get(i - 1).get(field));
+                String b = String.valueOf(rows.get(i).get(field));
+                int byKey = field.equals("occurredAt") ? java.time.Instant.parse(a).compareTo(java.time.Instant.parse(b))
+                        : a.compareTo(b);
+                int cmp = byKey != 0 ? byKey : Integer.compare(seqs.get(i - 1), seqs.get(i));
+                assertTrue(descending ? cmp > 0 : cmp < 0, sort + " out of order at " + i + ": " + a + " / " + b);
+            }
+        }
+        given().auth().oauth2(auditorToken()).queryParam("sort", "hash").get(auditPath())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sort"))
+                .body("detail", org.hamcrest.Matchers.containsString("-occurredAt"));
+        String next = given().auth().oauth2(auditorToken()).queryParam("limit", 1).queryParam("sort", "actor")
+                .queryParam("from", from).get(auditPath()).then().statusCode(200).extract().path("nextCursor");
+        given().auth().oauth2(auditorToken()).queryParam("sort", "-actor").queryParam("cursor", next)
+                .get(auditPath()).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(auditorToken()).queryParam("cursor", next).get(auditPath()).then().statusCode(400);
+    }
+
+    private List<Map<String, Object>> sortedPages(String from, String to, String sort) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(auditorToken()).queryParam("limit", 2).queryParam("from", from)
+                    .queryParam("to", to);
+            if (sort != null) {
+                request.queryParam("sort", sort);
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(auditPath()).then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null && all.size() < 2000);
+        return all;
     }
 
     @Test

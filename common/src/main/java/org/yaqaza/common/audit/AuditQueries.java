@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import org.yaqaza.common.persistence.SortCursor;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
+
 /** Reading and verifying the audit trail, for auditors. */
 @ApplicationScoped
 public class AuditQueries {
@@ -22,12 +26,44 @@ public class AuditQueries {
         this.em = em;
     }
 
+    /** The orders the audit trail may be read in; ties are broken by the chain's sequence number. */
+    public static final Sorting<AuditEvent> SORTING = Sorting.of("occurredAt",
+            SortField.of("occurredAt", "e.occurredAt", Instant.class, e -> e.occurredAt),
+            SortField.text("actor", "e.subject", e -> e.subject),
+            SortField.text("action", "e.action", e -> e.action),
+            SortField.text("objectType", "e.objectType", e -> e.objectType));
+
     /** Events in chain order after {@code afterSeq}, filtered; {@code limit + 1} rows to detect a next page. */
     public List<AuditEvent> find(String actor, String objectType, String objectId, Instant from, Instant to,
             long afterSeq, int limit) {
         StringBuilder jpql = new StringBuilder("from AuditEvent e where e.seq > :after");
         Map<String, Object> params = new HashMap<>();
         params.put("after", afterSeq);
+        filter(jpql, params, actor, objectType, objectId, from, to);
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEvent.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    /** Events filtered, in {@code sort}'s order after the cursor; {@code limit + 1} rows to detect a next page. */
+    public List<AuditEvent> find(String actor, String objectType, String objectId, Instant from, Instant to,
+            Sorting.Sort<AuditEvent> sort, SortCursor after, int limit) {
+        StringBuilder jpql = new StringBuilder("from AuditEvent e where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        filter(jpql, params, actor, objectType, objectId, from, to);
+        if (after != null) {
+            jpql.append(" and ").append(sort.after("e.seq"));
+            params.put("sortKey", sort.key(after));
+            params.put("sortId", after.number());
+        }
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" order by ").append(sort.orderBy("e.seq"))
+                .toString(), AuditEvent.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    private static void filter(StringBuilder jpql, Map<String, Object> params, String actor, String objectType,
+            String objectId, Instant from, Instant to) {
         if (actor != null) {
             jpql.append(" and e.subject = :actor");
             params.put("actor", actor);
@@ -48,9 +84,6 @@ public class AuditQueries {
             jpql.append(" and e.occurredAt < :to");
             params.put("to", to);
         }
-        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEvent.class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(limit + 1).getResultList();
     }
 
     /** Walks the whole chain in batches, recomputing every hash; stops at the first broken link. */

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.yaqaza.common.persistence.SortCursor;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Role;
 
@@ -35,11 +38,16 @@ public abstract class AuditResourceBase {
     @GET
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("objectType") String objectType,
             @QueryParam("objectId") String objectId, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: occurredAt, actor, action or objectType, '-' first for descending "
+                    + "(e.g. -occurredAt); none is chain order") @QueryParam("sort") String sort) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.badRequest("Invalid page size", "limit must be between 1 and " + MAX_LIMIT + ".",
                     "limit");
+        }
+        if (sort != null && !sort.isBlank()) {
+            return sorted(actor, objectType, objectId, from, to, cursor, size, sort);
         }
         long after = parseCursor(cursor);
         List<AuditEvent> rows = queries.find(actor, objectType, objectId, instant(from, "from"), instant(to, "to"),
@@ -48,6 +56,25 @@ public abstract class AuditResourceBase {
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             next = Long.toString(rows.get(rows.size() - 1).seq);
+        }
+        return new AuditPage(rows.stream().map(AuditEventView::of).toList(), next);
+    }
+
+    /** Sorted pages carry keyset cursors (sort key and sequence number) instead of a bare sequence number. */
+    private AuditPage sorted(String actor, String objectType, String objectId, String from, String to, String cursor,
+            int size, String sort) {
+        Sorting.Sort<AuditEvent> order = AuditQueries.SORTING.parse(sort);
+        SortCursor after = SortCursor.decode(cursor);
+        if (after != null) {
+            order.key(after);
+        }
+        List<AuditEvent> rows = queries.find(actor, objectType, objectId, instant(from, "from"), instant(to, "to"),
+                order, after, size);
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            AuditEvent last = rows.get(rows.size() - 1);
+            next = order.cursorAfter(last, last.seq);
         }
         return new AuditPage(rows.stream().map(AuditEventView::of).toList(), next);
     }

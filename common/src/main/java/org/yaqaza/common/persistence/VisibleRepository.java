@@ -48,9 +48,13 @@ public interface VisibleRepository<E extends ProtectedRecord> extends PanacheRep
         return list(restrict(where) + " order by createdAt desc, id desc", merge(caller, params));
     }
 
-    /** Newest first, keyset-paginated. */
+    /** Newest first, keyset-paginated; in the chosen order instead when the request is {@link PageRequest#sorted}. */
     default Page<E> pageVisible(Caller caller, String where, Map<String, Object> params, PageRequest page) {
         Map<String, Object> all = merge(caller, params);
+        if (page.sort() != null) {
+            // visibility stays inside the query: sorting never reaches or reveals a hidden row
+            return Keysets.page(this, restrict(where), all, page, row -> row.id);
+        }
         String query = restrict(where);
         if (page.cursor() != null) {
             query += " and (createdAt < :cursorAt or (createdAt = :cursorAt and id < :cursorId))";

@@ -30,6 +30,7 @@ import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.Redirects;
 import org.yaqaza.console.web.RoleGate;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -82,10 +83,13 @@ public class AdminPagesResource {
 
     @GET
     @Path("/users")
-    public TemplateInstance users(@QueryParam("cursor") String cursor) {
+    public TemplateInstance users(@QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
         gate.require(ROLE);
-        Page<UserView> found = admin.users(blankToNull(cursor), config.pageSize());
-        return pages.render(users).data("users", found);
+        String order = SortHeaders.oneOf(sort, List.of("username", "displayName", "agency"));
+        Page<UserView> found = admin.users(blankToNull(cursor), config.pageSize(), order);
+        SortHeaders sorts = new SortHeaders("/console/admin/users", Map.of(), order);
+        return pages.render(users).data("users", found).data("sorts", sorts)
+                .data("next", found.nextCursor() == null ? null : sorts.next(found.nextCursor()));
     }
 
     @GET
@@ -168,9 +172,13 @@ public class AdminPagesResource {
 
     @GET
     @Path("/clients")
-    public TemplateInstance clients(@QueryParam("cursor") String cursor) {
+    public TemplateInstance clients(@QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
         gate.require(ROLE);
-        return pages.render(clients).data("clients", admin.clients(blankToNull(cursor), config.pageSize()));
+        String order = SortHeaders.oneOf(sort, List.of("clientId", "displayName", "agency"));
+        Page<ClientView> found = admin.clients(blankToNull(cursor), config.pageSize(), order);
+        SortHeaders sorts = new SortHeaders("/console/admin/clients", Map.of(), order);
+        return pages.render(clients).data("clients", found).data("sorts", sorts)
+                .data("next", found.nextCursor() == null ? null : sorts.next(found.nextCursor()));
     }
 
     @GET

@@ -30,6 +30,7 @@ import org.yaqaza.console.service.AuditApi;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.RoleGate;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -47,6 +48,9 @@ import io.smallrye.common.annotation.Blocking;
 public class AuditPagesResource {
 
     /** Every service keeps its own chain; the gateway's is the directory's and the sign-ins'. */
+    /** The columns the audit API sorts by; no sort is chain order. */
+    static final List<String> SORTS = List.of("occurredAt", "actor", "action", "objectType");
+
     public static final List<String> SERVICES = List.of("gateway", "intelligence", "liaison", "prevention");
     static final String ROLE = "auditor";
     private static final Logger LOG = Logger.getLogger(AuditPagesResource.class);
@@ -73,7 +77,8 @@ public class AuditPagesResource {
     @GET
     public Response trail(@QueryParam("service") String service, @QueryParam("actor") String actor,
             @QueryParam("objectType") String objectType, @QueryParam("objectId") String objectId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
         gate.require(ROLE);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("service", service == null || service.isBlank() ? SERVICES.get(1) : service.trim());
@@ -82,6 +87,8 @@ public class AuditPagesResource {
         values.put("objectId", text(objectId));
         values.put("from", text(from));
         values.put("to", text(to));
+        String order = SortHeaders.oneOf(sort, SORTS);
+        values.put("sort", order == null ? "" : order);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!SERVICES.contains(values.get("service"))) {
             errors.put("service", "must be one of " + String.join(", ", SERVICES));
@@ -95,7 +102,8 @@ public class AuditPagesResource {
         if (errors.isEmpty()) {
             try {
                 events = audit.trail(values.get("service"), blankToNull(actor), blankToNull(objectType),
-                        blankToNull(objectId), fromInstant, toInstant, blankToNull(cursor), config.pageSize());
+                        blankToNull(objectId), fromInstant, toInstant, blankToNull(cursor), config.pageSize(),
+                        order);
             } catch (WebApplicationException refused) {
                 if (refused.getResponse().getStatus() != 400) {
                     throw refused;
@@ -122,6 +130,7 @@ public class AuditPagesResource {
                         .data("detail", detail)
                         .data("events", events)
                         .data("next", next)
+                        .data("sorts", new SortHeaders("/console/audit", values, values.get("sort")))
                         .render())
                 .build();
     }

@@ -33,6 +33,7 @@ import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.Redirects;
 import org.yaqaza.console.web.RoleGate;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -278,14 +279,18 @@ public class LiaisonPagesResource {
 
     // ---- 4. threat warnings ----------------------------------------------------------------------------------------
 
+    /** The warning columns the API sorts by (see the liaison service's WarningResource). */
+    static final List<String> WARNING_SORTS = List.of("precedence", "title", "partner", "deadline", "status");
+
     @GET
     @Path("/warnings")
     public TemplateInstance warnings(@QueryParam("precedence") String precedence, @QueryParam("status") String status,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
         gate.require(ROLE);
         String prec = oneOf(PRECEDENCES, precedence);
         String state = oneOf(WARNING_STATES, status);
-        Page<LiaisonViews.Warning> found = api.warnings(prec, state, blank(cursor), config.pageSize());
+        String order = SortHeaders.oneOf(sort, WARNING_SORTS);
+        Page<LiaisonViews.Warning> found = api.warnings(prec, state, blank(cursor), config.pageSize(), order);
         Instant now = clock.instant();
         List<WarningRow> rows = found.items().stream().map(w -> new WarningRow(w,
                 w.deadlineAt() == null ? null : Duration.between(now, w.deadlineAt()).getSeconds(),
@@ -296,8 +301,12 @@ public class LiaisonPagesResource {
                 .data("status", state == null ? "" : state)
                 .data("precedences", PRECEDENCES)
                 .data("states", WARNING_STATES)
+                .data("sort", order == null ? "" : order)
+                .data("sorts", new SortHeaders("/console/liaison/warnings",
+                        java.util.Map.of("precedence", prec == null ? "" : prec, "status", state == null ? "" : state),
+                        order))
                 .data("next", next("/console/liaison/warnings", found.nextCursor(), "precedence", prec, "status",
-                        state));
+                        state, "sort", order));
     }
 
     /** pending, rejected, acknowledged, escalated, overdue (past the deadline, the escalation job not yet run), open. */

@@ -27,7 +27,8 @@ public interface AdminApi {
 
     @GET
     @Path("/users")
-    Page<UserView> users(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+    Page<UserView> users(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("/users/{username}")
@@ -50,7 +51,8 @@ public interface AdminApi {
 
     @GET
     @Path("/clients")
-    Page<ClientView> clients(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+    Page<ClientView> clients(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("/clients/{clientId}")

@@ -25,7 +25,7 @@ public interface AuditApi {
     Page<AuditEventView> trail(@PathParam("service") String service, @QueryParam("actor") String actor,
             @QueryParam("objectType") String objectType, @QueryParam("objectId") String objectId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/{service}/audit/verify")

@@ -58,7 +58,7 @@ public interface LiaisonApi {
     @Path("/liaison/warnings")
     Page<LiaisonViews.Warning> warnings(@QueryParam("precedence") String precedence,
             @QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/liaison/rfis")

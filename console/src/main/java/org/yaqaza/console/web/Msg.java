@@ -860,4 +860,10 @@ public interface Msg {
             + " one who recorded it approves it.{#else}A supervisor other than the one who proposed it approves it."
             + "{/when}")
     String approvals_liaison_rule(String kind);
+
+    @Message("Sort ascending")
+    String sort_ascending();
+
+    @Message("Sort descending")
+    String sort_descending();
 }

@@ -9,13 +9,14 @@ import java.util.UUID;
 import jakarta.persistence.LockModeType;
 
 import org.yaqaza.common.persistence.Cursor;
+import org.yaqaza.common.persistence.Keysets;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.gateway.model.DirectoryEntry;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Lookups shared by users and clients: by login name, locked for a sign-in, and newest-first pages. */
+/** Lookups shared by users and clients: by login name, locked for a sign-in, and pages (newest first unless sorted). */
 public interface DirectoryRepository<E extends DirectoryEntry> extends PanacheRepositoryBase<E, UUID> {
 
     /** The entity field holding the login name. */
@@ -31,6 +32,9 @@ public interface DirectoryRepository<E extends DirectoryEntry> extends PanacheRe
     }
 
     default Page<E> page(PageRequest page) {
+        if (page.sort() != null) {
+            return Keysets.page(this, null, Map.of(), page, entry -> entry.id);
+        }
         Map<String, Object> params = new HashMap<>();
         String query = "1 = 1";
         if (page.cursor() != null) {

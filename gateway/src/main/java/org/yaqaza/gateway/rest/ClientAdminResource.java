@@ -1,6 +1,7 @@
 package org.yaqaza.gateway.rest;
 
 import java.net.URI;
+import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,9 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -66,9 +70,18 @@ public class ClientAdminResource {
         });
     }
 
+    /** The orders the client list offers; newest first by default, as before sorting existed. */
+    public static final Sorting<MachineClient> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, c -> c.createdAt),
+            SortField.text("clientId", "clientId", c -> c.clientId),
+            SortField.text("displayName", "displayName", c -> c.displayName),
+            SortField.text("agency", "agency", c -> c.agency));
+
     @GET
-    public Page<ClientView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return directory.listClients(PageRequest.of(cursor, limit)).map(DirectoryMapper::toView);
+    public Page<ClientView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: createdAt, clientId, displayName or agency, '-' first for descending; "
+                    + "default -createdAt") @QueryParam("sort") String sort) {
+        return directory.listClients(PageRequest.sorted(cursor, limit, sort, SORTING)).map(DirectoryMapper::toView);
     }
 
     @GET

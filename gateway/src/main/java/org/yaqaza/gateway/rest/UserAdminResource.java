@@ -1,6 +1,7 @@
 package org.yaqaza.gateway.rest;
 
 import java.net.URI;
+import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,9 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -60,9 +64,18 @@ public class UserAdminResource {
         });
     }
 
+    /** The orders the user list offers; newest first by default, as before sorting existed. */
+    public static final Sorting<DirectoryUser> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, u -> u.createdAt),
+            SortField.text("username", "username", u -> u.username),
+            SortField.text("displayName", "displayName", u -> u.displayName),
+            SortField.text("agency", "agency", u -> u.agency));
+
     @GET
-    public Page<UserView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return directory.listUsers(PageRequest.of(cursor, limit)).map(DirectoryMapper::toView);
+    public Page<UserView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: createdAt, username, displayName or agency, '-' first for descending; "
+                    + "default -createdAt") @QueryParam("sort") String sort) {
+        return directory.listUsers(PageRequest.sorted(cursor, limit, sort, SORTING)).map(DirectoryMapper::toView);
     }
 
     @GET

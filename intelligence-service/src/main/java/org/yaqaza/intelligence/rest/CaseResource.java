@@ -1,6 +1,7 @@
 package org.yaqaza.intelligence.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,8 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -27,6 +31,7 @@ import org.yaqaza.intelligence.api.CaseView;
 import org.yaqaza.intelligence.api.InterventionRequest;
 import org.yaqaza.intelligence.api.TransitionRequest;
 import org.yaqaza.intelligence.model.CaseStatus;
+import org.yaqaza.intelligence.model.IntelCase;
 import org.yaqaza.intelligence.service.CaseService;
 
 @Path("/api/intelligence/cases")
@@ -55,9 +60,18 @@ public class CaseResource {
         return service.get(caller.get(), id);
     }
 
+    /** The orders of the case list. */
+    public static final Sorting<IntelCase> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("updatedAt", "updatedAt", Instant.class, r -> r.updatedAt),
+            SortField.text("title", "title", r -> r.title));
+
     @GET
     public Page<CaseView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, updatedAt, title"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         CaseStatus s = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -66,7 +80,7 @@ public class CaseResource {
                 throw ProblemException.badRequest("Invalid status", "status must be a case status.", "status");
             }
         }
-        return service.list(caller.get(), s, PageRequest.of(cursor, limit));
+        return service.list(caller.get(), s, PageRequest.sorted(cursor, limit, sort, SORTING));
     }
 
     /** 409 (listing allowedNext) when the life cycle does not permit the move. */

@@ -1,6 +1,7 @@
 package org.yaqaza.intelligence.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,10 +22,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
@@ -38,6 +42,7 @@ import org.yaqaza.intelligence.api.StatusChangeRequest;
 import org.yaqaza.intelligence.graph.GraphService;
 import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.model.EntityKind;
+import org.yaqaza.intelligence.model.IntelEntity;
 import org.yaqaza.intelligence.service.EntityService;
 import org.yaqaza.intelligence.service.RelationshipService;
 
@@ -75,10 +80,19 @@ public class EntityResource {
     }
 
     /** Newest first; {@code name} matches any name of the entity (Arabic-normalised, partial). */
+    /** The orders of the entity list. */
+    public static final Sorting<IntelEntity> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.text("displayName", "displayName", r -> r.displayName));
+
     @GET
     public Page<EntityView> list(@QueryParam("kind") String kind, @QueryParam("name") String name,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), kind(kind), name, PageRequest.of(cursor, limit)).map(EntityMapper::toView);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, displayName"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), kind(kind), name, PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(EntityMapper::toView);
     }
 
     @GET

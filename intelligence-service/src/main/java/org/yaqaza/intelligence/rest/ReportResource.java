@@ -2,6 +2,7 @@ package org.yaqaza.intelligence.rest;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.CurrentCaller;
@@ -38,6 +42,7 @@ import org.yaqaza.intelligence.api.ReportView;
 import org.yaqaza.intelligence.api.SearchHit;
 import org.yaqaza.intelligence.mapping.EntityMapper;
 import org.yaqaza.intelligence.mapping.ReportMapper;
+import org.yaqaza.intelligence.model.Report;
 import org.yaqaza.intelligence.query.ReportFilter;
 import org.yaqaza.intelligence.search.SearchService;
 import org.yaqaza.intelligence.service.BulkIngest;
@@ -105,16 +110,27 @@ public class ReportResource {
         return ETags.ok(report, report.version());
     }
 
+    /** The orders of the report list (search keeps its relevance order). */
+    public static final Sorting<Report> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("collectedAt", "collectedAt", Instant.class, r -> r.collectedAt),
+            SortField.text("title", "title", r -> r.title),
+            SortField.text("reliability", "reliability", r -> r.reliability));
+
     @GET
     public Page<ReportView> list(@QueryParam("sourceType") String sourceType,
             @QueryParam("reliability") List<String> reliability, @QueryParam("credibility") List<String> credibility,
             @QueryParam("language") String language, @QueryParam("classification") String classification,
             @QueryParam("collectedFrom") String collectedFrom, @QueryParam("collectedTo") String collectedTo,
             @QueryParam("entity") String entity, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, collectedAt, title, reliability"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         ReportFilter filter = ReportFilter.parse(sourceType, reliability, credibility, language, classification,
                 collectedFrom, collectedTo, entity);
-        return service.list(caller.get(), filter, PageRequest.of(cursor, limit)).map(ReportMapper::toView);
+        return service.list(caller.get(), filter, PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(ReportMapper::toView);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,16 +19,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.PartnerRequest;
 import org.yaqaza.liaison.api.PartnerView;
 import org.yaqaza.liaison.mapping.PartnerMapper;
+import org.yaqaza.liaison.model.Partner;
 import org.yaqaza.liaison.model.PartnerStatus;
 import org.yaqaza.liaison.service.PartnerService;
 
@@ -59,10 +64,22 @@ public class PartnerResource {
         return ETags.ok(partner, partner.version());
     }
 
+    /** The orders of the partner list. */
+    public static final Sorting<Partner> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.text("code", "code", r -> r.code),
+            SortField.text("country", "country", r -> r.country),
+            SortField.text("serviceName", "serviceName", r -> r.serviceName),
+            SortField.of("status", "status", PartnerStatus.class, r -> r.status));
+
     @GET
     public Page<PartnerView> list(@QueryParam("status") PartnerStatus status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), status, PageRequest.of(cursor, limit)).map(PartnerMapper::toView);
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, code, country, serviceName, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), status, PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(PartnerMapper::toView);
     }
 
     @GET

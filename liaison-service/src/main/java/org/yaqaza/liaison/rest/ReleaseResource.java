@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,10 +20,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
@@ -75,10 +79,22 @@ public class ReleaseResource {
         return service.dryRun(caller.get(), request);
     }
 
+    /** The orders of the release list; a release not yet sent sorts by its creation under releasedAt. */
+    public static final Sorting<Release> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("releasedAt", "coalesce(releasedAt, createdAt)", Instant.class,
+                    r -> r.releasedAt != null ? r.releasedAt : r.createdAt),
+            SortField.text("title", "title", r -> r.title),
+            SortField.of("status", "status", ReleaseStatus.class, r -> r.status));
+
     @GET
     public Page<ReleaseView> list(@QueryParam("status") ReleaseStatus status, @QueryParam("partner") String partner,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), status, partner, PageRequest.of(cursor, limit)).map(this::view);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, releasedAt, title, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), status, partner, PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(this::view);
     }
 
     @GET

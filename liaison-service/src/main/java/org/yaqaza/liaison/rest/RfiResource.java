@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.rest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -16,8 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.AssignRequest;
@@ -25,6 +29,7 @@ import org.yaqaza.liaison.api.ReasonRequest;
 import org.yaqaza.liaison.api.RfiAnswerRequest;
 import org.yaqaza.liaison.api.RfiView;
 import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.model.Rfi;
 import org.yaqaza.liaison.model.RfiStatus;
 import org.yaqaza.liaison.service.RfiService;
 
@@ -44,20 +49,34 @@ public class RfiResource {
         this.clock = clock;
     }
 
+    /** The orders of the RFI lists. */
+    public static final Sorting<Rfi> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("dueDate", "dueDate", LocalDate.class, r -> r.dueDate),
+            SortField.text("subject", "subject", r -> r.subject),
+            SortField.text("partner", "partnerCode", r -> r.partnerCode),
+            SortField.of("status", "status", RfiStatus.class, r -> r.status));
+
     @GET
     public Page<RfiView> list(@QueryParam("status") RfiStatus status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, dueDate, subject, partner, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         LocalDate today = today();
-        return service.list(caller.get(), status, false, PageRequest.of(cursor, limit))
+        return service.list(caller.get(), status, false, PageRequest.sorted(cursor, limit, sort, SORTING))
                 .map(r -> LiaisonMapper.rfi(r, today));
     }
 
     /** Open RFIs past their due date. */
     @GET
     @Path("/overdue")
-    public Page<RfiView> overdue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<RfiView> overdue(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, dueDate, subject, partner, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         LocalDate today = today();
-        return service.list(caller.get(), null, true, PageRequest.of(cursor, limit))
+        return service.list(caller.get(), null, true, PageRequest.sorted(cursor, limit, sort, SORTING))
                 .map(r -> LiaisonMapper.rfi(r, today));
     }
 

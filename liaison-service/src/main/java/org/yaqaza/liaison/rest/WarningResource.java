@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,8 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.liaison.api.EscalationView;
@@ -54,13 +58,29 @@ public class WarningResource {
         return Response.created(URI.create("/api/liaison/warnings/" + view.id())).entity(view).build();
     }
 
+    /**
+     * The orders of the warning list; a warning not yet issued has no deadline and sorts by its creation.
+     * Precedence names sort FLASH, IMMEDIATE, PRIORITY, ROUTINE: most urgent first when ascending.
+     */
+    public static final Sorting<Warning> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("deadline", "coalesce(deadlineAt, createdAt)", Instant.class,
+                    r -> r.deadlineAt != null ? r.deadlineAt : r.createdAt),
+            SortField.of("precedence", "precedence", Precedence.class, r -> r.precedence),
+            SortField.text("title", "title", r -> r.title),
+            SortField.text("partner", "partnerCode", r -> r.partnerCode),
+            SortField.of("status", "status", WarningStatus.class, r -> r.status));
+
     @GET
     @Path("/warnings")
     public Page<WarningView> list(@QueryParam("precedence") Precedence precedence,
             @QueryParam("acknowledged") Boolean acknowledged, @QueryParam("status") WarningStatus status,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), precedence, acknowledged, status, PageRequest.of(cursor, limit))
-                .map(LiaisonMapper::warning);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, deadline, precedence, title, partner, status"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), precedence, acknowledged, status,
+                PageRequest.sorted(cursor, limit, sort, SORTING)).map(LiaisonMapper::warning);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.yaqaza.prevention.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.prevention.api.ConsentRequest;
 import org.yaqaza.prevention.api.ConsentView;
@@ -27,8 +31,9 @@ import org.yaqaza.prevention.api.ParticipantView;
 import org.yaqaza.prevention.api.RegisterRequest;
 import org.yaqaza.prevention.api.WithdrawalRequest;
 import org.yaqaza.prevention.mapping.ParticipantMapper;
-import org.yaqaza.prevention.service.ParticipantService;
+import org.yaqaza.prevention.model.Participant;
 import org.yaqaza.prevention.security.PreventionAccess;
+import org.yaqaza.prevention.service.ParticipantService;
 
 import io.quarkus.security.PermissionsAllowed;
 
@@ -55,11 +60,20 @@ public class ParticipantResource {
                 .build();
     }
 
+    /** The orders of the participant list (pseudonymous codes; names are never sortable). */
+    public static final Sorting<Participant> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.text("code", "code", r -> r.code));
+
     @GET
     @Path("/participants")
     public Page<ParticipantView> list(@QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), PageRequest.of(cursor, limit)).map(service::view);
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, code"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(service::view);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.yaqaza.prevention.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,10 +20,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.ETags;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Versions;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
@@ -35,6 +39,7 @@ import org.yaqaza.prevention.api.ProgrammeRequest;
 import org.yaqaza.prevention.api.ProgrammeView;
 import org.yaqaza.prevention.mapping.EditionMapper;
 import org.yaqaza.prevention.mapping.ProgrammeMapper;
+import org.yaqaza.prevention.model.Programme;
 import org.yaqaza.prevention.model.ProgrammeKind;
 import org.yaqaza.prevention.service.EvaluationService;
 import org.yaqaza.prevention.service.ProgrammeService;
@@ -71,11 +76,21 @@ public class ProgrammeResource {
         return ETags.ok(programme, programme.version());
     }
 
+    /** The orders of the programme list. */
+    public static final Sorting<Programme> SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.text("name", "name", r -> r.name),
+            SortField.text("region", "region", r -> r.region));
+
     @GET
     @Path("/programmes")
     public Page<ProgrammeView> list(@QueryParam("kind") ProgrammeKind kind, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), kind, PageRequest.of(cursor, limit)).map(ProgrammeMapper::toView);
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of "
+                    + "createdAt, name, region"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), kind, PageRequest.sorted(cursor, limit, sort, SORTING))
+                .map(ProgrammeMapper::toView);
     }
 
     @GET

@@ -1,0 +1,185 @@
+package org.yaqaza.systemtest.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+import org.yaqaza.launcher.DemoDirectory;
+import org.yaqaza.systemtest.Json;
+import org.yaqaza.systemtest.scenarios.Gateway;
+import org.yaqaza.systemtest.scenarios.SharedSuite;
+
+/**
+ * Issue 19 item 6: lists sort on the server. On the audit trail, the liaison warnings and the administrators' user
+ * list, clicking a column header reorders the rows exactly as the API orders them (aria-sort and the arrow follow,
+ * the filters stay), the next page continues in that order, a second click flips the direction; the user list
+ * once in Arabic (right to left). axe-core: no serious or critical violation on any sorted page.
+ */
+@ExtendWith({ SharedSuite.class, Browsers.class })
+class ConsoleSortingBrowserIT {
+
+    /** The console's page size (ConsoleConfig's default). */
+    private static final int PAGE = 20;
+
+    @BeforeAll
+    static void needsChromium() {
+        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+    }
+
+    private static Gateway gateway() {
+        return SharedSuite.gateway();
+    }
+
+    private static Browser signedIn(String account, String language) {
+        Browser browser = Browsers.open(gateway().url(), language, account + "-sorting-" + language);
+        browser.signIn(account, DemoDirectory.demoPassword(account));
+        return browser;
+    }
+
+    private static void accessible(Browser browser) {
+        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+    }
+
+    private static List<String> rows(Browser browser, String css, String attribute) {
+        return browser.all(css).stream().map(row -> row.getAttribute(attribute)).toList();
+    }
+
+    /** The API's first two pages in one order, as the console's rows identify them. */
+    private static List<List<String>> apiPages(String path, String account, String field) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < 2; i++) {
+            String sep = path.contains("?") ? "&" : "?";
+            Gateway.Resp page = gateway().get(path + sep + "limit=" + PAGE
+                    + (cursor == null ? "" : "&cursor=" + Gateway.enc(cursor)), account).expect(200);
+            List<Object> ids = page.json().getList("items." + field);
+            pages.add(ids.stream().map(String::valueOf).toList());
+            cursor = page.json().getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        return pages;
+    }
+
+    private static void clickHeader(Browser browser, String field, String expectedAria) {
+        browser.find("#sort-" + field).click();
+        browser.waitFor("#sort-" + field);
+        WebElement header = browser.find("#sort-" + field).findElement(org.openqa.selenium.By.xpath(".."));
+        assertEquals(expectedAria, header.getAttribute("aria-sort"), field);
+        assertTrue(browser.find("#sort-" + field).getText().contains(expectedAria.equals("ascending") ? "▲" : "▼"),
+                "the direction is shown");
+    }
+
+    @Test
+    void theUserListSortsByNameInArabicAndPagesInThatOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        // enough users for two pages, with Arabic display names (code point order follows the Arabic alphabet)
+        String[] names = { "يوسف", "أمين", "بشرى", "سعاد", "خالد", "زينب", "مريم", "عمر", "حسن", "ليلى", "نادية",
+                "كريم", "فاطمة", "رشيد", "هدى", "طارق", "ضحى", "جمال", "ثريا", "دنيا", "صفاء", "غيث" };
+        for (String name : names) {
+            gateway().post("/api/admin/users", "admin", Json.obj("username", "st-sort-" + tag + "-"
+                    + UUID.randomUUID().toString().substring(0, 4), "displayName", name + " " + tag, "password",
+                    "st-sorting-Pass-2026!", "roles", List.of(), "clearance", "RESTRICTED", "compartments",
+                    List.of(), "agency", "DGST", "enabled", true)).expect(201);
+        }
+        Browser admin = signedIn("admin", "ar");
+        admin.open("/console/admin/users");
+        admin.waitFor("#users");
+        assertEquals("rtl", admin.find("html").getAttribute("dir"));
+        assertEquals("none", admin.find("#sort-displayName").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
+        assertEquals("ترتيب تصاعدي", admin.find("#sort-displayName").getAttribute("title"));
+
+        clickHeader(admin, "displayName", "ascending");
+        assertTrue(admin.driver().getCurrentUrl().contains("sort=displayName"));
+        List<List<String>> api = apiPages("/api/admin/users?sort=displayName", "admin", "username");
+        assertEquals(api.get(0), rows(admin, "#users tbody tr", "data-user"), "first page in the API's order");
+        accessible(admin);
+        admin.find("#next-page").click();
+        admin.waitFor("#users");
+        assertEquals("ascending", admin.find("#sort-displayName").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"), "the next page keeps the order");
+        assertEquals(api.get(1), rows(admin, "#users tbody tr", "data-user"), "second page continues the order");
+
+        // a second click flips the direction and starts again at the first page
+        clickHeader(admin, "displayName", "descending");
+        assertTrue(!admin.driver().getCurrentUrl().contains("cursor="), "a new order starts at its first page");
+        assertEquals(apiPages("/api/admin/users?sort=-displayName", "admin", "username").get(0),
+                rows(admin, "#users tbody tr", "data-user"));
+        assertEquals("ترتيب تصاعدي", admin.find("#sort-displayName").getAttribute("title"));
+        accessible(admin);
+    }
+
+    @Test
+    void theAuditTrailSortsByTimeBothWaysKeepingItsFilters() {
+        for (int i = 0; i < PAGE + 3; i++) {
+            gateway().post("/api/intelligence/reports", "analyst", Json.obj("sourceType", "OSINT", "reliability",
+                    "B", "credibility", 2, "collectedAt", "2026-11-30T08:00:00Z", "language", "fr", "title",
+                    "Tri " + i, "body", "Rapport pour le tri du journal.", "classification", "RESTRICTED"))
+                    .expect(201);
+        }
+        Browser auditor = signedIn("auditor", "en");
+        auditor.open("/console/audit?service=intelligence&actor=analyst&objectType=report");
+        auditor.waitFor("#events");
+        clickHeader(auditor, "occurredAt", "ascending");
+        clickHeader(auditor, "occurredAt", "descending");
+        assertEquals("analyst", auditor.find("#actor").getAttribute("value"), "the filters are kept");
+        assertEquals("report", auditor.find("#objectType").getAttribute("value"));
+        List<List<String>> api = apiPages("/api/intelligence/audit?actor=analyst&objectType=report&sort=-occurredAt",
+                "auditor", "seq");
+        assertEquals(api.get(0), rows(auditor, "#events tbody tr", "data-seq"), "newest event first, as the API");
+        accessible(auditor);
+        auditor.find("#next-page").click();
+        auditor.waitFor("#events");
+        assertEquals(api.get(1), rows(auditor, "#events tbody tr", "data-seq"), "the next page continues");
+        assertEquals("descending", auditor.find("#sort-occurredAt").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
+        accessible(auditor);
+    }
+
+    @Test
+    void warningsSortByPrecedenceAndByDeadline() {
+        String code = "st-sort-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().partnerClient(code + "-client", code, "SECRET");
+        String partnerId = gateway().post("/api/liaison/partners", "liaison-officer", Json.obj("code", code,
+                "country", "ES", "serviceName", "Servicio ordenado", "status", "ACTIVE", "classification",
+                "RESTRICTED", "clientIds", List.of(code + "-client"))).expect(201).str("id");
+        gateway().post("/api/liaison/partners/" + partnerId + "/agreements", "liaison-officer", Json.obj(
+                "reference", "MOU-" + code, "ceiling", "SECRET", "categories", List.of("TERRORISM"), "validFrom",
+                LocalDate.now(ZoneOffset.UTC).minusYears(1).toString(), "status", "ACTIVE")).expect(201);
+        List<String> precedences = List.of("ROUTINE", "FLASH", "PRIORITY", "IMMEDIATE");
+        for (int i = 0; i < PAGE + 2; i++) {
+            gateway().post("/api/liaison/warnings", "liaison-officer", Json.obj("partner", code, "precedence",
+                    precedences.get(i % 4), "tlp", "GREEN", "category", "TERRORISM", "title", "تحذير " + i,
+                    "body", "نص.", "classification", "RESTRICTED")).expect(201);
+        }
+        Browser officer = signedIn("liaison-officer", "fr");
+        officer.open("/console/liaison/warnings");
+        officer.waitFor("#warnings");
+        clickHeader(officer, "precedence", "ascending");
+        List<List<String>> api = apiPages("/api/liaison/warnings?sort=precedence", "liaison-officer", "id");
+        assertEquals(api.get(0), rows(officer, "#warnings tbody tr", "data-warning"));
+        assertEquals("Flash", officer.find("#warnings tbody tr .precedence").getText().strip().substring(0, 5),
+                "most urgent first");
+        accessible(officer);
+        officer.find("#next-page").click();
+        officer.waitFor("#warnings");
+        assertEquals(api.get(1), rows(officer, "#warnings tbody tr", "data-warning"), "the next page continues");
+
+        clickHeader(officer, "deadline", "ascending");
+        assertEquals(apiPages("/api/liaison/warnings?sort=deadline", "liaison-officer", "id").get(0),
+                rows(officer, "#warnings tbody tr", "data-warning"));
+        accessible(officer);
+    }
+}
