@@ -43,8 +43,20 @@ class ReleaseCheckRouteTest {
                 .body("partners.find { it.partner == '" + originator + "' }.rule", nullValue())
                 .body("partners.find { it.partner == '" + recipient + "' }.rule", equalTo("third-party"))
                 .body("partners.find { it.partner == '" + recipient + "' }.reason", containsString(originator))
+                // the reason as a stable code with its parameters, for the console to word in each language
+                .body("partners.find { it.partner == '" + recipient + "' }.reasonCode",
+                        equalTo("third-party-no-consent"))
+                .body("partners.find { it.partner == '" + recipient + "' }.reasonParams.partner", equalTo(recipient))
+                .body("partners.find { it.partner == '" + recipient + "' }.reasonParams.originator",
+                        equalTo(originator))
+                .body("partners.find { it.partner == '" + originator + "' }.reasonCode", nullValue())
                 .body("partners.find { it.partner == '" + lowCeiling + "' }.rule",
-                        equalTo("classification-ceiling"));
+                        equalTo("classification-ceiling"))
+                .body("partners.find { it.partner == '" + lowCeiling + "' }.reasonCode", equalTo("above-ceiling"))
+                .body("partners.find { it.partner == '" + lowCeiling + "' }.reasonParams.classification",
+                        equalTo("CONFIDENTIAL"))
+                .body("partners.find { it.partner == '" + lowCeiling + "' }.reasonParams.ceiling",
+                        equalTo("RESTRICTED"));
         // the same refusal as drafting would meet
         given().auth().oauth2(Fixtures.OFFICER).contentType(ContentType.JSON)
                 .body(Fixtures.releaseBody(product, "GREEN", recipient)).post("/api/liaison/releases").then()
@@ -58,7 +70,10 @@ class ReleaseCheckRouteTest {
         check(Fixtures.OFFICER, product, "GREEN", originator, recipient).statusCode(200)
                 .body("passed", equalTo(true));
         check(Fixtures.OFFICER, product, "CLEAR", recipient).statusCode(200)
-                .body("partners[0].rule", equalTo("tlp-weaker"));
+                .body("partners[0].rule", equalTo("tlp-weaker"))
+                .body("partners[0].reasonCode", equalTo("tlp-weaker"))
+                .body("partners[0].reasonParams.strictest", equalTo("GREEN"))
+                .body("partners[0].reasonParams.outgoing", equalTo("CLEAR"));
     }
 
     @Test

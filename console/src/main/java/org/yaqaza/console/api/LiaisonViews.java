@@ -51,8 +51,10 @@ public final class LiaisonViews {
     public record ReleaseRequest(String productId, List<String> partners, String tlp, String note) {
     }
 
+    /** {@code reasonCode} and {@code reasonParams}: the refusal as a stable code the pages word in each language. */
     @TemplateData
-    public record PartnerCheck(String partner, boolean passed, String rule, String title, String reason) {
+    public record PartnerCheck(String partner, boolean passed, String rule, String title, String reason,
+            String reasonCode, Map<String, String> reasonParams) {
     }
 
     @TemplateData
@@ -70,6 +72,22 @@ public final class LiaisonViews {
     public record Rfi(String id, String partner, String subject, String question, String language,
             LocalDate dueDate, boolean overdue, String status, String classification, String assignedTo,
             String answerReleaseId, Instant receivedAt) {
+    }
+
+    /** A request for information we sent; {@code status} SENT, EXPIRED, ANSWERED or WITHDRAWN. */
+    @TemplateData
+    public record OutgoingRfi(String id, String partner, String subject, String question, String category,
+            String tlp, LocalDate dueDate, String status, boolean overdue, String classification, String createdBy,
+            Instant sentAt, String answer, Instant answeredAt, Instant withdrawnAt, String withdrawReason) {
+    }
+
+    /** The body of {@code POST /api/liaison/outgoing-rfis}. */
+    public record OutgoingRfiRequest(String partner, String subject, String question, String category, String tlp,
+            String dueDate, String classification) {
+    }
+
+    /** The body of a withdrawal. */
+    public record WithdrawRequest(String reason) {
     }
 
     @TemplateData

@@ -77,14 +77,13 @@ public class LiaisonPagesResource {
     private final Template checkPanel;
     private final Template releases;
     private final Template warnings;
-    private final Template rfis;
     private final Template incoming;
     private final Template statistics;
 
     public LiaisonPagesResource(@RestClient LiaisonApi api, Pages pages, RoleGate gate, ConsoleConfig config,
             @Location("liaison/home") Template home, @Location("liaison/compose") Template compose,
             @Location("liaison/check") Template checkPanel, @Location("liaison/releases") Template releases,
-            @Location("liaison/warnings") Template warnings, @Location("liaison/rfis") Template rfis,
+            @Location("liaison/warnings") Template warnings,
             @Location("liaison/incoming") Template incoming, @Location("liaison/statistics") Template statistics) {
         this.api = api;
         this.pages = pages;
@@ -95,7 +94,6 @@ public class LiaisonPagesResource {
         this.checkPanel = checkPanel;
         this.releases = releases;
         this.warnings = warnings;
-        this.rfis = rfis;
         this.incoming = incoming;
         this.statistics = statistics;
     }
@@ -323,20 +321,7 @@ public class LiaisonPagesResource {
         return w.deadlineAt() != null && now.isAfter(w.deadlineAt()) ? "overdue" : "open";
     }
 
-    // ---- 5. RFIs, incoming intelligence, figures ------------------------------------------------------------------
-
-    @GET
-    @Path("/rfis")
-    public TemplateInstance rfis(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
-        gate.require(ROLE);
-        String state = oneOf(RFI_STATES, status);
-        Page<LiaisonViews.Rfi> found = api.rfis(state, blank(cursor), config.pageSize());
-        return pages.render(rfis, found.items().stream().map(LiaisonViews.Rfi::classification).toList())
-                .data("items", found.items())
-                .data("status", state == null ? "" : state)
-                .data("states", RFI_STATES)
-                .data("next", next("/console/liaison/rfis", found.nextCursor(), "status", state));
-    }
+    // ---- 5. incoming intelligence, figures (the RFI page: LiaisonRfiPagesResource) -----------------------------
 
     @GET
     @Path("/incoming")

@@ -66,6 +66,21 @@ public interface LiaisonApi {
             @QueryParam("limit") int limit);
 
     @GET
+    @Path("/liaison/outgoing-rfis")
+    Page<LiaisonViews.OutgoingRfi> outgoingRfis(@QueryParam("status") String status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/liaison/outgoing-rfis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LiaisonViews.OutgoingRfi sendRfi(LiaisonViews.OutgoingRfiRequest request);
+
+    @POST
+    @Path("/liaison/outgoing-rfis/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LiaisonViews.OutgoingRfi withdrawRfi(@PathParam("id") String id, LiaisonViews.WithdrawRequest request);
+
+    @GET
     @Path("/liaison/incoming")
     Page<LiaisonViews.Submission> incoming(@QueryParam("partner") String partner,
             @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);

@@ -781,8 +781,7 @@ public interface Msg {
     @Message("Requests for information")
     String liaison_rfis_title();
 
-    @Message("Partners' requests to us, with their due dates (overdue ones flagged). The liaison service records n"
-            + "o outgoing requests: none are listed.")
+    @Message("Partners' requests to us, with their due dates (overdue ones flagged).")
     String liaison_rfis_help();
 
     @Message("State")

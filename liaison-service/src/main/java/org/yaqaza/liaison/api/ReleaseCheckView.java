@@ -1,6 +1,7 @@
 package org.yaqaza.liaison.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.yaqaza.common.security.Classification;
@@ -18,8 +19,12 @@ public record ReleaseCheckView(UUID productId, String title, Classification clas
 
     /**
      * One partner's answer: passed, or the rule that refuses (the suffix of the problem type a draft would get,
-     * e.g. {@code third-party}), its title and the reason in words (the problem's detail).
+     * e.g. {@code third-party}), its title and the reason in English words (the problem's detail); and the same reason
+     * as a stable code ({@code reasonCode}, e.g. {@code third-party-no-consent}) with its parameters
+     * ({@code reasonParams}: {@code partner} and what the reason names, e.g. {@code originator}) for clients that
+     * word it themselves (the console, in each language).
      */
-    public record PartnerCheck(String partner, boolean passed, String rule, String title, String reason) {
+    public record PartnerCheck(String partner, boolean passed, String rule, String title, String reason,
+            String reasonCode, Map<String, String> reasonParams) {
     }
 }

@@ -14,6 +14,8 @@ import org.yaqaza.liaison.api.PartnerWarningView;
 import org.yaqaza.liaison.api.RecipientView;
 import org.yaqaza.liaison.api.ReleaseView;
 import org.yaqaza.liaison.api.RfiView;
+import org.yaqaza.liaison.api.OutgoingRfiView;
+import org.yaqaza.liaison.api.PartnerRfiView;
 import org.yaqaza.liaison.api.SubmissionView;
 import org.yaqaza.liaison.api.WarningView;
 import org.yaqaza.liaison.model.Agreement;
@@ -24,6 +26,7 @@ import org.yaqaza.liaison.model.PartnerSubmission;
 import org.yaqaza.liaison.model.Release;
 import org.yaqaza.liaison.model.ReleaseRecipient;
 import org.yaqaza.liaison.model.Rfi;
+import org.yaqaza.liaison.model.OutgoingRfi;
 import org.yaqaza.liaison.model.Warning;
 import org.yaqaza.liaison.stix.StixMapper;
 
@@ -96,5 +99,19 @@ public final class LiaisonMapper {
         return new RfiView(r.id, r.partnerCode, r.subject, r.question, r.language, r.dueDate, overdue, r.status,
                 r.classification, r.assignedTo, r.assignedAt, r.answerReleaseId, r.declineReason, r.createdAt,
                 r.closedAt, r.version);
+    }
+
+    /** {@code today} decides whether a sent request has expired. */
+    public static OutgoingRfiView outgoingRfi(OutgoingRfi r, LocalDate today) {
+        boolean expired = r.expired(today);
+        return new OutgoingRfiView(r.id, r.partnerCode, r.subject, r.question, r.category, r.tlp, r.dueDate,
+                expired ? "EXPIRED" : r.status.name(), expired, r.classification, List.of(r.compartments),
+                r.ownerAgency, r.createdBy, r.createdAt, r.answer, r.answeredAt, r.answeredBy, r.withdrawnAt,
+                r.withdrawnBy, r.withdrawReason, r.version);
+    }
+
+    public static PartnerRfiView partnerRfi(OutgoingRfi r, LocalDate today) {
+        return new PartnerRfiView(r.id, r.subject, r.question, r.category, r.tlp, r.classification, r.dueDate,
+                r.expired(today) ? "EXPIRED" : r.status.name(), r.createdAt, r.answer, r.answeredAt);
     }
 }

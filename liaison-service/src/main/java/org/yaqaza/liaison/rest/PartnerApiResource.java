@@ -27,11 +27,14 @@ import org.yaqaza.liaison.api.FeedbackRequest;
 import org.yaqaza.liaison.api.FeedbackView;
 import org.yaqaza.liaison.api.PartnerReleaseView;
 import org.yaqaza.liaison.api.PartnerWarningView;
+import org.yaqaza.liaison.api.PartnerRfiView;
+import org.yaqaza.liaison.api.RfiReplyRequest;
 import org.yaqaza.liaison.api.RfiRequest;
 import org.yaqaza.liaison.api.RfiView;
 import org.yaqaza.liaison.api.SubmissionRequest;
 import org.yaqaza.liaison.api.SubmissionView;
 import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.service.OutgoingRfiService;
 import org.yaqaza.liaison.service.PartnerReleaseService;
 import org.yaqaza.liaison.service.ReleaseService;
 import org.yaqaza.liaison.service.RfiService;
@@ -52,16 +55,19 @@ public class PartnerApiResource {
     private final WarningService warnings;
     private final SubmissionService submissions;
     private final RfiService rfis;
+    private final OutgoingRfiService outgoingRfis;
     private final CurrentCaller caller;
     private final Clock clock;
 
     public PartnerApiResource(PartnerReleaseService releases, ReleaseService releaseService, WarningService warnings,
-            SubmissionService submissions, RfiService rfis, CurrentCaller caller, Clock clock) {
+            SubmissionService submissions, RfiService rfis, OutgoingRfiService outgoingRfis, CurrentCaller caller,
+            Clock clock) {
         this.releases = releases;
         this.releaseService = releaseService;
         this.warnings = warnings;
         this.submissions = submissions;
         this.rfis = rfis;
+        this.outgoingRfis = outgoingRfis;
         this.caller = caller;
         this.clock = clock;
     }
@@ -169,6 +175,29 @@ public class PartnerApiResource {
     @Path("/rfis/{id}")
     public RfiView ownRfi(@PathParam("id") UUID id) {
         return LiaisonMapper.rfi(rfis.ownRfi(caller.get(), id), today());
+    }
+
+    /** Requests for information we sent to this partner (never another partner's: 404 like a missing id). */
+    @GET
+    @Path("/rfis-received")
+    public List<PartnerRfiView> rfisReceived(@QueryParam("limit") Integer limit) {
+        LocalDate today = today();
+        return outgoingRfis.forPartner(caller.get(), PageRequest.of(null, limit).limit()).stream()
+                .map(r -> LiaisonMapper.partnerRfi(r, today)).toList();
+    }
+
+    @GET
+    @Path("/rfis-received/{id}")
+    public PartnerRfiView rfiReceived(@PathParam("id") UUID id) {
+        return LiaisonMapper.partnerRfi(outgoingRfis.getForPartner(caller.get(), id), today());
+    }
+
+    /** The partner's answer, once, before the due date passes (409 otherwise). */
+    @POST
+    @Path("/rfis-received/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PartnerRfiView answerRfi(@PathParam("id") UUID id, @Valid @NotNull RfiReplyRequest request) {
+        return LiaisonMapper.partnerRfi(outgoingRfis.answer(caller.get(), id, request.answer()), today());
     }
 
     private LocalDate today() {

@@ -3,6 +3,8 @@ package org.yaqaza.liaison.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,15 +60,18 @@ public class ReleaseChecks {
         LocalDate today = LocalDate.now(clock);
         for (String code : partnerCodes) {
             Partner partner = partners.findVisibleByCode(caller, code).orElseThrow(() -> refuse(material.subject(),
-                    "unknown-partner", "Unknown partner", code, "no such partner is registered."));
+                    ReleaseCheckReason.UNKNOWN_PARTNER, Map.of(), "Unknown partner", code,
+                    "no such partner is registered."));
             if (partner.status != PartnerStatus.ACTIVE) {
-                throw refuse(material.subject(), "agreement-active", "No active agreement", code,
+                throw refuse(material.subject(), ReleaseCheckReason.PARTNER_NOT_ACTIVE,
+                        Map.of("status", partner.status.name()), "No active agreement", code,
                         "the partnership is " + partner.status + ".");
             }
             List<Agreement> active = agreements.list("partnerId = ?1 and status = ?2", partner.id,
                     AgreementStatus.ACTIVE).stream().filter(a -> a.activeOn(today)).toList();
             if (active.isEmpty()) {
-                throw refuse(material.subject(), "agreement-active", "No active agreement", code,
+                throw refuse(material.subject(), ReleaseCheckReason.NO_ACTIVE_AGREEMENT,
+                        Map.of("date", today.toString()), "No active agreement", code,
                         "no sharing agreement is active on " + today + ".");
             }
             List<Agreement> withinCeiling = active.stream()
@@ -74,12 +79,15 @@ public class ReleaseChecks {
             if (withinCeiling.isEmpty()) {
                 Classification highest = active.stream().map(a -> a.ceiling)
                         .max(java.util.Comparator.comparingInt(Classification::level)).orElseThrow();
-                throw refuse(material.subject(), "classification-ceiling", "Classification above the agreement's ceiling", code,
+                throw refuse(material.subject(), ReleaseCheckReason.ABOVE_CEILING,
+                        Map.of("classification", material.classification().name(), "ceiling", highest.name()),
+                        "Classification above the agreement's ceiling", code,
                         material.classification() + " exceeds the ceiling " + highest + ".");
             }
             if (withinCeiling.stream().noneMatch(a -> a.allows(material.category()))) {
-                throw refuse(material.subject(), "category-allowed", "Category not allowed by the agreement", code,
-                        material.category() + " is not among the categories the agreement allows.");
+                throw refuse(material.subject(), ReleaseCheckReason.CATEGORY_NOT_ALLOWED,
+                        Map.of("category", String.valueOf(material.category())), "Category not allowed by the agreement",
+                        code, material.category() + " is not among the categories the agreement allows.");
             }
             checkLineage(material, code);
         }
@@ -89,14 +97,13 @@ public class ReleaseChecks {
      * The same checks for each partner on its own, answering instead of refusing: null when the partner passes,
      * otherwise the refusal drafting would meet (the composer's live check; nothing is written).
      */
-    public java.util.Map<String, ProblemException> evaluate(Caller caller, Material material,
-            List<String> partnerCodes) {
-        java.util.Map<String, ProblemException> answers = new java.util.LinkedHashMap<>();
+    public Map<String, Refusal> evaluate(Caller caller, Material material, List<String> partnerCodes) {
+        Map<String, Refusal> answers = new java.util.LinkedHashMap<>();
         for (String code : partnerCodes) {
             try {
                 check(caller, material, List.of(code));
                 answers.put(code, null);
-            } catch (ProblemException refused) {
+            } catch (Refusal refused) {
                 answers.put(code, refused);
             }
         }
@@ -111,7 +118,9 @@ public class ReleaseChecks {
     private void checkLineage(Material material, String code) {
         Tlp strictest = material.lineage().strictest().orElse(Tlp.CLEAR);
         if (!material.outgoing().atLeast(strictest)) {
-            throw refuse(material.subject(), "tlp-weaker", "TLP weaker than the material's", code, "the material was received under TLP:"
+            throw refuse(material.subject(), ReleaseCheckReason.TLP_WEAKER,
+                    Map.of("strictest", strictest.label(), "outgoing", material.outgoing().label()),
+                    "TLP weaker than the material's", code, "the material was received under TLP:"
                     + strictest.label() + "; it goes out under that TLP or a stricter one, never TLP:"
                     + material.outgoing().label() + ".");
         }
@@ -120,16 +129,18 @@ public class ReleaseChecks {
                 continue;
             }
             switch (origin.tlp()) {
-                case RED -> throw refuse(material.subject(), "tlp-red", "TLP:RED material is never re-released", code,
+                case RED -> throw refuse(material.subject(), ReleaseCheckReason.TLP_RED, origin(origin),
+                        "TLP:RED material is never re-released", code,
                         "the product derives from TLP:RED material of " + origin.partner()
                                 + ", which is for its named recipients only.");
-                case AMBER_STRICT -> throw refuse(material.subject(), "tlp-amber-strict",
+                case AMBER_STRICT -> throw refuse(material.subject(), ReleaseCheckReason.TLP_AMBER_STRICT, origin(origin),
                         "TLP:AMBER+STRICT material stays in the receiving organisation", code,
                         "the product derives from TLP:AMBER+STRICT material of " + origin.partner()
                                 + ", which never leaves our organisation.");
                 case AMBER -> {
                     if (!consents.consented(origin.partner(), code, material.productId(), material.category())) {
-                        throw refuse(material.subject(), "tlp-amber", "TLP:AMBER material needs the originator's consent", code,
+                        throw refuse(material.subject(), ReleaseCheckReason.TLP_AMBER_NO_CONSENT, origin(origin),
+                                "TLP:AMBER material needs the originator's consent", code,
                                 "the product derives from TLP:AMBER material of " + origin.partner()
                                         + ", which has not consented (approved, in force) to its release to " + code
                                         + ".");
@@ -137,7 +148,8 @@ public class ReleaseChecks {
                 }
                 case CLEAR, GREEN -> {
                     if (!consents.consented(origin.partner(), code, material.productId(), material.category())) {
-                        throw refuse(material.subject(), "third-party", "Third-party rule: originator consent missing", code,
+                        throw refuse(material.subject(), ReleaseCheckReason.THIRD_PARTY_NO_CONSENT, origin(origin),
+                                "Third-party rule: originator consent missing", code,
                                 "the product derives from material sent by " + origin.partner()
                                         + ", which has not consented to its release to " + code + ".");
                     }
@@ -146,9 +158,41 @@ public class ReleaseChecks {
         }
     }
 
-    static ProblemException refuse(String subject, String rule, String title, String partnerCode, String why) {
+    private static Map<String, String> origin(LineageEntry origin) {
+        return Map.of("originator", origin.partner());
+    }
+
+    static Refusal refuse(String subject, ReleaseCheckReason reason, Map<String, String> params, String title,
+            String partnerCode, String why) {
+        Map<String, String> all = new TreeMap<>(params);
+        all.put("partner", partnerCode);
         String detail = "Partner " + partnerCode + ": " + why;
-        return new ProblemException(422, TYPE_PREFIX + rule, subject + " refused: " + title, detail,
-                List.of(new Problem.FieldError("partners", partnerCode + ": " + why)), null);
+        return new Refusal(reason, all, subject + " refused: " + title, detail,
+                List.of(new Problem.FieldError("partners", partnerCode + ": " + why)));
+    }
+
+    /**
+     * A refusal of the checks: the 422 problem drafting meets, with the reason as a stable code and its parameters
+     * (partner, and what the reason names) for the composer, which puts them into words in the user's language.
+     */
+    public static final class Refusal extends ProblemException {
+
+        private final ReleaseCheckReason reason;
+        private final Map<String, String> params;
+
+        Refusal(ReleaseCheckReason reason, Map<String, String> params, String title, String detail,
+                List<Problem.FieldError> errors) {
+            super(422, TYPE_PREFIX + reason.rule(), title, detail, errors, null);
+            this.reason = reason;
+            this.params = Map.copyOf(params);
+        }
+
+        public ReleaseCheckReason reason() {
+            return reason;
+        }
+
+        public Map<String, String> params() {
+            return params;
+        }
     }
 }

@@ -112,11 +112,9 @@ public class ReleaseService {
                 product.classification(), product.category(), product.lineage(), Tlp.of(request.tlp().label()));
         List<ReleaseCheckView.PartnerCheck> answers = new java.util.ArrayList<>();
         checks.evaluate(caller, material, partnerCodes).forEach((code, refused) -> answers.add(refused == null
-                ? new ReleaseCheckView.PartnerCheck(code, true, null, null, null)
-                : new ReleaseCheckView.PartnerCheck(code, false,
-                        refused.type() != null && refused.type().startsWith(ReleaseChecks.TYPE_PREFIX)
-                                ? refused.type().substring(ReleaseChecks.TYPE_PREFIX.length()) : refused.type(),
-                        refused.title(), refused.getMessage())));
+                ? new ReleaseCheckView.PartnerCheck(code, true, null, null, null, null, null)
+                : new ReleaseCheckView.PartnerCheck(code, false, refused.reason().rule(), refused.title(),
+                        refused.getMessage(), refused.reason().code(), refused.params())));
         return new ReleaseCheckView(product.id(), product.title(), product.classification(), product.category(),
                 request.tlp(), product.lineage().list(), answers,
                 answers.stream().allMatch(ReleaseCheckView.PartnerCheck::passed));

@@ -1,0 +1,87 @@
+package org.yaqaza.liaison.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.problem.ProblemException;
+import org.yaqaza.common.security.CurrentCaller;
+import org.yaqaza.common.security.Role;
+import org.yaqaza.liaison.api.OutgoingRfiRequest;
+import org.yaqaza.liaison.api.OutgoingRfiView;
+import org.yaqaza.liaison.api.WithdrawRequest;
+import org.yaqaza.liaison.mapping.LiaisonMapper;
+import org.yaqaza.liaison.service.OutgoingRfiService;
+
+/** Requests for information we send to partners (the partner answers through the partner API). */
+@Path("/api/liaison/outgoing-rfis")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.LIAISON_OFFICER, Role.SUPERVISOR })
+public class OutgoingRfiResource {
+
+    private final OutgoingRfiService service;
+    private final CurrentCaller caller;
+    private final Clock clock;
+
+    public OutgoingRfiResource(OutgoingRfiService service, CurrentCaller caller, Clock clock) {
+        this.service = service;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Through the release checks for the partner (agreement, ceiling, category): 422 with the rule otherwise. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.LIAISON_OFFICER)
+    public Response send(@Valid @NotNull OutgoingRfiRequest request) {
+        OutgoingRfiView view = LiaisonMapper.outgoingRfi(service.send(caller.get(), request), today());
+        return Response.created(URI.create("/api/liaison/outgoing-rfis/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    public Page<OutgoingRfiView> list(@QueryParam("status") String status, @QueryParam("partner") String partner,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        if (status != null && !OutgoingRfiService.STATES.contains(status)) {
+            throw ProblemException.badRequest("Invalid status", "status is one of "
+                    + String.join(", ", OutgoingRfiService.STATES) + ".", "status");
+        }
+        LocalDate today = today();
+        return service.list(caller.get(), status, partner == null || partner.isBlank() ? null : partner,
+                PageRequest.of(cursor, limit)).map(r -> LiaisonMapper.outgoingRfi(r, today));
+    }
+
+    @GET
+    @Path("/{id}")
+    public OutgoingRfiView get(@PathParam("id") UUID id) {
+        return LiaisonMapper.outgoingRfi(service.get(caller.get(), id), today());
+    }
+
+    /** {@code {"reason"}}, the reason optional ({@code {}}). */
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.LIAISON_OFFICER)
+    public OutgoingRfiView withdraw(@PathParam("id") UUID id, @Valid @NotNull WithdrawRequest request) {
+        return LiaisonMapper.outgoingRfi(service.withdraw(caller.get(), id, request.reason()), today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
