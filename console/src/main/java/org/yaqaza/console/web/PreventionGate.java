@@ -55,6 +55,14 @@ public class PreventionGate {
         return staff(identity) && identity.hasRole("supervisor");
     }
 
+    /**
+     * Whether the user is a prevention officer: the API lets officers only create and change programmes, their
+     * modules and editions (supervisors decide, they do not build programmes), so only officers get those forms.
+     */
+    public boolean officer() {
+        return staff(identity) && identity.hasRole("prevention-officer");
+    }
+
     /** The subject of the access token ({@code sub}), as the service records requesters; null if unreadable. */
     public String subject() {
         return AccessTokenClaims.claim(identity, "sub");
