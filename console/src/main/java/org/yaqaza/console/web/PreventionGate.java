@@ -52,7 +52,7 @@ public class PreventionGate {
 
     /** Whether the user is a prevention supervisor (offered the decision forms; the API decides all the same). */
     public boolean supervisor() {
-        return staff(identity) && identity.hasRole("supervisor");
+        return supervisor(identity);
     }
 
     /**
@@ -81,6 +81,14 @@ public class PreventionGate {
             return true;
         }
         return identity.hasRole("supervisor") && agency().equals(AccessTokenClaims.claim(identity, "agency"));
+    }
+
+    /**
+     * A supervisor of the prevention agency who is prevention staff: the one rule by which the approvals inbox
+     * asks the prevention service (and only it) for what waits for a decision.
+     */
+    public static boolean supervisor(SecurityIdentity identity) {
+        return staff(identity) && identity.hasRole("supervisor");
     }
 
     public static boolean lookup(SecurityIdentity identity) {

@@ -696,4 +696,22 @@ public interface PreventionMsg {
 
     @Message("Registered: the participant’s code is {code}. Use it to enrol them in an edition.")
     String prevention_registered(String code);
+
+    @Message("{#when kind}{#is 'referral'}Referral into a prevention programme{#is 'handover'}Handover of a participant’s file{#else}{kind}{/when}")
+    String prevention_inbox_kind(String kind);
+
+    @Message("{#when kind}{#is 'referral'}Programme and region asked for{#else}Recipient and legal basis{/when}")
+    String prevention_inbox_what(String kind);
+
+    @Message("Purpose")
+    String prevention_inbox_detail();
+
+    @Message("{#when kind}{#is 'referral'}A prevention supervisor decides; the identity stays sealed until approval.{#else}A prevention supervisor other than the requester decides.{/when}")
+    String prevention_inbox_rule(String kind);
+
+    @Message("{#when list}{#is 'prevention-referral'}Referrals (prevention){#is 'prevention-handover'}Handovers (prevention){#else}{list}{/when}")
+    String prevention_inbox_list(String list);
+
+    @Message("Reason (the prevention service records it with the decision)")
+    String prevention_inbox_reason();
 }
