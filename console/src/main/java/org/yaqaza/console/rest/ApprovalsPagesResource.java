@@ -171,12 +171,12 @@ public class ApprovalsPagesResource {
     }
 
     /**
-     * The services the user's token may ask. The prevention firewall, by the console's one rule of it
-     * ({@link PreventionGate#supervisor}): prevention supervisors (the supervisor role in the prevention agency,
-     * no intelligence, liaison or partner role) use prevention only, everyone else never calls prevention at all.
+     * The services the user's token may ask. The prevention firewall, by the console's one rule of the prevention
+     * agency ({@link PreventionGate#agencySupervisor}): supervisors of the prevention agency use prevention only,
+     * everyone else never calls prevention at all.
      */
     List<String> sources() {
-        return PreventionGate.supervisor(identity) ? List.of("prevention") : List.of("intelligence", "liaison");
+        return PreventionGate.agencySupervisor(identity) ? List.of("prevention") : List.of("intelligence", "liaison");
     }
 
     private Response decide(String source, String kind, String id, String note, boolean approve) {

@@ -77,10 +77,18 @@ public class PreventionGate {
                 return false;
             }
         }
-        if (identity.hasRole("prevention-officer")) {
-            return true;
-        }
-        return identity.hasRole("supervisor") && agency().equals(AccessTokenClaims.claim(identity, "agency"));
+        return identity.hasRole("prevention-officer") || agencySupervisor(identity);
+    }
+
+    /**
+     * A supervisor whose token names the prevention agency: the agency half of the firewall, in one place. The
+     * prevention pages add the other half ({@link #staff}: no intelligence, liaison or partner role); the approvals
+     * inbox asks prevention, and only prevention, for such a supervisor, so that a token the service's firewall
+     * refuses (the agency's supervisor who also holds an intelligence role) is told so in a note.
+     */
+    public static boolean agencySupervisor(SecurityIdentity identity) {
+        return !identity.isAnonymous() && identity.hasRole("supervisor")
+                && agency().equals(AccessTokenClaims.claim(identity, "agency"));
     }
 
     /**
