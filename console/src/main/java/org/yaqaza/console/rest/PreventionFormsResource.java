@@ -362,7 +362,8 @@ public class PreventionFormsResource {
         for (String f : List.of("fullNameAr", "fullNameLatin", "nationalId", "birthDate")) {
             values.put(f, "");
         }
-        values.put("classification", "CONFIDENTIAL");
+        // the lowest marking a participant file usually gets; the API refuses one above the user's clearance
+        values.put("classification", "RESTRICTED");
         values.put("participationOn", LocalDate.now().toString());
         values.put("followUpOn", "");
         return PreventionProgrammesResource.html(200, pages.render(participantForm, List.of(pages.clearance()))
