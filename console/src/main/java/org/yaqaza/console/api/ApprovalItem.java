@@ -28,6 +28,11 @@ public record ApprovalItem(String source, String kind, String parentId, String i
         return "liaison".equals(source) && !"marking".equals(kind);
     }
 
+    /** A prevention item other than a marking request (referrals, handovers). */
+    public boolean preventionKind() {
+        return "prevention".equals(source) && !"marking".equals(kind);
+    }
+
     public Marking marking() {
         return Marking.parse(classification);
     }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.yaqaza.console.api.ApprovalItem;
@@ -29,10 +28,12 @@ import org.yaqaza.console.api.DecisionNote;
 import org.yaqaza.console.api.LiaisonViews;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
+import org.yaqaza.console.api.prevention.Referral;
+import org.yaqaza.console.api.prevention.Requests;
 import org.yaqaza.console.service.ApprovalsApi;
-import org.yaqaza.console.web.AccessTokenClaims;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
+import org.yaqaza.console.web.PreventionGate;
 import org.yaqaza.console.web.Redirects;
 import org.yaqaza.console.web.RoleGate;
 
@@ -63,6 +64,9 @@ public class ApprovalsPagesResource {
     static final String WARNING = "warning";
     static final String CONSENT = "consent";
     static final String WIDENING = "widening";
+    /** Prevention: referrals into a programme and handovers of a participant's file. */
+    static final String REFERRAL = "referral";
+    static final String HANDOVER = "handover";
     /** The case states in which interventions are requested (the intelligence service's rule). */
     static final List<String> INTERVENTION_CASE_STATES = List.of("UNDER_SURVEILLANCE", "INTERVENTION");
     /** Marking requests are read page by page (newest first) up to this many pages per service. */
@@ -73,18 +77,14 @@ public class ApprovalsPagesResource {
     private final Pages pages;
     private final RoleGate gate;
     private final SecurityIdentity identity;
-    private final String preventionAgency;
     private final Template inbox;
 
     public ApprovalsPagesResource(@RestClient ApprovalsApi api, Pages pages, RoleGate gate,
-            SecurityIdentity identity,
-            @ConfigProperty(name = "yaqaza.console.prevention-agency", defaultValue = "MHAI") String preventionAgency,
-            @Location("approvals/inbox") Template inbox) {
+            SecurityIdentity identity, @Location("approvals/inbox") Template inbox) {
         this.api = api;
         this.pages = pages;
         this.gate = gate;
         this.identity = identity;
-        this.preventionAgency = preventionAgency;
         this.inbox = inbox;
     }
 
@@ -171,26 +171,35 @@ public class ApprovalsPagesResource {
     }
 
     /**
-     * The services the user's token may ask. The prevention firewall: prevention supervisors (the supervisor role
-     * in the prevention agency) use prevention only, everyone else never calls prevention at all.
+     * The services the user's token may ask. The prevention firewall, by the console's one rule of the prevention
+     * agency ({@link PreventionGate#agencySupervisor}): supervisors of the prevention agency use prevention only,
+     * everyone else never calls prevention at all.
      */
     List<String> sources() {
-        return preventionAgency.equals(agency()) ? List.of("prevention") : List.of("intelligence", "liaison");
+        return PreventionGate.agencySupervisor(identity) ? List.of("prevention") : List.of("intelligence", "liaison");
     }
 
     private Response decide(String source, String kind, String id, String note, boolean approve) {
         String itemId = ReportPagesResource.uuidOrNotFound(id);
         boolean liaisonKind = "liaison".equals(source) && List.of(RELEASE, WARNING, CONSENT).contains(kind);
+        boolean preventionKind = "prevention".equals(source) && List.of(REFERRAL, HANDOVER).contains(kind);
         if (!sources().contains(source)
                 || !(MARKING.equals(kind) || ASSESSMENT.equals(kind) && "intelligence".equals(source)
-                        || liaisonKind)) {
+                        || liaisonKind || preventionKind)) {
             throw new NotFoundException();
         }
         DecisionNote decision = new DecisionNote(note == null || note.isBlank() ? null : note.strip());
         // the liaison API asks a rejection's reason (the note); an approval there takes none
         ApprovalsApi.Reason reason = new ApprovalsApi.Reason(decision.note());
+        // the prevention API asks a reason for either decision (its audit records it)
+        Requests.Decision preventionDecision = new Requests.Decision(approve ? "APPROVED" : "DECLINED",
+                decision.note(), null);
         return decided(approve, () -> {
-            if (RELEASE.equals(kind) && liaisonKind) {
+            if (preventionKind && REFERRAL.equals(kind)) {
+                api.decideReferral(itemId, preventionDecision);
+            } else if (preventionKind) {
+                api.decideHandover(itemId, preventionDecision);
+            } else if (RELEASE.equals(kind) && liaisonKind) {
                 if (approve) {
                     api.approveRelease(itemId);
                 } else {
@@ -255,6 +264,9 @@ public class ApprovalsPagesResource {
             }
             if ("liaison".equals(source)) {
                 liaison(items, notes, me);
+            }
+            if ("prevention".equals(source)) {
+                prevention(items, notes, me);
             }
             read(notes, source + "-" + MARKING, () -> {
                 String cursor = null;
@@ -398,6 +410,42 @@ public class ApprovalsPagesResource {
         });
     }
 
+    /**
+     * The prevention items: pending referrals into a programme (another agency's supervisor asked; the identity
+     * stays sealed until approval, so the inbox shows purpose and summary only) and handovers waiting for a
+     * prevention supervisor other than their requester (the prevention API's four-eyes rule).
+     */
+    private void prevention(List<ApprovalItem> items, Map<String, String> notes, String me) {
+        String source = "prevention";
+        read(notes, source + "-" + REFERRAL, () -> {
+            for (Referral r : api.preventionReferrals("PENDING")) {
+                items.add(new ApprovalItem(source, REFERRAL, null, r.id().toString(),
+                        r.referringAgency() + " → " + r.programmeKind(), null,
+                        r.programmeKind() + " · " + (r.region() == null ? "" : r.region()),
+                        r.purpose() + (r.summary() == null ? "" : " — " + r.summary()), r.referredBy(),
+                        r.createdAt(), null, null, own(me, r.referredBy())));
+            }
+            return false;
+        });
+        read(notes, source + "-" + HANDOVER, () -> {
+            String cursor = null;
+            for (int page = 0; page < MAX_PAGES; page++) {
+                Page<Referral.Handover> found = api.preventionHandovers("PENDING", cursor, PAGE_LIMIT);
+                for (Referral.Handover h : found.items()) {
+                    items.add(new ApprovalItem(source, HANDOVER, null, h.id().toString(), h.participantCode(),
+                            null, "→ " + h.recipientAgency() + " · " + h.legalBasis()
+                                    + (h.includeIdentity() ? " · identity" : ""),
+                            h.purpose(), h.requestedBy(), h.createdAt(), null, null, own(me, h.requestedBy())));
+                }
+                cursor = found.nextCursor();
+                if (cursor == null) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     /** Reads one list; a refusal or a service that does not answer becomes a note, the other lists still show. */
     private static void read(Map<String, String> notes, String list, Listing listing) {
         try {
@@ -421,10 +469,5 @@ public class ApprovalsPagesResource {
     /** The services' four-eyes rule: the requester (author) may not approve their own request. */
     private static String own(String me, String requestedBy) {
         return me != null && me.equals(requestedBy) ? "own-request" : null;
-    }
-
-    /** The {@code agency} claim of the access token (the one the services read); null when absent. */
-    private String agency() {
-        return AccessTokenClaims.claim(identity, "agency");
     }
 }

@@ -116,17 +116,19 @@ public class PreventionProgrammesResource {
                 : "/console/prevention/programmes?kind=" + encode(chosen) + "&cursor=" + encode(page.nextCursor());
         return html(errors.isEmpty() ? 200 : 400, pages.render(programmesPage, shown)
                 .data("kinds", KINDS).data("kind", chosen).data("errors", errors).data("programmes", page)
+                .data("officer", gate.officer())
                 .data("next", next).render());
     }
 
     @GET
     @Path("/programmes/{id}")
-    public Response programme(@PathParam("id") UUID id) {
+    public Response programme(@PathParam("id") UUID id, @QueryParam("done") String done) {
         gate.requireStaff();
         ProgrammeSummary programme = prevention.programme(id);
         List<EditionSummary> editions = prevention.editions(id);
         return html(200, pages.render(programmePage, List.of(programme.classification()))
-                .data("programme", programme).data("editions", editions)
+                .data("programme", programme).data("editions", editions).data("done", done)
+                .data("officer", gate.officer())
                 .data("modules", prevention.modules(id)).render());
     }
 

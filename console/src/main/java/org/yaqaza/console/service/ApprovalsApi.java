@@ -18,6 +18,8 @@ import org.yaqaza.console.api.DecisionNote;
 import org.yaqaza.console.api.LiaisonViews;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
+import org.yaqaza.console.api.prevention.Referral;
+import org.yaqaza.console.api.prevention.Requests;
 
 /**
  * The lists of what waits for a second person and their decisions, through the gateway, as the signed-in
@@ -134,4 +136,24 @@ public interface ApprovalsApi {
     /** The body of a liaison rejection (the liaison API requires a reason). */
     record Reason(String reason) {
     }
+
+    /** Prevention referrals (prevention staff only: the inbox asks only for prevention supervisors). */
+    @GET
+    @Path("/prevention/referrals")
+    List<Referral> preventionReferrals(@QueryParam("status") String status);
+
+    @POST
+    @Path("/prevention/referrals/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Referral decideReferral(@PathParam("id") String id, Requests.Decision decision);
+
+    @GET
+    @Path("/prevention/handovers")
+    Page<Referral.Handover> preventionHandovers(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/prevention/handovers/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Referral.Handover decideHandover(@PathParam("id") String id, Requests.Decision decision);
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -175,4 +176,56 @@ public interface PreventionApi {
     @GET
     @Path("/certificates/{number}")
     CertificateRecord certificate(@PathParam("number") String number);
+
+    @GET
+    @Path("/certificates")
+    Page<CertificateRecord> certificates(@QueryParam("status") String status,
+            @QueryParam("expiringWithin") String expiringWithin, @QueryParam("q") String q,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/certificates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CertificateRecord issueCertificate(Requests.Issue issue);
+
+    @POST
+    @Path("/certificates/{number}/renewals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CertificateRecord renewCertificate(@PathParam("number") String number, Requests.Renewal renewal);
+
+    @POST
+    @Path("/certificates/{number}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CertificateRecord revokeCertificate(@PathParam("number") String number, Requests.Revocation revocation);
+
+    @GET
+    @Path("/handovers")
+    Page<Referral.Handover> handovers(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/programmes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ProgrammeSummary createProgramme(Requests.Programme programme);
+
+    @PUT
+    @Path("/programmes/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ProgrammeSummary updateProgramme(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            Requests.Programme programme);
+
+    @POST
+    @Path("/programmes/{id}/modules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ModuleSummary addModule(@PathParam("id") UUID programmeId, Requests.Module module);
+
+    @POST
+    @Path("/programmes/{id}/editions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    EditionSummary createEdition(@PathParam("id") UUID programmeId, Requests.Edition edition);
+
+    @POST
+    @Path("/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Requests.Registered register(Requests.Registration registration);
 }

@@ -52,7 +52,15 @@ public class PreventionGate {
 
     /** Whether the user is a prevention supervisor (offered the decision forms; the API decides all the same). */
     public boolean supervisor() {
-        return staff(identity) && identity.hasRole("supervisor");
+        return supervisor(identity);
+    }
+
+    /**
+     * Whether the user is a prevention officer: the API lets officers only create and change programmes, their
+     * modules and editions (supervisors decide, they do not build programmes), so only officers get those forms.
+     */
+    public boolean officer() {
+        return staff(identity) && identity.hasRole("prevention-officer");
     }
 
     /** The subject of the access token ({@code sub}), as the service records requesters; null if unreadable. */
@@ -69,10 +77,26 @@ public class PreventionGate {
                 return false;
             }
         }
-        if (identity.hasRole("prevention-officer")) {
-            return true;
-        }
-        return identity.hasRole("supervisor") && agency().equals(AccessTokenClaims.claim(identity, "agency"));
+        return identity.hasRole("prevention-officer") || agencySupervisor(identity);
+    }
+
+    /**
+     * A supervisor whose token names the prevention agency: the agency half of the firewall, in one place. The
+     * prevention pages add the other half ({@link #staff}: no intelligence, liaison or partner role); the approvals
+     * inbox asks prevention, and only prevention, for such a supervisor, so that a token the service's firewall
+     * refuses (the agency's supervisor who also holds an intelligence role) is told so in a note.
+     */
+    public static boolean agencySupervisor(SecurityIdentity identity) {
+        return !identity.isAnonymous() && identity.hasRole("supervisor")
+                && agency().equals(AccessTokenClaims.claim(identity, "agency"));
+    }
+
+    /**
+     * A supervisor of the prevention agency who is prevention staff: the one rule by which the approvals inbox
+     * asks the prevention service (and only it) for what waits for a decision.
+     */
+    public static boolean supervisor(SecurityIdentity identity) {
+        return staff(identity) && identity.hasRole("supervisor");
     }
 
     public static boolean lookup(SecurityIdentity identity) {

@@ -196,7 +196,7 @@ public interface PreventionMsg {
     @Message("Record the attendance")
     String prevention_attendance_submit();
 
-    @Message("{#when code}{#is 'required'}Required.{#is 'date'}Must be a date.{#is 'unknown'}No participant with this code among those you may work on.{#is 'none'}Choose at least one mark.{#is 'marks'}The sheet was not understood; open it again.{#else}{code}{/when}")
+    @Message("{#when code}{#is 'required'}Required.{#is 'date'}Must be a date.{#is 'unknown'}No participant with this code among those you may work on.{#is 'none'}Choose at least one mark.{#is 'marks'}The sheet was not understood; open it again.{#is 'number'}Must be a whole number.{#is 'schedule'}A line is not “DAY HH:MM-HH:MM place”.{#else}{code}{/when}")
     String prevention_error(String code);
 
     @Message("Completion, re-offence rates and time to re-offence after release (Kaplan–Meier), computed by the service from the records you may see.")
@@ -552,4 +552,166 @@ public interface PreventionMsg {
 
     @Message("Renewed on")
     String prevention_renewed_on();
+
+    @Message("Certificate registry")
+    String prevention_registry_title();
+
+    @Message("Imams’ and preachers’ certificates whose holder you may work on. Search by the start of a number or by part of the holder’s name: spellings with or without hamza, diacritics or a final taa marbuta match. Names are searched, never shown.")
+    String prevention_registry_help();
+
+    @Message("Number or holder’s name")
+    String prevention_registry_search();
+
+    @Message("Valid and ending within (days)")
+    String prevention_expiring_within();
+
+    @Message("Any status")
+    String prevention_any_status();
+
+    @Message("No certificate in this list.")
+    String prevention_no_certificates();
+
+    @Message("Issue a certificate")
+    String prevention_issue_certificate();
+
+    @Message("Renew")
+    String prevention_renew();
+
+    @Message("Revoke")
+    String prevention_revoke();
+
+    @Message("Actions")
+    String prevention_actions();
+
+    @Message("{#when done}{#is 'issued'}The certificate was issued.{#is 'renewed'}The certificate was renewed.{#is 'revoked'}The certificate was revoked.{#else}Done.{/when}")
+    String prevention_certificate_done(String done);
+
+    @Message("Leave empty: the registry numbers it.")
+    String prevention_number_help();
+
+    @Message("Certifying programme (imam or preacher training)")
+    String prevention_certifying_programme();
+
+    @Message("— choose —")
+    String prevention_choose();
+
+    @Message("{#when change}{#is 'renewal'}Renew the certificate{#else}Revoke the certificate{/when}")
+    String prevention_change_title(String change);
+
+    @Message("New expiry date")
+    String prevention_new_expiry();
+
+    @Message("Reason for the revocation")
+    String prevention_revocation_reason();
+
+    @Message("New programme")
+    String prevention_new_programme();
+
+    @Message("Edit the programme")
+    String prevention_edit_programme();
+
+    @Message("Name of the programme")
+    String prevention_programme_name();
+
+    @Message("Compartments")
+    String prevention_compartments();
+
+    @Message("Shared with (agencies)")
+    String prevention_shared_with();
+
+    @Message("Codes separated by commas, e.g. CT-NORTH.")
+    String prevention_codes_help();
+
+    @Message("Description")
+    String prevention_description();
+
+    @Message("Weekly schedule")
+    String prevention_schedule();
+
+    @Message("One slot a line: day (in English), start-end, place. E.g. TUESDAY 09:00-12:00 prison library.")
+    String prevention_schedule_help();
+
+    @Message("Partner institutions")
+    String prevention_partner_institutions();
+
+    @Message("One institution a line; its role after a bar: Conseil des oulémas | curriculum.")
+    String prevention_partners_help();
+
+    @Message("Re-assessment every (days)")
+    String prevention_cadence();
+
+    @Message("Save")
+    String prevention_save();
+
+    @Message("Module code")
+    String prevention_module_code();
+
+    @Message("Module title")
+    String prevention_module_title();
+
+    @Message("Sessions required")
+    String prevention_sessions_needed();
+
+    @Message("Add the module")
+    String prevention_add_module();
+
+    @Message("New edition")
+    String prevention_new_edition();
+
+    @Message("Starts on")
+    String prevention_starts_on();
+
+    @Message("Ends on")
+    String prevention_ends_on();
+
+    @Message("Register a participant")
+    String prevention_register_title();
+
+    @Message("The identity is encrypted by the prevention service and never shown again here: the participant is known by the pseudonymous code it returns.")
+    String prevention_register_help();
+
+    @Message("Full name in Arabic")
+    String prevention_name_ar();
+
+    @Message("Full name in Latin letters")
+    String prevention_name_latin();
+
+    @Message("National identity card number")
+    String prevention_national_id();
+
+    @Message("Date of birth")
+    String prevention_birth_date();
+
+    @Message("Consent to participation given on")
+    String prevention_consent_participation();
+
+    @Message("Consent to follow-up given on (optional)")
+    String prevention_consent_follow_up();
+
+    @Message("Register")
+    String prevention_register();
+
+    @Message("{#when done}{#is 'created'}The programme was created.{#is 'saved'}The programme was saved.{#is 'module'}The module was added.{#else}Done.{/when}")
+    String prevention_programme_done(String done);
+
+    @Message("Registered: the participant’s code is {code}. Use it to enrol them in an edition.")
+    String prevention_registered(String code);
+
+    @Message("{#when kind}{#is 'referral'}Referral into a prevention programme{#is 'handover'}Handover of a participant’s file{#else}{kind}{/when}")
+    String prevention_inbox_kind(String kind);
+
+    @Message("{#when kind}{#is 'referral'}Programme and region asked for{#else}Recipient and legal basis{/when}")
+    String prevention_inbox_what(String kind);
+
+    @Message("Purpose")
+    String prevention_inbox_detail();
+
+    @Message("{#when kind}{#is 'referral'}A prevention supervisor decides; the identity stays sealed until approval.{#else}A prevention supervisor other than the requester decides.{/when}")
+    String prevention_inbox_rule(String kind);
+
+    @Message("{#when list}{#is 'prevention-referral'}Referrals (prevention){#is 'prevention-handover'}Handovers (prevention){#else}{list}{/when}")
+    String prevention_inbox_list(String list);
+
+    @Message("Reason (the prevention service records it with the decision)")
+    String prevention_inbox_reason();
 }

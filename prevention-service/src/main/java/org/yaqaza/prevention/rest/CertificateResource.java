@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.CertificateValidity;
@@ -24,8 +27,13 @@ import org.yaqaza.prevention.api.CertificateView;
 import org.yaqaza.prevention.api.IssueRequest;
 import org.yaqaza.prevention.api.RenewalRequest;
 import org.yaqaza.prevention.api.RevocationRequest;
+import org.yaqaza.prevention.model.CertificateStatus;
 import org.yaqaza.prevention.service.CertificateService;
 import org.yaqaza.prevention.security.PreventionAccess;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.quarkus.security.PermissionsAllowed;
 
@@ -51,6 +59,35 @@ public class CertificateResource {
         CertificateView created = service.view(service.issue(caller.get(), request));
         return Response.created(URI.create("/api/prevention/certificates/" + created.number())).entity(created)
                 .build();
+    }
+
+    /** The registry list (see CertificateService#list for the filters); prevention staff only, as one entry. */
+    @GET
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public Page<CertificateView> list(
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "VALID", "EXPIRED",
+                    "REVOKED" })) String status,
+            @QueryParam("expiringWithin") @Parameter(description = "still valid and ending within this many days",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "3650")) String expiringWithin,
+            @QueryParam("q") @Parameter(description = "start of a certificate number, or part of the holder's"
+                    + " name") String q,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        CertificateStatus filter = QueryEnums.parse(CertificateStatus.class, status, "status");
+        return service.list(caller.get(), filter, days(expiringWithin), q, PageRequest.of(cursor, limit))
+                .map(service::view);
+    }
+
+    /** Read here, not by JAX-RS, so that a word instead of a number is a 400 naming the parameter, not a 404. */
+    private static Integer days(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Invalid filter", "expiringWithin must be a number of days.",
+                    "expiringWithin");
+        }
     }
 
     @GET

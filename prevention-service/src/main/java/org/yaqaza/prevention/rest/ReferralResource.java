@@ -17,11 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.DecisionRequest;
 import org.yaqaza.prevention.api.HandoverPackage;
 import org.yaqaza.prevention.api.HandoverRequest;
+import org.yaqaza.prevention.api.HandoverState;
 import org.yaqaza.prevention.api.HandoverView;
 import org.yaqaza.prevention.api.ReferralRequest;
 import org.yaqaza.prevention.api.ReferralView;
@@ -30,6 +33,9 @@ import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Referral;
 import org.yaqaza.prevention.service.ReferralService;
 import org.yaqaza.prevention.security.PreventionAccess;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.quarkus.security.PermissionsAllowed;
 
@@ -88,6 +94,17 @@ public class ReferralResource {
     public Response requestHandover(@Valid @NotNull HandoverRequest request) {
         HandoverView h = service.view(service.requestHandover(caller.get(), request));
         return Response.created(URI.create("/api/prevention/handovers/" + h.id())).entity(h).build();
+    }
+
+    /** Every handover the caller could open by its id, pending or decided; prevention staff only. */
+    @GET
+    @Path("/handovers")
+    @PermissionsAllowed(PreventionAccess.CASE_DATA)
+    public Page<HandoverView> handovers(
+            @QueryParam("state") @Parameter(schema = @Schema(enumeration = { "PENDING", "DECIDED" })) String state,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        HandoverState filter = QueryEnums.parse(HandoverState.class, state, "state");
+        return service.listHandovers(caller.get(), filter, PageRequest.of(cursor, limit)).map(service::view);
     }
 
     @GET

@@ -3,15 +3,22 @@ package org.yaqaza.prevention.service;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Cursor;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.text.ArabicOrthography;
 import org.yaqaza.prevention.api.CertificateValidity;
 import org.yaqaza.prevention.api.CertificateView;
 import org.yaqaza.prevention.api.IssueRequest;
@@ -19,6 +26,7 @@ import org.yaqaza.prevention.api.RenewalRequest;
 import org.yaqaza.prevention.api.RevocationRequest;
 import org.yaqaza.prevention.mapping.CertificateMapper;
 import org.yaqaza.prevention.model.Certificate;
+import org.yaqaza.prevention.model.CertificateStatus;
 import org.yaqaza.prevention.model.CertificateRenewal;
 import org.yaqaza.prevention.model.Participant;
 import org.yaqaza.prevention.model.Programme;
@@ -34,6 +42,15 @@ import org.yaqaza.prevention.repository.ProgrammeRepository;
 public class CertificateService {
 
     static final String OBJECT_TYPE = "certificate";
+    /** Longest expiry window and search text the registry list accepts. */
+    static final int MAX_EXPIRING_WITHIN_DAYS = 3650;
+    static final int MAX_QUERY_LENGTH = 200;
+    /** A holder-name search decrypts names: it reads at most this many registry rows per page asked. */
+    static final int NAME_SCAN_LIMIT = 2000;
+    private static final int NAME_SCAN_BATCH = 200;
+    /** A search text that reads as (the start of) a certificate number: capitals/digits/dashes with a digit. */
+    private static final Pattern NUMBER_SEARCH = Pattern.compile("[A-Z0-9-]*[0-9][A-Z0-9-]*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final ProgrammeService programmes;
     private final ParticipantService participants;
@@ -153,6 +170,87 @@ public class CertificateService {
         c.revocationReason = request.reason();
         audit.record("REVOKE", OBJECT_TYPE, c.number, null, "reason: " + request.reason());
         return c;
+    }
+
+    /**
+     * The registry list for prevention staff, newest first and keyset-paged: only certificates whose holder the
+     * caller may work on and whose programme they see (the rule of {@link #get}). Filters: status today, still
+     * valid and ending within {@code expiringWithin} days, and a search text that is either the start of a
+     * certificate number (capitals, digits and dashes with at least one digit; matched in the database) or part
+     * of the holder's Arabic or Latin name. Names are stored encrypted, so a name search decrypts the holders of
+     * the rows it reads, at most {@link #NAME_SCAN_LIMIT} per page: when that many were read without filling the
+     * page, the page comes back short with a cursor to read on from. Names are compared after the suite's Arabic
+     * orthography rules (ArabicOrthography), case and spacing folded; they are never returned, and each name
+     * search is audited with its text.
+     */
+    @Transactional
+    public Page<Certificate> list(Caller caller, CertificateStatus status, Integer expiringWithin, String q,
+            PageRequest page) {
+        if (status == CertificateStatus.UNKNOWN) {
+            throw ProblemException.badRequest("Invalid filter", "status must be VALID, EXPIRED or REVOKED.", "status");
+        }
+        if (expiringWithin != null && (expiringWithin < 0 || expiringWithin > MAX_EXPIRING_WITHIN_DAYS)) {
+            throw ProblemException.badRequest("Invalid filter",
+                    "expiringWithin must be between 0 and " + MAX_EXPIRING_WITHIN_DAYS + " days.", "expiringWithin");
+        }
+        String text = q == null ? "" : SPACES.matcher(q.strip()).replaceAll(" ");
+        if (text.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.badRequest("Invalid filter",
+                    "q must be at most " + MAX_QUERY_LENGTH + " characters.", "q");
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw ProblemException.badRequest("Invalid filter", "q must not contain control characters.", "q");
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        boolean byNumber = !text.isEmpty() && NUMBER_SEARCH.matcher(upper).matches();
+        String name = text.isEmpty() || byNumber ? null : foldName(text);
+        CertificateRepository.Filter filter = new CertificateRepository.Filter(status, expiringWithin,
+                byNumber ? upper : null, LocalDate.now(clock));
+        if (name == null) {
+            List<Certificate> rows = certificates.pageForCase(caller, filter, page.cursor(), page.limit() + 1);
+            return Page.fromRows(rows, page.limit(), CertificateService::cursor);
+        }
+        audit.record("SEARCH", OBJECT_TYPE, "registry", null, "holder name: " + text);
+        List<Certificate> found = new ArrayList<>();
+        Cursor after = page.cursor();
+        int read = 0;
+        while (read < NAME_SCAN_LIMIT) {
+            int batch = Math.min(NAME_SCAN_BATCH, NAME_SCAN_LIMIT - read);
+            List<Certificate> rows = certificates.pageForCase(caller, filter, after, batch);
+            for (Certificate c : rows) {
+                read++;
+                after = new Cursor(c.createdAt, c.id);
+                if (holderNameContains(c, name)) {
+                    found.add(c);
+                    if (found.size() > page.limit()) {
+                        return Page.fromRows(found, page.limit(), CertificateService::cursor);
+                    }
+                }
+            }
+            if (rows.size() < batch) {
+                return new Page<>(List.copyOf(found), null);
+            }
+        }
+        // the scan limit was reached: what was found so far, and where to read on
+        return new Page<>(List.copyOf(found), after.encode());
+    }
+
+    private boolean holderNameContains(Certificate c, String foldedQuery) {
+        for (String written : participants.namesForSearch(participantRepository.findById(c.participantId))) {
+            if (foldName(written).contains(foldedQuery)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Arabic orthography folded, case and spacing ignored: the form names are compared in. */
+    static String foldName(String text) {
+        return SPACES.matcher(ArabicOrthography.normalise(text).toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+    }
+
+    private static String cursor(Certificate c) {
+        return new Cursor(c.createdAt, c.id).encode();
     }
 
     /** Anyone signed in may ask; the answer never names the holder. */

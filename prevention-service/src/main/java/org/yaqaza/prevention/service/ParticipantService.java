@@ -104,6 +104,22 @@ public class ParticipantService {
                 LocalDate.parse(cipher.decrypt(birthDate, context.apply(BIRTH_DATE))));
     }
 
+    /**
+     * The holder's two written names (Arabic, Latin) for a registry search inside the service, never returned;
+     * empty once anonymised or if a value does not decrypt under the configured keys.
+     */
+    List<String> namesForSearch(Participant p) {
+        if (p.anonymisedAt != null || p.fullNameAr == null || p.fullNameLatin == null) {
+            return List.of();
+        }
+        try {
+            return List.of(cipher.decrypt(p.fullNameAr, p.context(NAME_AR)),
+                    cipher.decrypt(p.fullNameLatin, p.context(NAME_LATIN)));
+        } catch (IdentityCipher.IdentityDecryptionException e) {
+            return List.of();
+        }
+    }
+
     Identity openIdentity(Participant p) {
         return openIdentity(p.fullNameAr, p.fullNameLatin, p.nationalId, p.birthDate, p::context);
     }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Classification;
@@ -16,6 +18,7 @@ import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.DecisionRequest;
 import org.yaqaza.prevention.api.HandoverPackage;
 import org.yaqaza.prevention.api.HandoverRequest;
+import org.yaqaza.prevention.api.HandoverState;
 import org.yaqaza.prevention.api.HandoverView;
 import org.yaqaza.prevention.api.Identity;
 import org.yaqaza.prevention.api.ReferralRequest;
@@ -190,6 +193,12 @@ public class ReferralService {
             throw ProblemException.notFound("Handover", id);
         }
         return h;
+    }
+
+    /** The handovers the caller may see one by one ({@link #getHandover}), in one keyset-paged list. */
+    @Transactional
+    public Page<Handover> listHandovers(Caller caller, HandoverState state, PageRequest page) {
+        return handovers.pageForCase(caller, state, page);
     }
 
     @Transactional

@@ -41,4 +41,45 @@ public final class Requests {
     public record Assessment(UUID instrumentId, LocalDate assessedOn, String occasion, List<Rating> ratings,
             String overallJudgement, String rationale) {
     }
+
+    public record Issue(String participantCode, UUID programmeId, String number, LocalDate issuedOn,
+            LocalDate expiresOn) {
+    }
+
+    public record Renewal(LocalDate renewedOn, LocalDate newExpiry) {
+    }
+
+    public record Revocation(LocalDate revokedOn, String reason) {
+    }
+
+    public record Slot(String day, String starts, String ends, String place) {
+    }
+
+    public record Institution(String name, String role) {
+    }
+
+    public record Programme(String kind, String name, String institution, String region, Integer capacity,
+            String classification, List<String> compartments, List<String> sharedWith, String description,
+            List<Slot> schedule, List<Institution> partnerInstitutions, Boolean voluntaryApplicationRequired,
+            Integer minimumAge, Integer maximumAge, Integer assessmentCadenceDays, Long version) {
+    }
+
+    public record Module(String code, String title, Integer requiredSessions, Integer position) {
+    }
+
+    public record Edition(String name, LocalDate startsOn, LocalDate endsOn, Integer capacity) {
+    }
+
+    public record Identity(String fullNameAr, String fullNameLatin, String nationalId, LocalDate birthDate) {
+    }
+
+    public record Consent(String scope, LocalDate givenOn) {
+    }
+
+    public record Registration(Identity identity, String classification, List<Consent> consents) {
+    }
+
+    /** What registration answers that the console uses: the pseudonymous code. */
+    public record Registered(String code) {
+    }
 }
