@@ -860,4 +860,9 @@ public interface Msg {
             + " one who recorded it approves it.{#else}A supervisor other than the one who proposed it approves it."
             + "{/when}")
     String approvals_liaison_rule(String kind);
+
+    @Message("{#when what}{#is 'kind'}Directory grant{#is 'list'}Directory grants (gateway){#is 'service'}Directory ("
+            + "gateway){#is 'why'}Change · why it needs a second administrator{#else}Another administrator than the"
+            + " one who asked, and than the account changed, approves it.{/when}")
+    String approvals_directory(String what);
 }
