@@ -247,11 +247,9 @@ public class AdminPagesResource {
         String me = gate.subject();
         Map<String, String> refusedBecause = new LinkedHashMap<>();
         for (DirectoryChangeView change : found.items()) {
-            // the gateway's FourEyes rule: neither the requester nor the account changed may approve
-            if (me != null && me.equals(change.requestedBy())) {
-                refusedBecause.put(change.id(), "own-request");
-            } else if (me != null && "user".equalsIgnoreCase(change.kind()) && me.equals(change.name())) {
-                refusedBecause.put(change.id(), "own-account");
+            String why = notApprovable(me, change);
+            if (why != null) {
+                refusedBecause.put(change.id(), why);
             }
         }
         return Response.status(httpStatus).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -263,6 +261,20 @@ public class AdminPagesResource {
                         .data("detail", detail)
                         .render())
                 .build();
+    }
+
+    /**
+     * Why {@code me} may not decide {@code change} (the gateway's FourEyes rule: neither the requester nor the
+     * account changed): {@code own-request}, {@code own-account}, or null when the viewer may decide it.
+     */
+    static String notApprovable(String me, DirectoryChangeView change) {
+        if (me != null && me.equals(change.requestedBy())) {
+            return "own-request";
+        }
+        if (me != null && "user".equalsIgnoreCase(change.kind()) && me.equals(change.name())) {
+            return "own-account";
+        }
+        return null;
     }
 
     private TemplateInstance userPage(UserView found, Map<String, Object> values, Map<String, String> errors,

@@ -25,11 +25,13 @@ import org.yaqaza.console.api.ApprovalItem;
 import org.yaqaza.console.api.AssessmentView;
 import org.yaqaza.console.api.CaseView;
 import org.yaqaza.console.api.DecisionNote;
+import org.yaqaza.console.api.DirectoryChangeView;
 import org.yaqaza.console.api.LiaisonViews;
 import org.yaqaza.console.api.MarkingRequestView;
 import org.yaqaza.console.api.Page;
 import org.yaqaza.console.api.prevention.Referral;
 import org.yaqaza.console.api.prevention.Requests;
+import org.yaqaza.console.service.AdminApi;
 import org.yaqaza.console.service.ApprovalsApi;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
@@ -56,6 +58,10 @@ import io.smallrye.common.annotation.Blocking;
 public class ApprovalsPagesResource {
 
     static final String ROLE = "supervisor";
+    /** Directory grants wait for a second administrator (the gateway's four-eyes rule): listed to administrators. */
+    static final String ADMIN_ROLE = AdminPagesResource.ROLE;
+    static final String GATEWAY = "gateway";
+    static final String DIRECTORY = "directory";
     static final String ASSESSMENT = "assessment";
     static final String MARKING = "marking";
     static final String INTERVENTION = "intervention";
@@ -74,14 +80,16 @@ public class ApprovalsPagesResource {
     static final int MAX_PAGES = 5;
 
     private final ApprovalsApi api;
+    private final AdminApi admin;
     private final Pages pages;
     private final RoleGate gate;
     private final SecurityIdentity identity;
     private final Template inbox;
 
-    public ApprovalsPagesResource(@RestClient ApprovalsApi api, Pages pages, RoleGate gate,
-            SecurityIdentity identity, @Location("approvals/inbox") Template inbox) {
+    public ApprovalsPagesResource(@RestClient ApprovalsApi api, @RestClient AdminApi admin, Pages pages,
+            RoleGate gate, SecurityIdentity identity, @Location("approvals/inbox") Template inbox) {
         this.api = api;
+        this.admin = admin;
         this.pages = pages;
         this.gate = gate;
         this.identity = identity;
@@ -90,7 +98,7 @@ public class ApprovalsPagesResource {
 
     @GET
     public Response inbox(@QueryParam("done") String done) {
-        gate.require(ROLE);
+        gate.requireAny(ROLE, ADMIN_ROLE);
         return inboxPage(200, null, "approved".equals(done) || "rejected".equals(done) ? done : null);
     }
 
@@ -123,6 +131,23 @@ public class ApprovalsPagesResource {
     public Response rejectIntervention(@PathParam("caseId") String caseId, @PathParam("id") String id) {
         gate.require(ROLE);
         return decideIntervention(caseId, id, false);
+    }
+
+    /** A directory grant is decided by a second administrator, through the gateway's directory API. */
+    @POST
+    @Path("/gateway/directory/{id}/approve")
+    public Response approveDirectoryChange(@PathParam("id") String id) {
+        gate.require(ADMIN_ROLE);
+        String change = ReportPagesResource.uuidOrNotFound(id);
+        return decided(true, () -> admin.approve(change));
+    }
+
+    @POST
+    @Path("/gateway/directory/{id}/reject")
+    public Response rejectDirectoryChange(@PathParam("id") String id) {
+        gate.require(ADMIN_ROLE);
+        String change = ReportPagesResource.uuidOrNotFound(id);
+        return decided(false, () -> admin.reject(change));
     }
 
     /** Agreement widenings are decided within their partner: the API names both. */
@@ -250,7 +275,11 @@ public class ApprovalsPagesResource {
         List<ApprovalItem> items = new ArrayList<>();
         // list (source-kind) → why it is not (fully) listed (refused, unreachable, more than the inbox reads)
         Map<String, String> notes = new LinkedHashMap<>();
-        for (String source : sources()) {
+        if (gate.has(ADMIN_ROLE)) {
+            read(notes, GATEWAY + "-" + DIRECTORY, () -> directoryChanges(items, me));
+        }
+        // an administrator who is not a supervisor decides only directory grants here
+        for (String source : gate.has(ROLE) ? sources() : List.<String>of()) {
             if ("intelligence".equals(source)) {
                 read(notes, source + "-" + ASSESSMENT, () -> {
                     for (AssessmentView a : api.pendingAssessments()) {
@@ -299,6 +328,25 @@ public class ApprovalsPagesResource {
                         .data("oldest", items.isEmpty() ? null : items.get(0).requestedAt())
                         .render())
                 .build();
+    }
+
+    /** Directory grants waiting for a second administrator, with the gateway's four-eyes reasons. */
+    private boolean directoryChanges(List<ApprovalItem> items, String me) {
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Page<DirectoryChangeView> found = admin.changes("PENDING", cursor, PAGE_LIMIT);
+            for (DirectoryChangeView c : found.items()) {
+                items.add(new ApprovalItem(GATEWAY, DIRECTORY, null, c.id(), c.kind() + " " + c.name(),
+                        c.oldValues(), c.newValues(), c.action() + (c.reasons() == null || c.reasons().isEmpty()
+                                ? "" : " · " + String.join(", ", c.reasons())),
+                        c.requestedBy(), c.requestedAt(), null, null, AdminPagesResource.notApprovable(me, c)));
+            }
+            cursor = found.nextCursor();
+            if (cursor == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

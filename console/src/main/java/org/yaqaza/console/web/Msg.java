@@ -865,4 +865,9 @@ public interface Msg {
 
     @Message("Sort descending")
     String sort_descending();
+
+    @Message("{#when what}{#is 'kind'}Directory grant{#is 'list'}Directory grants (gateway){#is 'service'}Directory ("
+            + "gateway){#is 'why'}Change · why it needs a second administrator{#else}Another administrator than the"
+            + " one who asked, and than the account changed, approves it.{/when}")
+    String approvals_directory(String what);
 }

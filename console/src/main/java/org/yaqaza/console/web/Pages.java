@@ -56,8 +56,8 @@ public class Pages {
                 // the auditors' and administrators' pages (issue 19): anyone else gets the 404 page there
                 .data("auditing", anyRole("auditor"))
                 .data("administering", anyRole("admin"))
-                // the supervisors' approvals inbox (issue 19 item 1): the 404 page for anyone else
-                .data("approving", anyRole("supervisor"))
+                // the approvals inbox (issue 19 item 1): supervisors, and administrators for directory grants
+                .data("approving", anyRole("supervisor", "admin"))
                 // the liaison officers' pages (issue 19 item 2): the 404 page for anyone else
                 .data("liaising", anyRole("liaison-officer"))
                 .data("here", URLEncoder.encode(request.uri(), StandardCharsets.UTF_8))

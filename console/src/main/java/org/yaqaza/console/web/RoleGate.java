@@ -26,6 +26,20 @@ public class RoleGate {
         }
     }
 
+    /** The 404 page unless the signed-in user holds one of {@code roles}. */
+    public void requireAny(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return;
+            }
+        }
+        throw new NotFoundException();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
     /**
      * The subject of the access token: what the services record as requester and compare in the four-eyes
      * checks ({@code sub}); null when it cannot be read (then nothing is shown as the user's own).

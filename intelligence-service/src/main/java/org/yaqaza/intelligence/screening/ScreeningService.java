@@ -190,8 +190,10 @@ public class ScreeningService {
             for (int j = i + 1; j < parts.size(); j++) {
                 for (String a : pairKeys(parts.get(i), fuzzy.get(i))) {
                     for (String b : pairKeys(parts.get(j), fuzzy.get(j))) {
-                        plan.capped(ScreeningIndex.pair(a, b), config.pairCap(), Map.of(i, PART_WEIGHT, j,
-                                PART_WEIGHT), true);
+                        // through a typo neighbour a part earns a neighbour's weight here too: otherwise the
+                        // hundreds of namesakes of a neighbouring name tie with the name itself at the scored cut
+                        plan.capped(ScreeningIndex.pair(a, b), config.pairCap(), Map.of(i,
+                                retrievalWeight(parts.get(i), a), j, retrievalWeight(parts.get(j), b)), true);
                     }
                 }
             }
@@ -284,6 +286,11 @@ public class ScreeningService {
                 return probes.size() - 1;
             });
         }
+    }
+
+    /** What a part earns through {@code key}: its weight for one of its own keys, less for a typo neighbour. */
+    private static double retrievalWeight(Part part, String key) {
+        return part.keys().contains(key) ? PART_WEIGHT : PART_WEIGHT * FUZZY_RETRIEVAL;
     }
 
     /** Keys a part may be paired under: its pair key, alternates and typo neighbours (bounded). */

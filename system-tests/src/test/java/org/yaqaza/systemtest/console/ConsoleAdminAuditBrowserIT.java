@@ -206,19 +206,33 @@ class ConsoleAdminAuditBrowserIT {
                 own.findElement(By.cssSelector(".why-not")).getText());
         assertTrue(own.findElement(By.cssSelector(".change-after")).getText().contains("SECRET"));
         accessible(admin);
+        // and in the one approvals inbox, with what changes, still not approvable by its requester
+        admin.find("#nav-approvals").click();
+        WebElement ownInInbox = directoryGrant(admin, grantee);
+        assertFalse(ownInInbox.findElement(By.cssSelector("button.approve")).isEnabled());
+        assertTrue(ownInInbox.findElement(By.cssSelector(".approval-after")).getText().contains("SECRET"));
+        assertEquals("You asked for this change: another administrator must approve it.",
+                ownInInbox.findElement(By.cssSelector(".why-not")).getText());
+        accessible(admin);
 
-        // the second administrator, in Arabic, approves it
+        // the second administrator, in Arabic, sees it among the changes and approves it from the inbox
         Browser second = signedIn("admin-2", "ar");
         assertEquals("rtl", second.find("html").getAttribute("dir"));
         assertEquals("الدليل", second.find("#nav-admin").getText());
         second.open("/console/admin/changes");
         assertEquals("تغييرات في انتظار مشرف ثانٍ", second.find("h1").getText());
-        WebElement theirs = second.find(change);
+        assertTrue(second.find(change).findElement(By.cssSelector("button.approve")).isEnabled());
+        accessible(second);
+        second.find("#nav-approvals").click();
+        WebElement theirs = directoryGrant(second, grantee);
+        assertTrue(theirs.findElement(By.cssSelector(".approval-title")).getText().contains("منح في الدليل"));
         WebElement approveIt = theirs.findElement(By.cssSelector("button.approve"));
         assertTrue(approveIt.isEnabled());
         assertEquals("موافقة", approveIt.getText());
         accessible(second);
         approveIt.click();
+        second.waitFor("#done-notice");
+        second.open("/console/admin/changes?status=APPROVED");
         second.waitFor("li[data-name='" + grantee + "'][data-status='APPROVED']");
 
         // the change applies
@@ -233,6 +247,14 @@ class ConsoleAdminAuditBrowserIT {
         assertEquals("false", second.find("#account-state").getAttribute("data-enabled"));
         assertEquals(false, gateway().get("/api/admin/users/" + grantee, "admin").expect(200).json()
                 .getBoolean("enabled"));
+    }
+
+    /** The inbox item of the pending directory grant for the account {@code name}. */
+    private static WebElement directoryGrant(Browser browser, String name) {
+        browser.waitFor("#approvals");
+        return browser.driver().findElements(By.cssSelector("li[data-kind='directory']")).stream()
+                .filter(item -> item.findElement(By.cssSelector(".approval-subject")).getText().endsWith(" " + name))
+                .findFirst().orElseThrow(() -> new AssertionError("no directory grant for " + name + " in the inbox"));
     }
 
     @Test
