@@ -1,5 +1,7 @@
 package org.yaqaza.systemtest.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -134,6 +136,11 @@ public final class Browser implements AutoCloseable {
 
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Fails the test when axe-core finds a serious or critical violation on the page shown. */
+    void assertAccessible() {
+        assertEquals(List.of(), accessibilityViolations(), "axe-core on " + path());
     }
 
     /** axe-core's serious and critical violations on the current page (rule id and the first offending node). */

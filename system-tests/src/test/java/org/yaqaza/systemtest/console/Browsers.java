@@ -54,6 +54,13 @@ public final class Browsers implements TestWatcher, BeforeAllCallback {
         return browser;
     }
 
+    /** {@link #open A browser} signed in to the console as {@code account}. */
+    static Browser signedIn(String gatewayUrl, String account, String password, String language) {
+        Browser browser = open(gatewayUrl, language, account + "-" + language);
+        browser.signIn(account, password);
+        return browser;
+    }
+
     /** Closes the kept browsers when JUnit closes its root store, after the last test class of the run. */
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -43,17 +43,11 @@ class ConsoleAdminAuditBrowserIT {
     }
 
     private static Browser signedIn(String account, String password, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
-        browser.signIn(account, password);
-        return browser;
+        return Browsers.signedIn(gateway().url(), account, password, language);
     }
 
     private static Browser signedIn(String account, String language) {
         return signedIn(account, DemoDirectory.demoPassword(account), language);
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
     }
 
     /**
@@ -93,7 +87,7 @@ class ConsoleAdminAuditBrowserIT {
             assertEquals("valid", chain.getAttribute("data-status"), service + ": " + chain.getText());
             assertTrue(chain.getText().contains("Valid"), chain.getText());
         }
-        accessible(browser);
+        browser.assertAccessible();
 
         browser.open("/console/reports/" + reportId);
         browser.find("#report-audit").click();
@@ -109,7 +103,7 @@ class ConsoleAdminAuditBrowserIT {
         }
         assertTrue(browser.all(".event-action").stream().anyMatch(cell -> cell.getText().equals("CREATE")),
                 "the report's creation is in its trail");
-        accessible(browser);
+        browser.assertAccessible();
 
         // the demo auditor (no reading role) sees the four chains too, here in Arabic (right to left)
         Browser auditor = signedIn("auditor", "ar");
@@ -121,7 +115,7 @@ class ConsoleAdminAuditBrowserIT {
             assertEquals("valid", chain.getAttribute("data-status"));
             assertTrue(chain.getText().contains("سليمة"), chain.getText());
         }
-        accessible(auditor);
+        auditor.assertAccessible();
     }
 
     @Test
@@ -141,7 +135,7 @@ class ConsoleAdminAuditBrowserIT {
         List<WebElement> first = browser.all("#events tbody tr");
         assertEquals(20, first.size(), "one page of the console's page size");
         long lastOfFirst = Long.parseLong(first.get(first.size() - 1).getAttribute("data-seq"));
-        accessible(browser);
+        browser.assertAccessible();
 
         browser.find("#next-page").click();
         browser.waitFor("#events");
@@ -159,7 +153,7 @@ class ConsoleAdminAuditBrowserIT {
         browser.waitFor("#form-errors");
         assertFalse(browser.find("#from-error").getText().isBlank());
         assertEquals("analyst", browser.find("#actor").getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -170,10 +164,10 @@ class ConsoleAdminAuditBrowserIT {
         Browser admin = signedIn("admin", "en");
         admin.find("#nav-admin").click();
         admin.waitFor("#users");
-        accessible(admin);
+        admin.assertAccessible();
         admin.open("/console/admin/users/" + grantee);
         assertEquals("RESTRICTED", admin.find("#account-clearance").getAttribute("data-clearance"));
-        accessible(admin);
+        admin.assertAccessible();
         // the API's problem next to its field, what was typed kept
         admin.find("#agency").clear();
         admin.find("#displayName").clear();
@@ -182,7 +176,7 @@ class ConsoleAdminAuditBrowserIT {
         admin.waitFor("#form-errors");
         assertFalse(admin.find("#agency-error").getText().isBlank(), "the agency's problem next to the agency");
         assertEquals("Renamed " + grantee, admin.find("#displayName").getAttribute("value"));
-        accessible(admin);
+        admin.assertAccessible();
 
         admin.open("/console/admin/users/" + grantee);
         new Select(admin.find("#clearance")).selectByValue("SECRET");
@@ -194,7 +188,7 @@ class ConsoleAdminAuditBrowserIT {
                 "a grant that needs a second administrator is not applied");
         assertEquals("RESTRICTED", gateway().get("/api/admin/users/" + grantee, "admin").expect(200)
                 .str("clearance"));
-        accessible(admin);
+        admin.assertAccessible();
 
         // the requester's own change is listed, its approve button disabled with the reason
         admin.find("#pending-link").click();
@@ -205,7 +199,7 @@ class ConsoleAdminAuditBrowserIT {
         assertEquals("You asked for this change: another administrator must approve it.",
                 own.findElement(By.cssSelector(".why-not")).getText());
         assertTrue(own.findElement(By.cssSelector(".change-after")).getText().contains("SECRET"));
-        accessible(admin);
+        admin.assertAccessible();
         // and in the one approvals inbox, with what changes, still not approvable by its requester
         admin.find("#nav-approvals").click();
         WebElement ownInInbox = directoryGrant(admin, grantee);
@@ -213,7 +207,7 @@ class ConsoleAdminAuditBrowserIT {
         assertTrue(ownInInbox.findElement(By.cssSelector(".approval-after")).getText().contains("SECRET"));
         assertEquals("You asked for this change: another administrator must approve it.",
                 ownInInbox.findElement(By.cssSelector(".why-not")).getText());
-        accessible(admin);
+        admin.assertAccessible();
 
         // the second administrator, in Arabic, sees it among the changes and approves it from the inbox
         Browser second = signedIn("admin-2", "ar");
@@ -222,14 +216,14 @@ class ConsoleAdminAuditBrowserIT {
         second.open("/console/admin/changes");
         assertEquals("تغييرات في انتظار مشرف ثانٍ", second.find("h1").getText());
         assertTrue(second.find(change).findElement(By.cssSelector("button.approve")).isEnabled());
-        accessible(second);
+        second.assertAccessible();
         second.find("#nav-approvals").click();
         WebElement theirs = directoryGrant(second, grantee);
         assertTrue(theirs.findElement(By.cssSelector(".approval-title")).getText().contains("منح في الدليل"));
         WebElement approveIt = theirs.findElement(By.cssSelector("button.approve"));
         assertTrue(approveIt.isEnabled());
         assertEquals("موافقة", approveIt.getText());
-        accessible(second);
+        second.assertAccessible();
         approveIt.click();
         second.waitFor("#done-notice");
         second.open("/console/admin/changes?status=APPROVED");
@@ -239,7 +233,7 @@ class ConsoleAdminAuditBrowserIT {
         second.open("/console/admin/users/" + grantee);
         assertEquals("SECRET", second.find("#account-clearance").getAttribute("data-clearance"));
         assertEquals("SECRET", gateway().get("/api/admin/users/" + grantee, "admin").expect(200).str("clearance"));
-        accessible(second);
+        second.assertAccessible();
 
         // taking access away applies at once
         second.find("#disable").click();
@@ -268,10 +262,10 @@ class ConsoleAdminAuditBrowserIT {
         Browser admin = signedIn("admin-2", "en");
         admin.open("/console/admin/clients");
         admin.waitFor("#clients");
-        accessible(admin);
+        admin.assertAccessible();
         admin.find("tr[data-client='" + DemoDirectory.PARTNER_CLIENT.clientId() + "'] a").click();
         assertTrue(admin.find("#account-facts").getText().contains("es-cni"), "the partner is shown");
-        accessible(admin);
+        admin.assertAccessible();
         admin.find("#unlock").click();
         assertEquals("The account’s sign-in throttling is lifted.", admin.find("#done-notice").getText());
         assertEquals("true", admin.find("#account-state").getAttribute("data-enabled"));
@@ -302,7 +296,7 @@ class ConsoleAdminAuditBrowserIT {
             assertEquals(missing, browser.find("main").getText(), page + " looks exactly like a missing page");
             assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
         }
-        accessible(browser);
+        browser.assertAccessible();
         assertEquals("/console/admin/changes", URI.create(browser.driver().getCurrentUrl()).getPath());
     }
 }

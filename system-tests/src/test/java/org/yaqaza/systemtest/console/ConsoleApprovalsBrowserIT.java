@@ -39,13 +39,7 @@ class ConsoleApprovalsBrowserIT {
     }
 
     private static Browser signedIn(String account, String password, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
-        browser.signIn(account, password);
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, password, language);
     }
 
     @Test
@@ -83,7 +77,7 @@ class ConsoleApprovalsBrowserIT {
         assertTrue(List.of("SECRET", "TOP_SECRET").contains(banner), banner);
         assertOldestFirst(own);
         assertTrue(own.all("#source-notes").isEmpty(), "intelligence and liaison both answered");
-        accessible(own);
+        own.assertAccessible();
 
         // a second supervisor of the same agency, in Arabic, approves it in the inbox
         String second = "st-supervisor-" + UUID.randomUUID().toString().substring(0, 6);
@@ -98,12 +92,12 @@ class ConsoleApprovalsBrowserIT {
         WebElement approve = theirs.findElement(By.cssSelector("button.approve"));
         assertTrue(approve.isEnabled());
         assertEquals("موافقة", approve.getText());
-        accessible(other);
+        other.assertAccessible();
         theirs.findElement(By.cssSelector("textarea")).sendKeys("موافق: مصدر مفتوح");
         approve.click();
         other.waitFor("#done-notice");
         assertTrue(other.all(item).isEmpty(), "a decided request leaves the inbox");
-        accessible(other);
+        other.assertAccessible();
 
         // the change applies (the API says so)
         assertEquals("RESTRICTED", gateway().get("/api/intelligence/reports/" + reportId, "analyst").expect(200)
@@ -133,11 +127,11 @@ class ConsoleApprovalsBrowserIT {
         assertEquals("Un superviseur autre que l’auteur l’approuve.",
                 item.findElement(By.cssSelector(".approval-rule")).getText());
         assertTrue(item.findElements(By.cssSelector(".why-not")).isEmpty(), "the analyst asked, not the supervisor");
-        accessible(browser);
+        browser.assertAccessible();
         item.findElement(By.cssSelector("textarea")).sendKeys("Indicateurs insuffisants.");
         item.findElement(By.cssSelector("button.reject")).click();
         assertEquals("Rejeté : rien ne change.", browser.waitFor("#done-notice").getText());
-        accessible(browser);
+        browser.assertAccessible();
 
         Gateway.Resp decided = gateway().get("/api/intelligence/assessments/" + assessmentId, "analyst")
                 .expect(200);
@@ -169,7 +163,7 @@ class ConsoleApprovalsBrowserIT {
         assertEquals("téléphones", item.findElement(By.cssSelector(".approval-reason")).getText());
         assertEquals("A supervisor other than the one who asked approves it.",
                 item.findElement(By.cssSelector(".approval-rule")).getText());
-        accessible(browser);
+        browser.assertAccessible();
         item.findElement(By.cssSelector("button.approve")).click();
         assertEquals("Approved: the change is applied.", browser.waitFor("#done-notice").getText());
 
@@ -200,7 +194,7 @@ class ConsoleApprovalsBrowserIT {
             assertEquals("prevention", listed.getAttribute("data-source"));
         }
         assertTrue(browser.all("#source-notes").isEmpty(), "only prevention was asked, and it answered");
-        accessible(browser);
+        browser.assertAccessible();
         item.findElement(By.cssSelector("button.approve")).click();
         assertEquals("Approved: the change is applied.", browser.waitFor("#done-notice").getText());
         assertEquals("UNCLASSIFIED", gateway().get("/api/prevention/programmes/" + programme,
@@ -227,7 +221,7 @@ class ConsoleApprovalsBrowserIT {
         assertEquals("Marking requests (prevention): not shown, the service refused to list them for you",
                 note.getText());
         assertEquals("Nothing waits for your decision.", browser.find("#no-items").getText());
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     /** The longest waiting first (the order docs/console.md gives). */
@@ -250,6 +244,6 @@ class ConsoleApprovalsBrowserIT {
         assertEquals("Page not found", browser.find("#error-title").getText());
         assertEquals(missing, browser.find("main").getText(), "looks exactly like a missing page");
         assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
-        accessible(browser);
+        browser.assertAccessible();
     }
 }

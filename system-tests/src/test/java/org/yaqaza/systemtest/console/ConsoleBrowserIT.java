@@ -53,13 +53,7 @@ class ConsoleBrowserIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     @Test
@@ -68,11 +62,11 @@ class ConsoleBrowserIT {
         assertEquals("rtl", browser.find("html").getAttribute("dir"));
         assertEquals("ar", browser.find("html").getAttribute("lang"));
         assertEquals("البحث في التقارير", browser.find("#nav-search").getText());
-        accessible(browser);
+        browser.assertAccessible();
 
         String marker = "yzc" + UUID.randomUUID().toString().substring(0, 8);
         browser.find("#nav-new-report").click();
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#title").sendKeys("خلية إرهابية في الرشيدية " + marker);
         browser.find("#body").sendKeys("أحبطت الأجهزة الأمنية مخططاً إرهابياً. " + article);
         new Select(browser.find("#language")).selectByValue("ar");
@@ -89,7 +83,7 @@ class ConsoleBrowserIT {
         assertEquals("RESTRICTED", browser.find("#banner-top").getAttribute("data-marking"));
         assertEquals("محدود التداول", browser.find("#banner-top").getText());
         arabicGlyphsAreRendered(browser, "#report-body");
-        accessible(browser);
+        browser.assertAccessible();
         String reportPath = browser.path();
 
         // the search is typed without any hamza: ارهابية for إرهابية
@@ -99,7 +93,7 @@ class ConsoleBrowserIT {
         browser.waitFor("#results");
         assertEquals(reportPath, java.net.URI.create(browser.find(".result-title").getAttribute("href")).getPath());
         assertFalse(browser.all(".result-title mark, .snippet mark").isEmpty(), "the matches are highlighted");
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -114,7 +108,7 @@ class ConsoleBrowserIT {
         assertEquals("", browser.driver().findElement(By.id("body-error")).getText(),
                 "no problem shown for a valid field");
         assertEquals("Body without a title.", browser.find("#body").getAttribute("value"), "nothing typed is lost");
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -131,7 +125,7 @@ class ConsoleBrowserIT {
         assertEquals("Page not found", browser.find("#error-title").getText());
         assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"),
                 "the banner does not betray the hidden report's marking");
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -150,7 +144,7 @@ class ConsoleBrowserIT {
         assertEquals("SECRET", browser.find("#banner-top").getAttribute("data-marking"));
         assertEquals("SECRET", browser.find("#banner-bottom").getAttribute("data-marking"));
         assertEquals("SECRET", browser.find("#banner-top").getText());
-        accessible(browser);
+        browser.assertAccessible();
         browser.open("/console/");
         assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
         assertEquals("NON CLASSIFIÉ", browser.find("#banner-top").getText());
@@ -164,7 +158,7 @@ class ConsoleBrowserIT {
         browser.waitFor("html[dir=rtl]");
         browser.open("/console/reports/search");
         assertEquals("ar", browser.find("html").getAttribute("lang"));
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#lang-fr").click();
         browser.waitFor("html[lang=fr]");
         assertEquals("/console/reports/search", browser.path(), "back on the page the user was on");
@@ -183,7 +177,7 @@ class ConsoleBrowserIT {
         browser.find("#sign-out").click();
         browser.waitFor("#sign-in-again");
         assertEquals("/console/signed-out", browser.path());
-        accessible(browser);
+        browser.assertAccessible();
         browser.driver().navigate().back();
         browser.waitFor("body");
         assertTrue(browser.driver().findElements(By.id("report-title")).isEmpty(),
@@ -215,7 +209,7 @@ class ConsoleBrowserIT {
         browser.waitFor("#graph[data-ready=true]");
         // depth 2 from the leader: the cell and the member; the member's contact is one hop further
         assertEquals("3", browser.find("#graph").getAttribute("data-nodes"));
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("li[data-node='" + member + "'] button.expand").click();
         browser.waitFor("#graph-nodes li[data-node='" + contact + "']");
         assertEquals("4", browser.find("#graph").getAttribute("data-nodes"), "expanding the member adds its contact");
@@ -227,7 +221,7 @@ class ConsoleBrowserIT {
         List<String> hops = browser.all("#path ol.path li").stream().map(li -> li.getAttribute("data-node"))
                 .toList();
         assertEquals(List.of(leader, cell, member), hops);
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -236,7 +230,7 @@ class ConsoleBrowserIT {
         String person = entity("PERSON", "محمد الإدريسي", "RESTRICTED", null);
         Browser browser = signedIn("analyst", "fr");
         browser.open("/console/screening");
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#name").sendKeys("Mohamed El Idrissi");
         browser.find("#screen-submit").click();
         browser.waitFor("#candidates");
@@ -249,7 +243,7 @@ class ConsoleBrowserIT {
         // every part of the query is explained against the Arabic name, in the page's language
         assertTrue(why.contains("« Mohamed » correspond à « محمد »") && why.contains("« El Idrissi » correspond à"),
                 why);
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -263,7 +257,7 @@ class ConsoleBrowserIT {
         assertEquals(Boolean.TRUE, loaded, "the chart is drawn");
         assertEquals("TOP_SECRET", browser.find("#banner-top").getAttribute("data-marking"),
                 "aggregates are marked at the analyst's clearance");
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -277,7 +271,7 @@ class ConsoleBrowserIT {
         browser.open("/console/alerts");
         browser.waitFor("#unread-count[data-live=true]");
         int before = Integer.parseInt(browser.find("#unread-count").getAttribute("data-unread"));
-        accessible(browser);
+        browser.assertAccessible();
 
         // another user files a report naming the watched person
         gateway().post("/api/intelligence/reports", "collector", Json.obj("sourceType", "HUMINT", "reliability", "B",

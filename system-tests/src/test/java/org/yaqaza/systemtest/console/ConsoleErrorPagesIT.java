@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,13 +45,7 @@ class ConsoleErrorPagesIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language + "-errors");
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     @Test
@@ -72,13 +65,13 @@ class ConsoleErrorPagesIT {
         assertEquals("UNCLASSIFIED", browser.find("#banner-bottom").getAttribute("data-marking"));
         assertEquals("غير مصنف", browser.find("#banner-top").getText());
         assertTrue(browser.path().startsWith("/console/reports/search"), "stays at the address asked for");
-        accessible(browser);
+        browser.assertAccessible();
 
         // the same refusal in French: the page is translated, not a fixed English text
         browser.open("/console/language?set=fr&back=%2Fconsole%2Freports%2Fsearch%3Fq%3Dcellule");
         browser.waitFor("#error-title");
         assertEquals("Action non autorisée", browser.find("#error-title").getText());
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -101,7 +94,7 @@ class ConsoleErrorPagesIT {
             assertTrue(gatewayLogged(suite, id.group(1)), "the request id shown is the one the gateway logged: "
                     + id.group(1));
             assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
-            accessible(browser);
+            browser.assertAccessible();
         } finally {
             suite.startService(SuiteService.INTELLIGENCE);
             awaitRoutedAgain();

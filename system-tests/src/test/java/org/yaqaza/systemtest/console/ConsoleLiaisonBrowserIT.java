@@ -50,13 +50,7 @@ class ConsoleLiaisonBrowserIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     /** A partner with its machine client and an agreement up to SECRET for terrorism, ending on {@code until}. */
@@ -109,7 +103,7 @@ class ConsoleLiaisonBrowserIT {
         assertTrue(origin.findElement(By.cssSelector(".expiring-flag")).getText().startsWith("ينتهي خلال"));
         assertEquals("false", officer.find("li[data-partner='" + recipient + "'] tr.agreement")
                 .getAttribute("data-expiring"));
-        accessible(officer);
+        officer.assertAccessible();
 
         // the composer: the checks are shown live as the fields change, before anything is submitted
         officer.find("#liaison-nav-compose").click();
@@ -125,7 +119,7 @@ class ConsoleLiaisonBrowserIT {
         assertEquals("", officer.find("#check-results li[data-partner='" + originator + "']")
                 .getAttribute("data-rule"), "material goes back to its own originator freely");
         assertTrue(officer.find(".checks-lineage").getText().contains(originator + " (TLP:GREEN)"));
-        accessible(officer);
+        officer.assertAccessible();
         // without script, the Check button gives the same answer (the page comes back with the checks)
         officer.find("#check-release").click();
         officer.waitFor("#check-results li[data-partner='" + recipient + "'].refused");
@@ -136,7 +130,7 @@ class ConsoleLiaisonBrowserIT {
         assertTrue(refusal.contains(recipient) && refusal.contains(originator), refusal);
         assertTrue(officer.find("#form-errors").isDisplayed());
         officer.waitFor("#check-results li[data-partner='" + recipient + "'].refused");
-        accessible(officer);
+        officer.assertAccessible();
 
         // fixed: the refused partner is dropped, every check passes, the SECRET release is submitted
         officer.find("#partner-" + recipient).click();
@@ -150,7 +144,7 @@ class ConsoleLiaisonBrowserIT {
         WebElement pending = officer.find("li[data-release='" + releaseId + "']");
         assertEquals("PENDING_APPROVAL", pending.getAttribute("data-status"));
         assertEquals("في انتظار الموافقة", pending.findElement(By.cssSelector(".release-status")).getText());
-        accessible(officer);
+        officer.assertAccessible();
 
         // ---- the supervisor approves it in the inbox; the supervisor's own request is not approvable
         Browser supervisor = signedIn("supervisor", "en");
@@ -165,7 +159,7 @@ class ConsoleLiaisonBrowserIT {
                 "the supervisor cannot approve their own request");
         assertEquals("You asked for this: another supervisor must decide.",
                 mine.findElement(By.cssSelector(".why-not")).getText());
-        accessible(supervisor);
+        supervisor.assertAccessible();
         item.findElement(By.cssSelector("button.approve")).click();
         assertEquals("Approved: the change is applied.", supervisor.waitFor("#done-notice").getText());
         assertTrue(supervisor.all("li[data-item='liaison-release-" + releaseId + "']").isEmpty());
@@ -180,7 +174,7 @@ class ConsoleLiaisonBrowserIT {
         assertEquals("ACKNOWLEDGED", row.findElement(By.cssSelector(".recipient-status")).getAttribute("data-status"));
         assertEquals("تم الإشعار بالاستلام", row.findElement(By.cssSelector(".recipient-status")).getText());
         assertFalse(row.findElement(By.cssSelector(".acknowledged")).getText().equals("-"));
-        accessible(officer);
+        officer.assertAccessible();
     }
 
     @Test
@@ -226,7 +220,7 @@ class ConsoleLiaisonBrowserIT {
         assertTrue(browser.all("#source-notes").isEmpty(), "every list answered");
         assertTrue(consent.findElement(By.cssSelector(".approval-title")).getText()
                 .contains("Consentement d’un tiers · "), "the kind in French");
-        accessible(browser);
+        browser.assertAccessible();
 
         consent.findElement(By.cssSelector("button.approve")).click();
         browser.waitFor("#done-notice");
@@ -242,7 +236,7 @@ class ConsoleLiaisonBrowserIT {
         browser.waitFor("#done-notice");
         assertEquals("TOP_SECRET", gateway().get(LIAISON + "/partners/" + partnerId + "/agreements/" + agreementId,
                 "liaison-officer").expect(200).str("ceiling"));
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     @Test
@@ -268,21 +262,21 @@ class ConsoleLiaisonBrowserIT {
                 .until(d -> countdown.getText().matches("0?0:[0-5][0-9]:[0-5][0-9]"));
         String first = countdown.getText();
         new WebDriverWait(officer.driver(), Duration.ofSeconds(5)).until(d -> !countdown.getText().equals(first));
-        accessible(officer);
+        officer.assertAccessible();
 
         officer.open("/console/liaison/rfis");
         assertEquals("Demandes de renseignement", officer.find("h1").getText());
-        accessible(officer);
+        officer.assertAccessible();
         officer.open("/console/liaison/incoming");
         assertEquals("Renseignement reçu des partenaires", officer.find("h1").getText());
-        accessible(officer);
+        officer.assertAccessible();
         officer.open("/console/liaison/statistics");
         assertEquals("Chiffres de la coopération", officer.find("h1").getText());
         officer.find("#liaison-chart");
         Object loaded = new WebDriverWait(officer.driver(), Duration.ofSeconds(10)).until(d -> officer.script(
                 "const i = document.getElementById('liaison-chart'); return i.complete && i.naturalWidth > 0;"));
         assertEquals(Boolean.TRUE, loaded, "the chart is drawn");
-        accessible(officer);
+        officer.assertAccessible();
     }
 
     @Test
@@ -293,7 +287,7 @@ class ConsoleLiaisonBrowserIT {
             browser.open(page);
             assertEquals("Page not found", browser.find("#error-title").getText(), page);
         }
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     private static String query(Browser browser, String name) {

@@ -44,13 +44,7 @@ class ConsoleLiaisonRfiBrowserIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     /** A partner with its machine client and an active agreement for terrorism up to {@code ceiling}. */
@@ -87,7 +81,7 @@ class ConsoleLiaisonRfiBrowserIT {
         officer.open("/console/liaison/rfis");
         assertEquals("Demandes de renseignement", officer.find("h1").getText());
         assertEquals("Nos demandes envoyées", officer.find("#outgoing-title").getText());
-        accessible(officer);
+        officer.assertAccessible();
 
         // above the agreement's ceiling: the API's refusal is shown next to the partner field, the form kept
         new Select(officer.find("#partner")).selectByValue(code);
@@ -102,7 +96,7 @@ class ConsoleLiaisonRfiBrowserIT {
         assertTrue(refusal.contains(code) && refusal.contains("SECRET"), refusal);
         assertTrue(officer.find("#form-errors").isDisplayed());
         assertEquals(subject, officer.find("#subject").getAttribute("value"));
-        accessible(officer);
+        officer.assertAccessible();
 
         // fixed: within the ceiling, it is sent
         new Select(officer.find("#classification")).selectByValue("RESTRICTED");
@@ -113,7 +107,7 @@ class ConsoleLiaisonRfiBrowserIT {
         assertEquals("SENT", row.getAttribute("data-status"));
         assertEquals("envoyée", row.findElement(By.cssSelector(".rfi-status")).getText());
         assertEquals(TODAY.plusDays(5).toString(), row.findElement(By.cssSelector("time")).getAttribute("datetime"));
-        accessible(officer);
+        officer.assertAccessible();
 
         // the partner, with its own token over real HTTP: sees only what is addressed to it, and answers
         assertTrue(gateway().get(LIAISON + "/partner/rfis-received", code + "-client").expect(200).json()
@@ -144,7 +138,7 @@ class ConsoleLiaisonRfiBrowserIT {
         assertEquals("WITHDRAWN", officer.find("tr[data-outgoing-rfi='" + second + "']").getAttribute("data-status"));
         gateway().post(LIAISON + "/partner/rfis-received/" + second + "/answer", code + "-client",
                 Json.obj("answer", "Trop tard")).expect(409);
-        accessible(officer);
+        officer.assertAccessible();
     }
 
     @Test
@@ -172,7 +166,7 @@ class ConsoleLiaisonRfiBrowserIT {
         assertEquals("third-party-no-consent", reason.getAttribute("data-reason"));
         assertEquals("المنتج مستمد من مادة أرسلها " + originator + "، الذي لم يوافق على إرسالها إلى " + recipient
                 + ".", reason.getText());
-        accessible(arabic);
+        arabic.assertAccessible();
 
         Browser french = signedIn("liaison-officer", "fr");
         french.open(composer);
@@ -181,6 +175,6 @@ class ConsoleLiaisonRfiBrowserIT {
         assertEquals("third-party-no-consent", reason.getAttribute("data-reason"));
         assertEquals("Le produit dérive de matériel envoyé par " + originator + ", qui n’a pas consenti à sa "
                 + "transmission à " + recipient + ".", reason.getText());
-        accessible(french);
+        french.assertAccessible();
     }
 }

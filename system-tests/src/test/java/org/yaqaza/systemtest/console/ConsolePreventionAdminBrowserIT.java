@@ -45,13 +45,7 @@ class ConsolePreventionAdminBrowserIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-admin-" + language);
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     private static String unique() {
@@ -67,7 +61,7 @@ class ConsolePreventionAdminBrowserIT {
         browser.waitFor("#programme-form");
         assertEquals("برنامج جديد", browser.find("h1").getText());
         assertEquals("اسم البرنامج", browser.find("label[for=name]").getText());
-        accessible(browser);
+        browser.assertAccessible();
 
         // no region: the service's problem next to the field, the rest kept as typed
         String name = "مرافقة ما بعد الإفراج " + unique();
@@ -82,13 +76,13 @@ class ConsolePreventionAdminBrowserIT {
         assertFalse(browser.find("#region-error").getText().isBlank(), "the region's problem next to it");
         assertEquals(name, browser.find("#name").getAttribute("value"));
         assertEquals("TUESDAY 09:00-12:00 مكتبة السجن", browser.find("#schedule").getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#region").sendKeys("فاس-مكناس");
         browser.find("#programme-submit").click();
         browser.waitFor("#programme-title");
         assertEquals("أُنشئ البرنامج.", browser.find("#done-notice").getText());
         assertEquals(name, browser.find("#programme-title").getText());
-        accessible(browser);
+        browser.assertAccessible();
 
         // the edit page: the schedule and the partners read back, a module added to the curriculum
         browser.find("#edit-programme").click();
@@ -107,7 +101,7 @@ class ConsolePreventionAdminBrowserIT {
         browser.waitFor("#programme-form");
         browser.find("#capacity").clear();
         browser.find("#capacity").sendKeys("15");
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#programme-submit").click();
         browser.waitFor("#programme-title");
         assertEquals("حُفظ البرنامج.", browser.find("#done-notice").getText());
@@ -117,7 +111,7 @@ class ConsolePreventionAdminBrowserIT {
         browser.waitFor("#edition-form");
         assertEquals("دورة جديدة", browser.find("h1").getText());
         browser.find("#name").sendKeys("الدورة الأولى");
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#edition-submit").click();
         browser.waitFor("#apply-form");
         assertTrue(browser.find("main").getText().contains("الدورة الأولى"), "the new edition's page");
@@ -133,7 +127,7 @@ class ConsolePreventionAdminBrowserIT {
         browser.waitFor("#form-errors");
         assertFalse(browser.find("#nationalId-error").getText().isBlank(), "the national id's problem next to it");
         assertEquals("يوسف بن علي", browser.find("#fullNameAr").getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#nationalId").clear();
         browser.find("#nationalId").sendKeys("ZT" + unique());
         new Select(browser.find("#classification")).selectByValue("RESTRICTED");
@@ -142,7 +136,7 @@ class ConsolePreventionAdminBrowserIT {
         assertTrue(browser.find("#registered-code").getText().startsWith("YQ-"), browser.find("#registered-code")
                 .getText());
         assertFalse(browser.find("main").getText().contains("Youssef"), "the identity is not shown again");
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     /** An imam-training programme and a participant (Arabic name with a hamza) who completed it, via the API. */
@@ -179,10 +173,10 @@ class ConsolePreventionAdminBrowserIT {
         browser.find("#to-registry").click();
         browser.waitFor("#registry-filters");
         assertEquals("Certificate registry", browser.find("h1").getText());
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#to-issue").click();
         browser.waitFor("#issue-form");
-        accessible(browser);
+        browser.assertAccessible();
 
         // dates the service refuses: its reason shown, what was typed kept
         String number = "IMAM-" + TODAY.getYear() + "-" + tag.substring(0, 6).replaceAll("[^0-9A-Z]", "7");
@@ -195,14 +189,14 @@ class ConsolePreventionAdminBrowserIT {
         assertTrue(browser.find("#form-detail").getText().contains("expiresOn"), browser.find("#form-detail").getText());
         assertEquals(world[1], browser.find("#participantCode").getAttribute("value"));
         assertEquals(number, browser.find("#number").getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
         browser.script("document.getElementById('expiresOn').value = arguments[0]", TODAY.plusDays(20).toString());
         browser.find("#issue-submit").click();
         browser.waitFor("#done-notice");
         assertEquals("The certificate was issued.", browser.find("#done-notice").getText());
         WebElement row = browser.find("tr[data-certificate='" + number + "']");
         assertEquals("VALID", row.getAttribute("data-status"));
-        accessible(browser);
+        browser.assertAccessible();
 
         // found by the holder's name written without the hamza, and among those ending within 30 days
         browser.open("/console/prevention/certificates");
@@ -213,12 +207,12 @@ class ConsolePreventionAdminBrowserIT {
         assertEquals(1, browser.all("#certificates tbody tr").size());
         assertEquals(number, browser.find("#certificates tbody tr").getAttribute("data-certificate"));
         assertFalse(browser.find("#certificates").getText().contains("الرحمن"), "the name is never shown");
-        accessible(browser);
+        browser.assertAccessible();
 
         // renewed, then revoked with its reason
         browser.find("tr[data-certificate='" + number + "'] a.renew").click();
         browser.waitFor("#renewal-form");
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#renewal-submit").click();
         assertEquals("The certificate was renewed.", browser.find("#done-notice").getText());
         browser.find("tr[data-certificate='" + number + "'] a.revoke").click();
@@ -226,7 +220,7 @@ class ConsolePreventionAdminBrowserIT {
         browser.find("#revocation-submit").click();
         browser.waitFor("#form-errors");
         assertFalse(browser.find("#reason-error").getText().isBlank(), "a revocation needs its reason");
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#reason").sendKeys("Prêches contraires au référentiel");
         browser.find("#revocation-submit").click();
         assertEquals("The certificate was revoked.", browser.find("#done-notice").getText());
@@ -236,7 +230,7 @@ class ConsolePreventionAdminBrowserIT {
         browser.find("#registry-filter-submit").click();
         browser.waitFor("#certificates");
         assertEquals("REVOKED", browser.find("tr[data-certificate='" + number + "']").getAttribute("data-status"));
-        accessible(browser);
+        browser.assertAccessible();
 
         // the registry is case data: an analyst and a DGST supervisor get the 404 page
         for (String other : List.of("analyst", "supervisor")) {
@@ -279,7 +273,7 @@ class ConsolePreventionAdminBrowserIT {
         assertFalse(item.getText().contains("Said El Marrakchi"), "the identity stays sealed until approval");
         WebElement handoverItem = decider.find("#item-prevention-handover-" + handover);
         assertTrue(handoverItem.getText().contains("DGSN"), handoverItem.getText());
-        accessible(decider);
+        decider.assertAccessible();
         item.findElement(By.cssSelector("textarea")).sendKeys("ملف مناسب للبرنامج");
         item.findElement(By.cssSelector("button.approve")).click();
         decider.waitFor("#done-notice");
@@ -290,7 +284,7 @@ class ConsolePreventionAdminBrowserIT {
         decider.find("#item-prevention-handover-" + handover + " button.reject").click();
         decider.waitFor("#decision-refused");
         assertFalse(decider.all("#item-prevention-handover-" + handover).isEmpty());
-        accessible(decider);
+        decider.assertAccessible();
 
         // the intelligence supervisor's inbox never asks the prevention service
         Browser dgst = signedIn("supervisor", "en");
@@ -298,6 +292,6 @@ class ConsolePreventionAdminBrowserIT {
         dgst.waitFor("h1");
         assertTrue(dgst.all("[data-source='prevention']").isEmpty(), "no prevention item for a DGST supervisor");
         assertTrue(dgst.all("#item-prevention-handover-" + handover).isEmpty());
-        accessible(dgst);
+        dgst.assertAccessible();
     }
 }

@@ -48,13 +48,7 @@ class ConsolePreventionBrowserIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-" + language);
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     /** A programme with one module and one edition of {@code capacity} places, made through the API. */
@@ -131,14 +125,14 @@ class ConsolePreventionBrowserIT {
             assertEquals(browser.all("#programmes tbody td:nth-child(2)").get(0).getText(), kind.getText(),
                     "the kind filter is applied by the service");
         }
-        accessible(browser);
+        browser.assertAccessible();
 
         browser.open("/console/prevention/programmes/" + world.programme());
         assertEquals(world.name(), browser.find("#programme-title").getText());
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("tr[data-edition='" + world.edition() + "'] a").click();
         browser.waitFor("#apply-form");
-        accessible(browser);
+        browser.assertAccessible();
 
         // three applications, screened and enrolled one after the other: the third finds the edition full
         for (String code : world.codes()) {
@@ -160,7 +154,7 @@ class ConsolePreventionBrowserIT {
                 browser.find("#occupancy").getText());
         assertEquals("2", browser.find("#occupancy").getAttribute("data-taken"));
         assertTrue(browser.find("#full-notice").isDisplayed());
-        accessible(browser);
+        browser.assertAccessible();
 
         // the state filter is the service's
         new Select(browser.find("#state")).selectByValue("WAITLISTED");
@@ -175,7 +169,7 @@ class ConsolePreventionBrowserIT {
         browser.waitFor("#form-errors");
         assertFalse(browser.find("#form-detail").getText().isBlank(), "the service's reason (already applied)");
         assertEquals(world.codes().get(0), browser.find("#participantCode").getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
 
         // a session, then its attendance sheet
         browser.open("/console/prevention/editions/" + world.edition());
@@ -187,12 +181,12 @@ class ConsolePreventionBrowserIT {
         assertEquals(2, rows.size(), "the two enrolled participants; not the one waiting");
         new Select(browser.find("tr[data-code='" + world.codes().get(0) + "'] select")).selectByValue("PRESENT");
         new Select(browser.find("tr[data-code='" + world.codes().get(1) + "'] select")).selectByValue("ABSENT");
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#attendance-submit").click();
         assertEquals(label.get("recorded"), browser.find("#done-notice").getText());
         assertEquals("PRESENT", browser.find("tr[data-code='" + world.codes().get(0) + "']").getAttribute("data-mark"));
         assertEquals("ABSENT", browser.find("tr[data-code='" + world.codes().get(1) + "']").getAttribute("data-mark"));
-        accessible(browser);
+        browser.assertAccessible();
 
         // releases and one re-offence behind the curve, recorded through the API
         followUp(world);
@@ -206,12 +200,12 @@ class ConsolePreventionBrowserIT {
         assertEquals("2", browser.find("#at-risk tbody tr td").getText(), "two people at risk at month 0");
         assertEquals(1, browser.all("#km-steps tbody tr").size(), "one re-offence time");
         assertEquals("0.500", browser.find("#km-steps tbody tr td:nth-child(5)").getText());
-        accessible(browser);
+        browser.assertAccessible();
 
         browser.find("#to-programme").click();
         browser.find("#programme-evaluation").click();
         browser.waitFor("#km-chart");
-        accessible(browser);
+        browser.assertAccessible();
     }
 
     /** Application, screening and enrolment through the API (the journey above does it in the browser). */
@@ -240,7 +234,7 @@ class ConsolePreventionBrowserIT {
         row(browser, code).findElement(By.cssSelector("a.to-assessments")).click();
         browser.waitFor("#assessment-form");
         assertEquals(1, browser.all("#no-assessments").size());
-        accessible(browser);
+        browser.assertAccessible();
 
         // a rating without its evidence: the service's reason above the form, what was chosen kept
         List<WebElement> levels = browser.all("select.level");
@@ -255,7 +249,7 @@ class ConsolePreventionBrowserIT {
         assertTrue(browser.find("#form-detail").getText().contains("evidence"), browser.find("#form-detail").getText());
         assertEquals("PARTLY_EVIDENT", new Select(browser.all("select.level").get(0)).getFirstSelectedOption()
                 .getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
         for (WebElement evidence : browser.all("textarea.evidence")) {
             evidence.sendKeys("Observé en séance.");
         }
@@ -278,14 +272,14 @@ class ConsolePreventionBrowserIT {
         assertEquals(6, browser.all("#comparison tr[data-movement='UP']").size());
         assertEquals(1, browser.all("#comparison tr[data-movement='NOT_COMPARABLE']").size());
         assertEquals(2, browser.all("#assessment-list li").size());
-        accessible(browser);
+        browser.assertAccessible();
 
         // the calendar: the contacts of the release 400 days ago are overdue
         browser.open("/console/prevention/follow-up");
         assertEquals("Calendrier du suivi", browser.find("h1").getText());
         List<WebElement> late = browser.all("li.entry[data-code='" + code + "'][data-overdue='true']");
         assertFalse(late.isEmpty(), "the participant's overdue contacts are in the calendar");
-        accessible(browser);
+        browser.assertAccessible();
         late.get(0).findElement(By.cssSelector("a")).click();
         browser.waitFor("#participant-title");
         WebElement open = browser.all("tr[data-done=''] form.contact-form").get(0);
@@ -293,7 +287,7 @@ class ConsolePreventionBrowserIT {
         open.findElement(By.cssSelector("button.record-contact")).click();
         assertEquals("Le contact est enregistré.", browser.find("#done-notice").getText());
         assertFalse(browser.all("tr[data-done='" + TODAY + "']").isEmpty(), "the contact is made today");
-        accessible(browser);
+        browser.assertAccessible();
 
         // a referral from an intelligence supervisor, decided by a prevention supervisor
         String referral = gateway().post(PREVENTION + "/referrals", "supervisor", Json.obj("programmeKind",
@@ -311,7 +305,7 @@ class ConsolePreventionBrowserIT {
         WebElement item = decider.find("li[data-referral='" + referral + "']");
         assertEquals("PENDING", item.getAttribute("data-status"));
         assertFalse(item.getText().contains("Personne orientée"), "the identity stays sealed until approval");
-        accessible(decider);
+        decider.assertAccessible();
         item.findElement(By.cssSelector("textarea")).sendKeys("Profil adapté au programme.");
         new Select(item.findElement(By.cssSelector("select"))).selectByValue("RESTRICTED");
         item.findElement(By.cssSelector("button.approve")).click();
@@ -328,19 +322,19 @@ class ConsolePreventionBrowserIT {
         browser.waitFor("#form-errors");
         assertFalse(browser.find("#purpose-error").getText().isBlank(), "the purpose's problem next to it");
         assertEquals("DGSN", browser.find("#recipientAgency").getAttribute("value"));
-        accessible(browser);
+        browser.assertAccessible();
         browser.find("#purpose").sendKeys(" : suivi de la réinsertion par la police de proximité.");
         browser.find("#handover-submit").click();
         assertEquals("PENDING", browser.find("#handover-status").getAttribute("data-status"));
         assertTrue(browser.all("#handover-decision").isEmpty(), "an officer does not decide handovers");
-        accessible(browser);
+        browser.assertAccessible();
         String handover = browser.path().substring(browser.path().lastIndexOf('/') + 1);
 
         decider.open("/console/prevention/handovers/" + handover);
         decider.find("#reason").sendKeys("Finalité et base légale vérifiées.");
         decider.find("#handover-decision button.approve").click();
         assertEquals("APPROVED", decider.find("#handover-status").getAttribute("data-status"));
-        accessible(decider);
+        decider.assertAccessible();
     }
 
     /** One release per enrolled participant (400 and 300 days ago) and a re-offence of the first, 200 days ago. */
@@ -399,12 +393,12 @@ class ConsolePreventionBrowserIT {
             assertEquals(missing, browser.find("main").getText(), page + " looks exactly like a missing page");
             assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
         }
-        accessible(browser);
+        browser.assertAccessible();
 
         // the certificate lookup is the API's for every staff role: the one prevention page an analyst may open
         browser.open("/console/prevention/certificates/validity?number=IMAM-2099-000001");
         assertEquals("UNKNOWN", browser.find("#validity-result").getAttribute("data-status"));
-        accessible(browser);
+        browser.assertAccessible();
 
         // a supervisor of an intelligence agency is no prevention staff either (the API's rule: agency MHAI only)
         Browser dgst = signedIn("supervisor", "en");

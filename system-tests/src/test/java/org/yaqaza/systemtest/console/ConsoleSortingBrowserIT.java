@@ -41,13 +41,7 @@ class ConsoleSortingBrowserIT {
     }
 
     private static Browser signedIn(String account, String language) {
-        Browser browser = Browsers.open(gateway().url(), language, account + "-sorting-" + language);
-        browser.signIn(account, DemoDirectory.demoPassword(account));
-        return browser;
-    }
-
-    private static void accessible(Browser browser) {
-        assertEquals(List.of(), browser.accessibilityViolations(), "axe-core on " + browser.path());
+        return Browsers.signedIn(gateway().url(), account, DemoDirectory.demoPassword(account), language);
     }
 
     private static List<String> rows(Browser browser, String css, String attribute) {
@@ -105,7 +99,7 @@ class ConsoleSortingBrowserIT {
         assertTrue(admin.driver().getCurrentUrl().contains("sort=displayName"));
         List<List<String>> api = apiPages("/api/admin/users?sort=displayName", "admin", "username");
         assertEquals(api.get(0), rows(admin, "#users tbody tr", "data-user"), "first page in the API's order");
-        accessible(admin);
+        admin.assertAccessible();
         admin.find("#next-page").click();
         admin.waitFor("#users");
         assertEquals("ascending", admin.find("#sort-displayName").findElement(org.openqa.selenium.By.xpath(".."))
@@ -118,7 +112,7 @@ class ConsoleSortingBrowserIT {
         assertEquals(apiPages("/api/admin/users?sort=-displayName", "admin", "username").get(0),
                 rows(admin, "#users tbody tr", "data-user"));
         assertEquals("ترتيب تصاعدي", admin.find("#sort-displayName").getAttribute("title"));
-        accessible(admin);
+        admin.assertAccessible();
     }
 
     @Test
@@ -139,13 +133,13 @@ class ConsoleSortingBrowserIT {
         List<List<String>> api = apiPages("/api/intelligence/audit?actor=analyst&objectType=report&sort=-occurredAt",
                 "auditor", "seq");
         assertEquals(api.get(0), rows(auditor, "#events tbody tr", "data-seq"), "newest event first, as the API");
-        accessible(auditor);
+        auditor.assertAccessible();
         auditor.find("#next-page").click();
         auditor.waitFor("#events");
         assertEquals(api.get(1), rows(auditor, "#events tbody tr", "data-seq"), "the next page continues");
         assertEquals("descending", auditor.find("#sort-occurredAt").findElement(org.openqa.selenium.By.xpath(".."))
                 .getAttribute("aria-sort"));
-        accessible(auditor);
+        auditor.assertAccessible();
     }
 
     @Test
@@ -172,7 +166,7 @@ class ConsoleSortingBrowserIT {
         assertEquals(api.get(0), rows(officer, "#warnings tbody tr", "data-warning"));
         assertEquals("Flash", officer.find("#warnings tbody tr .precedence").getText().strip().substring(0, 5),
                 "most urgent first");
-        accessible(officer);
+        officer.assertAccessible();
         officer.find("#next-page").click();
         officer.waitFor("#warnings");
         assertEquals(api.get(1), rows(officer, "#warnings tbody tr", "data-warning"), "the next page continues");
@@ -180,6 +174,6 @@ class ConsoleSortingBrowserIT {
         clickHeader(officer, "deadline", "ascending");
         assertEquals(apiPages("/api/liaison/warnings?sort=deadline", "liaison-officer", "id").get(0),
                 rows(officer, "#warnings tbody tr", "data-warning"));
-        accessible(officer);
+        officer.assertAccessible();
     }
 }
