@@ -1,26 +1,16 @@
 package org.yaqaza.console.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +25,6 @@ class LiaisonMessagesTest {
 
     private static final String REASONS =
             "liaison-service/src/main/java/org/yaqaza/liaison/service/ReleaseCheckReason.java";
-
-    private static Properties load(String language) throws IOException {
-        Properties translated = new Properties();
-        try (InputStream in = LiaisonMessagesTest.class
-                .getResourceAsStream("/messages/lmsg_" + language + ".properties")) {
-            translated.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return translated;
-    }
 
     /** The codes of the service's enum: {@code NAME("rule", "code")}. */
     static List<String> serviceReasonCodes() throws IOException {
@@ -63,29 +44,12 @@ class LiaisonMessagesTest {
 
     @Test
     void everyLabelIsTranslatedIntoArabicAndFrench() throws IOException {
-        Set<String> keys = Arrays.stream(LiaisonMsg.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        for (String language : new String[] { "ar", "fr" }) {
-            Properties translated = load(language);
-            Set<String> missing = new TreeSet<>(keys);
-            missing.removeAll(translated.stringPropertyNames());
-            assertEquals(Set.of(), missing, "labels without a " + language + " translation");
-            Set<String> stale = new TreeSet<>(translated.stringPropertyNames());
-            stale.removeAll(keys);
-            assertEquals(Set.of(), stale, language + " translations of labels that no longer exist");
-        }
+        MessageBundles.assertTranslatedIntoArabicAndFrench(LiaisonMsg.class, "lmsg");
     }
 
     @Test
     void theArabicLabelsAreInArabicScript() throws IOException {
-        Properties arabic = load("ar");
-        for (String key : arabic.stringPropertyNames()) {
-            String text = arabic.getProperty(key).replaceAll("\\{[^}]*}", "");
-            if (!text.isBlank()) {
-                assertTrue(text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC),
-                        key + " is not in Arabic: " + text);
-            }
-        }
+        MessageBundles.assertArabicInArabicScript("lmsg");
     }
 
     @Test
@@ -94,8 +58,8 @@ class LiaisonMessagesTest {
         assertFalse(codes.isEmpty(), "no reason code read from " + REASONS);
         String english = LiaisonMsg.class.getMethod("check_reason", String.class, Map.class)
                 .getAnnotation(Message.class).value();
-        Map<String, String> languages = Map.of("en", english, "ar", load("ar").getProperty("check_reason"), "fr",
-                load("fr").getProperty("check_reason"));
+        Map<String, String> languages = Map.of("en", english, "ar", MessageBundles.load("lmsg", "ar").getProperty("check_reason"), "fr",
+                MessageBundles.load("lmsg", "fr").getProperty("check_reason"));
         languages.forEach((language, template) -> {
             for (String code : codes) {
                 Matcher branch = Pattern.compile("\\{#is '" + Pattern.quote(code) + "'}([^{]*(\\{p\\.get\\('[a-z]+'\\)}"
