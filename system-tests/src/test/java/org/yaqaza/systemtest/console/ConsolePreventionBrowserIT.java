@@ -1,6 +1,7 @@
 package org.yaqaza.systemtest.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -394,6 +395,19 @@ class ConsolePreventionBrowserIT {
             assertEquals("UNCLASSIFIED", browser.find("#banner-top").getAttribute("data-marking"));
         }
         browser.assertAccessible();
+
+        // the same in Arabic, on the pages that create and list (the registry, the forms)
+        Browser arabic = signedIn("analyst", "ar");
+        assertEquals("rtl", arabic.find("html").getAttribute("dir"));
+        arabic.open("/console/no-such-page-" + UUID.randomUUID());
+        String missingInArabic = arabic.find("main").getText();
+        assertNotEquals("Page not found", arabic.find("#error-title").getText(), "the 404 page is translated");
+        for (String page : List.of("/console/prevention/certificates", "/console/prevention/programmes/new",
+                "/console/prevention/programmes/" + world.programme(), "/console/prevention/referrals")) {
+            arabic.open(page);
+            assertEquals(missingInArabic, arabic.find("main").getText(), page + " looks exactly like a missing page");
+        }
+        arabic.assertAccessible();
 
         // the certificate lookup is the API's for every staff role: the one prevention page an analyst may open
         browser.open("/console/prevention/certificates/validity?number=IMAM-2099-000001");
