@@ -338,16 +338,24 @@ public class LiaisonPagesResource {
                 .data("next", next("/console/liaison/rfis", found.nextCursor(), "status", state));
     }
 
+    /** The incoming columns the API sorts by (received is the record's creation). */
+    static final List<String> INCOMING_SORTS = List.of("title", "partner", "createdAt");
+
     @GET
     @Path("/incoming")
-    public TemplateInstance incoming(@QueryParam("partner") String partner, @QueryParam("cursor") String cursor) {
+    public TemplateInstance incoming(@QueryParam("partner") String partner, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
         gate.require(ROLE);
         String code = blank(partner);
-        Page<LiaisonViews.Submission> found = api.incoming(code, blank(cursor), config.pageSize());
+        String order = SortHeaders.oneOf(sort, INCOMING_SORTS);
+        Page<LiaisonViews.Submission> found = api.incoming(code, blank(cursor), config.pageSize(), order);
         return pages.render(incoming, found.items().stream().map(LiaisonViews.Submission::classification).toList())
                 .data("items", found.items())
                 .data("partner", code == null ? "" : code)
-                .data("next", next("/console/liaison/incoming", found.nextCursor(), "partner", code));
+                .data("sort", order == null ? "" : order)
+                .data("sorts", new SortHeaders("/console/liaison/incoming",
+                        java.util.Map.of("partner", code == null ? "" : code), order))
+                .data("next", next("/console/liaison/incoming", found.nextCursor(), "partner", code, "sort", order));
     }
 
     @GET

@@ -68,7 +68,7 @@ public interface LiaisonApi {
     @GET
     @Path("/liaison/incoming")
     Page<LiaisonViews.Submission> incoming(@QueryParam("partner") String partner,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/liaison/statistics/annual")
