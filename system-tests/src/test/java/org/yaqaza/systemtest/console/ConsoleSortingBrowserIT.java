@@ -23,7 +23,8 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * Issue 19 item 6: lists sort on the server. On the audit trail, the liaison warnings and the administrators' user
  * list, clicking a column header reorders the rows exactly as the API orders them (aria-sort and the arrow follow,
  * the filters stay), the next page continues in that order, a second click flips the direction; the user list
- * once in Arabic (right to left). axe-core: no serious or critical violation on any sorted page.
+ * once in Arabic (right to left); prevention programmes by name with the kind filter kept. axe-core: no serious or
+ * critical violation on any sorted page.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
 class ConsoleSortingBrowserIT {
@@ -180,6 +181,38 @@ class ConsoleSortingBrowserIT {
         clickHeader(officer, "deadline", "ascending");
         assertEquals(apiPages("/api/liaison/warnings?sort=deadline", "liaison-officer", "id").get(0),
                 rows(officer, "#warnings tbody tr", "data-warning"));
+        accessible(officer);
+    }
+
+    @Test
+    void programmesSortByNameKeepingTheKindFilter() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String[] names = { "برنامج", "Atelier", "مرافقة", "Zénith", "تأهيل", "Écoute", "إدماج", "Lien", "حوار",
+                "Retour", "سند", "Boussole", "أمل", "Cap", "ثقة", "Dialogue", "رفقة", "Horizon", "جسر", "Pont",
+                "نور", "Mosaïque" };
+        for (String name : names) {
+            gateway().post("/api/prevention/programmes", "prevention-officer", Json.obj("kind",
+                    "POST_RELEASE_REINTEGRATION", "name", name + " " + tag, "institution", "Centre de Fès", "region",
+                    "Fès-Meknès", "capacity", 10, "classification", "RESTRICTED", "compartments", List.of(),
+                    "description", "Programme du tri.")).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "fr");
+        officer.open("/console/prevention/programmes?kind=POST_RELEASE_REINTEGRATION");
+        officer.waitFor("#programmes");
+        clickHeader(officer, "name", "ascending");
+        assertTrue(officer.driver().getCurrentUrl().contains("kind=POST_RELEASE_REINTEGRATION"), "the filter is kept");
+        List<List<String>> api = apiPages("/api/prevention/programmes?kind=POST_RELEASE_REINTEGRATION&sort=name",
+                "prevention-officer", "id");
+        assertEquals(api.get(0), rows(officer, "#programmes tbody tr", "data-programme"), "the API's order");
+        accessible(officer);
+        officer.find("#next-page").click();
+        officer.waitFor("#programmes");
+        assertEquals(api.get(1), rows(officer, "#programmes tbody tr", "data-programme"), "the next page continues");
+
+        clickHeader(officer, "name", "descending");
+        assertTrue(!officer.driver().getCurrentUrl().contains("cursor="), "a new order starts at its first page");
+        assertEquals(apiPages("/api/prevention/programmes?kind=POST_RELEASE_REINTEGRATION&sort=-name",
+                "prevention-officer", "id").get(0), rows(officer, "#programmes tbody tr", "data-programme"));
         accessible(officer);
     }
 }
