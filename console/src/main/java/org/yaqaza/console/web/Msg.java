@@ -866,4 +866,10 @@ public interface Msg {
 
     @Message("Sort descending")
     String sort_descending();
+
+    @Message("Sort by")
+    String sort_by();
+
+    @Message("{#if descending}sorted descending{#else}sorted ascending{/if}")
+    String sort_state(boolean descending);
 }
