@@ -256,14 +256,19 @@ public class LiaisonPagesResource {
 
     // ---- 3. sent releases -----------------------------------------------------------------------------------------
 
+    /** The release fields the API sorts by; a list of cards has no header row, so they are links above it. */
+    static final List<String> RELEASE_SORTS = List.of("title", "status", "releasedAt");
+
     @GET
     @Path("/releases")
     public TemplateInstance releases(@QueryParam("status") String status, @QueryParam("partner") String partner,
-            @QueryParam("cursor") String cursor, @QueryParam("done") String done, @QueryParam("id") String id) {
+            @QueryParam("cursor") String cursor, @QueryParam("done") String done, @QueryParam("id") String id,
+            @QueryParam("sort") String sort) {
         gate.require(ROLE);
         String state = oneOf(RELEASE_STATES, status);
         String code = blank(partner);
-        Page<LiaisonViews.Release> found = api.releases(state, code, blank(cursor), config.pageSize());
+        String order = SortHeaders.oneOf(sort, RELEASE_SORTS);
+        Page<LiaisonViews.Release> found = api.releases(state, code, blank(cursor), config.pageSize(), order);
         return pages.render(releases, found.items().stream().map(LiaisonViews.Release::classification).toList())
                 .data("items", found.items())
                 .data("status", state == null ? "" : state)
@@ -271,8 +276,11 @@ public class LiaisonPagesResource {
                 .data("states", RELEASE_STATES)
                 .data("done", oneOf(RELEASE_STATES, done))
                 .data("doneId", id)
+                .data("sort", order == null ? "" : order)
+                .data("sorts", new SortHeaders("/console/liaison/releases", java.util.Map.of("status",
+                        state == null ? "" : state, "partner", code == null ? "" : code), order))
                 .data("next", next("/console/liaison/releases", found.nextCursor(), "status", state, "partner",
-                        code));
+                        code, "sort", order));
     }
 
     // ---- 4. threat warnings ----------------------------------------------------------------------------------------
@@ -323,16 +331,24 @@ public class LiaisonPagesResource {
 
     // ---- 5. incoming intelligence, figures (the RFI page: LiaisonRfiPagesResource) -----------------------------
 
+    /** The incoming columns the API sorts by (received is the record's creation). */
+    static final List<String> INCOMING_SORTS = List.of("title", "partner", "createdAt");
+
     @GET
     @Path("/incoming")
-    public TemplateInstance incoming(@QueryParam("partner") String partner, @QueryParam("cursor") String cursor) {
+    public TemplateInstance incoming(@QueryParam("partner") String partner, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
         gate.require(ROLE);
         String code = blank(partner);
-        Page<LiaisonViews.Submission> found = api.incoming(code, blank(cursor), config.pageSize());
+        String order = SortHeaders.oneOf(sort, INCOMING_SORTS);
+        Page<LiaisonViews.Submission> found = api.incoming(code, blank(cursor), config.pageSize(), order);
         return pages.render(incoming, found.items().stream().map(LiaisonViews.Submission::classification).toList())
                 .data("items", found.items())
                 .data("partner", code == null ? "" : code)
-                .data("next", next("/console/liaison/incoming", found.nextCursor(), "partner", code));
+                .data("sort", order == null ? "" : order)
+                .data("sorts", new SortHeaders("/console/liaison/incoming",
+                        java.util.Map.of("partner", code == null ? "" : code), order))
+                .data("next", next("/console/liaison/incoming", found.nextCursor(), "partner", code, "sort", order));
     }
 
     @GET

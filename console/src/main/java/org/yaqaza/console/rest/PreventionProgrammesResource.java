@@ -38,6 +38,7 @@ import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.PreventionGate;
 import org.yaqaza.console.web.Redirects;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -96,27 +97,34 @@ public class PreventionProgrammesResource {
         return Redirects.seeOther("/console/prevention/programmes").build();
     }
 
+    /** The programme columns the API sorts by. */
+    static final List<String> PROGRAMME_SORTS = List.of("name", "region");
+
     @GET
     @Path("/programmes")
-    public Response programmes(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor) {
+    public Response programmes(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
         gate.requireStaff();
+        String order = SortHeaders.oneOf(sort, PROGRAMME_SORTS);
         String chosen = kind == null || kind.isBlank() ? "" : kind.trim();
         Map<String, String> errors = new LinkedHashMap<>();
         Page<ProgrammeSummary> page = null;
         if (!chosen.isEmpty() && !KINDS.contains(chosen)) {
             errors.put("kind", "must be one of " + String.join(", ", KINDS));
         } else {
-            page = prevention.programmes(chosen.isEmpty() ? null : chosen, blankToNull(cursor), config.pageSize());
+            page = prevention.programmes(chosen.isEmpty() ? null : chosen, blankToNull(cursor), config.pageSize(),
+                    order);
         }
         List<String> shown = new ArrayList<>();
         if (page != null) {
             page.items().forEach(p -> shown.add(p.classification()));
         }
-        String next = page == null || page.nextCursor() == null ? null
-                : "/console/prevention/programmes?kind=" + encode(chosen) + "&cursor=" + encode(page.nextCursor());
+        SortHeaders sorts = new SortHeaders("/console/prevention/programmes", Map.of("kind", chosen), order);
+        String next = page == null || page.nextCursor() == null ? null : sorts.next(page.nextCursor());
         return html(errors.isEmpty() ? 200 : 400, pages.render(programmesPage, shown)
                 .data("kinds", KINDS).data("kind", chosen).data("errors", errors).data("programmes", page)
                 .data("officer", gate.officer())
+                .data("sorts", sorts)
                 .data("next", next).render());
     }
 

@@ -52,7 +52,7 @@ public interface LiaisonApi {
     @GET
     @Path("/liaison/releases")
     Page<LiaisonViews.Release> releases(@QueryParam("status") String status, @QueryParam("partner") String partner,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/liaison/warnings")
@@ -83,7 +83,7 @@ public interface LiaisonApi {
     @GET
     @Path("/liaison/incoming")
     Page<LiaisonViews.Submission> incoming(@QueryParam("partner") String partner,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/liaison/statistics/annual")

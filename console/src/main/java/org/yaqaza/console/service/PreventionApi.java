@@ -44,7 +44,7 @@ public interface PreventionApi {
     @GET
     @Path("/programmes")
     Page<ProgrammeSummary> programmes(@QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/programmes/{id}")

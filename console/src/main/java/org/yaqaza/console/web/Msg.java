@@ -870,4 +870,10 @@ public interface Msg {
             + "gateway){#is 'why'}Change · why it needs a second administrator{#else}Another administrator than the"
             + " one who asked, and than the account changed, approves it.{/when}")
     String approvals_directory(String what);
+
+    @Message("Sort by")
+    String sort_by();
+
+    @Message("{#if descending}sorted descending{#else}sorted ascending{/if}")
+    String sort_state(boolean descending);
 }

@@ -23,7 +23,9 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * Issue 19 item 6: lists sort on the server. On the audit trail, the liaison warnings and the administrators' user
  * list, clicking a column header reorders the rows exactly as the API orders them (aria-sort and the arrow follow,
  * the filters stay), the next page continues in that order, a second click flips the direction; the user list
- * once in Arabic (right to left). axe-core: no serious or critical violation on any sorted page.
+ * once in Arabic (right to left); prevention programmes by name with the kind filter kept; sent releases by title
+ * (links above the cards, aria-current), in Arabic. axe-core: no serious or
+ * critical violation on any sorted page.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
 class ConsoleSortingBrowserIT {
@@ -174,6 +176,81 @@ class ConsoleSortingBrowserIT {
         clickHeader(officer, "deadline", "ascending");
         assertEquals(apiPages("/api/liaison/warnings?sort=deadline", "liaison-officer", "id").get(0),
                 rows(officer, "#warnings tbody tr", "data-warning"));
+        officer.assertAccessible();
+    }
+
+    @Test
+    void programmesSortByNameKeepingTheKindFilter() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String[] names = { "برنامج", "Atelier", "مرافقة", "Zénith", "تأهيل", "Écoute", "إدماج", "Lien", "حوار",
+                "Retour", "سند", "Boussole", "أمل", "Cap", "ثقة", "Dialogue", "رفقة", "Horizon", "جسر", "Pont",
+                "نور", "Mosaïque" };
+        for (String name : names) {
+            gateway().post("/api/prevention/programmes", "prevention-officer", Json.obj("kind",
+                    "POST_RELEASE_REINTEGRATION", "name", name + " " + tag, "institution", "Centre de Fès", "region",
+                    "Fès-Meknès", "capacity", 10, "classification", "RESTRICTED", "compartments", List.of(),
+                    "description", "Programme du tri.")).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "fr");
+        officer.open("/console/prevention/programmes?kind=POST_RELEASE_REINTEGRATION");
+        officer.waitFor("#programmes");
+        clickHeader(officer, "name", "ascending");
+        assertTrue(officer.driver().getCurrentUrl().contains("kind=POST_RELEASE_REINTEGRATION"), "the filter is kept");
+        List<List<String>> api = apiPages("/api/prevention/programmes?kind=POST_RELEASE_REINTEGRATION&sort=name",
+                "prevention-officer", "id");
+        assertEquals(api.get(0), rows(officer, "#programmes tbody tr", "data-programme"), "the API's order");
+        officer.assertAccessible();
+        officer.find("#next-page").click();
+        officer.waitFor("#programmes");
+        assertEquals(api.get(1), rows(officer, "#programmes tbody tr", "data-programme"), "the next page continues");
+
+        clickHeader(officer, "name", "descending");
+        assertTrue(!officer.driver().getCurrentUrl().contains("cursor="), "a new order starts at its first page");
+        assertEquals(apiPages("/api/prevention/programmes?kind=POST_RELEASE_REINTEGRATION&sort=-name",
+                "prevention-officer", "id").get(0), rows(officer, "#programmes tbody tr", "data-programme"));
+        officer.assertAccessible();
+    }
+
+    @Test
+    void sentReleasesSortByTitleWithLinksAboveTheCards() {
+        String code = "st-rsort-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().partnerClient(code + "-client", code, "SECRET");
+        String partnerId = gateway().post("/api/liaison/partners", "liaison-officer", Json.obj("code", code,
+                "country", "ES", "serviceName", "Servicio de envíos", "status", "ACTIVE", "classification",
+                "RESTRICTED", "sharedWith", List.of("DGST"), "clientIds", List.of(code + "-client")))
+                .expect(201).str("id");
+        gateway().post("/api/liaison/partners/" + partnerId + "/agreements", "liaison-officer", Json.obj(
+                "reference", "MOU-" + code, "ceiling", "SECRET", "categories", List.of("TERRORISM"), "validFrom",
+                LocalDate.now(ZoneOffset.UTC).minusYears(1).toString(), "status", "ACTIVE")).expect(201);
+        for (String title : List.of("منتج ب", "Produit A", "منتج أ", "Produit C")) {
+            String report = gateway().post("/api/intelligence/reports", "analyst", Json.obj("sourceType", "OSINT",
+                    "reliability", "B", "credibility", 2, "collectedAt", "2026-11-30T08:00:00Z", "language", "fr",
+                    "title", "Source " + title, "body", "Source du produit.", "classification", "RESTRICTED",
+                    "sharedWith", List.of("DGED")))
+                    .expect(201).str("id");
+            String product = gateway().post("/api/intelligence/products", "analyst", Json.obj("title",
+                    title + " " + code, "summary", "Résumé.", "tearLine", "Ligne de coupe.", "category",
+                    "TERRORISM", "sourceReportIds", List.of(report), "classification", "RESTRICTED", "sharedWith",
+                    List.of("DGED")))
+                    .expect(201).str("id");
+            gateway().post("/api/liaison/releases", "liaison-officer", Json.obj("productId", product, "partners",
+                    List.of(code), "tlp", "GREEN")).expect(201);
+        }
+        Browser officer = signedIn("liaison-officer", "ar");
+        officer.open("/console/liaison/releases?partner=" + code);
+        officer.waitFor("#releases");
+        officer.find("#sort-title").click();
+        officer.waitFor("#releases");
+        assertEquals("true", officer.find("#sort-title").getAttribute("aria-current"));
+        assertTrue(officer.driver().getCurrentUrl().contains("partner=" + code), "the filter is kept");
+        assertEquals(apiPages("/api/liaison/releases?partner=" + code + "&sort=title", "liaison-officer", "id")
+                .get(0), rows(officer, "#releases > li", "data-release"), "the API's order");
+        officer.assertAccessible();
+        officer.find("#sort-title").click();
+        officer.waitFor("#releases");
+        assertTrue(officer.find("#sort-title").getText().contains("▼"), "a second click flips the direction");
+        assertEquals(apiPages("/api/liaison/releases?partner=" + code + "&sort=-title", "liaison-officer", "id")
+                .get(0), rows(officer, "#releases > li", "data-release"));
         officer.assertAccessible();
     }
 }
