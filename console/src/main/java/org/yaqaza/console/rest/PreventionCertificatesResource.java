@@ -122,7 +122,7 @@ public class PreventionCertificatesResource {
     private List<Map<String, String>> certifying() {
         List<Map<String, String>> all = new java.util.ArrayList<>();
         for (String kind : List.of("IMAM_TRAINING", "PREACHER_TRAINING")) {
-            for (ProgrammeSummary p : prevention.programmes(kind, null, 100).items()) {
+            for (ProgrammeSummary p : prevention.programmes(kind, null, 100, null).items()) {
                 all.add(Map.of("id", p.id().toString(), "name", p.name(), "kind", p.kind()));
             }
         }
