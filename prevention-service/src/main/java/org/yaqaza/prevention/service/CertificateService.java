@@ -210,7 +210,10 @@ public class CertificateService {
             List<Certificate> rows = certificates.pageForCase(caller, filter, page.cursor(), page.limit() + 1);
             return Page.fromRows(rows, page.limit(), CertificateService::cursor);
         }
-        audit.record("SEARCH", OBJECT_TYPE, "registry", null, "holder name: " + text);
+        // who searched the holders' names is recorded, not the name: identities are never copied into the trail,
+        // which auditors read without the right to see them
+        audit.record("SEARCH", OBJECT_TYPE, "registry", null,
+                "holder name search (" + text.codePointCount(0, text.length()) + " characters)");
         List<Certificate> found = new ArrayList<>();
         Cursor after = page.cursor();
         int read = 0;
