@@ -44,16 +44,14 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void start() {
-        suite = SecuritySuite.start("authorization-matrix");
+        suite = SecuritySuite.acquire(AuthorizationMatrixIT.class);
         catalog = OpenApiCatalog.fetch(suite);
         matrix = AuthorizationMatrix.load();
     }
 
     @AfterAll
     static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
+        SecuritySuite.release(AuthorizationMatrixIT.class);
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,14 +27,19 @@ import org.yaqaza.launcher.SuiteService;
 import org.yaqaza.systemtest.Json;
 
 /**
- * The real suite with the demo data and demo accounts, started for one test class, plus what the security tests
- * share: one access token per kind of caller (fetched once; they live 15 minutes, longer than a test class) and a
- * raw HTTP client that sends exactly the bytes a test gives it, through the gateway.
+ * The real suite with the demo data and demo accounts, shared by the three matrix classes (authorization, write
+ * side, hostile input) and the demo partner's TAXII test, plus what they share: one access token per kind of caller
+ * (fetched again for each class; they live 15 minutes, longer than a test class) and a raw HTTP client that sends
+ * exactly the bytes a test gives it, through the gateway. Each start with the demo seed boots three services, the
+ * gateway, the console and PostgreSQL on the shared cores, so one start serves them all: they run one after another
+ * in the order {@link SecuritySuiteOrder} sets (those that need the demo data as seeded first), and each compares
+ * only what it created itself or snapshots taken around its own requests. Started by the first of them, stopped
+ * when the last has released it; in a run with only some of them, at JVM exit.
  *
  * <p>The gateway's per-subject rate limits are raised for this suite: the tests send thousands of requests as a
  * handful of subjects, and a 429 would hide the answer under test. Rate limiting has its own tests.
  */
-final class SecuritySuite implements AutoCloseable {
+public final class SecuritySuite implements AutoCloseable {
 
     /**
      * Every kind of caller of the matrix: the demo users, a supervisor of the prevention agency (MHAI: prevention
@@ -60,7 +67,43 @@ final class SecuritySuite implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    static SecuritySuite start(String name) {
+    /** The classes that use the suite, by name: it stops once each has released it. */
+    private static final Set<String> USERS = Set.of("org.yaqaza.systemtest.urls.DemoPartnerTaxiiIT",
+            "org.yaqaza.systemtest.security.AuthorizationMatrixIT",
+            "org.yaqaza.systemtest.security.HostileInputIT", "org.yaqaza.systemtest.security.WriteSideMatrixIT");
+
+    private static final Set<String> released = new HashSet<>();
+    private static SecuritySuite shared;
+
+    /** The running suite, started on the first call; the callers' tokens are fresh for the class asking. */
+    public static synchronized SecuritySuite acquire(Class<?> user) {
+        if (!USERS.contains(user.getName())) {
+            throw new IllegalArgumentException(user.getName() + " is not a user of this suite (USERS)");
+        }
+        if (shared == null) {
+            if (released.containsAll(USERS)) {
+                throw new IllegalStateException("the security suite was already stopped");
+            }
+            shared = start("security");
+            SecuritySuite started = shared;
+            // a run with only some of the users: stopped (and its data removed) at JVM exit
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "yaqaza-security-suite-stop"));
+        } else {
+            shared.fetchTokens();
+        }
+        return shared;
+    }
+
+    /** The user is done with the suite; the last one stops it and removes its data. */
+    public static synchronized void release(Class<?> user) {
+        released.add(user.getName());
+        if (shared != null && released.containsAll(USERS)) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    private static SecuritySuite start(String name) {
         Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
         Path data;
         try {
@@ -96,6 +139,11 @@ final class SecuritySuite implements AutoCloseable {
                 case "anonymous" -> {
                 }
                 case "prevention-supervisor" -> {
+                    if (tokens.containsKey(caller)) {
+                        // created for an earlier class of the shared suite
+                        tokens.put(caller, suite.token(caller, PREVENTION_SUPERVISOR_PASSWORD));
+                        continue;
+                    }
                     Map<String, Object> user = new LinkedHashMap<>();
                     user.put("username", caller);
                     user.put("displayName", "Prevention supervisor (system tests)");
@@ -126,7 +174,7 @@ final class SecuritySuite implements AutoCloseable {
         }
     }
 
-    LocalSuite suite() {
+    public LocalSuite suite() {
         return suite;
     }
 
@@ -223,8 +271,14 @@ final class SecuritySuite implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             suite.stop();
         } finally {

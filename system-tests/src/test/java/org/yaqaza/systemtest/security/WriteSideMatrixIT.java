@@ -62,7 +62,7 @@ class WriteSideMatrixIT {
 
     @BeforeAll
     static void start() {
-        suite = SecuritySuite.start("write-matrix");
+        suite = SecuritySuite.acquire(WriteSideMatrixIT.class);
         catalog = OpenApiCatalog.fetch(suite);
         matrix = WriteMatrix.load();
         world = new WriteWorld(suite);
@@ -75,9 +75,7 @@ class WriteSideMatrixIT {
         if (world != null) {
             world.close();
         }
-        if (suite != null) {
-            suite.close();
-        }
+        SecuritySuite.release(WriteSideMatrixIT.class);
     }
 
     private static Map<String, Object> forgedProvenance() {

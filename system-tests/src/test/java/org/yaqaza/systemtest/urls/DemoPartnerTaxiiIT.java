@@ -12,31 +12,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
-import org.yaqaza.launcher.SuiteOptions;
-import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.security.SecuritySuite;
 
 import io.restassured.path.json.JsonPath;
 
 /**
- * The suite as {@code ./yaqaza up} starts it (demo data on): the demo partner's TAXII client, with its published demo
+ * The suite with the demo data as {@code ./yaqaza up} seeds it (the security tests' shared suite, read before they
+ * write anything): the demo partner's TAXII client, with its published demo
  * secret over HTTP Basic, starts at {@code /taxii2/}, follows only the URLs it is given (and the protocol's own
  * {@code next} paging) and finds released intelligence waiting for it: reports (one corrected, in two versions of the
  * same STIX id), an intrusion set, indicators and the relationships between them, in Arabic and French. The launcher
@@ -47,33 +43,18 @@ class DemoPartnerTaxiiIT {
     private static final String TAXII = "application/taxii+json;version=2.1";
 
     private static LocalSuite suite;
-    private static Path data;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
-    static void demoSuite() throws IOException {
-        Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("yaqaza-st-demo");
-        SuiteOptions.Builder options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
-                .readyTimeout(Duration.ofMinutes(8)).demoSeed(true);
-        for (SuiteService service : SuiteService.values()) {
-            // the demo seeds run in one transaction each; on a crowded machine one can outlast the 60 s default
-            options.environment(service, "QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "15m");
-        }
-        suite = LocalSuite.start(options.build());
+    static void demoSuite() {
+        // the security tests' suite with the demo data, before any of them writes (SecuritySuiteOrder)
+        suite = SecuritySuite.acquire(DemoPartnerTaxiiIT.class).suite();
     }
 
     @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary directory is not worth failing the run for
-        }
+    static void releaseSuite() {
+        SecuritySuite.release(DemoPartnerTaxiiIT.class);
     }
 
     @Test
