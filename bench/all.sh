@@ -27,8 +27,9 @@ declare -A COMMAND=(
     [startup]="bench/startup.sh ${small:+1}"
     [linking-eval]="bench/linking-eval.sh ${small:+300}"
     [console]="bench/console.sh ${small:+3000}"
+    [writes]="bench/writes.sh"
 )
-ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console)
+ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console writes)
 if [ -n "$small" ]; then
     export OBJECTS="${OBJECTS:-5000}" RELEASES="${RELEASES:-30}" SECONDS_EACH="${SECONDS_EACH:-2}" \
         ROUNDS="${ROUNDS:-1}" SATURATION_SECONDS="${SATURATION_SECONDS:-2}" SATURATION_ROUNDS="${SATURATION_ROUNDS:-1}" \

@@ -25,27 +25,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-MVN="mvn -q -B ${MAVEN_OFFLINE:+-o}"
+. "$ROOT/bench/lib/suite.sh"
+build_suite
 
-stale() {
-  local module="$1" jar="$2"
-  [[ ! -f "$jar" || "${REBUILD:-0}" == "1" ]] \
-    || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/common/src/main" "$ROOT/pom.xml" \
-                -newer "$jar" -print -quit 2>/dev/null)" ]]
-}
-launcher_jar() { ls "$ROOT"/launcher/target/yaqaza-launcher-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1; }
-
-build=0
-jar="$(launcher_jar)"
-if [[ -z "$jar" ]] || stale launcher "$jar"; then build=1; fi
-for module in gateway intelligence-service liaison-service prevention-service console; do
-  if stale "$module" "$ROOT/$module/target/quarkus-app/quarkus-run.jar"; then build=1; fi
-done
-if [[ "$build" == 1 ]]; then
-  echo "building (mvn package -DskipTests in $ROOT) ..."
-  (cd "$ROOT" && $MVN package -DskipTests -pl common,launcher,gateway,intelligence-service,liaison-service,prevention-service,console)
-  jar="$(launcher_jar)"
-fi
-[[ -f "$jar" ]] || { echo "soak.sh: the launcher jar is missing after the build" >&2; exit 1; }
-
-exec "$JAVA" -Xmx768m -cp "$jar:$ROOT/launcher/target/lib/*" "$ROOT/bench/soak.java" --root "$ROOT" "$@"
+exec "$JAVA" -Xmx768m -cp "$LAUNCHER_CLASSPATH" "$ROOT/bench/soak.java" --root "$ROOT" "$@"

@@ -89,6 +89,9 @@ public class AuditTrail {
     }
 
     private void append(List<AuditEvent> events) {
+        // the transaction's pending writes (a report's insert and its full-text trigger) go first, outside the lock:
+        // other writers wait only for the tail read, the events' inserts, what the caller does after this, the commit
+        em.flush();
         em.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> tail = em.createNativeQuery("select seq, hash from audit_event order by seq desc limit 1")
