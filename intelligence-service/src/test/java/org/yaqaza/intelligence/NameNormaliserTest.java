@@ -155,4 +155,37 @@ class NameNormaliserTest {
         assertTrue(score("Mohamedamine Tazi", "Mohamed-Amine Tazi") > 0.77);
         assertTrue(score("Mohamedamine Tazi", "Mohamed Amine Tazi") > 0.77);
     }
+
+    @Test
+    void weakReadingsRankTheirPersonWithoutEverHittingOnTheirOwn() {
+        // a Spanish j before a vowel is خ (or ح) there and ج everywhere else: not a key, a weak reading
+        assertFalse(sameName("Jaled", "Khaled"));
+        assertTrue(N.parse("Jaled").parts().get(0).weak().contains(N.parse("خالد").parts().get(0).skeleton()));
+        double spanish = score("Jaled Tazi", "Khaled Tazi");
+        assertTrue(spanish > score("Jaled Tazi", "Said Tazi"), "ranks above a namesake sharing only the family");
+        assertTrue(spanish < 0.77, "never a hit through a weak reading alone");
+        assertTrue(score("Jaled Ben Omar Tazi", "Khaled Ben Omar Tazi") < 0.77);
+        // Spanish z for ث (t) and ذ ض ظ (d), c before e/i for ك, a final -e for the vowel i
+        assertTrue(N.parse("Ozman").parts().get(0).weak().contains("tmn"));
+        assertTrue(N.parse("Facila").parts().get(0).weak().contains("fkl"));
+        assertTrue(N.parse("Ramze").parts().get(0).weak().contains("rmzi"));
+        // Arabic script has no such reading
+        assertTrue(N.parse("جليل").parts().get(0).weak().isEmpty());
+        // a father named only through a weak reading is still another father
+        assertTrue(score("Omar Ben Jaled Tazi", "Omar Ben Khaled Tazi") < score("Omar Tazi", "Omar Ben Khaled Tazi"));
+    }
+
+    @Test
+    void belIsBenAndTheArticle() {
+        assertTrue(score("Omar Ben Ghiti", "Omar Belghiti") > 0.77);
+        assertTrue(score("Omar Benghiti", "Omar Belghiti") > 0.77);
+        assertTrue(score("عمر بن غيث", "عمر بلغيث") > 0.77);
+    }
+
+    @Test
+    void aTypoInAFourLetterSkeletonRanksButDoesNotHit() {
+        double typo = score("Sdmir Tazi", "Samir Tazi");
+        assertTrue(typo > score("Sdmir Tazi", "Karim Tazi"));
+        assertTrue(typo < 0.77);
+    }
 }

@@ -29,6 +29,14 @@ public final class NameMatcher {
     /** Same person's name and family, another father named. */
     static final double OTHER_FATHER = 0.8;
     static final double SWAPPED_PATRONYMIC = 0.55;
+    /**
+     * A match through a weak reading only (another convention's letter that in the main ones spells another
+     * name): ranks the person above namesakes who share nothing for that part, yet a name differing from the
+     * query only there stays below the threshold (three parts: (0.25 + 2) / 3 = 0.75 < 0.77).
+     */
+    static final double WEAK_READING = 0.25;
+    /** Skeletons of four letters one edit apart: a typo or another name; enough to rank, never to hit. */
+    static final double SHORT_TYPO = 0.25;
 
     /** Weight of a part in the name score (the service gives every part the same: no corpus statistic). */
     @FunctionalInterface
@@ -99,7 +107,11 @@ public final class NameMatcher {
         double nameScore = qTotal + cTotal == 0 ? 0
                 : (qMatched + CANDIDATE_SIDE * cMatched) / (qTotal + CANDIDATE_SIDE * cTotal);
         double score = nameScore;
-        Adjustment order = order(query, candidate, qToC, cToQ);
+        double[] qSim = new double[q.size()];
+        for (int i = 0; i < q.size(); i++) {
+            qSim[i] = qToC[i] >= 0 ? sims[i][qToC[i]].value : 0;
+        }
+        Adjustment order = order(query, candidate, qToC, cToQ, qSim);
         if (order != null) {
             score *= 1 + order.adjustment();
         }
@@ -116,7 +128,7 @@ public final class NameMatcher {
      * whose own given name is unmatched while its father's name is matched names the father, not the person
      * (x0.6); given names aligned but two different fathers named (x0.8).
      */
-    private static Adjustment order(Parsed query, Parsed candidate, int[] qToC, int[] cToQ) {
+    private static Adjustment order(Parsed query, Parsed candidate, int[] qToC, int[] cToQ, double[] qSim) {
         for (int[] ql : query.patronymics()) {
             int cChild = qToC[ql[0]];
             int cFather = qToC[ql[1]];
@@ -136,7 +148,8 @@ public final class NameMatcher {
         }
         for (int[] ql : query.patronymics()) {
             for (int[] cl : candidate.patronymics()) {
-                if (qToC[ql[0]] == cl[0] && qToC[ql[1]] != cl[1]) {
+                // fathers aligned only through a weak reading or a short typo are still two fathers
+                if (qToC[ql[0]] == cl[0] && (qToC[ql[1]] != cl[1] || qSim[ql[1]] < 0.5)) {
                     return adjustment(query, ql, candidate, cl, OTHER_FATHER, "another father named");
                 }
             }
@@ -241,6 +254,11 @@ public final class NameMatcher {
             best = longest >= 6 ? 0.8 : 0.76;
         } else if (distance == 2 && longest >= 7) {
             best = 0.6;
+        } else if (distance == 1 && longest == 4 && !arabicOnly) {
+            best = SHORT_TYPO;
+        }
+        if (weakMatch(q, c)) {
+            best = Math.max(best, WEAK_READING);
         }
         if (q.script() == NameNormaliser.Script.LATIN && c.script() == NameNormaliser.Script.LATIN
                 && Math.min(q.form().length(), c.form().length()) >= 5) {
@@ -251,6 +269,21 @@ public final class NameMatcher {
             }
         }
         return best > 0 ? new Similarity(best, "FUZZY") : Similarity.NONE;
+    }
+
+    /** A weak reading of one part is a key of the other (either side: both names are parsed here). */
+    private static boolean weakMatch(Part q, Part c) {
+        for (String k : q.weak()) {
+            if (c.keys().contains(k)) {
+                return true;
+            }
+        }
+        for (String k : c.weak()) {
+            if (q.keys().contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nisbaOnly(String a, String b) {

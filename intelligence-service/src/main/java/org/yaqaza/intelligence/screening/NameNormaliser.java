@@ -26,8 +26,18 @@ public final class NameNormaliser {
 
     public enum Script { ARABIC, LATIN }
 
-    /** A name part: as written, normalised, its script, variant group (or null), skeleton and index keys. */
-    public record Part(String text, String form, Script script, String group, String skeleton, List<String> keys) {
+    /**
+     * A name part: as written, normalised, its script, variant group (or null), skeleton and index keys; and its
+     * <em>weak</em> keys: readings of a minority convention that in the main ones spell another name (a Spanish
+     * {@code j} before a vowel is خ or ح, elsewhere ج). A weak key is only looked up at query time and a match
+     * through it scores too low to hit on its own: it ranks the person, it never decides.
+     */
+    public record Part(String text, String form, Script script, String group, String skeleton, List<String> keys,
+            List<String> weak) {
+
+        public Part(String text, String form, Script script, String group, String skeleton, List<String> keys) {
+            this(text, form, script, group, skeleton, keys, List.of());
+        }
 
         /** The one key pairs of parts are indexed under: the variant group's skeleton, else this spelling's. */
         public String pairKey() {
@@ -110,7 +120,7 @@ public final class NameNormaliser {
                     keys.add("bn" + part.skeleton());
                 }
                 part = new Part(part.text(), part.form(), part.script(), part.group(), part.skeleton(),
-                        List.copyOf(keys));
+                        List.copyOf(keys), part.weak());
             }
             parts.add(part);
         }
@@ -141,7 +151,7 @@ public final class NameNormaliser {
         List<String> keys = new ArrayList<>(first.keys());
         keys.add(fused);
         parts.set(0, new Part(first.text(), first.form(), first.script(), first.group(), first.skeleton(),
-                List.copyOf(keys)));
+                List.copyOf(keys), first.weak()));
     }
 
     /** Where a compound that starts at {@code i} ends (exclusive): {@code Abd el Kader}, {@code عبد القادر}. */
@@ -193,6 +203,11 @@ public final class NameNormaliser {
                     && latinSkeleton(l.substring(3)).length() >= 3) {
                 addKey(keys, latinSkeleton(l.substring(3)));
             }
+            if ((l.startsWith("bel") || l.startsWith("bil")) && l.length() >= 6
+                    && latinSkeleton(l.substring(3)).length() >= 2) {
+                // Bel-/Bil- is ben + the assimilated article: the family name is also written Ben X, Ben-X, BenX
+                addKey(keys, "bn" + latinSkeleton(l.substring(3)));
+            }
             if (l.length() > 3 && (l.endsWith("h") && isVowel(l.charAt(l.length() - 2)) || l.endsWith("at"))) {
                 addKey(keys, latinSkeleton(l.substring(0, l.length() - 1))); // Fatimah, Hayat (taa marbuta)
             }
@@ -206,6 +221,9 @@ public final class NameNormaliser {
         } else {
             if (l.startsWith("بن") && l.length() >= 5 && arabicSkeleton(l.substring(2)).length() >= 3) {
                 addKey(keys, arabicSkeleton(l.substring(2)));
+            }
+            if (l.startsWith("بل") && l.length() >= 5 && arabicSkeleton(l.substring(2)).length() >= 2) {
+                addKey(keys, "bn" + arabicSkeleton(l.substring(2))); // بل = بن + the article, as in Latin
             }
             if (l.endsWith("ه") && l.length() >= 4) {
                 String withoutHaa = arabicSkeleton(l.substring(0, l.length() - 1));
@@ -231,7 +249,17 @@ public final class NameNormaliser {
         if (keys.isEmpty()) {
             keys.add("~" + f);
         }
-        return new Part(text.toString(), f, script, group, skeleton, List.copyOf(keys));
+        List<String> weak = List.of();
+        if (script == Script.LATIN) {
+            Set<String> w = new LinkedHashSet<>();
+            weakReadings(l, w);
+            if ((l.startsWith("el") || l.startsWith("al")) && l.length() >= 6) {
+                weakReadings(l.substring(2), w);
+            }
+            w.removeAll(keys);
+            weak = w.stream().limit(MAX_WEAK).toList();
+        }
+        return new Part(text.toString(), f, script, group, skeleton, List.copyOf(keys), weak);
     }
 
     /**
@@ -283,6 +311,58 @@ public final class NameNormaliser {
         if (l.contains("rh")) {
             addKey(keys, latinSkeleton(l.replace("rh", "gh")));
         }
+    }
+
+    /** Weak readings kept per part (each is one more capped probe at query time). */
+    static final int MAX_WEAK = 5;
+
+    /**
+     * Readings of a Latin spelling that one convention makes and the others read as another name, so they are
+     * weak keys (see {@link Part}): Spanish {@code j} before a vowel for خ and for ح; Spanish {@code z} for ذ ض ظ
+     * ({@code d}) and for ث ({@code t}); {@code c} before e/i for ك/ق (Spanish and Italian habit; French reads s);
+     * a final consonant + {@code e} read as the vowel i (Spanish and Italian), i.e. the nisba. Spanish {@code x}
+     * ({@code sh}) applies in each, as it does in the strong Spanish reading.
+     */
+    private static void weakReadings(String l, Set<String> weak) {
+        boolean softJ = false;
+        for (int i = 0; i < l.length(); i++) {
+            if (l.charAt(i) == 'j' && (i == 0 || l.charAt(i - 1) != 'd') && i + 1 < l.length()
+                    && isVowel(l.charAt(i + 1))) {
+                softJ = true;
+            }
+        }
+        String x = l.replace("x", "sh");
+        if (softJ) {
+            addKey(weak, latinSkeleton(softJ(x, "kh")));
+            addKey(weak, latinSkeleton(softJ(x, "h")));
+        }
+        if (l.indexOf('z') >= 0) {
+            addKey(weak, latinSkeleton(x.replace("z", "d")));
+            addKey(weak, latinSkeleton(x.replace("z", "t")));
+        }
+        if (l.matches(".*c[eiy].*")) {
+            addKey(weak, latinSkeleton(x.replaceAll("c([eiy])", "k$1")));
+        }
+        if (l.length() >= 4 && l.endsWith("e") && !isVowel(l.charAt(l.length() - 2))) {
+            String s = latinSkeleton(l);
+            if (!s.isEmpty() && !s.endsWith("i")) {
+                addKey(weak, s + "i");
+            }
+        }
+    }
+
+    /** A Spanish j before a vowel (not the French dj) written as {@code as}. */
+    private static String softJ(String l, String as) {
+        StringBuilder b = new StringBuilder(l.length() + 2);
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (c == 'j' && (i == 0 || l.charAt(i - 1) != 'd') && i + 1 < l.length() && isVowel(l.charAt(i + 1))) {
+                b.append(as);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static void addKey(Set<String> keys, String skeleton) {

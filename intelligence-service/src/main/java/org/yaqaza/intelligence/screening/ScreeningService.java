@@ -185,6 +185,10 @@ public class ScreeningService {
             for (String k : fuzzy.get(i)) {
                 plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
             }
+            for (String k : parts.get(i).weak()) {
+                // another convention's reading (bounded per part): credited like a typo neighbour
+                plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
+            }
         }
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {
@@ -293,7 +297,7 @@ public class ScreeningService {
         return part.keys().contains(key) ? PART_WEIGHT : PART_WEIGHT * FUZZY_RETRIEVAL;
     }
 
-    /** Keys a part may be paired under: its pair key, alternates and typo neighbours (bounded). */
+    /** Keys a part may be paired under: its pair key, an alternate, a weak reading, typo neighbours (bounded). */
     private static List<String> pairKeys(Part p, List<String> fuzzy) {
         List<String> out = new ArrayList<>();
         for (String k : p.keys()) {
@@ -301,8 +305,13 @@ public class ScreeningService {
                 out.add(k);
             }
         }
+        for (String k : p.weak()) {
+            if (out.size() < 3) {
+                out.add(k);
+            }
+        }
         for (String k : fuzzy) {
-            if (out.size() < 4) {
+            if (out.size() < 4 && !out.contains(k)) {
                 out.add(k);
             }
         }
