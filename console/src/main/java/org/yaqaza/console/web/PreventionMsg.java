@@ -714,4 +714,7 @@ public interface PreventionMsg {
 
     @Message("Reason (the prevention service records it with the decision)")
     String prevention_inbox_reason();
+
+    @Message("Referring agency")
+    String prevention_referring_agency();
 }
