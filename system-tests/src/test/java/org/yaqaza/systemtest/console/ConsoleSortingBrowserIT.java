@@ -24,8 +24,10 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * list, clicking a column header reorders the rows exactly as the API orders them (aria-sort and the arrow follow,
  * the filters stay), the next page continues in that order, a second click flips the direction; the user list
  * once in Arabic (right to left); prevention programmes by name with the kind filter kept; sent releases by title
- * (links above the cards, aria-current), in Arabic. axe-core: no serious or
- * critical violation on any sorted page.
+ * (links above the cards, aria-current), in Arabic; prevention referrals by region (links above the cards, the
+ * status filter keeping the order), the certificate registry by expiry in Arabic, liaison partners by code, and
+ * the RFI page's two lists, each sorted with its own parameters while the other keeps its order. axe-core: no
+ * serious or critical violation on any sorted page.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
 class ConsoleSortingBrowserIT {
@@ -209,6 +211,12 @@ class ConsoleSortingBrowserIT {
         assertEquals(apiPages("/api/prevention/programmes?kind=POST_RELEASE_REINTEGRATION&sort=-name",
                 "prevention-officer", "id").get(0), rows(officer, "#programmes tbody tr", "data-programme"));
         officer.assertAccessible();
+        // the kind filter form keeps the order
+        officer.find("#programme-filter-submit").click();
+        officer.waitFor("#programmes");
+        assertTrue(officer.driver().getCurrentUrl().contains("sort=-name"), "the filter form keeps the order");
+        assertEquals("descending", officer.find("#sort-name").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
     }
 
     @Test
@@ -251,6 +259,123 @@ class ConsoleSortingBrowserIT {
         assertTrue(officer.find("#sort-title").getText().contains("▼"), "a second click flips the direction");
         assertEquals(apiPages("/api/liaison/releases?partner=" + code + "&sort=-title", "liaison-officer", "id")
                 .get(0), rows(officer, "#releases > li", "data-release"));
+        officer.assertAccessible();
+    }
+
+    /** The link above a card list: aria-current on the sorting one, the direction in its text. */
+    private static void clickLink(Browser browser, String id, String listCss) {
+        browser.find("#" + id).click();
+        browser.waitFor(listCss);
+        assertEquals("true", browser.find("#" + id).getAttribute("aria-current"), id);
+    }
+
+    @Test
+    void referralsSortByRegionPagedAndTheStatusFilterKeepsTheOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String[] regions = { "Souss-Massa", "الشرق", "Béni Mellal-Khénifra", "درعة تافيلالت", "Casablanca-Settat",
+                "Oriental", "طنجة", "Rabat-Salé-Kénitra", "فاس مكناس", "Guelmim-Oued Noun", "العيون", "Dakhla",
+                "مراكش آسفي", "Tanger-Tétouan", "سوس ماسة", "Laâyoune", "بني ملال", "Fès-Meknès", "الداخلة",
+                "Drâa-Tafilalet", "كلميم", "Marrakech-Safi" };
+        for (String region : regions) {
+            gateway().post("/api/prevention/referrals", "supervisor", Json.obj("programmeKind",
+                    "PRISON_RECONCILIATION", "region", region + " " + tag, "purpose", "Tri des orientations",
+                    "identity", Json.obj("fullNameAr", "سعيد " + tag, "fullNameLatin", "Said " + tag, "nationalId",
+                            "RS" + tag, "birthDate", "1990-04-12"))).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "fr");
+        officer.open("/console/prevention/referrals?status=PENDING");
+        officer.waitFor("#referrals");
+        clickLink(officer, "sort-region", "#referrals");
+        assertTrue(officer.driver().getCurrentUrl().contains("status=PENDING"), "the filter is kept");
+        List<List<String>> api = apiPages("/api/prevention/referrals?status=PENDING&sort=region",
+                "prevention-officer", "id");
+        assertEquals(api.get(0), rows(officer, "#referrals > li", "data-referral"), "the API's order");
+        officer.assertAccessible();
+        officer.find("#next-page").click();
+        officer.waitFor("#referrals");
+        assertEquals(api.get(1), rows(officer, "#referrals > li", "data-referral"), "the next page continues");
+        clickLink(officer, "sort-region", "#referrals");
+        assertTrue(officer.find("#sort-region").getText().contains("▼"), "a second click flips the direction");
+        assertEquals(apiPages("/api/prevention/referrals?status=PENDING&sort=-region", "prevention-officer", "id")
+                .get(0), rows(officer, "#referrals > li", "data-referral"));
+        officer.find("#referral-filter-submit").click();
+        officer.waitFor("#referrals");
+        assertTrue(officer.driver().getCurrentUrl().contains("sort=-region"), "the filter form keeps the order");
+        officer.assertAccessible();
+    }
+
+    @Test
+    void theCertificateRegistrySortsByExpiryInArabic() {
+        Browser officer = signedIn("prevention-officer", "ar");
+        officer.open("/console/prevention/certificates");
+        officer.waitFor("#certificates");
+        assertEquals("rtl", officer.find("html").getAttribute("dir"));
+        clickHeader(officer, "expiresOn", "ascending");
+        assertEquals(apiPages("/api/prevention/certificates?sort=expiresOn", "prevention-officer", "number").get(0),
+                rows(officer, "#certificates tbody tr", "data-certificate"), "the API's order");
+        List<String> dates = officer.all("#certificates tbody tr td:nth-child(5) time").stream()
+                .map(t -> t.getAttribute("datetime")).toList();
+        assertEquals(dates.stream().sorted().toList(), dates, "soonest expiry first");
+        officer.assertAccessible();
+        clickHeader(officer, "expiresOn", "descending");
+        assertEquals(apiPages("/api/prevention/certificates?sort=-expiresOn", "prevention-officer", "number")
+                .get(0), rows(officer, "#certificates tbody tr", "data-certificate"));
+        officer.assertAccessible();
+    }
+
+    @Test
+    void partnersSortByCodeWithLinksAboveTheCards() {
+        Browser officer = signedIn("liaison-officer", "en");
+        officer.open("/console/liaison");
+        officer.waitFor("#partners");
+        clickLink(officer, "sort-code", "#partners");
+        assertEquals(apiPages("/api/liaison/partners?sort=code", "liaison-officer", "code").get(0),
+                rows(officer, "#partners > li", "data-partner"), "the API's order");
+        officer.assertAccessible();
+        clickLink(officer, "sort-code", "#partners");
+        assertTrue(officer.find("#sort-code").getText().contains("▼"));
+        List<String> codes = rows(officer, "#partners > li", "data-partner");
+        assertEquals(codes.stream().sorted(java.util.Comparator.reverseOrder()).toList(), codes, "code descending");
+        officer.assertAccessible();
+    }
+
+    @Test
+    void bothRfiListsSortEachKeepingTheOthersOrder() {
+        String code = "st-qsort-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().partnerClient(code + "-client", code, "SECRET");
+        String partnerId = gateway().post("/api/liaison/partners", "liaison-officer", Json.obj("code", code,
+                "country", "ES", "serviceName", "Servicio de preguntas", "status", "ACTIVE", "classification",
+                "RESTRICTED", "clientIds", List.of(code + "-client"))).expect(201).str("id");
+        gateway().post("/api/liaison/partners/" + partnerId + "/agreements", "liaison-officer", Json.obj(
+                "reference", "MOU-" + code, "ceiling", "SECRET", "categories", List.of("TERRORISM"), "validFrom",
+                LocalDate.now(ZoneOffset.UTC).minusYears(1).toString(), "status", "ACTIVE")).expect(201);
+        int day = 3;
+        for (String subject : List.of("سؤال ب", "Question A", "سؤال أ", "Question C")) {
+            gateway().post("/api/liaison/outgoing-rfis", "liaison-officer", Json.obj("partner", code, "subject",
+                    subject + " " + code, "question", "?", "category", "TERRORISM", "tlp", "AMBER", "dueDate",
+                    LocalDate.now(ZoneOffset.UTC).plusDays(day++).toString(), "classification", "RESTRICTED"))
+                    .expect(201);
+        }
+        Browser officer = signedIn("liaison-officer", "fr");
+        officer.open("/console/liaison/rfis");
+        officer.waitFor("#outgoing");
+        // incoming by due date
+        clickHeader(officer, "dueDate", "ascending");
+        assertEquals(apiPages("/api/liaison/rfis?sort=dueDate", "liaison-officer", "id").get(0),
+                rows(officer, "#rfis tbody tr", "data-rfi"), "incoming in the API's order");
+        // outgoing by subject: the incoming order stays
+        officer.find("#out-sort-subject").click();
+        officer.waitFor("#outgoing");
+        assertEquals("ascending", officer.find("#out-sort-subject").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
+        assertEquals("ascending", officer.find("#sort-dueDate").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"), "the incoming list keeps its order");
+        assertTrue(officer.driver().getCurrentUrl().contains("outSort=subject")
+                && officer.driver().getCurrentUrl().contains("sort=dueDate"));
+        assertEquals(apiPages("/api/liaison/outgoing-rfis?sort=subject", "liaison-officer", "id").get(0),
+                rows(officer, "#outgoing tbody tr", "data-outgoing-rfi"), "outgoing in the API's order");
+        assertEquals(apiPages("/api/liaison/rfis?sort=dueDate", "liaison-officer", "id").get(0),
+                rows(officer, "#rfis tbody tr", "data-rfi"));
         officer.assertAccessible();
     }
 }
