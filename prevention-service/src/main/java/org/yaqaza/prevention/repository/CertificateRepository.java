@@ -36,9 +36,9 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     }
 
     /**
-     * Registry rows after {@code after} in the order {@code sort} (ties broken by id), at most {@code max}: only those whose
-     * holder the caller may work on (the firewall and the visibility rule, as for one certificate) and whose
-     * programme is visible to them.
+     * Registry rows after {@code after} in the order {@code sort} (ties broken by id), at most {@code max}: only
+     * those whose holder the caller may work on (the firewall and the visibility rule, as for one certificate) and
+     * whose programme is visible to them.
      */
     public List<Certificate> pageForCase(Caller caller, Filter filter, Sorting.Sort<Certificate> sort,
             SortCursor after, int max) {

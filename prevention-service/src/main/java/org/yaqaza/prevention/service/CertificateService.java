@@ -13,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
-import org.yaqaza.common.persistence.SortCursor;
-import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortCursor;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.text.ArabicOrthography;
@@ -174,9 +174,9 @@ public class CertificateService {
     }
 
     /**
-     * The registry list for prevention staff, keyset-paged in the request's order (default newest first): only certificates whose holder the
-     * caller may work on and whose programme they see (the rule of {@link #get}). Filters: status today, still
-     * valid and ending within {@code expiringWithin} days, and a search text that is either the start of a
+     * The registry list for prevention staff, keyset-paged in the request's order (default newest first): only
+     * certificates whose holder the caller may work on and whose programme they see (the rule of {@link #get}).
+     * Filters: status today, still valid and ending within {@code expiringWithin} days, and a search text that is either the start of a
      * certificate number (capitals, digits and dashes with at least one digit; matched in the database) or part
      * of the holder's Arabic or Latin name. Names are stored encrypted, so a name search decrypts the holders of
      * the rows it reads, at most {@link #NAME_SCAN_LIMIT} per page: when that many were read without filling the
