@@ -58,10 +58,12 @@ public class PreventionReferralsResource {
     private final Template referrals;
     private final Template handover;
     private final Template newHandover;
+    private final Template handovers;
 
     public PreventionReferralsResource(@RestClient PreventionApi prevention, Pages pages, PreventionGate gate,
-            ConsoleConfig config, @Location("prevention/referrals") Template referrals, @Location("prevention/handover") Template handover,
-            @Location("prevention/new-handover") Template newHandover) {
+            ConsoleConfig config, @Location("prevention/referrals") Template referrals,
+            @Location("prevention/handover") Template handover, @Location("prevention/new-handover") Template newHandover,
+            @Location("prevention/handovers") Template handovers) {
         this.prevention = prevention;
         this.pages = pages;
         this.gate = gate;
@@ -69,6 +71,7 @@ public class PreventionReferralsResource {
         this.referrals = referrals;
         this.handover = handover;
         this.newHandover = newHandover;
+        this.handovers = handovers;
     }
 
     /** The referral orders the page offers (the API's whitelist; never a name: the identity is sealed). */
@@ -118,6 +121,31 @@ public class PreventionReferralsResource {
                 .data("statuses", STATUSES).data("status", filter).data("done", done)
                 .data("markings", MARKINGS).data("refusedId", refusedId == null ? "" : refusedId.toString())
                 .data("refusal", refusal).data("deciding", gate.supervisor()).render());
+    }
+
+    /** The handover list's filter (the API's {@code state}; none = both) and orders (never a name). */
+    static final List<String> HANDOVER_STATES = List.of("PENDING", "DECIDED");
+    static final List<String> HANDOVER_SORTS = List.of("createdAt", "status", "recipientAgency");
+
+    /** Every handover the caller may open, paged, filtered and sorted by the prevention service. */
+    @GET
+    @Path("/handovers")
+    public Response handovers(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
+        gate.requireStaff();
+        String filter = state == null ? "" : state.trim();
+        if (!filter.isEmpty() && !HANDOVER_STATES.contains(filter)) {
+            throw new WebApplicationException(Response.status(400).build());
+        }
+        String order = SortHeaders.oneOf(sort, HANDOVER_SORTS);
+        Page<Referral.Handover> page = prevention.handovers(filter.isEmpty() ? null : filter,
+                PreventionProgrammesResource.blankToNull(cursor), config.pageSize(), order);
+        SortHeaders sorts = new SortHeaders("/console/prevention/handovers",
+                filter.isEmpty() ? Map.of() : Map.of("state", filter), order);
+        String next = page.nextCursor() == null ? null : sorts.next(page.nextCursor());
+        return PreventionProgrammesResource.html(200, pages.render(handovers, List.of(pages.clearance()))
+                .data("handovers", page.items()).data("sorts", sorts).data("next", next)
+                .data("states", HANDOVER_STATES).data("state", filter).render());
     }
 
     @GET

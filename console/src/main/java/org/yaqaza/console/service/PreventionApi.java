@@ -202,7 +202,7 @@ public interface PreventionApi {
     @GET
     @Path("/handovers")
     Page<Referral.Handover> handovers(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @POST
     @Path("/programmes")

@@ -717,4 +717,13 @@ public interface PreventionMsg {
 
     @Message("Referring agency")
     String prevention_referring_agency();
+
+    @Message("Handovers")
+    String prevention_handovers_title();
+
+    @Message("{#when state}{#is 'PENDING'}Waiting for a decision{#is 'DECIDED'}Decided{#else}{state}{/when}")
+    String prevention_handover_state(String state);
+
+    @Message("No handover in this list.")
+    String prevention_no_handovers();
 }

@@ -26,7 +26,8 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * once in Arabic (right to left); prevention programmes by name with the kind filter kept; sent releases by title
  * (links above the cards, aria-current), in Arabic; prevention referrals by region (links above the cards, the
  * status filter keeping the order), the certificate registry by expiry in Arabic, liaison partners by code, and
- * the RFI page's two lists, each sorted with its own parameters while the other keeps its order. axe-core: no
+ * the RFI page's two lists, each sorted with its own parameters while the other keeps its order; prevention
+ * handovers by recipient, the state filter keeping the order. axe-core: no
  * serious or critical violation on any sorted page.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
@@ -349,6 +350,40 @@ class ConsoleSortingBrowserIT {
         clickHeader(officer, "expiresOn", "descending");
         assertEquals(List.of(prefix + 0, prefix + 2, prefix + 3, prefix + 1),
                 rows(officer, "#certificates tbody tr", "data-certificate"));
+        officer.assertAccessible();
+    }
+
+    @Test
+    void handoversSortByRecipientAndTheStateFilterKeepsTheOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String code = gateway().post("/api/prevention/participants", "prevention-officer", Json.obj("identity",
+                Json.obj("fullNameAr", "مشارك التسليم " + tag, "fullNameLatin", "Participant " + tag, "nationalId",
+                        "HS" + tag, "birthDate", "1991-02-02"), "classification", "RESTRICTED", "compartments",
+                List.of(), "consents", List.of(Json.obj("scope", "PARTICIPATION", "givenOn",
+                        LocalDate.now(ZoneOffset.UTC).toString())))).expect(201).str("code");
+        for (String recipient : List.of("DGSN", "DGED", "GR", "MHAI")) {
+            gateway().post("/api/prevention/handovers", "prevention-officer", Json.obj("participantCode", code,
+                    "recipientAgency", recipient, "purpose", "Suivi conjoint " + tag, "legalBasis", "Loi 09-08",
+                    "summary", "Parcours suivi.", "includeIdentity", false)).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "fr");
+        officer.open("/console/prevention/referrals");
+        officer.find("#to-handovers").click();
+        officer.waitFor("#handovers");
+        clickHeader(officer, "recipientAgency", "ascending");
+        assertEquals(apiPages("/api/prevention/handovers?sort=recipientAgency", "prevention-officer", "id").get(0),
+                rows(officer, "#handovers tbody tr", "data-handover"), "the API's order");
+        List<String> recipients = rows(officer, "#handovers tbody tr", "data-recipient");
+        assertEquals(recipients.stream().sorted().toList(), recipients, "recipients in code point order");
+        officer.assertAccessible();
+        new org.openqa.selenium.support.ui.Select(officer.find("#state")).selectByValue("PENDING");
+        officer.find("#handover-filter-submit").click();
+        officer.waitFor("#handovers");
+        assertTrue(officer.driver().getCurrentUrl().contains("sort=recipientAgency"), "the filter keeps the order");
+        assertTrue(rows(officer, "#handovers tbody tr", "data-status").stream().allMatch("PENDING"::equals),
+                "only handovers waiting for a decision");
+        assertEquals(apiPages("/api/prevention/handovers?state=PENDING&sort=recipientAgency", "prevention-officer",
+                "id").get(0), rows(officer, "#handovers tbody tr", "data-handover"));
         officer.assertAccessible();
     }
 
