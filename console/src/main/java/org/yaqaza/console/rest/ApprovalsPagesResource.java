@@ -466,14 +466,22 @@ public class ApprovalsPagesResource {
     private void prevention(List<ApprovalItem> items, Map<String, String> notes, String me) {
         String source = "prevention";
         read(notes, source + "-" + REFERRAL, () -> {
-            for (Referral r : api.preventionReferrals("PENDING")) {
-                items.add(new ApprovalItem(source, REFERRAL, null, r.id().toString(),
-                        r.referringAgency() + " → " + r.programmeKind(), null,
-                        r.programmeKind() + " · " + (r.region() == null ? "" : r.region()),
-                        r.purpose() + (r.summary() == null ? "" : " — " + r.summary()), r.referredBy(),
-                        r.createdAt(), null, null, own(me, r.referredBy())));
+            String cursor = null;
+            for (int page = 0; page < MAX_PAGES; page++) {
+                Page<Referral> found = api.preventionReferrals("PENDING", cursor, PAGE_LIMIT);
+                for (Referral r : found.items()) {
+                    items.add(new ApprovalItem(source, REFERRAL, null, r.id().toString(),
+                            r.referringAgency() + " → " + r.programmeKind(), null,
+                            r.programmeKind() + " · " + (r.region() == null ? "" : r.region()),
+                            r.purpose() + (r.summary() == null ? "" : " — " + r.summary()), r.referredBy(),
+                            r.createdAt(), null, null, own(me, r.referredBy())));
+                }
+                cursor = found.nextCursor();
+                if (cursor == null) {
+                    return false;
+                }
             }
-            return false;
+            return true;
         });
         read(notes, source + "-" + HANDOVER, () -> {
             String cursor = null;

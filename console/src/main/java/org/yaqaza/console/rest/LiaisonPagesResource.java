@@ -114,11 +114,16 @@ public class LiaisonPagesResource {
 
     // ---- 1. partners and agreements -----------------------------------------------------------------------------
 
+    /** The partner fields the API sorts by; the partners are cards, so the links sit above them. */
+    static final List<String> PARTNER_SORTS = List.of("serviceName", "code", "country", "status");
+
     @GET
-    public TemplateInstance home(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
+    public TemplateInstance home(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
         gate.require(ROLE);
         String state = oneOf(PARTNER_STATES, status);
-        Page<LiaisonViews.Partner> found = api.partners(state, blank(cursor), config.pageSize());
+        String order = SortHeaders.oneOf(sort, PARTNER_SORTS);
+        Page<LiaisonViews.Partner> found = api.partners(state, blank(cursor), config.pageSize(), order);
         LocalDate today = LocalDate.now(clock);
         List<PartnerRow> rows = new ArrayList<>();
         List<String> shown = new ArrayList<>();
@@ -137,7 +142,9 @@ public class LiaisonPagesResource {
                 .data("rows", rows)
                 .data("status", state == null ? "" : state)
                 .data("states", PARTNER_STATES)
-                .data("next", next("/console/liaison", found.nextCursor(), "status", state))
+                .data("sorts", new SortHeaders("/console/liaison", java.util.Map.of("status",
+                        state == null ? "" : state), order))
+                .data("next", next("/console/liaison", found.nextCursor(), "status", state, "sort", order))
                 .data("expiryDays", EXPIRY_WARNING_DAYS);
     }
 
@@ -220,7 +227,7 @@ public class LiaisonPagesResource {
     private TemplateInstance composePage(Form form, LiaisonViews.Check check, Map<String, String> errors,
             String detail) {
         List<LiaisonViews.Product> products = api.products(null, CHOICES).items();
-        List<LiaisonViews.Partner> partners = api.partners("ACTIVE", null, CHOICES).items();
+        List<LiaisonViews.Partner> partners = api.partners("ACTIVE", null, CHOICES, null).items();
         List<String> shown = new ArrayList<>();
         if (check != null) {
             shown.add(check.classification());

@@ -25,6 +25,7 @@ import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.Redirects;
 import org.yaqaza.console.web.RoleGate;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -79,12 +80,22 @@ public class LiaisonRfiPagesResource {
         }
     }
 
+    /** The columns both RFI lists sort by (the API's whitelists; {@code partner} is the partner's code). */
+    static final List<String> RFI_SORTS = List.of("subject", "partner", "dueDate", "status");
+
+    /**
+     * Two lists on one page, each with its own parameters: incoming {@code status}, {@code sort}, {@code cursor};
+     * outgoing {@code outStatus}, {@code outSort}, {@code outCursor}. Sorting or filtering one list keeps the
+     * other's filter and order and starts both at their first page (a cursor belongs to the page it came from).
+     */
     @GET
     public TemplateInstance page(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("outStatus") String outStatus, @QueryParam("outCursor") String outCursor,
+            @QueryParam("sort") String sort, @QueryParam("outStatus") String outStatus,
+            @QueryParam("outCursor") String outCursor, @QueryParam("outSort") String outSort,
             @QueryParam("sent") String sent, @QueryParam("withdrawn") String withdrawn) {
         gate.require(LiaisonPagesResource.ROLE);
-        return render(status, cursor, outStatus, outCursor, RfiForm.empty(), Map.of(), null)
+        return render(new Lists(status, cursor, sort, outStatus, outCursor, outSort), RfiForm.empty(), Map.of(),
+                null)
                 .data("sent", LiaisonPagesResource.blank(sent))
                 .data("withdrawn", LiaisonPagesResource.blank(withdrawn));
     }
@@ -114,7 +125,8 @@ public class LiaisonRfiPagesResource {
                 errors.put("partner", checks);
             }
             return Response.status(refusal.status())
-                    .entity(render(null, null, null, null, form, errors, refusal.detail())).build();
+                    .entity(render(new Lists(null, null, null, null, null, null), form, errors, refusal.detail()))
+                    .build();
         }
     }
 
@@ -126,29 +138,46 @@ public class LiaisonRfiPagesResource {
         return Redirects.seeOther("/console/liaison/rfis?withdrawn=" + id).build();
     }
 
-    private TemplateInstance render(String status, String cursor, String outStatus, String outCursor, RfiForm form,
-            Map<String, String> errors, String detail) {
-        String state = LiaisonPagesResource.oneOf(LiaisonPagesResource.RFI_STATES, status);
-        String outState = LiaisonPagesResource.oneOf(OUT_STATES, outStatus);
-        Page<LiaisonViews.Rfi> incoming = api.rfis(state, LiaisonPagesResource.blank(cursor), config.pageSize());
-        Page<LiaisonViews.OutgoingRfi> outgoing = api.outgoingRfis(outState, LiaisonPagesResource.blank(outCursor),
-                config.pageSize());
-        List<LiaisonViews.Partner> partners = api.partners("ACTIVE", null, LiaisonPagesResource.CHOICES).items();
+    /** The two lists' parameters as asked. */
+    record Lists(String status, String cursor, String sort, String outStatus, String outCursor, String outSort) {
+    }
+
+    private TemplateInstance render(Lists asked, RfiForm form, Map<String, String> errors, String detail) {
+        String state = LiaisonPagesResource.oneOf(LiaisonPagesResource.RFI_STATES, asked.status());
+        String outState = LiaisonPagesResource.oneOf(OUT_STATES, asked.outStatus());
+        String order = SortHeaders.oneOf(asked.sort(), RFI_SORTS);
+        String outOrder = SortHeaders.oneOf(asked.outSort(), RFI_SORTS);
+        Page<LiaisonViews.Rfi> incoming = api.rfis(state, LiaisonPagesResource.blank(asked.cursor()),
+                config.pageSize(), order);
+        Page<LiaisonViews.OutgoingRfi> outgoing = api.outgoingRfis(outState,
+                LiaisonPagesResource.blank(asked.outCursor()), config.pageSize(), outOrder);
+        List<LiaisonViews.Partner> partners = api.partners("ACTIVE", null, LiaisonPagesResource.CHOICES, null)
+                .items();
         List<String> shown = new ArrayList<>();
         incoming.items().forEach(r -> shown.add(r.classification()));
         outgoing.items().forEach(r -> shown.add(r.classification()));
+        Map<String, String> keptByIncoming = new LinkedHashMap<>();
+        keptByIncoming.put("status", state);
+        keptByIncoming.put("outStatus", outState);
+        keptByIncoming.put("outSort", outOrder);
+        Map<String, String> keptByOutgoing = new LinkedHashMap<>();
+        keptByOutgoing.put("outStatus", outState);
+        keptByOutgoing.put("status", state);
+        keptByOutgoing.put("sort", order);
+        SortHeaders sorts = new SortHeaders("/console/liaison/rfis", keptByIncoming, order);
+        SortHeaders outSorts = new SortHeaders("/console/liaison/rfis", keptByOutgoing, outOrder, "outSort",
+                "outCursor", "out-sort-");
         return pages.render(rfis, shown)
                 .data("items", incoming.items())
                 .data("status", state == null ? "" : state)
                 .data("states", LiaisonPagesResource.RFI_STATES)
-                .data("next", LiaisonPagesResource.next("/console/liaison/rfis", incoming.nextCursor(), "status",
-                        state))
+                .data("sorts", sorts)
+                .data("outSorts", outSorts)
+                .data("next", incoming.nextCursor() == null ? null : sorts.next(incoming.nextCursor()))
                 .data("outgoing", outgoing.items())
                 .data("outStatus", outState == null ? "" : outState)
                 .data("outStates", OUT_STATES)
-                .data("outNext", outgoing.nextCursor() == null ? null
-                        : LiaisonPagesResource.next("/console/liaison/rfis", outgoing.nextCursor(), "outStatus",
-                                outState).replace("cursor=", "outCursor="))
+                .data("outNext", outgoing.nextCursor() == null ? null : outSorts.next(outgoing.nextCursor()))
                 .data("partners", partners)
                 .data("categories", CATEGORIES)
                 .data("tlps", LiaisonPagesResource.TLPS)

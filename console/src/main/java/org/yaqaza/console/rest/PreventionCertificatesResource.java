@@ -30,6 +30,7 @@ import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.PreventionGate;
 import org.yaqaza.console.web.Redirects;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -79,11 +80,15 @@ public class PreventionCertificatesResource {
      * server; the search box takes the start of a number or part of the holder's name, which the API compares
      * after the Arabic orthography rules and never returns.
      */
+    /** The registry's sortable columns (the API's whitelist: number and dates, never the holder's name). */
+    static final List<String> CERTIFICATE_SORTS = List.of("number", "issuedOn", "expiresOn");
+
     @GET
     public Response registry(@QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("expiringWithin") String expiringWithin, @QueryParam("cursor") String cursor,
-            @QueryParam("done") String done) {
+            @QueryParam("done") String done, @QueryParam("sort") String sort) {
         gate.requireStaff();
+        String order = SortHeaders.oneOf(sort, CERTIFICATE_SORTS);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("status", status == null ? "" : status.trim());
         values.put("q", q == null ? "" : q.trim());
@@ -95,7 +100,7 @@ public class PreventionCertificatesResource {
         } else {
             try {
                 page = prevention.certificates(blank(values.get("status")), blank(values.get("expiringWithin")),
-                        blank(values.get("q")), blank(cursor), config.pageSize());
+                        blank(values.get("q")), blank(cursor), config.pageSize(), order);
             } catch (WebApplicationException refused) {
                 if (refused.getResponse().getStatus() != 400) {
                     throw refused;
@@ -107,14 +112,12 @@ public class PreventionCertificatesResource {
                 }
             }
         }
-        String next = page == null || page.nextCursor() == null ? null
-                : "/console/prevention/certificates?status=" + PreventionProgrammesResource.encode(values.get("status"))
-                        + "&q=" + PreventionProgrammesResource.encode(values.get("q")) + "&expiringWithin="
-                        + PreventionProgrammesResource.encode(values.get("expiringWithin")) + "&cursor="
-                        + PreventionProgrammesResource.encode(page.nextCursor());
+        SortHeaders sorts = new SortHeaders("/console/prevention/certificates", values, order);
+        String next = page == null || page.nextCursor() == null ? null : sorts.next(page.nextCursor());
         return PreventionProgrammesResource.html(errors.isEmpty() ? 200 : 400,
                 pages.render(registry, List.of(pages.clearance())).data("values", values).data("errors", errors)
                         .data("statuses", STATUSES).data("certificates", page).data("next", next)
+                        .data("sorts", sorts)
                         .data("done", done).render());
     }
 

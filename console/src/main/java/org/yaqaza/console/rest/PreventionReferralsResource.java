@@ -18,13 +18,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
+import org.yaqaza.console.api.Page;
 import org.yaqaza.console.api.prevention.Referral;
 import org.yaqaza.console.api.prevention.Requests;
+import org.yaqaza.console.config.ConsoleConfig;
 import org.yaqaza.console.service.PreventionApi;
 import org.yaqaza.console.web.ApiProblems;
 import org.yaqaza.console.web.Pages;
 import org.yaqaza.console.web.PreventionGate;
 import org.yaqaza.console.web.Redirects;
+import org.yaqaza.console.web.SortHeaders;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -33,9 +36,9 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * The firewall's two doors (issue 19 item 3): referrals from other agencies into a programme (listed by status
- * on the server; decided by a prevention supervisor) and handovers of a participant's file to another agency
- * (asked by prevention staff, decided by a different prevention supervisor; the API has no list of handovers, so
- * a handover is reached from its request or by its address). Prevention staff only (404 otherwise); the decision
+ * on the server, paged and sorted there; decided by a prevention supervisor) and handovers of a participant's
+ * file to another agency (asked by prevention staff, decided by a different prevention supervisor; pending ones are
+ * listed in the approvals inbox, and one is reached from its request or by its address). Prevention staff only (404 otherwise); the decision
  * forms are offered to prevention supervisors, and the API decides who may decide (four-eyes included).
  */
 @Path("/prevention")
@@ -51,26 +54,36 @@ public class PreventionReferralsResource {
     private final PreventionApi prevention;
     private final Pages pages;
     private final PreventionGate gate;
+    private final ConsoleConfig config;
     private final Template referrals;
     private final Template handover;
     private final Template newHandover;
+    private final Template handovers;
 
     public PreventionReferralsResource(@RestClient PreventionApi prevention, Pages pages, PreventionGate gate,
-            @Location("prevention/referrals") Template referrals, @Location("prevention/handover") Template handover,
-            @Location("prevention/new-handover") Template newHandover) {
+            ConsoleConfig config, @Location("prevention/referrals") Template referrals,
+            @Location("prevention/handover") Template handover, @Location("prevention/new-handover") Template newHandover,
+            @Location("prevention/handovers") Template handovers) {
         this.prevention = prevention;
         this.pages = pages;
         this.gate = gate;
+        this.config = config;
         this.referrals = referrals;
         this.handover = handover;
         this.newHandover = newHandover;
+        this.handovers = handovers;
     }
+
+    /** The referral orders the page offers (the API's whitelist; never a name: the identity is sealed). */
+    static final List<String> REFERRAL_SORTS = List.of("createdAt", "status", "programmeKind", "region",
+            "referringAgency");
 
     @GET
     @Path("/referrals")
-    public Response referrals(@QueryParam("status") String status, @QueryParam("done") String done) {
+    public Response referrals(@QueryParam("status") String status, @QueryParam("done") String done,
+            @QueryParam("cursor") String cursor, @QueryParam("sort") String sort) {
         gate.requireStaff();
-        return referralsPage(status, done, null, null, 200);
+        return referralsPage(status, done, cursor, SortHeaders.oneOf(sort, REFERRAL_SORTS), null, null, 200);
     }
 
     @POST
@@ -89,20 +102,50 @@ public class PreventionReferralsResource {
             if (!FORM_REFUSALS.contains(status)) {
                 throw refused;
             }
-            return referralsPage("PENDING", null, id, refusal(refused), status);
+            return referralsPage("PENDING", null, null, null, id, refusal(refused), status);
         }
     }
 
-    private Response referralsPage(String status, String done, UUID refusedId, String refusal, int code) {
+    private Response referralsPage(String status, String done, String cursor, String order, UUID refusedId,
+            String refusal, int code) {
         String filter = status == null || status.isBlank() ? "PENDING" : status.trim();
         if (!STATUSES.contains(filter)) {
             throw new WebApplicationException(Response.status(400).build());
         }
-        List<Referral> list = prevention.referrals(filter);
+        Page<Referral> page = prevention.referrals(filter, PreventionProgrammesResource.blankToNull(cursor),
+                config.pageSize(), order);
+        SortHeaders sorts = new SortHeaders("/console/prevention/referrals", Map.of("status", filter), order);
+        String next = page.nextCursor() == null ? null : sorts.next(page.nextCursor());
         return PreventionProgrammesResource.html(code, pages.render(referrals, List.of(pages.clearance()))
-                .data("referrals", list).data("statuses", STATUSES).data("status", filter).data("done", done)
+                .data("referrals", page.items()).data("sorts", sorts).data("next", next)
+                .data("statuses", STATUSES).data("status", filter).data("done", done)
                 .data("markings", MARKINGS).data("refusedId", refusedId == null ? "" : refusedId.toString())
                 .data("refusal", refusal).data("deciding", gate.supervisor()).render());
+    }
+
+    /** The handover list's filter (the API's {@code state}; none = both) and orders (never a name). */
+    static final List<String> HANDOVER_STATES = List.of("PENDING", "DECIDED");
+    static final List<String> HANDOVER_SORTS = List.of("createdAt", "status", "recipientAgency");
+
+    /** Every handover the caller may open, paged, filtered and sorted by the prevention service. */
+    @GET
+    @Path("/handovers")
+    public Response handovers(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
+            @QueryParam("sort") String sort) {
+        gate.requireStaff();
+        String filter = state == null ? "" : state.trim();
+        if (!filter.isEmpty() && !HANDOVER_STATES.contains(filter)) {
+            throw new WebApplicationException(Response.status(400).build());
+        }
+        String order = SortHeaders.oneOf(sort, HANDOVER_SORTS);
+        Page<Referral.Handover> page = prevention.handovers(filter.isEmpty() ? null : filter,
+                PreventionProgrammesResource.blankToNull(cursor), config.pageSize(), order);
+        SortHeaders sorts = new SortHeaders("/console/prevention/handovers",
+                filter.isEmpty() ? Map.of() : Map.of("state", filter), order);
+        String next = page.nextCursor() == null ? null : sorts.next(page.nextCursor());
+        return PreventionProgrammesResource.html(200, pages.render(handovers, List.of(pages.clearance()))
+                .data("handovers", page.items()).data("sorts", sorts).data("next", next)
+                .data("states", HANDOVER_STATES).data("state", filter).render());
     }
 
     @GET

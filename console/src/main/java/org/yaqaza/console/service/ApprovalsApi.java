@@ -140,7 +140,8 @@ public interface ApprovalsApi {
     /** Prevention referrals (prevention staff only: the inbox asks only for prevention supervisors). */
     @GET
     @Path("/prevention/referrals")
-    List<Referral> preventionReferrals(@QueryParam("status") String status);
+    Page<Referral> preventionReferrals(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
 
     @POST
     @Path("/prevention/referrals/{id}/decision")

@@ -25,7 +25,7 @@ public interface LiaisonApi {
     @GET
     @Path("/liaison/partners")
     Page<LiaisonViews.Partner> partners(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/liaison/partners/{id}/agreements")
@@ -63,12 +63,12 @@ public interface LiaisonApi {
     @GET
     @Path("/liaison/rfis")
     Page<LiaisonViews.Rfi> rfis(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @GET
     @Path("/liaison/outgoing-rfis")
     Page<LiaisonViews.OutgoingRfi> outgoingRfis(@QueryParam("status") String status,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @POST
     @Path("/liaison/outgoing-rfis")

@@ -143,7 +143,8 @@ public interface PreventionApi {
 
     @GET
     @Path("/referrals")
-    List<Referral> referrals(@QueryParam("status") String status);
+    Page<Referral> referrals(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @POST
     @Path("/referrals/{id}/decision")
@@ -181,7 +182,7 @@ public interface PreventionApi {
     @Path("/certificates")
     Page<CertificateRecord> certificates(@QueryParam("status") String status,
             @QueryParam("expiringWithin") String expiringWithin, @QueryParam("q") String q,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @POST
     @Path("/certificates")
@@ -201,7 +202,7 @@ public interface PreventionApi {
     @GET
     @Path("/handovers")
     Page<Referral.Handover> handovers(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("sort") String sort);
 
     @POST
     @Path("/programmes")

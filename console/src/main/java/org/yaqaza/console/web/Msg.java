@@ -876,4 +876,13 @@ public interface Msg {
 
     @Message("{#if descending}sorted descending{#else}sorted ascending{/if}")
     String sort_state(boolean descending);
+
+    @Message("Service")
+    String liaison_sort_service();
+
+    @Message("Code")
+    String liaison_sort_code();
+
+    @Message("Country")
+    String liaison_sort_country();
 }

@@ -714,4 +714,16 @@ public interface PreventionMsg {
 
     @Message("Reason (the prevention service records it with the decision)")
     String prevention_inbox_reason();
+
+    @Message("Referring agency")
+    String prevention_referring_agency();
+
+    @Message("Handovers")
+    String prevention_handovers_title();
+
+    @Message("{#when state}{#is 'PENDING'}Waiting for a decision{#is 'DECIDED'}Decided{#else}{state}{/when}")
+    String prevention_handover_state(String state);
+
+    @Message("No handover in this list.")
+    String prevention_no_handovers();
 }

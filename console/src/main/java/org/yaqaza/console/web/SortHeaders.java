@@ -17,12 +17,38 @@ public final class SortHeaders {
     private final String path;
     private final Map<String, String> filters;
     private final String current;
+    private final String param;
+    private final String cursorParam;
+    private final String idPrefix;
 
     /** {@code current} is the page's {@code sort} value as asked (blank: the API's default order). */
     public SortHeaders(String path, Map<String, String> filters, String current) {
+        this(path, filters, current, "sort", "cursor", "sort-");
+    }
+
+    /**
+     * For a page with more than one sortable list: this list's order and cursor travel in {@code param} and
+     * {@code cursorParam} (e.g. {@code outSort}, {@code outCursor}), its links' ids start with {@code idPrefix};
+     * {@code filters} hold the page's other parameters to keep (the other list's filter and order).
+     */
+    public SortHeaders(String path, Map<String, String> filters, String current, String param, String cursorParam,
+            String idPrefix) {
         this.path = path;
         this.filters = filters;
         this.current = current == null ? "" : current.strip();
+        this.param = param;
+        this.cursorParam = cursorParam;
+        this.idPrefix = idPrefix;
+    }
+
+    /** The id of the header link of {@code field} (unique on the page). */
+    public String id(String field) {
+        return idPrefix + field;
+    }
+
+    /** The query parameter carrying this list's order. */
+    public String param() {
+        return param;
     }
 
     /** {@code sort} when it names one of {@code fields} (optionally with '-'), else null: no free text to the API. */
@@ -58,12 +84,12 @@ public final class SortHeaders {
     public String address(String sort) {
         StringBuilder address = new StringBuilder(path).append('?');
         filters.forEach((name, value) -> {
-            if (value != null && !value.isBlank() && !"sort".equals(name) && !"cursor".equals(name)) {
+            if (value != null && !value.isBlank() && !param.equals(name) && !cursorParam.equals(name)) {
                 address.append(encode(name)).append('=').append(encode(value)).append('&');
             }
         });
         if (sort != null && !sort.isBlank()) {
-            address.append("sort=").append(encode(sort)).append('&');
+            address.append(param).append('=').append(encode(sort)).append('&');
         }
         return address.substring(0, address.length() - 1);
     }
@@ -71,7 +97,7 @@ public final class SortHeaders {
     /** The next page's address: same filters, same order, the API's cursor. */
     public String next(String cursor) {
         String base = address(current);
-        return base + (base.endsWith("?") ? "" : "&") + "cursor=" + encode(cursor);
+        return base + (base.endsWith("?") ? "" : "&") + cursorParam + "=" + encode(cursor);
     }
 
     private static String encode(String value) {

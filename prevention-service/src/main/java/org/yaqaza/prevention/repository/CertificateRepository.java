@@ -8,7 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.yaqaza.common.persistence.Cursor;
+import org.yaqaza.common.persistence.SortCursor;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.security.Visibility;
 import org.yaqaza.prevention.model.Certificate;
@@ -35,11 +36,12 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     }
 
     /**
-     * Registry rows after {@code after} (newest first, by created-at then id), at most {@code max}: only those whose
-     * holder the caller may work on (the firewall and the visibility rule, as for one certificate) and whose
-     * programme is visible to them.
+     * Registry rows after {@code after} in the order {@code sort} (ties broken by id), at most {@code max}: only
+     * those whose holder the caller may work on (the firewall and the visibility rule, as for one certificate) and
+     * whose programme is visible to them.
      */
-    public List<Certificate> pageForCase(Caller caller, Filter filter, Cursor after, int max) {
+    public List<Certificate> pageForCase(Caller caller, Filter filter, Sorting.Sort<Certificate> sort,
+            SortCursor after, int max) {
         Map<String, Object> params = access.caseParameters(caller);
         StringBuilder q = new StringBuilder("select c from Certificate c, Participant p, Programme g"
                 + " where p.id = c.participantId and g.id = c.programmeId and ")
@@ -66,11 +68,11 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
             params.put("prefix", filter.numberPrefix() + "%");
         }
         if (after != null) {
-            q.append(" and (c.createdAt < :cursorAt or (c.createdAt = :cursorAt and c.id < :cursorId))");
-            params.put("cursorAt", after.createdAt());
-            params.put("cursorId", after.id());
+            q.append(" and ").append(sort.after("c.id"));
+            params.put("sortKey", sort.key(after));
+            params.put("sortId", after.uuid());
         }
-        q.append(" order by c.createdAt desc, c.id desc");
+        q.append(" order by ").append(sort.orderBy("c.id"));
         return find(q.toString(), params).range(0, max - 1).list();
     }
 }

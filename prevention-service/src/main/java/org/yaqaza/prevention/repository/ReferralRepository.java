@@ -1,13 +1,15 @@
 package org.yaqaza.prevention.repository;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yaqaza.common.persistence.Keysets;
+import org.yaqaza.common.persistence.Page;
+import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.prevention.model.DecisionStatus;
 import org.yaqaza.prevention.model.Referral;
@@ -18,8 +20,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 /** Referrals carry no marking of their own: the list is prevention staff's, and no one else's. */
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
-
-    private static final int LIST_LIMIT = 500;
 
     private final PreventionAccess access;
 
@@ -33,8 +33,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 Map.of("id", id, PreventionAccess.CASE_STAFF, access.isPreventionStaff(caller))).firstResultOptional();
     }
 
-    /** Newest first, at most 500; empty for anyone but prevention staff. */
-    public List<Referral> listForCase(Caller caller, DecisionStatus status) {
+    /** One keyset page in the request's order (default newest first); empty for anyone but prevention staff. */
+    public Page<Referral> pageForCase(Caller caller, DecisionStatus status, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put(PreventionAccess.CASE_STAFF, access.isPreventionStaff(caller));
         String query = ":" + PreventionAccess.CASE_STAFF + " = true";
@@ -42,6 +42,6 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             query += " and status = :status";
             params.put("status", status);
         }
-        return find(query + " order by createdAt desc", params).range(0, LIST_LIMIT - 1).list();
+        return Keysets.page(this, query, params, page, r -> r.id);
     }
 }

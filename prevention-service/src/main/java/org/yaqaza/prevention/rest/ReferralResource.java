@@ -1,7 +1,7 @@
 package org.yaqaza.prevention.rest;
 
 import java.net.URI;
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.prevention.api.DecisionRequest;
@@ -30,6 +32,8 @@ import org.yaqaza.prevention.api.ReferralRequest;
 import org.yaqaza.prevention.api.ReferralView;
 import org.yaqaza.prevention.mapping.ReferralMapper;
 import org.yaqaza.prevention.model.DecisionStatus;
+import org.yaqaza.prevention.model.Handover;
+import org.yaqaza.prevention.model.ProgrammeKind;
 import org.yaqaza.prevention.model.Referral;
 import org.yaqaza.prevention.service.ReferralService;
 import org.yaqaza.prevention.security.PreventionAccess;
@@ -72,11 +76,30 @@ public class ReferralResource {
         return Response.ok(body).build();
     }
 
+    /** The orders of the referral list (no names: the identity is sealed until a decision). */
+    public static final Sorting<Referral> REFERRAL_SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, r -> r.createdAt),
+            SortField.of("status", "status", DecisionStatus.class, r -> r.status),
+            SortField.of("programmeKind", "programmeKind", ProgrammeKind.class, r -> r.programmeKind),
+            SortField.text("region", "region", r -> r.region),
+            SortField.text("referringAgency", "referringAgency", r -> r.referringAgency));
+
+    /** The orders of the handover list (the participant's pseudonymous code is not among them: no join). */
+    public static final Sorting<Handover> HANDOVER_SORTING = Sorting.of("-createdAt",
+            SortField.of("createdAt", "createdAt", Instant.class, h -> h.createdAt),
+            SortField.of("status", "status", DecisionStatus.class, h -> h.status),
+            SortField.text("recipientAgency", "recipientAgency", h -> h.recipientAgency));
+
+    /** Referrals for prevention staff, keyset-paged, filtered by status and sorted on the server. */
     @GET
     @Path("/referrals")
     @PermissionsAllowed(PreventionAccess.CASE_DATA)
-    public List<ReferralView> list(@QueryParam("status") DecisionStatus status) {
-        return service.list(caller.get(), status).stream().map(service::view).toList();
+    public Page<ReferralView> list(@QueryParam("status") DecisionStatus status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of createdAt, status, programmeKind, region, referringAgency"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
+        return service.list(caller.get(), status, PageRequest.sorted(cursor, limit, sort, REFERRAL_SORTING))
+                .map(service::view);
     }
 
     @POST
@@ -102,9 +125,12 @@ public class ReferralResource {
     @PermissionsAllowed(PreventionAccess.CASE_DATA)
     public Page<HandoverView> handovers(
             @QueryParam("state") @Parameter(schema = @Schema(enumeration = { "PENDING", "DECIDED" })) String state,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Parameter(description = "Order: one of createdAt, status, recipientAgency"
+                    + ", '-' first for descending; default -createdAt") @QueryParam("sort") String sort) {
         HandoverState filter = QueryEnums.parse(HandoverState.class, state, "state");
-        return service.listHandovers(caller.get(), filter, PageRequest.of(cursor, limit)).map(service::view);
+        return service.listHandovers(caller.get(), filter, PageRequest.sorted(cursor, limit, sort, HANDOVER_SORTING))
+                .map(service::view);
     }
 
     @GET

@@ -13,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditTrail;
-import org.yaqaza.common.persistence.Cursor;
 import org.yaqaza.common.persistence.Page;
 import org.yaqaza.common.persistence.PageRequest;
+import org.yaqaza.common.persistence.SortCursor;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
 import org.yaqaza.common.text.ArabicOrthography;
@@ -173,9 +174,9 @@ public class CertificateService {
     }
 
     /**
-     * The registry list for prevention staff, newest first and keyset-paged: only certificates whose holder the
-     * caller may work on and whose programme they see (the rule of {@link #get}). Filters: status today, still
-     * valid and ending within {@code expiringWithin} days, and a search text that is either the start of a
+     * The registry list for prevention staff, keyset-paged in the request's order (default newest first): only
+     * certificates whose holder the caller may work on and whose programme they see (the rule of {@link #get}).
+     * Filters: status today, still valid and ending within {@code expiringWithin} days, and a search text that is either the start of a
      * certificate number (capitals, digits and dashes with at least one digit; matched in the database) or part
      * of the holder's Arabic or Latin name. Names are stored encrypted, so a name search decrypts the holders of
      * the rows it reads, at most {@link #NAME_SCAN_LIMIT} per page: when that many were read without filling the
@@ -204,29 +205,31 @@ public class CertificateService {
         String upper = text.toUpperCase(Locale.ROOT);
         boolean byNumber = !text.isEmpty() && NUMBER_SEARCH.matcher(upper).matches();
         String name = text.isEmpty() || byNumber ? null : foldName(text);
+        @SuppressWarnings("unchecked")
+        Sorting.Sort<Certificate> sort = (Sorting.Sort<Certificate>) page.sort();
         CertificateRepository.Filter filter = new CertificateRepository.Filter(status, expiringWithin,
                 byNumber ? upper : null, LocalDate.now(clock));
         if (name == null) {
-            List<Certificate> rows = certificates.pageForCase(caller, filter, page.cursor(), page.limit() + 1);
-            return Page.fromRows(rows, page.limit(), CertificateService::cursor);
+            List<Certificate> rows = certificates.pageForCase(caller, filter, sort, page.after(), page.limit() + 1);
+            return Page.fromRows(rows, page.limit(), c -> sort.cursorAfter(c, c.id));
         }
         // who searched the holders' names is recorded, not the name: identities are never copied into the trail,
         // which auditors read without the right to see them
         audit.record("SEARCH", OBJECT_TYPE, "registry", null,
                 "holder name search (" + text.codePointCount(0, text.length()) + " characters)");
         List<Certificate> found = new ArrayList<>();
-        Cursor after = page.cursor();
+        SortCursor after = page.after();
         int read = 0;
         while (read < NAME_SCAN_LIMIT) {
             int batch = Math.min(NAME_SCAN_BATCH, NAME_SCAN_LIMIT - read);
-            List<Certificate> rows = certificates.pageForCase(caller, filter, after, batch);
+            List<Certificate> rows = certificates.pageForCase(caller, filter, sort, after, batch);
             for (Certificate c : rows) {
                 read++;
-                after = new Cursor(c.createdAt, c.id);
+                after = SortCursor.decode(sort.cursorAfter(c, c.id));
                 if (holderNameContains(c, name)) {
                     found.add(c);
                     if (found.size() > page.limit()) {
-                        return Page.fromRows(found, page.limit(), CertificateService::cursor);
+                        return Page.fromRows(found, page.limit(), f -> sort.cursorAfter(f, f.id));
                     }
                 }
             }
@@ -250,10 +253,6 @@ public class CertificateService {
     /** Arabic orthography folded, case and spacing ignored: the form names are compared in. */
     static String foldName(String text) {
         return SPACES.matcher(ArabicOrthography.normalise(text).toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
-    }
-
-    private static String cursor(Certificate c) {
-        return new Cursor(c.createdAt, c.id).encode();
     }
 
     /** Anyone signed in may ask; the answer never names the holder. */

@@ -113,9 +113,10 @@ public class ReferralService {
         return r;
     }
 
+    /** The referrals prevention staff may decide on, one keyset page in the request's order. */
     @Transactional
-    public List<Referral> list(Caller caller, DecisionStatus status) {
-        return referrals.listForCase(caller, status);
+    public Page<Referral> list(Caller caller, DecisionStatus status, PageRequest page) {
+        return referrals.pageForCase(caller, status, page);
     }
 
     @Transactional

@@ -24,8 +24,11 @@ import org.yaqaza.systemtest.scenarios.SharedSuite;
  * list, clicking a column header reorders the rows exactly as the API orders them (aria-sort and the arrow follow,
  * the filters stay), the next page continues in that order, a second click flips the direction; the user list
  * once in Arabic (right to left); prevention programmes by name with the kind filter kept; sent releases by title
- * (links above the cards, aria-current), in Arabic. axe-core: no serious or
- * critical violation on any sorted page.
+ * (links above the cards, aria-current), in Arabic; prevention referrals by region (links above the cards, the
+ * status filter keeping the order), the certificate registry by expiry in Arabic, liaison partners by code, and
+ * the RFI page's two lists, each sorted with its own parameters while the other keeps its order; prevention
+ * handovers by recipient, the state filter keeping the order. axe-core: no
+ * serious or critical violation on any sorted page.
  */
 @ExtendWith({ SharedSuite.class, Browsers.class })
 class ConsoleSortingBrowserIT {
@@ -209,6 +212,12 @@ class ConsoleSortingBrowserIT {
         assertEquals(apiPages("/api/prevention/programmes?kind=POST_RELEASE_REINTEGRATION&sort=-name",
                 "prevention-officer", "id").get(0), rows(officer, "#programmes tbody tr", "data-programme"));
         officer.assertAccessible();
+        // the kind filter form keeps the order
+        officer.find("#programme-filter-submit").click();
+        officer.waitFor("#programmes");
+        assertTrue(officer.driver().getCurrentUrl().contains("sort=-name"), "the filter form keeps the order");
+        assertEquals("descending", officer.find("#sort-name").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
     }
 
     @Test
@@ -251,6 +260,189 @@ class ConsoleSortingBrowserIT {
         assertTrue(officer.find("#sort-title").getText().contains("▼"), "a second click flips the direction");
         assertEquals(apiPages("/api/liaison/releases?partner=" + code + "&sort=-title", "liaison-officer", "id")
                 .get(0), rows(officer, "#releases > li", "data-release"));
+        officer.assertAccessible();
+    }
+
+    /** The link above a card list: aria-current on the sorting one, the direction in its text. */
+    private static void clickLink(Browser browser, String id, String listCss) {
+        browser.find("#" + id).click();
+        browser.waitFor(listCss);
+        assertEquals("true", browser.find("#" + id).getAttribute("aria-current"), id);
+    }
+
+    @Test
+    void referralsSortByRegionPagedAndTheStatusFilterKeepsTheOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String[] regions = { "Souss-Massa", "الشرق", "Béni Mellal-Khénifra", "درعة تافيلالت", "Casablanca-Settat",
+                "Oriental", "طنجة", "Rabat-Salé-Kénitra", "فاس مكناس", "Guelmim-Oued Noun", "العيون", "Dakhla",
+                "مراكش آسفي", "Tanger-Tétouan", "سوس ماسة", "Laâyoune", "بني ملال", "Fès-Meknès", "الداخلة",
+                "Drâa-Tafilalet", "كلميم", "Marrakech-Safi" };
+        for (String region : regions) {
+            gateway().post("/api/prevention/referrals", "supervisor", Json.obj("programmeKind",
+                    "PRISON_RECONCILIATION", "region", region + " " + tag, "purpose", "Tri des orientations",
+                    "identity", Json.obj("fullNameAr", "سعيد " + tag, "fullNameLatin", "Said " + tag, "nationalId",
+                            "RS" + tag, "birthDate", "1990-04-12"))).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "fr");
+        officer.open("/console/prevention/referrals?status=PENDING");
+        officer.waitFor("#referrals");
+        clickLink(officer, "sort-region", "#referrals");
+        assertTrue(officer.driver().getCurrentUrl().contains("status=PENDING"), "the filter is kept");
+        List<List<String>> api = apiPages("/api/prevention/referrals?status=PENDING&sort=region",
+                "prevention-officer", "id");
+        assertEquals(api.get(0), rows(officer, "#referrals > li", "data-referral"), "the API's order");
+        officer.assertAccessible();
+        officer.find("#next-page").click();
+        officer.waitFor("#referrals");
+        assertEquals(api.get(1), rows(officer, "#referrals > li", "data-referral"), "the next page continues");
+        clickLink(officer, "sort-region", "#referrals");
+        assertTrue(officer.find("#sort-region").getText().contains("▼"), "a second click flips the direction");
+        assertEquals(apiPages("/api/prevention/referrals?status=PENDING&sort=-region", "prevention-officer", "id")
+                .get(0), rows(officer, "#referrals > li", "data-referral"));
+        officer.find("#referral-filter-submit").click();
+        officer.waitFor("#referrals");
+        assertTrue(officer.driver().getCurrentUrl().contains("sort=-region"), "the filter form keeps the order");
+        officer.assertAccessible();
+    }
+
+    @Test
+    void theCertificateRegistrySortsByExpiryInArabic() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String programme = gateway().post("/api/prevention/programmes", "prevention-officer", Json.obj("kind",
+                "IMAM_TRAINING", "name", "Formation du tri " + tag, "institution", "Institut Mohammed VI", "region",
+                "Rabat-Salé-Kénitra", "capacity", 30, "classification", "RESTRICTED", "compartments", List.of()))
+                .expect(201).str("id");
+        String edition = gateway().post("/api/prevention/programmes/" + programme + "/editions",
+                "prevention-officer", Json.obj("name", "Promotion " + tag, "startsOn",
+                        today.minusDays(200).toString(), "capacity", 30)).expect(201).str("id");
+        String code = gateway().post("/api/prevention/participants", "prevention-officer", Json.obj("identity",
+                Json.obj("fullNameAr", "إدريس العمراني " + tag, "fullNameLatin", "Driss Amrani " + tag,
+                        "nationalId", "SO" + tag, "birthDate", "1985-03-03"),
+                "classification", "RESTRICTED", "compartments", List.of(), "consents",
+                List.of(Json.obj("scope", "PARTICIPATION", "givenOn", today.minusDays(300).toString()))))
+                .expect(201).str("code");
+        String enrolment = gateway().post("/api/prevention/editions/" + edition + "/enrolments",
+                "prevention-officer", Json.obj("participantCode", code, "voluntary", true, "appliedOn",
+                        today.minusDays(250).toString())).expect(201).str("id");
+        for (String to : List.of("SCREENED", "ENROLLED", "ACTIVE", "COMPLETED")) {
+            gateway().post("/api/prevention/enrolments/" + enrolment + "/transitions", "prevention-officer",
+                    Json.obj("to", to)).expect(200);
+        }
+        String prefix = "SORT-9" + tag.toUpperCase().replaceAll("[^0-9A-Z]", "7") + "-";
+        int[] days = { 300, 20, 150, 90 };
+        for (int i = 0; i < days.length; i++) {
+            gateway().post("/api/prevention/certificates", "prevention-officer", Json.obj("participantCode", code,
+                    "programmeId", programme, "number", prefix + i, "issuedOn", today.minusDays(10).toString(),
+                    "expiresOn", today.plusDays(days[i]).toString())).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "ar");
+        officer.open("/console/prevention/certificates?q=" + prefix);
+        officer.waitFor("#certificates");
+        assertEquals("rtl", officer.find("html").getAttribute("dir"));
+        clickHeader(officer, "expiresOn", "ascending");
+        assertTrue(officer.driver().getCurrentUrl().contains("q=" + prefix), "the search is kept");
+        assertEquals(List.of(prefix + 1, prefix + 3, prefix + 2, prefix + 0),
+                rows(officer, "#certificates tbody tr", "data-certificate"), "soonest expiry first");
+        assertEquals(apiPages("/api/prevention/certificates?q=" + prefix + "&sort=expiresOn", "prevention-officer",
+                "number").get(0), rows(officer, "#certificates tbody tr", "data-certificate"), "the API's order");
+        officer.assertAccessible();
+        clickHeader(officer, "expiresOn", "descending");
+        assertEquals(List.of(prefix + 0, prefix + 2, prefix + 3, prefix + 1),
+                rows(officer, "#certificates tbody tr", "data-certificate"));
+        officer.assertAccessible();
+    }
+
+    @Test
+    void handoversSortByRecipientAndTheStateFilterKeepsTheOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String code = gateway().post("/api/prevention/participants", "prevention-officer", Json.obj("identity",
+                Json.obj("fullNameAr", "مشارك التسليم " + tag, "fullNameLatin", "Participant " + tag, "nationalId",
+                        "HS" + tag, "birthDate", "1991-02-02"), "classification", "RESTRICTED", "compartments",
+                List.of(), "consents", List.of(Json.obj("scope", "PARTICIPATION", "givenOn",
+                        LocalDate.now(ZoneOffset.UTC).toString())))).expect(201).str("code");
+        for (String recipient : List.of("DGSN", "DGED", "GR", "MHAI")) {
+            gateway().post("/api/prevention/handovers", "prevention-officer", Json.obj("participantCode", code,
+                    "recipientAgency", recipient, "purpose", "Suivi conjoint " + tag, "legalBasis", "Loi 09-08",
+                    "summary", "Parcours suivi.", "includeIdentity", false)).expect(201);
+        }
+        Browser officer = signedIn("prevention-officer", "fr");
+        officer.open("/console/prevention/referrals");
+        officer.find("#to-handovers").click();
+        officer.waitFor("#handovers");
+        clickHeader(officer, "recipientAgency", "ascending");
+        assertEquals(apiPages("/api/prevention/handovers?sort=recipientAgency", "prevention-officer", "id").get(0),
+                rows(officer, "#handovers tbody tr", "data-handover"), "the API's order");
+        List<String> recipients = rows(officer, "#handovers tbody tr", "data-recipient");
+        assertEquals(recipients.stream().sorted().toList(), recipients, "recipients in code point order");
+        officer.assertAccessible();
+        new org.openqa.selenium.support.ui.Select(officer.find("#state")).selectByValue("PENDING");
+        officer.find("#handover-filter-submit").click();
+        officer.waitFor("#handovers");
+        assertTrue(officer.driver().getCurrentUrl().contains("sort=recipientAgency"), "the filter keeps the order");
+        assertTrue(rows(officer, "#handovers tbody tr", "data-status").stream().allMatch("PENDING"::equals),
+                "only handovers waiting for a decision");
+        assertEquals(apiPages("/api/prevention/handovers?state=PENDING&sort=recipientAgency", "prevention-officer",
+                "id").get(0), rows(officer, "#handovers tbody tr", "data-handover"));
+        officer.assertAccessible();
+    }
+
+    @Test
+    void partnersSortByCodeWithLinksAboveTheCards() {
+        Browser officer = signedIn("liaison-officer", "en");
+        officer.open("/console/liaison");
+        officer.waitFor("#partners");
+        clickLink(officer, "sort-code", "#partners");
+        assertEquals(apiPages("/api/liaison/partners?sort=code", "liaison-officer", "code").get(0),
+                rows(officer, "#partners > li", "data-partner"), "the API's order");
+        officer.assertAccessible();
+        clickLink(officer, "sort-code", "#partners");
+        assertTrue(officer.find("#sort-code").getText().contains("▼"));
+        List<String> codes = rows(officer, "#partners > li", "data-partner");
+        assertEquals(codes.stream().sorted(java.util.Comparator.reverseOrder()).toList(), codes, "code descending");
+        officer.assertAccessible();
+    }
+
+    @Test
+    void bothRfiListsSortEachKeepingTheOthersOrder() {
+        String code = "st-qsort-" + UUID.randomUUID().toString().substring(0, 6);
+        gateway().partnerClient(code + "-client", code, "SECRET");
+        String partnerId = gateway().post("/api/liaison/partners", "liaison-officer", Json.obj("code", code,
+                "country", "ES", "serviceName", "Servicio de preguntas", "status", "ACTIVE", "classification",
+                "RESTRICTED", "clientIds", List.of(code + "-client"))).expect(201).str("id");
+        gateway().post("/api/liaison/partners/" + partnerId + "/agreements", "liaison-officer", Json.obj(
+                "reference", "MOU-" + code, "ceiling", "SECRET", "categories", List.of("TERRORISM"), "validFrom",
+                LocalDate.now(ZoneOffset.UTC).minusYears(1).toString(), "status", "ACTIVE")).expect(201);
+        int day = 3;
+        for (String subject : List.of("سؤال ب", "Question A", "سؤال أ", "Question C")) {
+            gateway().post("/api/liaison/outgoing-rfis", "liaison-officer", Json.obj("partner", code, "subject",
+                    subject + " " + code, "question", "?", "category", "TERRORISM", "tlp", "AMBER", "dueDate",
+                    LocalDate.now(ZoneOffset.UTC).plusDays(day++).toString(), "classification", "RESTRICTED"))
+                    .expect(201);
+        }
+        Browser officer = signedIn("liaison-officer", "fr");
+        // the incoming list sorted by due date (its rows, if any, in the API's order)
+        officer.open("/console/liaison/rfis?sort=dueDate");
+        officer.waitFor("#outgoing");
+        List<String> incoming = apiPages("/api/liaison/rfis?sort=dueDate", "liaison-officer", "id").get(0);
+        assertEquals(incoming, rows(officer, "#rfis tbody tr", "data-rfi"), "incoming in the API's order");
+        // outgoing by subject: the incoming order stays
+        officer.find("#out-sort-subject").click();
+        officer.waitFor("#outgoing");
+        assertEquals("ascending", officer.find("#out-sort-subject").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
+        assertTrue(officer.driver().getCurrentUrl().contains("outSort=subject")
+                && officer.driver().getCurrentUrl().contains("sort=dueDate"), officer.driver().getCurrentUrl());
+        assertEquals(apiPages("/api/liaison/outgoing-rfis?sort=subject", "liaison-officer", "id").get(0),
+                rows(officer, "#outgoing tbody tr", "data-outgoing-rfi"), "outgoing in the API's order");
+        assertEquals(incoming, rows(officer, "#rfis tbody tr", "data-rfi"), "the incoming list keeps its order");
+        officer.assertAccessible();
+        // the incoming list's filter form keeps the outgoing order
+        officer.find("#filter").click();
+        officer.waitFor("#outgoing");
+        assertTrue(officer.driver().getCurrentUrl().contains("outSort=subject"), officer.driver().getCurrentUrl());
+        assertEquals("ascending", officer.find("#out-sort-subject").findElement(org.openqa.selenium.By.xpath(".."))
+                .getAttribute("aria-sort"));
         officer.assertAccessible();
     }
 }
