@@ -2,11 +2,13 @@ package org.yaqaza.intelligence.extraction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -86,7 +88,7 @@ public class MentionExtractor {
     public static final class Prepared {
         private final Map<String, List<Run>> runsByKey = new HashMap<>();
 
-        public java.util.Set<String> keys() {
+        public Set<String> keys() {
             return runsByKey.keySet();
         }
     }
@@ -120,7 +122,7 @@ public class MentionExtractor {
      * In the caller's transaction: the look-up of many reports' keys at once, for one author's visibility (a worker
      * batch asks once per author, not once per report); rows as {@link #extract(String, String, Function)} takes.
      */
-    public List<String[]> lookUpAll(java.util.Collection<String> keys, Map<String, Object> authorVisibility) {
+    public List<String[]> lookUpAll(Collection<String> keys, Map<String, Object> authorVisibility) {
         return keys.isEmpty() ? List.of() : lookUp(keys.toArray(String[]::new), authorVisibility);
     }
 

@@ -90,7 +90,7 @@ public final class NameNormaliser {
         return new Tokens(List.copyOf(words), other[0]);
     }
 
-    /** Words as tokenised (opaque outside screening) and the count of letters of no supported script. */
+    /** Words as tokenised and the count of letters of no supported script. */
     public record Tokens(List<Word> words, int otherScriptLetters) {
     }
 
