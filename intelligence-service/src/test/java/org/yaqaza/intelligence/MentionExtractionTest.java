@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.intelligence.extraction.ExtractionWorker;
+import org.yaqaza.intelligence.extraction.NameKeys;
+import org.yaqaza.intelligence.screening.NameNormaliser;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -222,5 +224,25 @@ class MentionExtractionTest {
         long left = QuarkusTransaction.requiringNew().call(() -> sql.one("select count(*) from extraction_queue"
                 + " where report_id = :id", Map.of("id", report), rs -> rs.getLong(1)));
         assertEquals(0, left);
+    }
+
+    @Test
+    void keysWrittenByAnotherInstanceAreSeenByTheWorkersOnTheirNextBatch() {
+        String person = person(ANALYST, "SECRET", null, "Ilham Tazarini");
+        String body = "Rachid Benkirane Zerhouni a quitté Nador hier soir.";
+        // this instance's workers hold the keys in memory from here on
+        assertFalse(proposals(ANALYST, report(ANALYST, "fr", "Départ", body, "SECRET")).getList("entityId")
+                .contains(person));
+        // another replica records a new name of the person: its transaction writes the keys, and the version
+        UUID id = UUID.fromString(person);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String key : NameKeys.of(NameNormaliser.standard().parse("Rachid Benkirane Zerhouni").parts())) {
+                sql.update("insert into extraction_name_key (key, entity_id, name, partial)"
+                        + " values (:key, :id, 'Rachid Benkirane Zerhouni', false)", Map.of("key", key, "id", id));
+            }
+        });
+        JsonPath found = proposals(ANALYST, report(ANALYST, "fr", "Départ", body, "SECRET"));
+        assertEquals(List.of("Rachid Benkirane Zerhouni"), found.getList("findAll { it.entityId == '" + person
+                + "' }.text"), found.prettify());
     }
 }

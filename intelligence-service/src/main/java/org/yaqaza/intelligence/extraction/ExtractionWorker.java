@@ -3,8 +3,11 @@ package org.yaqaza.intelligence.extraction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +50,7 @@ public class ExtractionWorker {
 
     private final Sql sql;
     private final MentionExtractor extractor;
+    private final NameKeySet keySet;
     private final ExtractionConfig config;
     private final ObjectMapper json;
     private final Timer lag;
@@ -55,10 +59,11 @@ public class ExtractionWorker {
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final ExecutorService pool;
 
-    public ExtractionWorker(Sql sql, MentionExtractor extractor, ExtractionConfig config, ObjectMapper json,
-            MeterRegistry meters) {
+    public ExtractionWorker(Sql sql, MentionExtractor extractor, NameKeySet keySet, ExtractionConfig config,
+            ObjectMapper json, MeterRegistry meters) {
         this.sql = sql;
         this.extractor = extractor;
+        this.keySet = keySet;
         this.config = config;
         this.json = json;
         this.lag = Timer.builder("yaqaza.extraction.lag").description("Time from a report's commit to its proposals")
@@ -156,12 +161,24 @@ public class ExtractionWorker {
         // a corrected report is extracted again: its undecided proposals are replaced, decisions are kept
         sql.update("delete from mention_proposal where report_id = any(:ids) and status = 'PROPOSED'",
                 Map.of("ids", claimedIds.toArray(UUID[]::new)));
-        ProposalRows rows = new ProposalRows();
+        // runs no known key matches are dropped in memory; the rest of the batch is looked up in one statement per
+        // author visibility (usually one), the visibility rule applied in SQL as before
+        NameKeySet.Snapshot known = keySet.current();
+        Map<Map<String, Object>, Map<UUID, MentionExtractor.Prepared>> byAuthor = new LinkedHashMap<>();
         for (Claimed c : claimed) {
             String[] text = texts.get(c.reportId);
             if (text != null) {
-                extractor.extract(text[0], text[1], c.author).forEach(found -> rows.add(c.reportId, found));
+                byAuthor.computeIfAbsent(c.author, a -> new LinkedHashMap<>()).put(c.reportId,
+                        extractor.prepare(text[0], text[1], known));
             }
+        }
+        ProposalRows rows = new ProposalRows();
+        for (Map.Entry<Map<String, Object>, Map<UUID, MentionExtractor.Prepared>> author : byAuthor.entrySet()) {
+            Set<String> keys = new HashSet<>();
+            author.getValue().values().forEach(p -> keys.addAll(p.keys()));
+            List<String[]> names = extractor.lookUpAll(keys, author.getKey());
+            author.getValue().forEach((reportId, prepared) -> extractor.score(prepared, names)
+                    .forEach(found -> rows.add(reportId, found)));
         }
         rows.insert();
         return claimed;

@@ -2,11 +2,13 @@ package org.yaqaza.intelligence.extraction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,7 +43,7 @@ public class MentionExtractor {
     private record Run(Field field, TextWindows.Window window, Parsed parsed, boolean sentenceStart) {
     }
 
-    /** Parsed runs and names are shared by every report; the cache is dropped whole when it grows too big. */
+    /** Parsed names and words' tokens are shared by every report; a cache is dropped whole when it grows too big. */
     private static final int CACHE_LIMIT = 200_000;
     private static final Parsed NOT_A_NAME = new Parsed(List.of(), List.of(), 0);
     private static final double SHORT_NAME_LENGTH_RATIO = 0.6;
@@ -52,10 +54,43 @@ public class MentionExtractor {
     private final ExtractionConfig config;
     private final NameMatcher matcher = new NameMatcher();
     private final Map<String, Parsed> parsedCache = new ConcurrentHashMap<>();
+    private final Map<String, NameNormaliser.Tokens> tokenCache = new ConcurrentHashMap<>();
 
     public MentionExtractor(Sql sql, ExtractionConfig config) {
         this.sql = sql;
         this.config = config;
+    }
+
+    /**
+     * Which name keys may exist at all, asked before a run is looked up: the worker passes the keys held in memory
+     * ({@link NameKeySet}), so runs no entity could match never reach the database.
+     */
+    public interface KeyFilter {
+        /** Whether some key is made with this part key. */
+        boolean mayBePart(String partKey);
+
+        /** Whether this key may be in the look-up table. */
+        boolean mayBeKey(String key);
+
+        /** Everything passes (the look-up decides alone). */
+        KeyFilter ALL = new KeyFilter() {
+            public boolean mayBePart(String partKey) {
+                return true;
+            }
+
+            public boolean mayBeKey(String key) {
+                return true;
+            }
+        };
+    }
+
+    /** A report's runs that may name a known entity, by name key: what the look-up is asked for. */
+    public static final class Prepared {
+        private final Map<String, List<Run>> runsByKey = new HashMap<>();
+
+        public Set<String> keys() {
+            return runsByKey.keySet();
+        }
     }
 
     /** In the caller's transaction: the spans of {@code title} and {@code body} naming entities the author may see. */
@@ -68,19 +103,41 @@ public class MentionExtractor {
      * names one a line or ""} (MentionExtractorRulesTest drives the rules without a database).
      */
     List<Found> extract(String title, String body, Function<String[], List<String[]>> lookUp) {
-        Map<String, List<Run>> runsByKey = new HashMap<>();
-        addRuns(Field.TITLE, title, runsByKey);
-        addRuns(Field.BODY, body, runsByKey);
-        if (runsByKey.isEmpty()) {
+        Prepared prepared = prepare(title, body, KeyFilter.ALL);
+        if (prepared.runsByKey.isEmpty()) {
             return List.of();
         }
-        List<String[]> names = lookUp.apply(runsByKey.keySet().toArray(String[]::new));
+        return score(prepared, lookUp.apply(prepared.keys().toArray(String[]::new)));
+    }
+
+    /** The runs of a report that pass {@code filter}, with their keys. */
+    public Prepared prepare(String title, String body, KeyFilter filter) {
+        Prepared prepared = new Prepared();
+        addRuns(Field.TITLE, title, prepared.runsByKey, filter);
+        addRuns(Field.BODY, body, prepared.runsByKey, filter);
+        return prepared;
+    }
+
+    /**
+     * In the caller's transaction: the look-up of many reports' keys at once, for one author's visibility (a worker
+     * batch asks once per author, not once per report); rows as {@link #extract(String, String, Function)} takes.
+     */
+    public List<String[]> lookUpAll(Collection<String> keys, Map<String, Object> authorVisibility) {
+        return keys.isEmpty() ? List.of() : lookUp(keys.toArray(String[]::new), authorVisibility);
+    }
+
+    /** The spans of a prepared report named by the rows found (rows of keys the report has not are ignored). */
+    public List<Found> score(Prepared prepared, List<String[]> names) {
         Map<String, Found> best = new LinkedHashMap<>();
         for (String[] row : names) {
+            List<Run> runs = prepared.runsByKey.get(row[0]);
+            if (runs == null) {
+                continue;
+            }
             Parsed name = parse(row[2]);
             List<Parsed> arabicNames = row[3].isEmpty() ? List.of()
                     : Arrays.stream(row[3].split("\n")).map(this::parse).filter(n -> !n.isEmpty()).toList();
-            for (Run run : runsByKey.get(row[0])) {
+            for (Run run : runs) {
                 if (!evidenced(run, name, arabicNames)) {
                     continue;
                 }
@@ -114,21 +171,70 @@ public class MentionExtractor {
                         rs.getString(4) == null ? "" : rs.getString(4) });
     }
 
-    private void addRuns(Field field, String text, Map<String, List<Run>> runsByKey) {
+    /**
+     * Each word of the text is tokenised once by the screening normaliser ({@link NameNormaliser#tokens}) and each
+     * run parsed from its words' tokens, which is the parse of the run's text (the normaliser's rules, not a copy);
+     * a run is kept only when every part has a key {@code filter} may know, with the keys it may know.
+     */
+    private void addRuns(Field field, String text, Map<String, List<Run>> runsByKey, KeyFilter filter) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        for (TextWindows.Window window : TextWindows.of(text, config.maxNameWords())) {
-            Parsed parsed = parse(window.text());
-            if (parsed.isEmpty() || tooLittle(parsed)) {
+        List<TextWindows.Word> words = TextWindows.words(text);
+        NameNormaliser.Tokens[] tokens = new NameNormaliser.Tokens[words.size()];
+        List<NameNormaliser.Word> run = new ArrayList<>();
+        for (int[] span : TextWindows.spans(words, config.maxNameWords())) {
+            run.clear();
+            int other = 0;
+            for (int k = span[0]; k <= span[1]; k++) {
+                if (tokens[k] == null) {
+                    TextWindows.Word w = words.get(k);
+                    tokens[k] = tokens(text.substring(w.start(), w.end()));
+                }
+                run.addAll(tokens[k].words());
+                other += tokens[k].otherScriptLetters();
+            }
+            Parsed parsed = NameNormaliser.standard().parse(run, other);
+            if (parsed.isEmpty() || tooLittle(parsed) || !everyPartMayBeKnown(parsed, filter)) {
                 continue;
             }
-            TextWindows.Window narrowed = narrowed(window, parsed);
-            Run run = new Run(field, narrowed, parsed, TextWindows.opensSentence(text, narrowed.start()));
-            for (String key : NameKeys.of(parsed.parts())) {
-                runsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+            List<String> keys = NameKeys.of(parsed.parts()).stream().filter(filter::mayBeKey).toList();
+            if (keys.isEmpty()) {
+                continue;
+            }
+            int start = words.get(span[0]).start();
+            int end = words.get(span[1]).end();
+            TextWindows.Window narrowed = narrowed(new TextWindows.Window(start, end, text.substring(start, end)),
+                    parsed);
+            Run found = new Run(field, narrowed, parsed, TextWindows.opensSentence(text, narrowed.start()));
+            for (String key : keys) {
+                runsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(found);
             }
         }
+    }
+
+    /** A key is one key of each part: a part none of whose keys is in any known key rules the run out. */
+    private static boolean everyPartMayBeKnown(Parsed parsed, KeyFilter filter) {
+        for (NameNormaliser.Part part : parsed.parts()) {
+            if (part.keys().stream().noneMatch(filter::mayBePart)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A word's tokens; shared by every report (words recur), the cache dropped whole when it grows too big. */
+    private NameNormaliser.Tokens tokens(String word) {
+        NameNormaliser.Tokens cached = tokenCache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        NameNormaliser.Tokens tokens = NameNormaliser.standard().tokens(word);
+        if (tokenCache.size() >= CACHE_LIMIT) {
+            tokenCache.clear();
+        }
+        tokenCache.put(word, tokens);
+        return tokens;
     }
 
     /**

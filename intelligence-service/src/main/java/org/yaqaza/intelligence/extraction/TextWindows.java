@@ -28,6 +28,17 @@ public final class TextWindows {
     public static List<Window> of(String text, int maxWords) {
         List<Word> words = words(text);
         List<Window> windows = new ArrayList<>();
+        for (int[] span : spans(words, maxWords)) {
+            int start = words.get(span[0]).start;
+            int end = words.get(span[1]).end;
+            windows.add(new Window(start, end, text.substring(start, end)));
+        }
+        return windows;
+    }
+
+    /** The runs of {@link #of} as the indexes of their first and last word in {@code words}, in the same order. */
+    static List<int[]> spans(List<Word> words, int maxWords) {
+        List<int[]> spans = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Word first = words.get(i);
             if (!first.arabic && !first.capital && first.end - first.start > PARTICLE_LENGTH) {
@@ -39,11 +50,11 @@ public final class TextWindows {
                     break;
                 }
                 if (last.arabic || last.capital) {
-                    windows.add(new Window(first.start, last.end, text.substring(first.start, last.end)));
+                    spans.add(new int[] { i, j });
                 }
             }
         }
-        return windows;
+        return spans;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class NameNormaliser {
     }
 
     /** One word as tokenised: normalised spelling, the spelling skeletons are built from, script, original. */
-    record Word(String form, String letters, Script script, String text) {
+    public record Word(String form, String letters, Script script, String text) {
     }
 
     // Amazigh "u"/"ou" (son of) and Tuareg "ag" link like ben; "ult"/"oult" like bent
@@ -86,6 +86,26 @@ public final class NameNormaliser {
     public Parsed parse(String raw) {
         int[] other = new int[1];
         List<Word> words = words(raw, other);
+        return parse(words, other[0]);
+    }
+
+    /**
+     * The words of a text as {@link #parse(String)} reads them, for a caller that parses many runs of the same text
+     * (mention extraction): {@code parse(tokens(a + " " + b))} is {@code parse(a + " " + b)}, and the tokens of
+     * words separated by blanks are those of each word in turn, so each word is tokenised once.
+     */
+    public Tokens tokens(String raw) {
+        int[] other = new int[1];
+        List<Word> words = words(raw, other);
+        return new Tokens(List.copyOf(words), other[0]);
+    }
+
+    /** Words as tokenised and the count of letters of no supported script. */
+    public record Tokens(List<Word> words, int otherScriptLetters) {
+    }
+
+    /** Parses words tokenised by {@link #tokens}: the same rules and the same result as {@link #parse(String)}. */
+    public Parsed parse(List<Word> words, int otherScriptLetters) {
         List<Part> parts = new ArrayList<>();
         List<int[]> links = new ArrayList<>();
         boolean patronymic = false;
@@ -125,7 +145,7 @@ public final class NameNormaliser {
             parts.add(part);
         }
         fuseCompoundGivenName(parts, links);
-        return new Parsed(List.copyOf(parts), List.copyOf(links), other[0]);
+        return new Parsed(List.copyOf(parts), List.copyOf(links), otherScriptLetters);
     }
 
     /**
