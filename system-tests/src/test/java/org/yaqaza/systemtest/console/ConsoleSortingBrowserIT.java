@@ -361,7 +361,7 @@ class ConsoleSortingBrowserIT {
                         "HS" + tag, "birthDate", "1991-02-02"), "classification", "RESTRICTED", "compartments",
                 List.of(), "consents", List.of(Json.obj("scope", "PARTICIPATION", "givenOn",
                         LocalDate.now(ZoneOffset.UTC).toString())))).expect(201).str("code");
-        for (String recipient : List.of("DGSN", "DGED", "GR", "MHAI")) {
+        for (String recipient : List.of("DGSN", "DGED", "GR", "DGST")) {
             gateway().post("/api/prevention/handovers", "prevention-officer", Json.obj("participantCode", code,
                     "recipientAgency", recipient, "purpose", "Suivi conjoint " + tag, "legalBasis", "Loi 09-08",
                     "summary", "Parcours suivi.", "includeIdentity", false)).expect(201);
