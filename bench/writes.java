@@ -2,10 +2,12 @@
 // with one and with two instances of each domain service on the same database. Started by bench/writes.sh, which
 // builds what is missing and puts the launcher (LocalSuite, BenchGoals, the PostgreSQL driver) on the class path.
 //
-// Every create is an audited write: its CREATE event is appended to the intelligence database's hash chain under
-// one transaction-scoped advisory lock (common AuditTrail). While each level runs, a sampler counts the sessions
-// waiting on that lock (pg_stat_activity, every 50 ms): if the chain is the ceiling, sessions queue there. At the
-// end every acknowledged create must be in the database with exactly one CREATE event, and the chain must verify.
+// Each client is its own collector account (the gateway rate-limits per token subject, 100/s by default, as it
+// would limit 32 apps or officers one by one). Every create is an audited write: its CREATE event is appended to
+// the intelligence database's hash chain under one transaction-scoped advisory lock (common AuditTrail). While each
+// level runs, a sampler counts the sessions waiting on that lock (pg_stat_activity, every 50 ms): if the chain is
+// the ceiling, sessions queue there. At the end every acknowledged create must be in the database with exactly one
+// CREATE event, and the chain must verify.
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -51,7 +53,8 @@ public class Writes {
     final List<String> acknowledged = new ArrayList<>();
     LocalSuite suite;
     String gateway;
-    String token;
+    /** One account per client: the gateway's rate limit is per token subject (100/s by default), as for apps. */
+    List<String> writerTokens;
 
     public static void main(String[] args) throws Exception {
         // zonky logs every PostgreSQL server line through java.util.logging: noise in the figures
@@ -91,7 +94,7 @@ public class Writes {
                 .replicas(replicas).readyTimeout(Duration.ofMinutes(5)).stopOnJvmExit(true)
                 .progress(message -> System.out.println("  [suite] " + message)).build());
         gateway = suite.gatewayUrl();
-        token = token("collector");
+        writerTokens = writers(clientCounts.stream().mapToInt(Integer::intValue).max().orElse(1));
         for (int clients : clientCounts) {
             level(clients, replicas, warmup, false);
             level(clients, replicas, seconds, true);
@@ -116,7 +119,8 @@ public class Writes {
                 long n = 0;
                 while (running.get()) {
                     long sent = System.nanoTime();
-                    int status = create("writes-" + clients + "-" + client + "-" + n++, ids);
+                    int status = create(writerTokens.get(client), "writes-" + clients + "-" + client + "-" + n++,
+                            ids);
                     if (status >= 200 && status < 300) {
                         latencies.add(System.nanoTime() - sent);
                     } else {
@@ -157,7 +161,7 @@ public class Writes {
         }
     }
 
-    int create(String marker, List<String> ids) {
+    int create(String token, String marker, List<String> ids) {
         String body = """
                 {"sourceType":"HUMINT","reliability":"C","credibility":3,"collectedAt":"%s","language":"ar",
                  "title":"%s","body":"رصد تحركات قرب الميناء، تقرير كتابة تفاعلية %s","classification":"RESTRICTED"}"""
@@ -195,7 +199,8 @@ public class Writes {
         }
         HttpResponse<String> chain = http.send(HttpRequest.newBuilder(URI.create(gateway
                 + "/api/intelligence/audit/verify")).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token("auditor")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token("auditor", DemoDirectory.demoPassword("auditor"))).build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher status = STATUS.matcher(chain.body());
         String verdict = chain.statusCode() == 200 && status.find() ? status.group(1) : "HTTP " + chain.statusCode();
         long missing = acknowledged.size() - Math.min(stored, Math.min(events, distinct));
@@ -218,17 +223,46 @@ public class Writes {
         }
     }
 
-    String token(String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + user + "&password="
-                        + URLEncoder.encode(DemoDirectory.demoPassword(user), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher matcher = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
-            throw new IllegalStateException("no token for " + user + ": " + response.statusCode());
+    /** Collector accounts {@code writer-1 … writer-n} (RESTRICTED: no second administrator needed), signed in. */
+    List<String> writers(int count) throws Exception {
+        String admin = token("admin", DemoDirectory.demoPassword("admin"));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String user = "writer-" + i;
+            String password = "Writes-bench-" + i + "-pw!";
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/admin/users"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"username":"%s","displayName":"Bench writer %d","password":"%s","roles":["collector"],
+                             "clearance":"RESTRICTED","agency":"DGST"}""".formatted(user, i, password))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("cannot create " + user + ": " + created.statusCode() + " "
+                        + created.body());
+            }
+            tokens.add(token(user, password));
         }
-        return matcher.group(1);
+        return tokens;
+    }
+
+    /** A password token; the token endpoint's own rate limit (per address) is waited out. */
+    String token(String user, String password) throws Exception {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + user + "&password="
+                            + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() == 200 && matcher.find()) {
+                return matcher.group(1);
+            }
+            if (response.statusCode() != 429) {
+                throw new IllegalStateException("no token for " + user + ": " + response.statusCode());
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("no token for " + user + ": still rate-limited after a minute");
     }
 
     static double percentile(long[] sortedNanos, double p) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Interactive writes (issue 21): single report creates (POST /api/intelligence/reports, each one an audited write in
-# the intelligence database's hash chain) sent through the gateway by 1, 8 and 32 closed-loop clients, first with
+# the intelligence database's hash chain) sent through the gateway by 1, 8 and 32 closed-loop clients (each its own
+# collector account: the gateway's rate limit is per token subject), first with
 # one instance of each domain service, then with two on the same databases (the gateway spreading requests over
 # them). Per level: creates/s, p50/p95, and the mean number of database sessions waiting on the audit chain's
 # advisory lock (sampled every 50 ms) — whether the chain is the ceiling. Then every acknowledged create must be
