@@ -502,7 +502,7 @@ public final class BenchDocs {
         List<Pattern> figures = new ArrayList<>();
         results.ran().forEach((bench, r) -> {
             for (Row row : r.sections().get(bench).rows()) {
-                if (row.hasGoal() && !row.value().isEmpty() && Character.isDigit(row.value().charAt(0))) {
+                if (row.hasGoal() && quotable(row.value())) {
                     figures.add(valuePattern(row.value()));
                 }
             }
@@ -561,6 +561,14 @@ public final class BenchDocs {
     }
 
     /** {@code 1812 reports/s} as written in a results file, also matching {@code 1,812 reports/s}. */
+    /**
+     * Whether a goal figure could be quoted by hand: a number, but not a bare one-digit count (a correctness check's
+     * 0 lost or 1 chain valid), which would match every 0 and 1 of the prose.
+     */
+    static boolean quotable(String value) {
+        return !value.isEmpty() && Character.isDigit(value.charAt(0)) && !value.matches("[0-9]");
+    }
+
     static Pattern valuePattern(String value) {
         int space = value.indexOf(' ');
         String number = space < 0 ? value : value.substring(0, space);

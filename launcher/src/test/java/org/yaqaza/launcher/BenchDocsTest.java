@@ -233,6 +233,17 @@ class BenchDocsTest {
     }
 
     @Test
+    void aOneDigitCountIsNotTakenForAFigureButEveryMeasuredValueIs() {
+        assertFalse(BenchDocs.quotable("0"), "0 lost: every 0 of the prose would match");
+        assertFalse(BenchDocs.quotable("1"));
+        assertTrue(BenchDocs.quotable("12"));
+        assertTrue(BenchDocs.quotable("0.976"));
+        assertTrue(BenchDocs.quotable("100 /s"));
+        assertTrue(BenchDocs.quotable("1 ms"));
+        assertFalse(BenchDocs.quotable("—"));
+    }
+
+    @Test
     void misplacedMarkersAreRefused() {
         assertThrows(IllegalStateException.class,
                 () -> BenchDocs.blocks("<!-- bench:begin nonsense -->\n<!-- bench:end -->\n", "a.md"));
