@@ -387,7 +387,8 @@ class ConsolePreventionBrowserIT {
                 edition + "?state=ENROLLED", edition + "/evaluation", edition + "/sessions/" + session,
                 "/console/prevention/follow-up", "/console/prevention/participants/" + world.codes().get(0)
                         + "/follow-up", "/console/prevention/enrolments/" + enrolment + "/assessments",
-                "/console/prevention/referrals", "/console/prevention/handovers/new",
+                "/console/prevention/referrals", "/console/prevention/handovers",
+                "/console/prevention/handovers?state=PENDING&sort=recipientAgency", "/console/prevention/handovers/new",
                 "/console/prevention/handovers/" + handover)) {
             browser.open(page);
             assertEquals("Page not found", browser.find("#error-title").getText(), page);
