@@ -10,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +36,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 /**
- * The watch list's alerts: the list (unread first), marking one read, putting an entity on the watch list, the
+ * The watch list's alerts: the list (unread first, paged, unread only on request), marking one read, putting an entity on the watch list, the
  * unread count and the live stream that the header's counter and this page listen to (relayed from the API with
  * the user's token; the browser's EventSource resumes with Last-Event-ID after a reconnect).
  */
@@ -43,6 +45,8 @@ import io.smallrye.mutiny.Multi;
 public class AlertsResource {
 
     private static final int LISTED = 50;
+    /** Keeps the offset asked of the API an int (nobody pages through a million alerts by hand). */
+    private static final int MAX_PAGE = 10_000;
 
     private final IntelligenceApi intelligence;
     private final AlertStreamApi stream;
@@ -59,12 +63,37 @@ public class AlertsResource {
         this.alerts = alerts;
     }
 
+    /**
+     * One page of alerts in the API's order (unread first, then newest first: an inbox's order, so no other is
+     * offered), all or unread only; one row more than shown is asked for to know whether a next page exists.
+     */
     @GET
     @Blocking
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
-        List<AlertView> found = intelligence.alerts(LISTED);
-        return pages.render(alerts).data("alerts", found);
+    public TemplateInstance list(@QueryParam("unread") boolean unreadOnly, @QueryParam("page") String page) {
+        int index = pageIndex(page);
+        List<AlertView> found = intelligence.alerts(unreadOnly, index * LISTED, LISTED + 1);
+        String filter = unreadOnly ? "unread=true&" : "";
+        return pages.render(alerts).data("alerts", found.subList(0, Math.min(found.size(), LISTED)))
+                .data("unreadOnly", unreadOnly)
+                .data("next", found.size() > LISTED ? "/console/alerts?" + filter + "page=" + (index + 1) : null)
+                .data("previous", index > 0 ? "/console/alerts?" + filter + "page=" + (index - 1) : null);
+    }
+
+    /** A page number from the address: 0 when absent; anything but a small non-negative number is a 400. */
+    static int pageIndex(String page) {
+        if (page == null || page.isBlank()) {
+            return 0;
+        }
+        try {
+            int index = Integer.parseInt(page.trim());
+            if (index >= 0 && index <= MAX_PAGE) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new WebApplicationException(Response.status(400).build());
     }
 
     @POST

@@ -885,4 +885,10 @@ public interface Msg {
 
     @Message("Country")
     String liaison_sort_country();
+
+    @Message("Unread only")
+    String alerts_unread_only();
+
+    @Message("Previous page")
+    String page_previous();
 }

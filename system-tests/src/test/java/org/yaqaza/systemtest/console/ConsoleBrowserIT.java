@@ -285,6 +285,52 @@ class ConsoleBrowserIT {
         assertTrue(shown.contains("مشاهدة " + marker) && shown.contains("نور الدين الشرقاوي " + marker), shown);
     }
 
+    @Test
+    void alertsPageFiftyAtATimeAndShowUnreadOnlyInArabic() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String watcher = "st-alerts-" + tag;
+        gateway().user(watcher, "analyst", "SECRET", List.of(), "DGST");
+        String watched = entity("PERSON", "عبد الرحيم الوزاني " + tag, "RESTRICTED", null);
+        gateway().post("/api/intelligence/watchlist", watcher, Json.obj("entityId", watched)).expect(201);
+        for (int i = 0; i < 53; i++) {
+            gateway().post("/api/intelligence/reports", "collector", Json.obj("sourceType", "HUMINT", "reliability",
+                    "B", "credibility", 2, "collectedAt", "2026-12-01T08:00:00Z", "language", "ar", "title",
+                    "مشاهدة " + tag + " " + i, "body", "شوهد الشخص قرب الميناء.", "classification", "RESTRICTED",
+                    "mentions", List.of(watched))).expect(201);
+        }
+        new org.openqa.selenium.support.ui.FluentWait<>(watcher).withTimeout(java.time.Duration.ofSeconds(20))
+                .pollingEvery(java.time.Duration.ofMillis(250)).until(w -> gateway()
+                        .get("/api/intelligence/alerts/count", w).expect(200).json().getInt("count") == 53);
+        String first = gateway().get("/api/intelligence/alerts?limit=1", watcher).expect(200).json()
+                .getString("[0].id");
+        gateway().post("/api/intelligence/alerts/" + first + "/read", watcher, null).expect(200, 204);
+
+        Browser browser = Browsers.signedIn(gateway().url(), watcher, "st-" + watcher + "-Pass-2026!", "ar");
+        browser.open("/console/alerts");
+        assertEquals("rtl", browser.find("html").getAttribute("dir"));
+        assertEquals(50, browser.all("#alerts-list > li").size(), "fifty to a page");
+        assertTrue(browser.all("#previous-page").isEmpty(), "the first page has no previous page");
+        browser.assertAccessible();
+        browser.find("#next-page").click();
+        browser.waitFor("#previous-page");
+        assertEquals(3, browser.all("#alerts-list > li").size(), "the rest on the second page");
+        assertEquals(1, browser.all("#alerts-list > li:not(.unread)").size(), "read last (unread first)");
+        assertTrue(browser.all("#next-page").isEmpty(), "the last page has no next page");
+
+        browser.open("/console/alerts");
+        browser.find("#unread").click();
+        browser.find("#alert-filter-submit").click();
+        browser.waitFor("#next-page");
+        assertTrue(browser.driver().getCurrentUrl().contains("unread=true"), browser.driver().getCurrentUrl());
+        assertEquals(50, browser.all("#alerts-list > li.unread").size());
+        browser.find("#next-page").click();
+        browser.waitFor("#previous-page");
+        assertEquals(2, browser.all("#alerts-list > li").size(), "52 unread: the read one is not listed");
+        assertTrue(browser.all("#alerts-list > li:not(.unread)").isEmpty());
+        assertTrue(browser.find("#previous-page").getAttribute("href").contains("unread=true"), "the filter is kept");
+        browser.assertAccessible();
+    }
+
     private static String entity(String kind, String displayName, String marking, String latinAlias) {
         List<Map<String, Object>> names = new java.util.ArrayList<>();
         names.add(Json.obj("name", displayName, "type", "PRIMARY", "script",
