@@ -2,6 +2,7 @@ package org.yaqaza.intelligence;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -221,6 +222,40 @@ class AlertStreamTest {
         assertEquals(true, alerts.getBoolean("[" + olderIndex + "].read"));
         given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?unread=true&limit=500")
                 .then().body("reportId", not(hasItem(older)));
+    }
+
+    @Test
+    void alertsListByKindAndInTheOrderAsked() {
+        String person = watchedPerson("Ilyas Ordre", "RESTRICTED");
+        String first = reportMentioning(person, "أولًا");
+        String second = reportMentioning(person, "ثانيًا");
+        given().auth().oauth2(SUPERVISOR).post("/api/intelligence/alerts/" + given().auth().oauth2(SUPERVISOR)
+                .get("/api/intelligence/alerts?limit=500").then().statusCode(200).extract()
+                .path("find { it.reportId == '" + second + "' }.id") + "/read").then().statusCode(204);
+        // the inbox puts the unread first; oldest first and newest first ignore reading
+        List<String> inbox = given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?limit=500").then()
+                .statusCode(200).extract().jsonPath().getList("reportId");
+        assertTrue(inbox.indexOf(first) < inbox.indexOf(second), "unread first");
+        List<String> newest = given().auth().oauth2(SUPERVISOR).queryParam("sort", "-createdAt")
+                .get("/api/intelligence/alerts?limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("reportId");
+        assertTrue(newest.indexOf(second) < newest.indexOf(first), "newest first");
+        List<String> oldest = given().auth().oauth2(SUPERVISOR).queryParam("sort", "createdAt")
+                .get("/api/intelligence/alerts?limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("reportId");
+        assertTrue(oldest.indexOf(first) < oldest.indexOf(second), "oldest first");
+        List<String> kinds = given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?sort=type&limit=500")
+                .then().statusCode(200).extract().jsonPath().getList("type");
+        assertEquals(kinds.stream().sorted().toList(), kinds, "by kind");
+        given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?type=THREAT_LEVEL_RAISED&limit=500").then()
+                .statusCode(200).body("type", everyItem(equalTo("THREAT_LEVEL_RAISED")))
+                .body("reportId", not(hasItem(first)));
+        given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?type=WATCHED_ENTITY_MENTIONED&limit=500")
+                .then().statusCode(200).body("reportId", hasItem(first));
+        given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?type=EVERYTHING").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("type"));
+        given().auth().oauth2(SUPERVISOR).get("/api/intelligence/alerts?sort=message").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("sort"));
     }
 
     @Test

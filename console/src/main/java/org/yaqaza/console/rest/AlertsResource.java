@@ -1,5 +1,7 @@
 package org.yaqaza.console.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +38,10 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 /**
- * The watch list's alerts: the list (unread first, paged, unread only on request), marking one read, putting an entity on the watch list, the
- * unread count and the live stream that the header's counter and this page listen to (relayed from the API with
- * the user's token; the browser's EventSource resumes with Last-Event-ID after a reconnect).
+ * The watch list's alerts: the list (the inbox's order or another, paged, filtered), marking one read, putting an
+ * entity on the watch list, the unread count and the live stream that the header's counter and this page listen to
+ * (relayed from the API with the user's token; the browser's EventSource resumes with Last-Event-ID after a
+ * reconnect).
  */
 @Path("/alerts")
 @Authenticated
@@ -64,20 +67,34 @@ public class AlertsResource {
     }
 
     /**
-     * One page of alerts in the API's order (unread first, then newest first: an inbox's order, so no other is
-     * offered), all or unread only; one row more than shown is asked for to know whether a next page exists.
+     * One page of alerts in the inbox's order (unread first, then newest first) or another the API offers, all or
+     * unread only, all kinds or one; one row more than shown is asked for to know whether a next page exists.
+     * The filters and the order travel with the page links; the API answers a bad value with a 400.
      */
     @GET
     @Blocking
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@QueryParam("unread") boolean unreadOnly, @QueryParam("page") String page) {
+    public TemplateInstance list(@QueryParam("unread") boolean unreadOnly, @QueryParam("type") String type,
+            @QueryParam("sort") String sort, @QueryParam("page") String page) {
         int index = pageIndex(page);
-        List<AlertView> found = intelligence.alerts(unreadOnly, index * LISTED, LISTED + 1);
-        String filter = unreadOnly ? "unread=true&" : "";
+        String kind = type == null || type.isBlank() ? null : type;
+        String order = sort == null || sort.isBlank() ? null : sort;
+        List<AlertView> found = intelligence.alerts(unreadOnly, kind, order, index * LISTED, LISTED + 1);
+        StringBuilder query = new StringBuilder();
+        if (unreadOnly) {
+            query.append("unread=true&");
+        }
+        if (kind != null) {
+            query.append("type=").append(URLEncoder.encode(kind, StandardCharsets.UTF_8)).append('&');
+        }
+        if (order != null) {
+            query.append("sort=").append(URLEncoder.encode(order, StandardCharsets.UTF_8)).append('&');
+        }
         return pages.render(alerts).data("alerts", found.subList(0, Math.min(found.size(), LISTED)))
-                .data("unreadOnly", unreadOnly)
-                .data("next", found.size() > LISTED ? "/console/alerts?" + filter + "page=" + (index + 1) : null)
-                .data("previous", index > 0 ? "/console/alerts?" + filter + "page=" + (index - 1) : null);
+                .data("unreadOnly", unreadOnly).data("type", kind == null ? "" : kind)
+                .data("sort", order == null ? "" : order)
+                .data("next", found.size() > LISTED ? "/console/alerts?" + query + "page=" + (index + 1) : null)
+                .data("previous", index > 0 ? "/console/alerts?" + query + "page=" + (index - 1) : null);
     }
 
     /** A page number from the address: 0 when absent; anything but a small non-negative number is a 400. */

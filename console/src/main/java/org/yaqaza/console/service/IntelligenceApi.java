@@ -69,8 +69,8 @@ public interface IntelligenceApi {
 
     @GET
     @Path("/alerts")
-    List<AlertView> alerts(@QueryParam("unread") boolean unreadOnly, @QueryParam("offset") int offset,
-            @QueryParam("limit") int limit);
+    List<AlertView> alerts(@QueryParam("unread") boolean unreadOnly, @QueryParam("type") String type,
+            @QueryParam("sort") String sort, @QueryParam("offset") int offset, @QueryParam("limit") int limit);
 
     @GET
     @Path("/alerts/count")

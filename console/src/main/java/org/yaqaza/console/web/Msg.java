@@ -891,4 +891,34 @@ public interface Msg {
 
     @Message("Previous page")
     String page_previous();
+
+    @Message("Kind")
+    String alerts_type();
+
+    @Message("All kinds")
+    String alerts_type_all();
+
+    @Message("Watched entity mentioned")
+    String alerts_type_mentioned();
+
+    @Message("Threat level raised")
+    String alerts_type_threat();
+
+    @Message("Screening hit")
+    String alerts_type_screening();
+
+    @Message("Order")
+    String alerts_order();
+
+    @Message("Unread first, newest first")
+    String alerts_order_inbox();
+
+    @Message("Newest first")
+    String alerts_order_newest();
+
+    @Message("Oldest first")
+    String alerts_order_oldest();
+
+    @Message("By kind")
+    String alerts_order_type();
 }

@@ -95,14 +95,43 @@ public class AlertService {
         sql.query("select pg_advisory_xact_lock(" + ALERT_LOCK + ")", Map.of(), rs -> 1);
     }
 
-    /** Unread first, then newest first. */
+    /** The kinds of alert, the values of the list's {@code type} filter. */
+    public static final List<String> TYPES = List.of("WATCHED_ENTITY_MENTIONED", "THREAT_LEVEL_RAISED",
+            "SCREENING_HIT");
+
+    /**
+     * The list's orders besides the inbox's (unread first, then newest first): {@code sort} value to SQL. The
+     * sequence is commit order (alert inserts are serialised), so it orders by time without ties.
+     */
+    public static final Map<String, String> ORDERS = orders();
+
+    private static Map<String, String> orders() {
+        Map<String, String> orders = new java.util.LinkedHashMap<>();
+        orders.put("createdAt", "a.seq asc");
+        orders.put("-createdAt", "a.seq desc");
+        orders.put("type", "a.alert_type asc, a.seq desc");
+        orders.put("-type", "a.alert_type desc, a.seq desc");
+        return java.util.Collections.unmodifiableMap(orders);
+    }
+
+    /**
+     * Unread first, then newest first, unless {@code sort} (a key of {@link #ORDERS}) asks otherwise;
+     * {@code type} (one of {@link #TYPES}) keeps one kind.
+     */
     @Transactional
-    public List<AlertView> list(Caller caller, boolean unreadOnly, int offset, int limit) {
+    public List<AlertView> list(Caller caller, boolean unreadOnly, String type, String sort, int offset,
+            int limit) {
         Map<String, Object> p = params(caller);
         p.put("offset", offset);
         p.put("limit", limit);
-        List<Row> rows = sql.query(select() + (unreadOnly ? " and ar.alert_id is null" : "")
-                + " order by (ar.alert_id is not null), a.seq desc offset :offset limit :limit", p, AlertService::row);
+        String where = (unreadOnly ? " and ar.alert_id is null" : "")
+                + (type == null ? "" : " and a.alert_type = :type");
+        if (type != null) {
+            p.put("type", type);
+        }
+        String order = sort == null ? "(ar.alert_id is not null), a.seq desc" : ORDERS.get(sort);
+        List<Row> rows = sql.query(select() + where + " order by " + order + " offset :offset limit :limit", p,
+                AlertService::row);
         auditReads(caller, rows);
         return rows.stream().map(Row::view).toList();
     }

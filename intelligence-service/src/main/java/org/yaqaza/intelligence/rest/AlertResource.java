@@ -22,6 +22,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.yaqaza.common.persistence.Count;
 import org.yaqaza.common.persistence.PageRequest;
 import org.yaqaza.common.problem.ProblemException;
@@ -67,14 +68,26 @@ public class AlertResource {
         this.config = config;
     }
 
-    /** Unread first, then newest first; {@code unread=true} for unread only. */
+    /** Unread first, then newest first (or {@code sort}); {@code unread=true} for unread only, {@code type}. */
     @GET
     public List<AlertView> list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
+            @Parameter(description = "Only alerts of this kind: WATCHED_ENTITY_MENTIONED, THREAT_LEVEL_RAISED or "
+                    + "SCREENING_HIT") @QueryParam("type") String type,
+            @Parameter(description = "Order: createdAt or type, '-' first for descending; default: unread first, "
+                    + "then newest first") @QueryParam("sort") String sort,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit) {
         if (offset < 0 || offset > 100_000) {
             throw ProblemException.badRequest("Invalid offset", "offset must be 0 to 100000.", "offset");
         }
-        return alerts.list(caller.get(), unreadOnly, offset, PageRequest.of(null, limit).limit());
+        if (type != null && !AlertService.TYPES.contains(type)) {
+            throw ProblemException.badRequest("Invalid type",
+                    "type must be one of: " + String.join(", ", AlertService.TYPES) + ".", "type");
+        }
+        if (sort != null && !AlertService.ORDERS.containsKey(sort)) {
+            throw ProblemException.badRequest("Invalid sort",
+                    "sort must be one of: " + String.join(", ", AlertService.ORDERS.keySet()) + ".", "sort");
+        }
+        return alerts.list(caller.get(), unreadOnly, type, sort, offset, PageRequest.of(null, limit).limit());
     }
 
     @GET

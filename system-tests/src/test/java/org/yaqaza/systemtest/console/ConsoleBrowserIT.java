@@ -336,6 +336,23 @@ class ConsoleBrowserIT {
         assertTrue(browser.all("#alerts-list > li:not(.unread)").isEmpty());
         assertTrue(browser.find("#previous-page").getAttribute("href").contains("unread=true"), "the filter is kept");
         browser.assertAccessible();
+
+        // oldest first, then a kind this watcher has none of: both chosen in the form, both kept by the links
+        browser.open("/console/alerts");
+        new org.openqa.selenium.support.ui.Select(browser.find("#alert-sort")).selectByValue("createdAt");
+        browser.find("#alert-filter-submit").click();
+        browser.waitFor("#next-page");
+        assertTrue(browser.all("#alerts-list > li").get(0).getText().contains("مشاهدة " + tag + " 0"),
+                "the oldest first: " + browser.all("#alerts-list > li").get(0).getText());
+        assertTrue(browser.find("#next-page").getAttribute("href").contains("sort=createdAt"), "the order is kept");
+        assertTrue(browser.all("#alerts-list > li").get(0).getText().contains("ذكر كيان مُتابَع"),
+                "its kind, in Arabic");
+        new org.openqa.selenium.support.ui.Select(browser.find("#alert-type")).selectByValue("THREAT_LEVEL_RAISED");
+        browser.find("#alert-filter-submit").click();
+        browser.waitFor("#no-alerts");
+        assertTrue(browser.driver().getCurrentUrl().contains("type=THREAT_LEVEL_RAISED"));
+        assertTrue(browser.all("#alerts-list > li").isEmpty(), "no threat-level alert for this watcher");
+        browser.assertAccessible();
     }
 
     private static String entity(String kind, String displayName, String marking, String latinAlias) {
