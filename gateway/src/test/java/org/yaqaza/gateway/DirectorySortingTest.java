@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.testsupport.KeysetPages;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The user and client lists sort on the server: read two rows a page, every entry appears exactly once and in
@@ -81,20 +81,6 @@ class DirectorySortingTest {
     }
 
     private static List<Map<String, Object>> pages(String path, String sort) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(Fixtures.admin()).queryParam("limit", 2);
-            if (sort != null) {
-                request.queryParam("sort", sort);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return all;
+        return KeysetPages.all(Fixtures.admin(), path, 2, sort);
     }
 }

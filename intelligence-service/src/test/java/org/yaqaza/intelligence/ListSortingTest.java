@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.testsupport.KeysetPages;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Report, entity and case lists sort on the server: paged two rows at a time, every visible row exactly once in
@@ -89,20 +89,6 @@ class ListSortingTest {
     }
 
     private static List<Map<String, Object>> pages(String token, String path, String sort) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(token).queryParam("limit", 2);
-            if (sort != null) {
-                request.queryParam("sort", sort);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && all.size() < 5000);
-        return all;
+        return KeysetPages.all(token, path, 2, sort);
     }
 }

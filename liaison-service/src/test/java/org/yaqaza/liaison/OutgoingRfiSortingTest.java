@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.testsupport.KeysetPages;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Outgoing RFIs sort on the server: paged one row at a time, each visible request once in the asked order, one
@@ -66,18 +65,6 @@ class OutgoingRfiSortingTest {
     }
 
     private static List<Map<String, Object>> pages(String token, String partner, String sort) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(token).queryParam("limit", 1).queryParam("partner", partner)
-                    .queryParam("sort", sort);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/liaison/outgoing-rfis").then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && all.size() < 100);
-        return all;
+        return KeysetPages.all(token, "/api/liaison/outgoing-rfis", 1, sort, "partner", partner);
     }
 }

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.testsupport.KeysetPages;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Programmes sort on the server: paged two rows at a time, every visible programme exactly once in the asked
@@ -47,20 +46,6 @@ class ListSortingTest {
     }
 
     private static List<Map<String, Object>> pages(String token, String sort) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(token).queryParam("limit", 2);
-            if (sort != null) {
-                request.queryParam("sort", sort);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/prevention/programmes").then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && all.size() < 5000);
-        return all;
+        return KeysetPages.all(token, "/api/prevention/programmes", 2, sort);
     }
 }

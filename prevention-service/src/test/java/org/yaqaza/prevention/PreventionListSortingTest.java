@@ -8,17 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
+import org.yaqaza.testsupport.KeysetPages;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Referrals, handovers and the certificate registry sort on the server: paged two rows at a time, every row
@@ -169,24 +168,6 @@ class PreventionListSortingTest {
     }
 
     private static List<Map<String, Object>> pages(String token, String path, String query, String sort) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(token).queryParam("limit", 2);
-            if (sort != null) {
-                request.queryParam("sort", sort);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
-                String[] kv = pair.split("=", 2);
-                request.queryParam(kv[0], kv[1]);
-            }
-            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && all.size() < 5000);
-        return all;
+        return KeysetPages.all(token, path, 2, sort, query.isEmpty() ? new String[0] : query.split("[&=]", -1));
     }
 }
