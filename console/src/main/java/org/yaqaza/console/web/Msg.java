@@ -885,4 +885,10 @@ public interface Msg {
 
     @Message("Country")
     String liaison_sort_country();
+
+    @Message("across {count} hash chains")
+    String audit_chain_count(int count);
+
+    @Message("in chain {chain}")
+    String audit_chain_broken_in(int chain);
 }
