@@ -4,9 +4,10 @@
 //
 // Each client is its own collector account (the gateway rate-limits per token subject, 100/s by default, as it
 // would limit 32 apps or officers one by one). Every create is an audited write: its CREATE event is appended to
-// the intelligence database's hash chain under one transaction-scoped advisory lock (common AuditTrail). While each
-// level runs, a sampler counts the sessions waiting on that lock (pg_stat_activity, every 50 ms): if the chain is
-// the ceiling, sessions queue there. At the end every acknowledged create must be in the database with exactly one
+// one of the intelligence database's hash chains under that chain's transaction-scoped advisory lock (common
+// AuditTrail; yaqaza.audit.chains chains, YAQAZA_AUDIT_CHAINS=1 in the environment gives the single chain of
+// before issue 21). While each level runs, a sampler counts the sessions waiting on those locks (pg_stat_activity,
+// every 50 ms): if the chains are the ceiling, sessions queue there. At the end every acknowledged create must be in the database with exactly one
 // CREATE event, and the chain must verify.
 import java.net.URI;
 import java.net.URLEncoder;

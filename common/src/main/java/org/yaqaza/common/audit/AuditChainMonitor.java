@@ -18,9 +18,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Verifies the audit chain in the background and exports the outcome, so that tampering or corruption raises an
- * alert without waiting for an auditor to ask. The walk is {@link AuditQueries#verify()}: batches read in chain
- * order, never the append lock, so writers go on meanwhile. Every replica verifies on its own; the alert rules
- * take the worst answer per service.
+ * alert without waiting for an auditor to ask. The walk is {@link AuditQueries#verify()}: every chain of the
+ * database read in batches in position order, one verdict for all, never an append lock, so writers go on
+ * meanwhile. Every replica verifies on its own; the alert rules take the worst answer per service.
  */
 @Startup // the gauges exist from the first scrape on, before the first verification
 @Singleton
@@ -49,7 +49,7 @@ public class AuditChainMonitor {
                     config.firstAfter());
         }
         Gauge.builder("yaqaza.audit.chain.valid", this, m -> m.valid)
-                .description("1 when the last verification found the audit chain intact, 0 when it found a break")
+                .description("1 when the last verification found every audit chain intact, 0 when it found a break")
                 .register(registry);
         Gauge.builder("yaqaza.audit.chain.last.verification.timestamp", this, m -> m.verifiedAtEpochSeconds)
                 .description("When the last verification of the audit chain finished (Unix time)")
@@ -85,8 +85,9 @@ public class AuditChainMonitor {
         boolean intact = "valid".equals(result.status());
         if (!intact && valid != 0) {
             // once per break, not at every run: the gauge and its alert carry it from here
-            LOG.errorf("audit chain BROKEN at event %d (%s): treat as a security incident (docs/operations.md)",
-                    result.firstBrokenSeq(), result.reason());
+            LOG.errorf("audit chain BROKEN at event %d (chain %d, position %d: %s): treat as a security incident"
+                    + " (docs/operations.md)", result.firstBrokenSeq(), result.brokenChain(), result.brokenChainSeq(),
+                    result.reason());
         } else if (intact && valid == 0) {
             LOG.warnf("audit chain verifies again (%d events)", result.eventsChecked());
         }

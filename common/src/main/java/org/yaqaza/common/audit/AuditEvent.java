@@ -7,13 +7,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One link of the audit hash chain. Rows are only ever inserted; the database refuses UPDATE and DELETE. */
+/**
+ * One link of an audit hash chain. A database holds several chains that verify as one; {@code seq} is the global
+ * insertion order, {@code chainSeq} the event's position in its {@code chain}. Rows are only ever inserted; the
+ * database refuses UPDATE and DELETE.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
 
     @Id
     public long seq;
+
+    /** Which of the database's chains the event extends (0 for every event written before there were several). */
+    @Column(nullable = false)
+    public short chain;
+
+    /** Position in its chain, from 1, without gaps. */
+    @Column(name = "chain_seq", nullable = false)
+    public long chainSeq;
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;

@@ -26,14 +26,14 @@ public class AuditQueries {
         this.em = em;
     }
 
-    /** The orders the audit trail may be read in; ties are broken by the chain's sequence number. */
+    /** The orders the audit trail may be read in; ties are broken by the global sequence number. */
     public static final Sorting<AuditEvent> SORTING = Sorting.of("occurredAt",
             SortField.of("occurredAt", "e.occurredAt", Instant.class, e -> e.occurredAt),
             SortField.text("actor", "e.subject", e -> e.subject),
             SortField.text("action", "e.action", e -> e.action),
             SortField.text("objectType", "e.objectType", e -> e.objectType));
 
-    /** Events in chain order after {@code afterSeq}, filtered; {@code limit + 1} rows to detect a next page. */
+    /** Events in insertion order (global sequence number) after {@code afterSeq}, filtered; {@code limit + 1} rows to detect a next page. */
     public List<AuditEvent> find(String actor, String objectType, String objectId, Instant from, Instant to,
             long afterSeq, int limit) {
         StringBuilder jpql = new StringBuilder("from AuditEvent e where e.seq > :after");
@@ -86,42 +86,85 @@ public class AuditQueries {
         }
     }
 
-    /** Walks the whole chain in batches, recomputing every hash; stops at the first broken link. */
+    /**
+     * Walks every chain of the database in batches, in position order, recomputing every hash; each chain stops at
+     * its first broken link. One verdict for all: valid iff every chain is; the break reported is the one with the
+     * lowest global sequence number, with its chain; events checked is the total over the chains.
+     */
     public VerifyResult verify() {
         long checked = 0;
-        long expectedSeq = 1;
+        int walked = 0;
+        Broken first = null;
+        Integer chain = nextChain(-1);
+        while (chain != null) {
+            ChainWalk walk = walk(chain);
+            checked += walk.checked();
+            walked++;
+            if (walk.broken() != null && (first == null || walk.broken().seq() < first.seq())) {
+                first = walk.broken();
+            }
+            chain = nextChain(chain);
+        }
+        return first == null ? VerifyResult.valid(checked, walked)
+                : new VerifyResult("broken", checked, first.seq(), first.reason(), walked, first.chain(),
+                        first.chainSeq());
+    }
+
+    /** The lowest chain number above {@code after} that holds events (an index look-up), or null. */
+    private Integer nextChain(int after) {
+        Number next = (Number) em.createNativeQuery("select min(chain) from audit_event where chain > :after")
+                .setParameter("after", after).getSingleResult();
+        return next == null ? null : next.intValue();
+    }
+
+    private ChainWalk walk(int chain) {
+        long checked = 0;
+        long expected = 1;
         String previous = AuditChain.GENESIS;
         while (true) {
-            List<AuditEvent> batch = em.createQuery("from AuditEvent e where e.seq >= :from order by e.seq",
-                    AuditEvent.class).setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
+            List<AuditEvent> batch = em.createQuery("from AuditEvent e where e.chain = :chain and e.chainSeq >= :from"
+                    + " order by e.chainSeq", AuditEvent.class).setParameter("chain", (short) chain)
+                    .setParameter("from", expected).setMaxResults(VERIFY_BATCH).getResultList();
             if (batch.isEmpty()) {
-                return VerifyResult.valid(checked);
+                return new ChainWalk(checked, null);
             }
             for (AuditEvent event : new ArrayList<>(batch)) {
-                if (event.seq != expectedSeq) {
-                    return VerifyResult.broken(checked, expectedSeq, "event " + expectedSeq + " is missing");
+                if (event.chainSeq != expected) {
+                    // the missing event's own number is gone with it: the break is named by the event after the gap
+                    return new ChainWalk(checked, new Broken(event.seq, chain, expected,
+                            "event " + expected + " of chain " + chain + " is missing"));
                 }
                 if (!previous.equals(event.prevHash)) {
-                    return VerifyResult.broken(checked, event.seq, "previous-hash link does not match");
+                    return new ChainWalk(checked, new Broken(event.seq, chain, expected,
+                            "previous-hash link does not match"));
                 }
                 if (!AuditChain.hash(event).equals(event.hash)) {
-                    return VerifyResult.broken(checked, event.seq, "content does not match its hash");
+                    return new ChainWalk(checked, new Broken(event.seq, chain, expected,
+                            "content does not match its hash"));
                 }
                 previous = event.hash;
-                expectedSeq++;
+                expected++;
                 checked++;
             }
             em.clear();
         }
     }
 
-    public record VerifyResult(String status, long eventsChecked, Long firstBrokenSeq, String reason) {
-        static VerifyResult valid(long checked) {
-            return new VerifyResult("valid", checked, null, null);
-        }
+    private record ChainWalk(long checked, Broken broken) {
+    }
 
-        static VerifyResult broken(long checked, long seq, String reason) {
-            return new VerifyResult("broken", checked, seq, reason);
+    private record Broken(long seq, int chain, long chainSeq, String reason) {
+    }
+
+    /**
+     * The verdict over all chains. {@code firstBrokenSeq} is the global sequence number of the first broken event
+     * (lowest over the chains); {@code chains} how many chains were walked; {@code brokenChain} and
+     * {@code brokenChainSeq} where that event sits. The last three were added by issue 21.
+     */
+    public record VerifyResult(String status, long eventsChecked, Long firstBrokenSeq, String reason, int chains,
+            Integer brokenChain, Long brokenChainSeq) {
+        static VerifyResult valid(long checked, int chains) {
+            return new VerifyResult("valid", checked, null, null, chains, null, null);
         }
     }
 }

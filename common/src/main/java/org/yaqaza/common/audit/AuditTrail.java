@@ -3,11 +3,15 @@ package org.yaqaza.common.audit;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.CurrentCaller;
@@ -19,27 +23,42 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Appends audit events in the caller's transaction, so an event exists exactly when its change does. A
- * transaction-scoped advisory lock serialises appends: each event's hash covers its predecessor's, so
- * concurrent writers must take turns at the tail of the chain.
+ * Appends audit events in the caller's transaction, so an event exists exactly when its change does. Each event's
+ * hash covers its predecessor's, so writers to one chain take turns at its tail under a transaction-scoped
+ * advisory lock, held until COMMIT. A database has {@code yaqaza.audit.chains} chains (issue 21): a transaction
+ * takes the first chain whose lock is free, starting at a random one, and waits only when all are busy, so up to
+ * that many audited transactions commit at once (their WAL flushes grouped) instead of strictly one after another.
+ * The chains verify as one ({@link AuditQueries#verify()}). The locks live in the database, so this holds across
+ * replicas.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    /** Advisory lock key for the chain's tail; any constant unique within the database. */
+    /** Advisory lock key of chain 0's tail; chain k's is this plus k. Unique within the database. */
     private static final long CHAIN_LOCK = 0x59415141L;
+
+    /** Transaction resource: the chain this transaction already holds, so later appends in it reuse its lock. */
+    private static final Object HELD_CHAIN = new Object();
 
     private final EntityManager em;
     private final Instance<CurrentCaller> caller;
     private final Instance<CurrentVertxRequest> currentRequest;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transaction;
+    private final int chains;
 
     public AuditTrail(EntityManager em, Instance<CurrentCaller> caller, Instance<CurrentVertxRequest> currentRequest,
-            Clock clock) {
+            Clock clock, TransactionSynchronizationRegistry transaction,
+            @ConfigProperty(name = "yaqaza.audit.chains", defaultValue = "8") int chains) {
+        if (chains < 1 || chains > 1000) {
+            throw new IllegalArgumentException("yaqaza.audit.chains must be between 1 and 1000, not " + chains);
+        }
         this.em = em;
         this.caller = caller;
         this.currentRequest = currentRequest;
         this.clock = clock;
+        this.transaction = transaction;
+        this.chains = chains;
     }
 
     /** A write (or any action) by the current caller. */
@@ -90,22 +109,55 @@ public class AuditTrail {
 
     private void append(List<AuditEvent> events) {
         // the transaction's pending writes (a report's insert and its full-text trigger) go first, outside the lock:
-        // other writers wait only for the tail read, the events' inserts, what the caller does after this, the commit
+        // other writers to the same chain wait only for the tail read, the events' inserts, what the caller does
+        // after this, the commit
         em.flush();
-        em.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult();
+        int chain = holdChain();
+        // global numbers drawn under the chain's lock, so that they rise along each chain too
         @SuppressWarnings("unchecked")
-        List<Object[]> tail = em.createNativeQuery("select seq, hash from audit_event order by seq desc limit 1")
-                .getResultList();
-        long seq = tail.isEmpty() ? 0 : ((Number) tail.get(0)[0]).longValue();
-        String previous = tail.isEmpty() ? AuditChain.GENESIS : (String) tail.get(0)[1];
-        for (AuditEvent event : events) {
-            event.seq = ++seq;
+        List<Object[]> rows = em.createNativeQuery("select s.seq, t.chain_seq, t.hash from (select nextval("
+                + "'audit_event_seq') as seq from generate_series(1, " + events.size() + ")) s left join (select"
+                + " chain_seq, hash from audit_event where chain = " + chain + " order by chain_seq desc limit 1) t"
+                + " on true order by s.seq").getResultList();
+        long position = rows.get(0)[1] == null ? 0 : ((Number) rows.get(0)[1]).longValue();
+        String previous = rows.get(0)[2] == null ? AuditChain.GENESIS : (String) rows.get(0)[2];
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent event = events.get(i);
+            event.seq = ((Number) rows.get(i)[0]).longValue();
+            event.chain = (short) chain;
+            event.chainSeq = ++position;
             event.prevHash = previous;
             event.hash = AuditChain.hash(event);
             previous = event.hash;
             em.persist(event);
         }
         em.flush();
+    }
+
+    /**
+     * The chain this transaction appends to, its tail locked until COMMIT: the one it already holds, else the first
+     * free one from a random start (one round trip; the LIMIT stops the scan at the first lock taken), else it
+     * waits for the start one. One chain per transaction: two held chains could deadlock with another writer.
+     */
+    private int holdChain() {
+        Integer held = (Integer) transaction.getResource(HELD_CHAIN);
+        if (held != null) {
+            return held;
+        }
+        int start = ThreadLocalRandom.current().nextInt(chains);
+        @SuppressWarnings("unchecked")
+        List<Number> free = em.createNativeQuery("select k from (select (" + start + " + i) % " + chains
+                + " as k from generate_series(0, " + (chains - 1) + ") as i) c where pg_try_advisory_xact_lock("
+                + CHAIN_LOCK + " + k) limit 1").getResultList();
+        int chain;
+        if (free.isEmpty()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(" + (CHAIN_LOCK + start) + ")").getSingleResult();
+            chain = start;
+        } else {
+            chain = free.get(0).intValue();
+        }
+        transaction.putResource(HELD_CHAIN, chain);
+        return chain;
     }
 
     private AuditEvent event(AuditActor actor, String action, String objectType, Object objectId,

@@ -921,4 +921,10 @@ public interface Msg {
 
     @Message("By kind")
     String alerts_order_type();
+
+    @Message("across {count} hash chains")
+    String audit_chain_count(int count);
+
+    @Message("in chain {chain}")
+    String audit_chain_broken_in(int chain);
 }

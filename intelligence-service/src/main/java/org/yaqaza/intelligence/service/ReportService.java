@@ -119,9 +119,11 @@ public class ReportService {
         report.submissionId = request.submissionId();
         apply(report, request);
         reports.persist(report);
+        // queued before the audit append: the append takes the audit chain's lock, held until COMMIT, so it comes
+        // last (but for mentions, whose MENTION event must follow the CREATE in the chain)
+        extraction.enqueue(caller, List.of(report.id));
         audit.record(AuditActor.of(caller), "CREATE", OBJECT_TYPE, report.id, report.classification, null);
         addMentions(caller, report, mentioned);
-        extraction.enqueue(caller, List.of(report.id));
         return new Filed(report, false);
     }
 
