@@ -142,28 +142,38 @@ public class ExtractionWorker {
     }
 
     private List<Claimed> extractBatch(List<UUID> claimedIds) {
+        // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
+        // report is extracted again: its undecided proposals are replaced, decisions are kept)
+        Map<UUID, String[]> texts = new HashMap<>();
+        long[] keyVersion = { Long.MIN_VALUE };
         List<Claimed> claimed = sql.query("""
-                delete from extraction_queue where report_id in (select report_id from extraction_queue
-                    where not_before <= now() order by not_before limit :batch for update skip locked)
-                returning report_id, extract(epoch from clock_timestamp() - enqueued_at), author_clearance,
-                    author_compartments, author_agency""", Map.of("batch", config.batchSize()),
-                rs -> new Claimed(rs.getObject(1, UUID.class), rs.getDouble(2), Map.of(
-                        Visibility.CLEARANCE, rs.getShort(3), Visibility.COMPARTMENTS, rs.getString(4),
-                        Visibility.AGENCY, rs.getString(5))));
+                with claimed as (delete from extraction_queue where report_id in (select report_id
+                        from extraction_queue where not_before <= now() order by not_before limit :batch
+                        for update skip locked)
+                    returning report_id, enqueued_at, author_clearance, author_compartments, author_agency),
+                cleared as (delete from mention_proposal p using claimed c
+                    where p.report_id = c.report_id and p.status = 'PROPOSED')
+                select c.report_id, extract(epoch from clock_timestamp() - c.enqueued_at), c.author_clearance,
+                    c.author_compartments, c.author_agency, r.title, r.body,
+                    (select version from extraction_key_version)
+                  from claimed c left join report r on r.id = c.report_id""", Map.of("batch", config.batchSize()),
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String title = rs.getString(6); // null: the report is gone (title is not null)
+                    if (title != null) {
+                        texts.put(id, new String[] { title, rs.getString(7) });
+                    }
+                    keyVersion[0] = rs.getLong(8);
+                    return new Claimed(id, rs.getDouble(2), Map.of(Visibility.CLEARANCE, rs.getShort(3),
+                            Visibility.COMPARTMENTS, rs.getString(4), Visibility.AGENCY, rs.getString(5)));
+                });
         if (claimed.isEmpty()) {
             return claimed;
         }
         claimed.forEach(c -> claimedIds.add(c.reportId));
-        Map<UUID, String[]> texts = new HashMap<>();
-        sql.query("select id, title, body from report where id = any(:ids)",
-                Map.of("ids", claimedIds.toArray(UUID[]::new)),
-                rs -> texts.put(rs.getObject(1, UUID.class), new String[] { rs.getString(2), rs.getString(3) }));
-        // a corrected report is extracted again: its undecided proposals are replaced, decisions are kept
-        sql.update("delete from mention_proposal where report_id = any(:ids) and status = 'PROPOSED'",
-                Map.of("ids", claimedIds.toArray(UUID[]::new)));
         // runs no known key matches are dropped in memory; the rest of the batch is looked up in one statement per
         // author visibility (usually one), the visibility rule applied in SQL as before
-        NameKeySet.Snapshot known = keySet.current();
+        NameKeySet.Snapshot known = keySet.current(keyVersion[0]);
         Map<Map<String, Object>, Map<UUID, MentionExtractor.Prepared>> byAuthor = new LinkedHashMap<>();
         for (Claimed c : claimed) {
             String[] text = texts.get(c.reportId);

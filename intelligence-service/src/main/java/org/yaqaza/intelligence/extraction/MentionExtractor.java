@@ -195,7 +195,8 @@ public class MentionExtractor {
                 other += tokens[k].otherScriptLetters();
             }
             Parsed parsed = NameNormaliser.standard().parse(run, other);
-            if (parsed.isEmpty() || tooLittle(parsed) || !everyPartMayBeKnown(parsed, filter)) {
+            // the in-memory filter first: it rules out nearly every run
+            if (parsed.isEmpty() || !everyPartMayBeKnown(parsed, filter) || tooLittle(parsed)) {
                 continue;
             }
             List<String> keys = NameKeys.of(parsed.parts()).stream().filter(filter::mayBeKey).toList();
@@ -216,7 +217,14 @@ public class MentionExtractor {
     /** A key is one key of each part: a part none of whose keys is in any known key rules the run out. */
     private static boolean everyPartMayBeKnown(Parsed parsed, KeyFilter filter) {
         for (NameNormaliser.Part part : parsed.parts()) {
-            if (part.keys().stream().noneMatch(filter::mayBePart)) {
+            boolean known = false;
+            for (String key : part.keys()) {
+                if (filter.mayBePart(key)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
                 return false;
             }
         }

@@ -4,7 +4,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.yaqaza.common.text.ArabicOrthography;
 
@@ -68,6 +70,13 @@ public final class NameNormaliser {
     private static final Set<String> LATIN_ABU = Set.of("abou", "abu", "abo", "bou", "bu", "bel", "bil");
 
     private final NameVariants variants;
+    /**
+     * Parts already made, by their words (one {@link Word}, or the list of a compound or phrase): a part is a pure
+     * function of its words, and mention extraction parses every run of up to six words of each report, so each
+     * word's part is made once, not once per run. Dropped whole when it grows past {@link #PART_CACHE_LIMIT}.
+     */
+    private final Map<Object, Part> partCache = new ConcurrentHashMap<>();
+    private static final int PART_CACHE_LIMIT = 100_000;
 
     public NameNormaliser(NameVariants variants) {
         this.variants = variants;
@@ -163,8 +172,7 @@ public final class NameNormaliser {
                 || first.form().length() < 3 || second.form().length() < 3) {
             return;
         }
-        String fused = first.script() == Script.LATIN ? latinSkeleton(first.form() + second.form())
-                : arabicSkeleton(first.form() + second.form());
+        String fused = fusedSkeleton(first.script(), first.form() + second.form());
         if (fused.length() < 3 || first.keys().contains(fused)) {
             return;
         }
@@ -172,6 +180,23 @@ public final class NameNormaliser {
         keys.add(fused);
         parts.set(0, new Part(first.text(), first.form(), first.script(), first.group(), first.skeleton(),
                 List.copyOf(keys), first.weak()));
+    }
+
+    /** Skeletons of two first words written as one, by script and spelling (runs of a text repeat the pairs). */
+    private static final Map<String, String> FUSED = new ConcurrentHashMap<>();
+
+    private static String fusedSkeleton(Script script, String form) {
+        String key = script.ordinal() + form;
+        String cached = FUSED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String fused = script == Script.LATIN ? latinSkeleton(form) : arabicSkeleton(form);
+        if (FUSED.size() >= PART_CACHE_LIMIT) {
+            FUSED.clear();
+        }
+        FUSED.put(key, fused);
+        return fused;
     }
 
     /** Where a compound that starts at {@code i} ends (exclusive): {@code Abd el Kader}, {@code عبد القادر}. */
@@ -193,6 +218,20 @@ public final class NameNormaliser {
     }
 
     private Part joined(List<Word> words, int from, int to) {
+        Object key = to - from == 1 ? words.get(from) : List.copyOf(words.subList(from, to));
+        Part cached = partCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Part part = made(words, from, to);
+        if (partCache.size() >= PART_CACHE_LIMIT) {
+            partCache.clear();
+        }
+        partCache.put(key, part);
+        return part;
+    }
+
+    private Part made(List<Word> words, int from, int to) {
         StringBuilder text = new StringBuilder();
         StringBuilder form = new StringBuilder();
         StringBuilder letters = new StringBuilder();

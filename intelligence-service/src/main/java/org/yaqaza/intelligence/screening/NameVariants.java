@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The curated variant table ({@code screening/name-variants.txt}): spellings of one frequent name in both
@@ -22,6 +24,8 @@ public final class NameVariants {
 
     private final Map<String, String> groups = new HashMap<>();
     private final Map<String, String> phrases = new HashMap<>();
+    /** The first words of the phrases: most words start none, and need no phrase built to know it. */
+    private final Set<String> phraseStarts = new HashSet<>();
 
     private static final NameVariants STANDARD = load();
 
@@ -68,6 +72,7 @@ public final class NameVariants {
             groups.putIfAbsent(joined.toString(), group);
             if (words.size() > 1 && words.size() <= MAX_PHRASE) {
                 phrases.putIfAbsent(phrase.toString(), group);
+                phraseStarts.add(words.get(0).form());
             }
         }
     }
@@ -79,6 +84,9 @@ public final class NameVariants {
 
     /** Length of the longest several-word member starting at {@code from}, or 0. */
     int longestPhrase(List<NameNormaliser.Word> words, int from) {
+        if (!phraseStarts.contains(words.get(from).form())) {
+            return 0;
+        }
         for (int len = Math.min(MAX_PHRASE, words.size() - from); len >= 2; len--) {
             if (phrases.containsKey(phrase(words, from, from + len))) {
                 return len;

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.yaqaza.launcher.BenchGoals;
@@ -59,8 +61,13 @@ final class BenchSupport {
     /** Starts the packaged service (1 GB heap) on {@code port} against {@code db}, trusting {@code issuer}. */
     static Process startService(Path jar, int port, EmbeddedDatabase.ServiceDatabase db, TestIssuer issuer,
             Path log) throws IOException {
-        return new ProcessBuilder(javaBinary(), "-Xmx1g",
-                "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+        // BENCH_SERVICE_OPTS: more JVM options for the service (-XX:StartFlightRecording=filename=x.jfr: a profile)
+        String extra = System.getenv("BENCH_SERVICE_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + db.appUser(),
                 "-Dquarkus.datasource.password=" + db.appPassword(),
@@ -70,7 +77,8 @@ final class BenchSupport {
                 "-Dyaqaza.security.issuers.builtin.issuer=" + issuer.issuer(),
                 "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
                 "-Dquarkus.log.level=WARN",
-                "-jar", jar.toAbsolutePath().toString())
+                "-jar", jar.toAbsolutePath().toString()));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
