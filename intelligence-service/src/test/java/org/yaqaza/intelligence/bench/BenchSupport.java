@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.yaqaza.launcher.BenchGoals;
@@ -59,7 +61,15 @@ final class BenchSupport {
     /** Starts the packaged service (1 GB heap) on {@code port} against {@code db}, trusting {@code issuer}. */
     static Process startService(Path jar, int port, EmbeddedDatabase.ServiceDatabase db, TestIssuer issuer,
             Path log) throws IOException {
-        return new ProcessBuilder(javaBinary(), "-Xmx1g",
+        return startService(jar, port, db, issuer, log, List.of());
+    }
+
+    /** As above, with more JVM options before the jar (settings, JFR). */
+    static Process startService(Path jar, int port, EmbeddedDatabase.ServiceDatabase db, TestIssuer issuer,
+            Path log, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+        command.addAll(options);
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + db.appUser(),
@@ -70,7 +80,8 @@ final class BenchSupport {
                 "-Dyaqaza.security.issuers.builtin.issuer=" + issuer.issuer(),
                 "-Dyaqaza.security.issuers.builtin.jwks-url=" + issuer.jwksUrl(),
                 "-Dquarkus.log.level=WARN",
-                "-jar", jar.toAbsolutePath().toString())
+                "-jar", jar.toAbsolutePath().toString()));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
