@@ -9,7 +9,12 @@
 # 2. At scale: the held-out persons embedded among NAMES generated names (default 1,000,000), every held-out query
 #    over HTTP against the packaged service: the same figures plus latency p50/p95/p99 (goal p95 < 30 ms), with the
 #    load average (the machine may be shared: latency is then pessimistic, quality does not depend on it).
+#    The client is sequential (one request at a time, straight to the service, not through the gateway; a fresh
+#    token per query, signed outside the timing); each response's Server-Timing gives the service's own p50/p95 per
+#    phase (audit event included) and what is left outside it (HTTP, authentication, JSON, the client).
 # Usage: bench/screening-eval.sh [NAMES=1000000]   (0 = module scale only; SCREENING_EVAL_SCALE_ONLY=1 skips 1.)
+#    SCREENING_BENCH_JAVA_OPTS: more JVM options for the service, e.g.
+#    "-XX:StartFlightRecording=filename=/tmp/s.jfr -Xlog:gc*:file=/tmp/gc.log" (GC pauses, allocation).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 NAMES="${1:-1000000}"

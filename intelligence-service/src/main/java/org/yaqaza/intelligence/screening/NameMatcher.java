@@ -290,25 +290,36 @@ public final class NameMatcher {
         return a.length() >= 3 && b.length() >= 3 && (a.equals(b + "i") || b.equals(a + "i"));
     }
 
-    /** Optimal string alignment distance (adjacent transpositions count one edit). */
+    /**
+     * Optimal string alignment distance (adjacent transpositions count one edit). Three rolling rows in one array
+     * (the recurrence reads two rows back) instead of a matrix of arrays: scoring calls this for every pair of
+     * parts of every candidate, and the matrices were a quarter of what a screening allocated.
+     */
     static int damerauLevenshtein(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
+        if (a.equals(b)) {
+            return 0;
         }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+        int m = b.length() + 1;
+        int[] rows = new int[3 * m];
+        for (int j = 0; j < m; j++) {
+            rows[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
+            // row i at (i % 3) * m, row i - 1 and row i - 2 before it, cyclically
+            int cur = (i % 3) * m;
+            int prev = ((i - 1) % 3) * m;
+            int prev2 = ((i + 1) % 3) * m;
+            rows[cur] = i;
+            for (int j = 1; j < m; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int d = Math.min(Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1), rows[prev + j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    d = Math.min(d, rows[prev2 + j - 2] + 1);
                 }
+                rows[cur + j] = d;
             }
         }
-        return d[a.length()][b.length()];
+        return rows[(a.length() % 3) * m + m - 1];
     }
 
     static double jaroWinkler(String a, String b) {

@@ -37,4 +37,11 @@ public interface ScreeningConfig {
     /** Chunks of names screened at once, all batch requests together (each chunk on its own connection). */
     @WithDefault("2")
     int batchParallelism();
+
+    /**
+     * A {@code Server-Timing} header on single screenings (phases, audit, total): for benchmarks only, off by
+     * default, since how long retrieval took depends on rows the caller may not see (a side channel).
+     */
+    @WithDefault("false")
+    boolean serverTiming();
 }

@@ -61,13 +61,19 @@ final class BenchSupport {
     /** Starts the packaged service (1 GB heap) on {@code port} against {@code db}, trusting {@code issuer}. */
     static Process startService(Path jar, int port, EmbeddedDatabase.ServiceDatabase db, TestIssuer issuer,
             Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
         // BENCH_SERVICE_OPTS: more JVM options for the service (-XX:StartFlightRecording=filename=x.jfr: a profile)
         String extra = System.getenv("BENCH_SERVICE_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-Dquarkus.http.port=" + port,
+        return startService(jar, port, db, issuer, log,
+                extra == null || extra.isBlank() ? List.of() : Arrays.asList(extra.trim().split("\\s+")));
+    }
+
+    /** As above, with more JVM options before the jar (settings, JFR). */
+    static Process startService(Path jar, int port, EmbeddedDatabase.ServiceDatabase db, TestIssuer issuer,
+            Path log, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+        command.addAll(options);
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + db.appUser(),
                 "-Dquarkus.datasource.password=" + db.appPassword(),
