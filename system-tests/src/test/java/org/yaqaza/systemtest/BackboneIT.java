@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +18,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
-import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
 
 import io.restassured.http.ContentType;
 
 /**
  * The backbone end to end, as a newcomer meets it: the real suite (embedded PostgreSQL and the four service
- * processes) started by the launcher, tokens from the gateway's token service, every call through the gateway.
+ * processes) started by the launcher, tokens from the gateway's token service, every call through the gateway, and
+ * nothing left running once the launcher stopped it. The suite is the one the differential, fault and escalation
+ * tests used before it (ShortDeadlineSuite): what a newcomer does must also work on a suite that lived through a
+ * killed service and a PostgreSQL restart.
  */
 class BackboneIT {
 
@@ -36,11 +35,10 @@ class BackboneIT {
     private static String gateway;
 
     @BeforeAll
-    static void startSuite() throws IOException {
-        Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("yaqaza-system-test");
-        suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts()
-                .readyTimeout(Duration.ofMinutes(3)).demoSeed(false).build());
+    static void startSuite() {
+        // last on the suite it shares with the differential, fault and escalation tests (ShortDeadlineSuite): one
+        // suite start fewer; it is this class's release that stops the suite, checked below
+        suite = ShortDeadlineSuite.acquire(BackboneIT.class);
         gateway = suite.gatewayUrl();
     }
 
@@ -56,7 +54,7 @@ class BackboneIT {
         ports.add(suite.options().postgresPort());
         List<ProcessHandle> children = suite.startups().stream()
                 .map(s -> ProcessHandle.of(s.pid())).flatMap(java.util.Optional::stream).toList();
-        suite.stop();
+        assertTrue(ShortDeadlineSuite.release(BackboneIT.class), "BackboneIT's release stops the suite");
         for (ProcessHandle child : children) {
             assertFalse(child.isAlive(), "service process " + child.pid() + " still alive after stop");
         }

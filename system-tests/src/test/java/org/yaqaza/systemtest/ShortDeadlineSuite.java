@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -15,18 +16,25 @@ import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
 
 /**
- * One suite without demo data whose liaison service runs the short warning clock of its module tests (FLASH 20 s,
- * the escalation job every second), shared by the two classes that need a suite of their own but nothing of each
- * other's: FaultToleranceIT (kills and restarts services, writes only partners) and
- * ConsoleLiaisonEscalationBrowserIT (a FLASH warning past its deadline; the shared suite keeps the production
- * 10 minutes, which ScenariosIT asserts). A suite start costs about half a minute on the shared machine. Started by
- * the first of them, stopped when the last of them has finished; in a run with only one of them, at JVM exit.
+ * One suite without demo data for the classes that need a suite of their own but nothing of each other's, run one
+ * after another in the order {@link org.yaqaza.systemtest.security.SecuritySuiteOrder} sets:
+ * DifferentialNoLeakIT (first, on the fresh suite: its answers must move only with its own records),
+ * FaultToleranceIT (kills and restarts services, writes only partners), ConsoleLiaisonEscalationBrowserIT (a FLASH
+ * warning past its deadline; the shared suite keeps the production 10 minutes, which ScenariosIT asserts) and
+ * BackboneIT (last: it stops the suite and checks that nothing remains). Its liaison service runs the short warning
+ * clock of its module tests (FLASH 20 s, the escalation job every second); the differential's settings are harmless
+ * to the others (rate limits raised, retention off, screening's neighbour cache 2 s, the bootstrap administrator
+ * holding the differential's compartment). A suite start costs about half a minute on the shared machine, so one
+ * start serves four classes. Started by the first of them, stopped when BackboneIT or the last of them releases it;
+ * in a run without BackboneIT and some of the others, at JVM exit.
  */
 public final class ShortDeadlineSuite {
 
     /** The classes that use it, by name: the suite stops once each has released it. */
-    private static final Set<String> USERS = Set.of("org.yaqaza.systemtest.faults.FaultToleranceIT",
-            "org.yaqaza.systemtest.console.ConsoleLiaisonEscalationBrowserIT");
+    private static final Set<String> USERS = Set.of(
+            "org.yaqaza.systemtest.security.differential.DifferentialNoLeakIT",
+            "org.yaqaza.systemtest.faults.FaultToleranceIT",
+            "org.yaqaza.systemtest.console.ConsoleLiaisonEscalationBrowserIT", BackboneIT.class.getName());
 
     private static final Set<String> released = new HashSet<>();
     private static LocalSuite suite;
@@ -41,7 +49,7 @@ public final class ShortDeadlineSuite {
             throw new IllegalArgumentException(user.getName() + " is not a user of this suite (USERS)");
         }
         if (suite == null) {
-            if (!released.isEmpty() && released.containsAll(USERS)) {
+            if (released.containsAll(USERS) || released.contains(BackboneIT.class.getName())) {
                 throw new IllegalStateException("the short-deadline suite was already stopped");
             }
             Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
@@ -51,20 +59,41 @@ public final class ShortDeadlineSuite {
                 throw new UncheckedIOException(e);
             }
             // stopped at JVM exit by the launcher's own hook when not every user ran (e.g. -Dit.test=one of them)
-            suite = LocalSuite.start(SuiteOptions.builder(root).dataDirectory(data).freePorts()
+            SuiteOptions.Builder options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
                     .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_FLASH", "20s")
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_ESCALATION_EVERY", "1s")
-                    .progress(message -> System.out.println("[suite] " + message)).build());
+                    // DifferentialNoLeakIT: screening caches typo neighbours for 60 s: an adversary waits a
+                    // minute, that test 3 s
+                    .environment(SuiteService.INTELLIGENCE,
+                            "QUARKUS_CACHE_CAFFEINE__SCREENING_NEIGHBOURS__EXPIRE_AFTER_WRITE", "2S")
+                    // DifferentialNoLeakIT: its hidden world lives in OSPREY (Cast.COMPARTMENT): the administrators
+                    // who create its cast must hold it
+                    .environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS",
+                            "CT-NORTH,CT-SOUTH,CYBER,OSPREY")
+                    // DifferentialNoLeakIT: no background job may rewrite rows between two answers
+                    .environment(SuiteService.PREVENTION, "YAQAZA_PREVENTION_RETENTION_ENABLED", "false")
+                    .progress(message -> System.out.println("[suite] " + message));
+            // DifferentialNoLeakIT: thousands of requests from a handful of subjects: a 429 would hide the answer
+            for (String group : List.of("DEFAULT", "TAXII", "PARTNER", "TOKEN", "FAILED_LOGIN")) {
+                options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_BURST",
+                        "1000000");
+                options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_PER_SECOND",
+                        "1000000");
+            }
+            suite = LocalSuite.start(options.build());
         }
         return suite;
     }
 
-    /** The user is done with the suite; the last one stops it and removes its database cluster. */
-    public static synchronized void release(Class<?> user) {
+    /**
+     * The user is done with the suite; the last one, or BackboneIT (which runs last and checks the stop), stops it
+     * and removes its database cluster. True when this call stopped the suite.
+     */
+    public static synchronized boolean release(Class<?> user) {
         released.add(user.getName());
-        if (suite == null || !released.containsAll(USERS)) {
-            return;
+        if (suite == null || !(released.containsAll(USERS) || user == BackboneIT.class)) {
+            return false;
         }
         suite.stop();
         // the cluster is tens of MB per run; the service logs stay for a failed run's diagnosis
@@ -77,5 +106,6 @@ public final class ShortDeadlineSuite {
             }
         }
         suite = null;
+        return true;
     }
 }

@@ -72,7 +72,7 @@ class FaultToleranceIT {
 
     @BeforeAll
     static void startSuite() {
-        // shared with the warning-escalation browser test: a suite start saved (ShortDeadlineSuite)
+        // shared with the differential, warning-escalation and backbone tests: suite starts saved (ShortDeadlineSuite)
         suite = ShortDeadlineSuite.acquire(FaultToleranceIT.class);
         gateway = suite.gatewayUrl();
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.yaqaza.launcher.LocalSuite;
-import org.yaqaza.launcher.SuiteOptions;
-import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.ShortDeadlineSuite;
 import org.yaqaza.systemtest.scenarios.Gateway;
 import org.yaqaza.systemtest.security.differential.DifferentialRun.Finding;
 
@@ -79,7 +76,6 @@ class DifferentialNoLeakIT {
     }
 
     private LocalSuite suite;
-    private Path data;
     private final DifferentialRun run = new DifferentialRun();
     private AggregateRoutes routes;
     private Duration took;
@@ -122,16 +118,7 @@ class DifferentialNoLeakIT {
 
     @AfterAll
     void stop() {
-        if (suite != null) {
-            suite.stop();
-        }
-        if (data != null && !Boolean.getBoolean("yaqaza.keep-data")) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                // a leftover temporary directory is not worth failing the run for
-            }
-        }
+        ShortDeadlineSuite.release(DifferentialNoLeakIT.class);
     }
 
     @Test
@@ -178,29 +165,9 @@ class DifferentialNoLeakIT {
     // ------------------------------------------------------------------------------------------------------------
 
     private void start() {
-        Path root = Path.of(System.getProperty("yaqaza.repository-root", "..")).toAbsolutePath().normalize();
-        try {
-            data = Files.createTempDirectory("yaqaza-st-differential");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        SuiteOptions.Builder options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
-                .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
-                // screening caches typo neighbours for 60 s: an adversary waits a minute, this test 3 s
-                .environment(SuiteService.INTELLIGENCE,
-                        "QUARKUS_CACHE_CAFFEINE__SCREENING_NEIGHBOURS__EXPIRE_AFTER_WRITE", "2S")
-                // the hidden world lives in OSPREY: the administrators who create its cast must hold it
-                .environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS",
-                        "CT-NORTH,CT-SOUTH,CYBER," + Cast.COMPARTMENT)
-                // no background job may rewrite rows between two answers
-                .environment(SuiteService.PREVENTION, "YAQAZA_PREVENTION_RETENTION_ENABLED", "false");
-        // thousands of requests from a handful of subjects: a 429 would hide the answer under test
-        for (String group : List.of("DEFAULT", "TAXII", "PARTNER", "TOKEN", "FAILED_LOGIN")) {
-            options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_BURST", "1000000");
-            options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_PER_SECOND",
-                    "1000000");
-        }
-        suite = LocalSuite.start(options.build());
+        // first on the suite it shares with the fault, escalation and backbone tests (ShortDeadlineSuite, which
+        // carries this family's settings): one suite start fewer
+        suite = ShortDeadlineSuite.acquire(DifferentialNoLeakIT.class);
     }
 
     private void report() {
