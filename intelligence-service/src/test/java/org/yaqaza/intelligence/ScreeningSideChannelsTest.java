@@ -102,4 +102,11 @@ class ScreeningSideChannelsTest {
             assertEquals(answersBefore.get(i), answersAfter.get(i), QUERIES.get(i));
         }
     }
+
+    @Test
+    void noServerTimingUnlessABenchTurnsItOn() {
+        // how long retrieval took depends on rows the screener may not see: the header is for benchmarks only
+        given().auth().oauth2(SCREENER).contentType(ContentType.JSON).body(QUERY).post("/api/intelligence/screening")
+                .then().statusCode(200).header("Server-Timing", org.hamcrest.Matchers.nullValue());
+    }
 }

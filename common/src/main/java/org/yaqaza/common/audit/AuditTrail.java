@@ -12,7 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.yaqaza.common.request.RequestIds;
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Classification;

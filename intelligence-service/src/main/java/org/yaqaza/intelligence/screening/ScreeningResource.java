@@ -17,15 +17,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
 import org.yaqaza.common.security.CurrentCaller;
 import org.yaqaza.common.security.Role;
 import org.yaqaza.intelligence.rest.MediaTypes;
 import org.yaqaza.intelligence.screening.api.ScreeningRequest;
 import org.yaqaza.intelligence.screening.api.ScreeningResult;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /** Name screening against every person and organisation name the caller may see (docs/screening.md). */
 @Path("/api/intelligence/screening")
