@@ -7,8 +7,8 @@
 // one of the intelligence database's hash chains under that chain's transaction-scoped advisory lock (common
 // AuditTrail; yaqaza.audit.chains chains, YAQAZA_AUDIT_CHAINS=1 in the environment gives the single chain of
 // before issue 21). While each level runs, a sampler counts the sessions waiting on those locks (pg_stat_activity,
-// every 50 ms): if the chains are the ceiling, sessions queue there. At the end every acknowledged create must be in the database with exactly one
-// CREATE event, and the chain must verify.
+// every 50 ms): if the chains are the ceiling, sessions queue there. At the end every acknowledged create must be
+// in the database with exactly one CREATE event, and the chains must verify.
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

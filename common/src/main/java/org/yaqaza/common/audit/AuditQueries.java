@@ -33,7 +33,10 @@ public class AuditQueries {
             SortField.text("action", "e.action", e -> e.action),
             SortField.text("objectType", "e.objectType", e -> e.objectType));
 
-    /** Events in insertion order (global sequence number) after {@code afterSeq}, filtered; {@code limit + 1} rows to detect a next page. */
+    /**
+     * Events in insertion order (global sequence number) after {@code afterSeq}, filtered; {@code limit + 1} rows to
+     * detect a next page.
+     */
     public List<AuditEvent> find(String actor, String objectType, String objectId, Instant from, Instant to,
             long afterSeq, int limit) {
         StringBuilder jpql = new StringBuilder("from AuditEvent e where e.seq > :after");
