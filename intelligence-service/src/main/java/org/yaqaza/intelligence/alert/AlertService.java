@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.audit.AuditActor;
 import org.yaqaza.common.audit.AuditTrail;
+import org.yaqaza.common.persistence.SortField;
+import org.yaqaza.common.persistence.Sorting;
 import org.yaqaza.common.persistence.Sql;
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
@@ -100,23 +102,16 @@ public class AlertService {
             "SCREENING_HIT");
 
     /**
-     * The list's orders besides the inbox's (unread first, then newest first): {@code sort} value to SQL. The
-     * sequence is commit order (alert inserts are serialised), so it orders by time without ties.
+     * The list's orders besides the inbox's (unread first, then newest first). The sequence is commit order (alert
+     * inserts are serialised), so it orders by time without ties.
      */
-    public static final Map<String, String> ORDERS = orders();
-
-    private static Map<String, String> orders() {
-        Map<String, String> orders = new java.util.LinkedHashMap<>();
-        orders.put("createdAt", "a.seq asc");
-        orders.put("-createdAt", "a.seq desc");
-        orders.put("type", "a.alert_type asc, a.seq desc");
-        orders.put("-type", "a.alert_type desc, a.seq desc");
-        return java.util.Collections.unmodifiableMap(orders);
-    }
+    private static final Sorting<Row> ORDERS = Sorting.of("-createdAt",
+            SortField.of("createdAt", "a.seq", Long.class, Row::seq),
+            SortField.of("type", "a.alert_type", String.class, r -> r.view().type()));
 
     /**
-     * Unread first, then newest first, unless {@code sort} (a key of {@link #ORDERS}) asks otherwise;
-     * {@code type} (one of {@link #TYPES}) keeps one kind.
+     * Unread first, then newest first, unless {@code sort} (createdAt or type, {@code -} first for descending; any
+     * other is a 400) asks otherwise; {@code type} (one of {@link #TYPES}) keeps one kind.
      */
     @Transactional
     public List<AlertView> list(Caller caller, boolean unreadOnly, String type, String sort, int offset,
@@ -129,7 +124,8 @@ public class AlertService {
         if (type != null) {
             p.put("type", type);
         }
-        String order = sort == null ? "(ar.alert_id is not null), a.seq desc" : ORDERS.get(sort);
+        String order = sort == null || sort.isBlank() ? "(ar.alert_id is not null), a.seq desc"
+                : ORDERS.parse(sort).orderBy("a.seq");
         List<Row> rows = sql.query(select() + where + " order by " + order + " offset :offset limit :limit", p,
                 AlertService::row);
         auditReads(caller, rows);
