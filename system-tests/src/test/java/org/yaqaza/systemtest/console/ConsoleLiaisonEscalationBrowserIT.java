@@ -26,7 +26,8 @@ import org.yaqaza.systemtest.scenarios.Gateway;
  * A threat warning passes its acknowledgement deadline and the console shows it escalated (issue 19 item 2). The
  * shared suite runs the production deadlines (FLASH: 10 minutes, which other tests assert), so this class runs on
  * the suite with the liaison service's short clock of its module tests (FLASH 20 s, the escalation job every
- * second), which it shares with FaultToleranceIT ({@link ShortDeadlineSuite}). The officer (in Arabic) watches the countdown reach the deadline, then sees the warning escalated.
+ * second): {@link ShortDeadlineSuite}, shared with the differential, fault-tolerance and backbone tests. The officer
+ * (in Arabic) watches the countdown reach the deadline, then sees the warning escalated.
  */
 @ExtendWith(Browsers.class)
 class ConsoleLiaisonEscalationBrowserIT {

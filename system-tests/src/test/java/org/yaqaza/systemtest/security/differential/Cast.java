@@ -2,6 +2,7 @@ package org.yaqaza.systemtest.security.differential;
 
 import java.util.List;
 
+import org.yaqaza.systemtest.ShortDeadlineSuite;
 import org.yaqaza.systemtest.scenarios.Gateway;
 
 /**
@@ -13,7 +14,7 @@ import org.yaqaza.systemtest.scenarios.Gateway;
 final class Cast {
 
     /** The need-to-know compartment of every hidden record (no outsider of intelligence holds it). */
-    static final String COMPARTMENT = "OSPREY";
+    static final String COMPARTMENT = ShortDeadlineSuite.HIDDEN_COMPARTMENT;
 
     static final String COLLECTOR = "collector";
     static final String ANALYST = "analyst";
