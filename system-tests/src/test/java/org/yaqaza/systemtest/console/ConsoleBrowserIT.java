@@ -286,6 +286,22 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void pagesLeftQuicklyDoNotKeepTheNextPageWaiting() {
+        // a browser opens at most six connections to one host, and every page opens one for its live alert counter.
+        // An officer paging through the alerts quickly left pages whose stream was still being opened; those
+        // streams stayed open after the page was gone, and the seventh page waited about a minute (the gateway's
+        // idle timeout) for a connection
+        Browser browser = signedIn("analyst", "fr");
+        for (int offset = 0; offset < 8; offset++) {
+            browser.open("/console/alerts?offset=" + offset);
+            double queued = ((Number) browser.script("const n = performance.getEntriesByType('navigation')[0];"
+                    + " return n.requestStart - n.fetchStart;")).doubleValue();
+            assertTrue(queued < 10_000, "page " + offset + " waited " + queued + " ms for a connection");
+        }
+        browser.waitFor("#unread-count[data-live=true]");
+    }
+
+    @Test
     void alertsPageFiftyAtATimeAndShowUnreadOnlyInArabic() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         // an agency of its own: the inbox lists every alert its reader may see, and the suite's other tests raise
