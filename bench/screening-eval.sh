@@ -15,6 +15,8 @@
 # Usage: bench/screening-eval.sh [NAMES=1000000]   (0 = module scale only; SCREENING_EVAL_SCALE_ONLY=1 skips 1.)
 #    SCREENING_BENCH_JAVA_OPTS: more JVM options for the service, e.g.
 #    "-XX:StartFlightRecording=filename=/tmp/s.jfr -Xlog:gc*:file=/tmp/gc.log" (GC pauses, allocation).
+#    SCREENING_BENCH_RETRIEVAL_STATS=1: what retrieval read per query (probes, posting rows, candidates, statements;
+#    setting retrieval-stats), the slowest queries with those counts, every query in target/screening-retrieval.tsv.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 NAMES="${1:-1000000}"

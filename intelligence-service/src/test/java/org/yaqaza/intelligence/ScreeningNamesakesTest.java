@@ -85,4 +85,23 @@ class ScreeningNamesakesTest {
                  "birthDate":"1984-03-02","nationality":"MA","classification":"RESTRICTED"}""")
                 .put("/api/intelligence/entities/" + target).then().statusCode(200);
     }
+
+    /**
+     * A caller who may see none of the 1,200 namesakes (RESTRICTED, their clearance is UNCLASSIFIED) still gets
+     * the one filed UNCLASSIFIED, born after all of them (last in every key's posting order): a probe's first
+     * {@code pair-cap} postings are all hidden, so its visible half cannot be taken from that first scan and is read
+     * by a scan of its own, past the hidden rows.
+     */
+    @Test
+    void aCallerWhoSeesNoneOfTheFirstPostingsStillGetsTheOneTheyMaySee() {
+        String low = PostgresTestResource.primary().token().subject("scrn-low").roles("analyst")
+                .clearance("UNCLASSIFIED").agency(AGENCY).sign();
+        String open = Fixtures.createEntity(ANALYST, """
+                {"kind":"PERSON","displayName":"Nizar Tazrouti","names":[{"name":"Nizar Tazrouti"}],
+                 "birthDate":"2000-01-01","nationality":"MA","classification":"UNCLASSIFIED"}""");
+        List<String> ids = given().auth().oauth2(low).contentType(ContentType.JSON)
+                .body("{\"name\":\"Nizar Tazrouti\"}").post("/api/intelligence/screening").then().statusCode(200)
+                .extract().path("candidates.entityId");
+        assertEquals(List.of(open), ids);
+    }
 }

@@ -44,4 +44,11 @@ public interface ScreeningConfig {
      */
     @WithDefault("false")
     boolean serverTiming();
+
+    /**
+     * With {@code server-timing}: what retrieval read per screening (probes, posting rows, candidates, statements)
+     * in the same header, counted by a variant of the retrieval statement — for benchmarks only, off by default.
+     */
+    @WithDefault("false")
+    boolean retrievalStats();
 }

@@ -1,5 +1,7 @@
 package org.yaqaza.intelligence.screening;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,6 +48,11 @@ public class ScreeningRepository {
      * neighbour, so it can neither take a visible key's place nor show that it exists.
      */
     public Map<String, List<String>> visibleNeighbours(Caller caller, Collection<String> skeletons) {
+        return visibleNeighbours(caller, skeletons, null);
+    }
+
+    /** As {@link #visibleNeighbours(Caller, Collection)}, counting its statements into {@code stats} when given. */
+    public Map<String, List<String>> visibleNeighbours(Caller caller, Collection<String> skeletons, Stats stats) {
         Set<String> probes = new TreeSet<>();
         for (String skeleton : skeletons) {
             probes.addAll(ScreeningIndex.neighbourhood(skeleton));
@@ -61,6 +68,9 @@ public class ScreeningRepository {
                             .add(rs.getString(2)));
             loaded.replaceAll((probe, keys) -> List.copyOf(keys));
             caches.putNeighbourKeys(loaded, generation);
+            if (stats != null) {
+                stats.statements++;
+            }
             keysByProbe.putAll(loaded);
         }
         Set<String> allKeys = new TreeSet<>();
@@ -69,6 +79,9 @@ public class ScreeningRepository {
         if (!allKeys.isEmpty()) {
             Map<String, Object> p = new HashMap<>(Visibility.parameters(caller));
             p.put("keys", allKeys.toArray(String[]::new));
+            if (stats != null) {
+                stats.statements++;
+            }
             visible.addAll(sql.query("select k.key from unnest(:keys) as k(key) where exists (select 1 from"
                     + " screening_posting sp join entity e on e.id = sp.entity_id where sp.key = k.key and "
                     + Visibility.sqlPredicate("e") + ")", p, rs -> rs.getString(1)));
@@ -111,6 +124,26 @@ public class ScreeningRepository {
      * of every common key's postings (242 ms of retrieval per name at 1M names).
      */
     public List<Candidate> rank(Caller caller, List<Probe> probes, List<Credit> credits, int scored, boolean hidden) {
+        return rank(caller, probes, credits, scored, hidden, null);
+    }
+
+    /**
+     * What the statements of one screening read, for benchmarks only ({@code retrieval-stats}): it depends on rows
+     * the caller may not see, like the timings. {@code rowsRead} counts the posting rows the probes' LATERALs
+     * returned (visible half) or looked at (hidden half): where the caller sees every row, the rows read.
+     */
+    public static final class Stats {
+        public int statements;
+        public int probes;
+        public int cappedProbes;
+        public long rowsRead;
+        public long maxProbeRows;
+        public int candidates;
+    }
+
+    /** As {@link #rank(Caller, List, List, int, boolean)}, counting what it read into {@code stats} when given. */
+    public List<Candidate> rank(Caller caller, List<Probe> probes, List<Credit> credits, int scored, boolean hidden,
+            Stats stats) {
         if (probes.isEmpty()) {
             return List.of();
         }
@@ -124,32 +157,88 @@ public class ScreeningRepository {
         p.put("creditParts", credits.stream().mapToInt(Credit::part).toArray());
         p.put("creditWeights", credits.stream().mapToDouble(Credit::weight).toArray());
         p.put("scored", scored);
-        p.put("halves", hidden ? new boolean[] { true, false } : new boolean[] { true });
-        return sql.query("with hit as (select h.visible, p.entity_id, c.part, max(c.weight) as w"
+        String rows = "select k.n, k.lim, p.visible, p.entity_id, p.keep"
                 + " from unnest(:keys, :limits, :fromYears, :toYears) with ordinality as k(key, lim, y0, y1, n)"
-                + " cross join unnest(:halves) as h(visible)"
-                // visible half: the first lim postings the caller may see (exact whatever hidden rows exist);
-                // hidden half: the hidden ones among the first lim postings of any visibility, so that a caller
-                // who sees nearly every namesake does not scan a common key's thousands of postings for alerts
-                + " cross join lateral ((select sp.entity_id from screening_posting sp join entity e"
-                + " on e.id = sp.entity_id where h.visible and sp.key = k.key"
-                + " and sp.birth_year between k.y0 and k.y1 and " + Visibility.sqlPredicate("e") + " limit k.lim)"
-                + " union all (select f.entity_id from (select sp.entity_id, " + Visibility.sqlPredicate("e")
-                + " as shown from screening_posting sp join entity e on e.id = sp.entity_id where not h.visible"
-                + " and sp.key = k.key and sp.birth_year between k.y0 and k.y1 limit k.lim) f"
-                + " where not f.shown)) p"
-                + " join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = k.n"
-                + " group by h.visible, p.entity_id, c.part),"
+                + " cross join lateral (" + (hidden ? BOTH_HALVES : VISIBLE_HALF) + ") p";
+        if (stats != null) {
+            return rankCounted(rows, p, probes.size(), stats);
+        }
+        return sql.query("with hit as (select r.visible, r.entity_id, c.part, max(c.weight) as w from (" + rows
+                + ") r join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = r.n"
+                + " where r.keep group by r.visible, r.entity_id, c.part),"
                 + " ranked as (select visible, entity_id, sum(w) as retrieval, row_number() over (partition by"
                 + " visible order by sum(w) desc, entity_id) as place from hit group by visible, entity_id)"
                 + " select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
                 + " e.nationality, e.owner_agency, r.visible,"
                 + " (select array_agg(n.name order by n.position) from entity_name n where n.entity_id = e.id)"
                 + " as names from ranked r join entity e on e.id = r.entity_id where r.place <= :scored"
-                + " order by r.visible desc, r.retrieval desc, e.id", p,
-                rs -> new Candidate(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getString("display_name"), (Integer) rs.getObject("birth_year"),
-                        rs.getString("nationality"), rs.getString("owner_agency"), rs.getBoolean("visible"),
-                        List.of(Sql.strings(rs, "names"))));
+                + " order by r.visible desc, r.retrieval desc, e.id", p, ScreeningRepository::candidate);
+    }
+
+    /** A probe's first {@code lim} postings the caller may see (LATERAL over {@code k}). */
+    private static final String VISIBLE_HALF = "select sp.entity_id, true as visible, true as keep"
+            + " from screening_posting sp join entity e on e.id = sp.entity_id where sp.key = k.key"
+            + " and sp.birth_year between k.y0 and k.y1 and " + Visibility.sqlPredicate("e") + " limit k.lim";
+
+    /**
+     * Both halves of a probe from one scan where it is enough: the visible half is the first {@code lim} postings
+     * the caller may see, the hidden half the hidden ones among the first {@code lim} postings of any visibility
+     * ({@code f}). When {@code f} is all visible, or is the key's every posting, its visible rows ARE the visible
+     * half; only otherwise (a hidden row among them, more postings after) is the visible half read by a scan of its
+     * own, as before — so the rows kept are exactly those of two separate scans, and a caller who sees the first
+     * {@code lim} namesakes reads them once instead of twice. {@code keep} false: read, not used (counted by the
+     * benchmark's variant).
+     */
+    private static final String BOTH_HALVES = "with f as materialized (select sp.entity_id, "
+            + Visibility.sqlPredicate("e") + " as shown from screening_posting sp join entity e"
+            + " on e.id = sp.entity_id where sp.key = k.key and sp.birth_year between k.y0 and k.y1 limit k.lim),"
+            + " g as (select coalesce(bool_and(shown), true) or count(*) < k.lim as exact from f)"
+            + " select f.entity_id, f.shown as visible, not f.shown or g.exact as keep from f cross join g"
+            + " union all (select sp.entity_id, true, true from screening_posting sp join entity e"
+            + " on e.id = sp.entity_id where not (select exact from g) and sp.key = k.key"
+            + " and sp.birth_year between k.y0 and k.y1 and " + Visibility.sqlPredicate("e") + " limit k.lim)";
+
+    private static Candidate candidate(ResultSet rs) throws SQLException {
+        return new Candidate(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("display_name"),
+                (Integer) rs.getObject("birth_year"), rs.getString("nationality"), rs.getString("owner_agency"),
+                rs.getBoolean("visible"), List.of(Sql.strings(rs, "names")));
+    }
+
+    /**
+     * The same ranking with the probes' rows kept apart (materialised) and counted: the same index reads, plus
+     * the counting; one row of counts even when nothing was found.
+     */
+    private List<Candidate> rankCounted(String rows, Map<String, Object> p, int probes, Stats stats) {
+        stats.statements++;
+        stats.probes += probes;
+        List<Candidate> out = new ArrayList<>();
+        sql.query("with rows as materialized (" + rows + "),"
+                + " hit as (select r.visible, r.entity_id, c.part, max(c.weight) as w from rows r"
+                + " join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = r.n"
+                + " where r.keep group by r.visible, r.entity_id, c.part),"
+                + " ranked as (select visible, entity_id, sum(w) as retrieval, row_number() over (partition by"
+                + " visible order by sum(w) desc, entity_id) as place from hit group by visible, entity_id),"
+                + " counts as (select coalesce(sum(g.c), 0) as rows_read, coalesce(max(g.c), 0) as max_rows,"
+                + " count(*) filter (where g.c >= g.lim) as capped,"
+                + " (select count(distinct entity_id) from hit where visible) as candidates"
+                + " from (select r.n, r.visible, min(r.lim) as lim, count(*) as c from rows r"
+                + " group by r.n, r.visible) g)"
+                + " select s.rows_read, s.max_rows, s.capped, s.candidates, x.* from counts s left join ("
+                + " select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
+                + " e.nationality, e.owner_agency, r.visible, r.retrieval,"
+                + " (select array_agg(n.name order by n.position) from entity_name n where n.entity_id = e.id)"
+                + " as names from ranked r join entity e on e.id = r.entity_id where r.place <= :scored) x on true"
+                + " order by x.visible desc, x.retrieval desc, x.id", p, rs -> {
+                    stats.rowsRead = rs.getLong("rows_read");
+                    stats.maxProbeRows = Math.max(stats.maxProbeRows, rs.getLong("max_rows"));
+                    stats.cappedProbes = rs.getInt("capped");
+                    stats.candidates = rs.getInt("candidates");
+                    if (rs.getObject("id") != null) {
+                        out.add(candidate(rs));
+                    }
+                    return null;
+                });
+        // the counts are repeated on every row: keep them once
+        return out;
     }
 }

@@ -141,16 +141,30 @@ public class ScreeningService {
      * tail of a client's latency can be split into the service's phases and the rest (request handling, commit).
      */
     public static final class Timings {
+        /** What retrieval read, when a bench asked for it ({@code retrieval-stats}); otherwise null. */
+        final ScreeningRepository.Stats stats;
         long vocabulary;
         long retrieval;
         long scoring;
         long audit;
 
+        public Timings() {
+            this(false);
+        }
+
+        public Timings(boolean stats) {
+            this.stats = stats ? new ScreeningRepository.Stats() : null;
+        }
+
         /** {@code Server-Timing} header value, {@code total} being the whole screening with its commit. */
         public String header(long total) {
             return String.format(Locale.ROOT,
                     "vocabulary;dur=%.2f, retrieval;dur=%.2f, scoring;dur=%.2f, audit;dur=%.2f, total;dur=%.2f",
-                    vocabulary / 1e6, retrieval / 1e6, scoring / 1e6, audit / 1e6, total / 1e6);
+                    vocabulary / 1e6, retrieval / 1e6, scoring / 1e6, audit / 1e6, total / 1e6)
+                    + (stats == null ? "" : String.format(Locale.ROOT, ", probes;desc=%d, rows;desc=%d,"
+                            + " maxrows;desc=%d, capped;desc=%d, candidates;desc=%d, statements;desc=%d",
+                            stats.probes, stats.rowsRead, stats.maxProbeRows, stats.cappedProbes, stats.candidates,
+                            stats.statements));
         }
     }
 
@@ -200,7 +214,7 @@ public class ScreeningService {
         for (Part p : parts) {
             skeletons.add(p.skeleton());
         }
-        Map<String, List<String>> near = repository.visibleNeighbours(caller, skeletons);
+        Map<String, List<String>> near = repository.visibleNeighbours(caller, skeletons, timings.stats);
         List<List<String>> fuzzy = new ArrayList<>();
         for (Part p : parts) {
             fuzzy.add(near.getOrDefault(p.skeleton(), List.of()).stream()
@@ -245,7 +259,7 @@ public class ScreeningService {
         // cut), and apart from them the best hidden ones, scored only to alert their owners
         int scored = Math.max(config.scored(), query.limit());
         List<ScreeningRepository.Candidate> found = repository.rank(caller, plan.probes, plan.credits, scored,
-                deconflict);
+                deconflict, timings.stats);
         long scoring = System.nanoTime();
         timings.retrieval = scoring - retrieving;
         retrievalTime.record(timings.retrieval, TimeUnit.NANOSECONDS);

@@ -108,6 +108,11 @@ public final class ScreeningBench {
             // phases per request in a Server-Timing header (off in production); SCREENING_BENCH_JAVA_OPTS adds JVM
             // options to the service (e.g. -XX:StartFlightRecording=filename=/tmp/screening.jfr)
             List<String> options = new ArrayList<>(List.of("-Dyaqaza.intelligence.screening.server-timing=true"));
+            // SCREENING_BENCH_RETRIEVAL_STATS=1: what retrieval read per query (probes, posting rows, candidates,
+            // statements), counted by a variant of its statement; per-query list in target/screening-retrieval.tsv
+            if (!System.getenv().getOrDefault("SCREENING_BENCH_RETRIEVAL_STATS", "").isEmpty()) {
+                options.add("-Dyaqaza.intelligence.screening.retrieval-stats=true");
+            }
             String extra = System.getenv().getOrDefault("SCREENING_BENCH_JAVA_OPTS", "").trim();
             if (!extra.isEmpty()) {
                 options.addAll(Arrays.asList(extra.split("\\s+")));
@@ -287,6 +292,7 @@ public final class ScreeningBench {
             HttpResponse<String> r = post(JSON.writeValueAsString(body), token);
             nanos[i] = System.nanoTime() - t;
             inService.add(i, r, nanos[i]);
+            inService.label(i, q.text() + (q.birthYear() == null ? "" : " (" + q.birthYear() + ")"));
             JsonNode result = JSON.readTree(r.body());
             threshold = result.get("threshold").asDouble();
             List<ScreeningEvaluationSet.Ranked> ranked = new ArrayList<>();
@@ -376,12 +382,23 @@ public final class ScreeningBench {
      */
     private static final class ServerTimings {
         private static final String[] NAMES = { "vocabulary", "retrieval", "scoring", "audit", "total" };
+        /** What retrieval read (with SCREENING_BENCH_RETRIEVAL_STATS): the service's counts per request. */
+        private static final String[] COUNTS = { "probes", "rows", "maxrows", "capped", "candidates", "statements" };
         private final long[][] nanos;
         private final long[] outside;
+        private final long[][] counts;
+        private final String[] labels;
+        private boolean counted;
 
         ServerTimings(int requests) {
             nanos = new long[NAMES.length][requests];
             outside = new long[requests];
+            counts = new long[COUNTS.length][requests];
+            labels = new String[requests];
+        }
+
+        void label(int i, String query) {
+            labels[i] = query;
         }
 
         void add(int i, HttpResponse<String> r, long client) {
@@ -391,6 +408,13 @@ public final class ScreeningBench {
                 for (int n = 0; f.length == 2 && n < NAMES.length; n++) {
                     if (f[0].equals(NAMES[n])) {
                         nanos[n][i] = (long) (Double.parseDouble(f[1]) * 1e6);
+                    }
+                }
+                String[] d = metric.trim().split(";desc=");
+                for (int n = 0; d.length == 2 && n < COUNTS.length; n++) {
+                    if (d[0].equals(COUNTS[n])) {
+                        counts[n][i] = Long.parseLong(d[1]);
+                        counted = true;
                     }
                 }
             }
@@ -403,8 +427,64 @@ public final class ScreeningBench {
                 out.append(String.format(Locale.ROOT, "  %s %.1f / %.1f", NAMES[n], pct(nanos[n], 50),
                         pct(nanos[n], 95)));
             }
-            return out.append(String.format(Locale.ROOT, " ms; outside it (HTTP, authentication, JSON, client)"
-                    + " %.1f / %.1f ms%n", pct(outside, 50), pct(outside, 95))).toString();
+            out.append(String.format(Locale.ROOT, " ms; outside it (HTTP, authentication, JSON, client)"
+                    + " %.1f / %.1f ms%n", pct(outside, 50), pct(outside, 95)));
+            if (counted) {
+                out.append(retrievalCounts());
+            }
+            return out.toString();
+        }
+
+        /**
+         * p50 / p95 / max of what retrieval read, the same for the slowest 5 % of queries by retrieval time, and
+         * the 15 slowest; every query in target/screening-retrieval.tsv.
+         */
+        private String retrievalCounts() {
+            int n = outside.length;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(nanos[1][b], nanos[1][a]));
+            int slow = Math.max(1, n / 20);
+            StringBuilder out = new StringBuilder("    retrieval read per query p50 / p95 / max (all) | mean (slowest"
+                    + " 5 % by retrieval time) vs mean (the rest):\n");
+            for (int c = 0; c < COUNTS.length; c++) {
+                double slowSum = 0;
+                double restSum = 0;
+                for (int k = 0; k < n; k++) {
+                    if (k < slow) {
+                        slowSum += counts[c][order[k]];
+                    } else {
+                        restSum += counts[c][order[k]];
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "      %-10s %8.0f / %8.0f / %8d | %9.1f vs %9.1f%n", COUNTS[c],
+                        pct(counts[c], 50) * 1e6, pct(counts[c], 95) * 1e6,
+                        java.util.Arrays.stream(counts[c]).max().orElse(0), slowSum / slow,
+                        restSum / Math.max(1, n - slow)));
+            }
+            out.append("    slowest retrieval (ms, probes, rows, max rows of a probe, capped probes, candidates,"
+                    + " statements, query):\n");
+            StringBuilder tsv = new StringBuilder("retrieval_ms\t" + String.join("\t", COUNTS) + "\tquery\n");
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.2f", nanos[1][i] / 1e6));
+                for (int c = 0; c < COUNTS.length; c++) {
+                    row.append('\t').append(counts[c][i]);
+                }
+                row.append('\t').append(labels[i]);
+                tsv.append(row).append('\n');
+                if (k < 15) {
+                    out.append("      ").append(row.toString().replace('\t', ' ')).append('\n');
+                }
+            }
+            try {
+                Files.writeString(Path.of("target/screening-retrieval.tsv"), tsv);
+            } catch (java.io.IOException e) {
+                out.append("      (target/screening-retrieval.tsv not written: ").append(e.getMessage()).append(")\n");
+            }
+            return out.toString();
         }
     }
 
