@@ -77,6 +77,13 @@ public final class StartupBench {
             System.out.printf(Locale.ROOT, "  %-22s %10.2f s %10.0f MB %15s%n", startup.service().module(),
                     seconds, megabytes, cpu);
         }
+        // where the CPU time went, by thread (the main thread runs Flyway, Hibernate and the start-up observers)
+        for (LocalSuite.Startup startup : startups) {
+            StringBuilder line = new StringBuilder("  " + startup.service().module() + " CPU by thread:");
+            startup.cpuByThread().entrySet().stream().limit(6).forEach(e -> line.append(String.format(Locale.ROOT,
+                    " %s %.2f s,", e.getKey(), e.getValue().toMillis() / 1000.0)));
+            System.out.println(line.substring(0, line.length() - 1));
+        }
         boolean firstStart = round == 0;
         String when = firstStart ? "first start" : "restart " + round;
         for (LocalSuite.Startup startup : startups) {
