@@ -4,7 +4,8 @@
 # start, < 3 s on a restart, < 200 MB each.
 # Services start one at a time on free ports with a temporary data directory (a running suite is not disturbed):
 # first on empty databases, then restarts on the kept data.
-#   bench/startup.sh [RESTARTS]        (default 2; JVM flags: YAQAZA_JVM_OPTS, see docs/local-suite.md)
+#   bench/startup.sh [RESTARTS]        (default 2; JVM flags: YAQAZA_JVM_OPTS, see docs/local-suite.md;
+#                                       YAQAZA_STARTUP_LOGS=DIR keeps the services' logs for their phases)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

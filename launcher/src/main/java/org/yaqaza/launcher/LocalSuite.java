@@ -48,6 +48,8 @@ public final class LocalSuite implements AutoCloseable {
      */
     public static final String BOOTSTRAP_SECOND_ADMIN = "suite-admin-2";
     static final String ADMIN_COMPARTMENTS_VARIABLE = "YAQAZA_GATEWAY_BOOTSTRAP_ADMIN_COMPARTMENTS";
+    /** glibc malloc arenas of each service JVM (local suite only: docs/local-suite.md says why not in k8s). */
+    static final String MALLOC_ARENA_MAX = "2";
 
     /** Extra time to stop for JVMs that write their class-data sharing archive on exit. */
     static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
@@ -377,6 +379,9 @@ public final class LocalSuite implements AutoCloseable {
     /** Configuration of one service, all through the standard environment variables (as in Kubernetes). */
     Map<String, String> environment(SuiteService service, EmbeddedDatabase.ServiceDatabase db) {
         Map<String, String> env = new LinkedHashMap<>();
+        // glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MB reserved each):
+        // two keep the native memory of a small JVM in check (docs/local-suite.md, "JVM flags")
+        env.put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.port(service)));
         env.put("QUARKUS_HTTP_HOST", options.bindAddress());
         if (db != null) {
@@ -626,7 +631,8 @@ public final class LocalSuite implements AutoCloseable {
     public List<Startup> startups() {
         List<Startup> result = new ArrayList<>();
         processes.forEach((service, process) -> result.add(new Startup(service, process.pid(),
-                process.readyAfter(), process.residentKilobytes(), process.cpuUntilReady())));
+                process.readyAfter(), process.residentKilobytes(), process.cpuUntilReady(),
+                process.cpuByThreadUntilReady())));
         return result;
     }
 
@@ -657,9 +663,10 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * Time from process start to ready, resident memory at that moment (kB, -1 if unknown) and the CPU time the
-     * JVM had used by then (null if unknown).
+     * JVM had used by then (null if unknown), and that CPU time by thread (threads named alike summed: "main",
+     * "C1 CompilerThread", "VM Thread" where the serial collector runs, ...; empty if unknown), most first.
      */
     public record Startup(SuiteService service, long pid, Duration readyAfter, long residentKilobytes,
-            Duration cpuUntilReady) {
+            Duration cpuUntilReady, Map<String, Duration> cpuByThread) {
     }
 }

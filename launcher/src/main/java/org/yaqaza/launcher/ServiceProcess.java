@@ -13,18 +13,24 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** One service JVM of the suite: started with its environment, output appended to its log file. */
 final class ServiceProcess {
 
     /** Marks the JVMs of a suite on their command line, so that {@code down} only ever stops its own. */
     static final String MARKER_PROPERTY = "org.yaqaza.suite";
+
+    /** USER_HZ of /proc's tick counts: 100 on every Linux platform Java runs on. */
+    private static final long CLOCK_TICKS = 100;
 
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+)\\s+kB", Pattern.MULTILINE);
 
@@ -37,6 +43,7 @@ final class ServiceProcess {
     private Duration readyAfter;
     private long residentKilobytes = -1;
     private Duration cpuUntilReady;
+    private Map<String, Duration> cpuByThreadUntilReady = Map.of();
 
     ServiceProcess(SuiteService service, int port, Path logFile, HttpClient http) {
         this.service = service;
@@ -78,6 +85,7 @@ final class ServiceProcess {
         readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
         residentKilobytes = residentKilobytes(process.pid()).orElse(-1);
         cpuUntilReady = process.info().totalCpuDuration().orElse(null);
+        cpuByThreadUntilReady = cpuByThread(process.pid());
     }
 
     /**
@@ -197,6 +205,39 @@ final class ServiceProcess {
     /** CPU time (user + system) the JVM used until ready: unlike wall time, barely affected by other load. */
     Duration cpuUntilReady() {
         return cpuUntilReady;
+    }
+
+    Map<String, Duration> cpuByThreadUntilReady() {
+        return cpuByThreadUntilReady;
+    }
+
+    /**
+     * CPU time (user + system) of each thread of a process from {@code /proc/<pid>/task/<tid>/stat} (Linux), summed
+     * over threads whose names differ only by a number ("executor-thread-3"), most first; empty elsewhere.
+     */
+    static Map<String, Duration> cpuByThread(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    // after the name: state is field 3, utime and stime fields 14 and 15
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    String name = stat.substring(open + 1, close).replaceAll("[-#\\s]*\\d+$", "");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of();
+        }
+        Map<String, Duration> result = new LinkedHashMap<>();
+        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> result.put(e.getKey(), Duration.ofMillis(e.getValue() * 1000 / CLOCK_TICKS)));
+        return result;
     }
 
     /** VmRSS of a process from {@code /proc/<pid>/status} (Linux); empty elsewhere or when it is gone. */

@@ -3,6 +3,7 @@ package org.yaqaza.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,7 @@ public final class StartupBench {
                 }
             }
         } finally {
+            keepLogs(data.resolve("logs"), System.getenv("YAQAZA_STARTUP_LOGS"));
             deleteRecursively(data);
         }
         // wall times depend on what else runs on the machine: each goal line carries the load average
@@ -75,6 +77,13 @@ public final class StartupBench {
             System.out.printf(Locale.ROOT, "  %-22s %10.2f s %10.0f MB %15s%n", startup.service().module(),
                     seconds, megabytes, cpu);
         }
+        // where the CPU time went, by thread (the main thread runs Flyway, Hibernate and the start-up observers)
+        for (LocalSuite.Startup startup : startups) {
+            StringBuilder line = new StringBuilder("  " + startup.service().module() + " CPU by thread:");
+            startup.cpuByThread().entrySet().stream().limit(6).forEach(e -> line.append(String.format(Locale.ROOT,
+                    " %s %.2f s,", e.getKey(), e.getValue().toMillis() / 1000.0)));
+            System.out.println(line.substring(0, line.length() - 1));
+        }
         boolean firstStart = round == 0;
         String when = firstStart ? "first start" : "restart " + round;
         for (LocalSuite.Startup startup : startups) {
@@ -86,6 +95,23 @@ public final class StartupBench {
             goals.below(service + " RSS at ready (" + when + ")", megabytes > 0 ? megabytes : Double.NaN, "MB",
                     GOAL_MEGABYTES);
         }
+    }
+
+    /**
+     * Copies the services' logs (all rounds, one file per service) to {@code target} when set, for their phases:
+     * Flyway's time per migration, Quarkus' "started in", the start-up work logged by each service.
+     */
+    private static void keepLogs(Path logs, String target) throws IOException {
+        if (target == null || target.isBlank() || !Files.isDirectory(logs)) {
+            return;
+        }
+        Path directory = Files.createDirectories(Path.of(target));
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        System.out.println("service logs kept in " + directory);
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

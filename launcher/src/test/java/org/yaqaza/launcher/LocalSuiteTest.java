@@ -102,6 +102,7 @@ class LocalSuiteTest {
         assertEquals("http://localhost:18080/auth/jwks", intelligence.get("YAQAZA_SECURITY_ISSUERS_BUILTIN_JWKS_URL"));
         assertEquals("true", intelligence.get("YAQAZA_DEMO_SEED"));
         assertEquals("DEBUG", intelligence.get("QUARKUS_LOG_LEVEL"));
+        assertEquals("2", intelligence.get("MALLOC_ARENA_MAX"), "fewer glibc arenas, less native memory");
         assertFalse(intelligence.containsKey("YAQAZA_PREVENTION_IDENTITY_KEY"), "the key is for prevention only");
 
         Map<String, String> gateway = suite.environment(SuiteService.GATEWAY, db);

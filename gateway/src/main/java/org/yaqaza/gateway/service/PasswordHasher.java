@@ -2,6 +2,7 @@ package org.yaqaza.gateway.service;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,22 @@ public class PasswordHasher {
         if (cost < 10 || cost > 16) {
             throw new IllegalStateException("yaqaza.gateway.directory.bcrypt-cost must be between 10 and 16");
         }
-        this.decoy = hash(generateSecret());
+        this.decoy = decoy(cost);
+    }
+
+    /**
+     * A well-formed hash of a random secret at {@code cost}, without spending that cost at start (a full bcrypt
+     * on every start of the gateway, about a second with C1 on a small machine): the salt and digest of a
+     * cheapest-cost hash under the configured cost field. Checking a secret against it runs the full {@code cost}
+     * rounds like any real hash and never matches.
+     */
+    static String decoy(int cost) {
+        String cheap = BcryptUtil.bcryptHash(generateSecret(), 4);
+        Matcher m = COST.matcher(cheap);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected bcrypt hash format");
+        }
+        return cheap.substring(0, m.start(1)) + String.format(Locale.ROOT, "%02d", cost) + cheap.substring(m.end(1));
     }
 
     public String hash(String secret) {
