@@ -21,7 +21,8 @@ class ScanEquivalenceTest {
 
     private static final String[] TEXTS = {
         "Selon la DGST, Mohamed ben Ahmed Benali et Abd el Kader Ould Sidi ont rencontré Abou Bakr El Baghdadi à Fès.",
-        "Rapport: Sa3id Bel Kacem, dit AbdelKrim, et Youssef Aït Ouazzani ont quitté Tiflet pour Nador; Da'ud Ben-Ali aussi.",
+        "Rapport: Sa3id Bel Kacem, dit AbdelKrim, et Youssef Aït Ouazzani ont quitté Tiflet pour Nador;"
+                + " Da'ud Ben-Ali aussi.",
         "التقى محمد بن أحمد بنعلي وعبد القادر ولد سيدي مع أبو بكر البغدادي في فاس، ثم غادر داوود الناظور.",
         "قال مصدر إن عبدُ الرَّحمن الوزّاني وفاطمة الزهراء بنت علي سافرا إلى سلوان",
         "The courier Muhammad ibn Abdallah al-Tunisi met Jean-Pierre Lefèvre and Hassan II near Oujda.",
