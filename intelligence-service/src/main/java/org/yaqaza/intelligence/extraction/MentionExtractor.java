@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ public class MentionExtractor {
     private final ExtractionConfig config;
     private final NameMatcher matcher = new NameMatcher();
     private final Map<String, Parsed> parsedCache = new ConcurrentHashMap<>();
-    private final Map<String, NameNormaliser.Tokens> tokenCache = new ConcurrentHashMap<>();
+    private final Map<String, WordInfo> wordCache = new ConcurrentHashMap<>();
 
     public MentionExtractor(Sql sql, ExtractionConfig config) {
         this.sql = sql;
@@ -91,6 +92,15 @@ public class MentionExtractor {
         public Set<String> keys() {
             return runsByKey.keySet();
         }
+
+        /** Each key's runs as field, span and parts (for tests). */
+        Map<String, List<String>> describe() {
+            Map<String, List<String>> described = new TreeMap<>();
+            runsByKey.forEach((key, runs) -> described.put(key, runs.stream().map(r -> r.field + ":"
+                    + r.window.start() + ":" + r.window.end() + ":" + r.sentenceStart + ":" + r.parsed.parts())
+                    .toList()));
+            return described;
+        }
     }
 
     /** In the caller's transaction: the spans of {@code title} and {@code body} naming entities the author may see. */
@@ -112,9 +122,14 @@ public class MentionExtractor {
 
     /** The runs of a report that pass {@code filter}, with their keys. */
     public Prepared prepare(String title, String body, KeyFilter filter) {
+        return prepare(title, body, filter, true);
+    }
+
+    /** {@code scan} false: every run is parsed (ScanEquivalenceTest holds the scan to the same runs). */
+    Prepared prepare(String title, String body, KeyFilter filter, boolean scan) {
         Prepared prepared = new Prepared();
-        addRuns(Field.TITLE, title, prepared.runsByKey, filter);
-        addRuns(Field.BODY, body, prepared.runsByKey, filter);
+        addRuns(Field.TITLE, title, prepared.runsByKey, filter, scan);
+        addRuns(Field.BODY, body, prepared.runsByKey, filter, scan);
         return prepared;
     }
 
@@ -174,25 +189,28 @@ public class MentionExtractor {
     /**
      * Each word of the text is tokenised once by the screening normaliser ({@link NameNormaliser#tokens}) and each
      * run parsed from its words' tokens, which is the parse of the run's text (the normaliser's rules, not a copy);
-     * a run is kept only when every part has a key {@code filter} may know, with the keys it may know.
+     * a run is kept only when every part has a key {@code filter} may know, with the keys it may know. Most runs
+     * are ruled out before any parse ({@link Scan}): a word whose part no neighbour can change and none of whose
+     * keys is known rules out every run it stands in after the first word, and the short runs it opens.
      */
-    private void addRuns(Field field, String text, Map<String, List<Run>> runsByKey, KeyFilter filter) {
+    private void addRuns(Field field, String text, Map<String, List<Run>> runsByKey, KeyFilter filter,
+            boolean scanFirst) {
         if (text == null || text.isEmpty()) {
             return;
         }
         List<TextWindows.Word> words = TextWindows.words(text);
-        NameNormaliser.Tokens[] tokens = new NameNormaliser.Tokens[words.size()];
+        Scan scan = new Scan(text, words, scanFirst ? filter : KeyFilter.ALL);
         List<NameNormaliser.Word> run = new ArrayList<>();
         for (int[] span : TextWindows.spans(words, config.maxNameWords())) {
+            if (scan.ruledOut(span[0], span[1])) {
+                continue;
+            }
             run.clear();
             int other = 0;
             for (int k = span[0]; k <= span[1]; k++) {
-                if (tokens[k] == null) {
-                    TextWindows.Word w = words.get(k);
-                    tokens[k] = tokens(text.substring(w.start(), w.end()));
-                }
-                run.addAll(tokens[k].words());
-                other += tokens[k].otherScriptLetters();
+                NameNormaliser.Tokens tokens = scan.word(k).tokens;
+                run.addAll(tokens.words());
+                other += tokens.otherScriptLetters();
             }
             Parsed parsed = NameNormaliser.standard().parse(run, other);
             // the in-memory filter first: it rules out nearly every run
@@ -231,18 +249,115 @@ public class MentionExtractor {
         return true;
     }
 
-    /** A word's tokens; shared by every report (words recur), the cache dropped whole when it grows too big. */
-    private NameNormaliser.Tokens tokens(String word) {
-        NameNormaliser.Tokens cached = tokenCache.get(word);
+    /**
+     * A word as the scan needs it: its tokens, and when it is one token, the part it makes whatever its neighbours
+     * ({@link NameNormaliser#contextFreePart}, null otherwise). Shared by every report (words recur).
+     */
+    private record WordInfo(NameNormaliser.Tokens tokens, NameNormaliser.Part contextFree) {
+    }
+
+    /**
+     * The runs of one text that parse need not see. Runs come by first word, then by growing last word
+     * ({@link TextWindows#spans}); for a first word {@code i} whose part no neighbour changes, the words after it
+     * are walked once: the first that is also context-free and has no known key ({@code dead}) rules out every run
+     * from {@code i} reaching it — that word is a part of the run as it is alone, not its first, and a run is kept
+     * only when every part has a known key — unless a word before it may change the parts (the walk stops there).
+     * A dead first word rules out the runs of at most two tokens: the first part gains a key only when three parts
+     * or more make the fused compound first name. The same runs are ruled out as by parsing them (speed only).
+     */
+    private final class Scan {
+        private final String text;
+        private final List<TextWindows.Word> words;
+        private final KeyFilter filter;
+        private final WordInfo[] infos;
+        /** Per word: 0 not yet known, 1 neighbours may change its part, 2 a known key, 3 dead. */
+        private final byte[] states;
+        private int first = -1;
+        private int walked;
+        private boolean killed;
+        private boolean blocked;
+
+        Scan(String text, List<TextWindows.Word> words, KeyFilter filter) {
+            this.text = text;
+            this.words = words;
+            this.filter = filter;
+            this.infos = new WordInfo[words.size()];
+            this.states = new byte[words.size()];
+        }
+
+        WordInfo word(int k) {
+            WordInfo info = infos[k];
+            if (info == null) {
+                TextWindows.Word w = words.get(k);
+                info = wordInfo(text.substring(w.start(), w.end()));
+                infos[k] = info;
+            }
+            return info;
+        }
+
+        private byte state(int k) {
+            byte state = states[k];
+            if (state == 0) {
+                NameNormaliser.Part part = word(k).contextFree;
+                state = part == null ? (byte) 1 : anyKnown(part) ? (byte) 2 : (byte) 3;
+                states[k] = state;
+            }
+            return state;
+        }
+
+        private boolean anyKnown(NameNormaliser.Part part) {
+            for (String key : part.keys()) {
+                if (filter.mayBePart(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean ruledOut(int i, int j) {
+            if (filter == KeyFilter.ALL) {
+                return false;
+            }
+            if (i != first) {
+                first = i;
+                walked = i;
+                killed = false;
+                blocked = state(i) == 1;
+            }
+            while (!killed && !blocked && walked < j) {
+                walked++;
+                byte state = state(walked);
+                killed = state == 3;
+                blocked = state == 1;
+            }
+            if (killed) {
+                return true;
+            }
+            if (state(i) != 3) {
+                return false;
+            }
+            int tokens = 0;
+            for (int k = i; k <= j && tokens <= 2; k++) {
+                tokens += word(k).tokens.words().size();
+            }
+            return tokens <= 2;
+        }
+    }
+
+    /** A word's tokens and context-free part; shared by every report, the cache dropped whole when too big. */
+    private WordInfo wordInfo(String word) {
+        WordInfo cached = wordCache.get(word);
         if (cached != null) {
             return cached;
         }
         NameNormaliser.Tokens tokens = NameNormaliser.standard().tokens(word);
-        if (tokenCache.size() >= CACHE_LIMIT) {
-            tokenCache.clear();
+        WordInfo info = new WordInfo(tokens, tokens.words().size() == 1
+                ? NameNormaliser.standard().contextFreePart(tokens.words().get(0)) : null);
+        if (wordCache.size() >= CACHE_LIMIT) {
+            wordCache.clear();
         }
-        tokenCache.put(word, tokens);
-        return tokens;
+        wordCache.put(word, info);
+        return info;
     }
 
     /**

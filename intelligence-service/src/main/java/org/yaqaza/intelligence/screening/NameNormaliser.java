@@ -199,12 +199,31 @@ public final class NameNormaliser {
         return fused;
     }
 
+    /**
+     * The part one word makes in any run it stands in after the run's first word, whatever its neighbours (keys
+     * after a patronymic aside): null when neighbours may change it — a particle, a patronymic, an article, the
+     * start of a compound, a word of a variant phrase. It is then the part {@link #parse(List, int)} makes of it, and
+     * the first part too but for the fused compound first name; mention extraction rules runs out by it without
+     * parsing them (speed only: the rules are parse's).
+     */
+    public Part contextFreePart(Word w) {
+        if (PATRONYMIC.contains(w.form) || PARTICLES.contains(w.form) || ARTICLES.contains(w.form)
+                || (w.script == Script.LATIN && w.form.length() == 1) || startsCompound(w)
+                || variants.inSomePhrase(w.form)) {
+            return null;
+        }
+        return joined(List.of(w), 0, 1);
+    }
+
+    private static boolean startsCompound(Word w) {
+        return w.script == Script.LATIN ? LATIN_ABD.contains(w.form) || LATIN_ABU.contains(w.form)
+                : w.form.equals("عبد") || w.form.equals("ابو");
+    }
+
     /** Where a compound that starts at {@code i} ends (exclusive): {@code Abd el Kader}, {@code عبد القادر}. */
     private static int compoundEnd(List<Word> words, int i) {
         Word w = words.get(i);
-        boolean abd = w.script == Script.LATIN ? LATIN_ABD.contains(w.form) || LATIN_ABU.contains(w.form)
-                : w.form.equals("عبد") || w.form.equals("ابو");
-        if (!abd) {
+        if (!startsCompound(w)) {
             return i + 1;
         }
         int j = i + 1;

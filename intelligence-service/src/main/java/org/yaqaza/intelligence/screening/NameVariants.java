@@ -26,6 +26,8 @@ public final class NameVariants {
     private final Map<String, String> phrases = new HashMap<>();
     /** The first words of the phrases: most words start none, and need no phrase built to know it. */
     private final Set<String> phraseStarts = new HashSet<>();
+    /** Every word of the phrases, wherever it stands in one (a word in none is never part of a phrase). */
+    private final Set<String> phraseWords = new HashSet<>();
 
     private static final NameVariants STANDARD = load();
 
@@ -73,6 +75,7 @@ public final class NameVariants {
             if (words.size() > 1 && words.size() <= MAX_PHRASE) {
                 phrases.putIfAbsent(phrase.toString(), group);
                 phraseStarts.add(words.get(0).form());
+                words.forEach(w -> phraseWords.add(w.form()));
             }
         }
     }
@@ -93,6 +96,11 @@ public final class NameVariants {
             }
         }
         return 0;
+    }
+
+    /** Whether the spelling is a word of some several-word member, at any place in it. */
+    boolean inSomePhrase(String form) {
+        return phraseWords.contains(form);
     }
 
     String groupOfPhrase(List<NameNormaliser.Word> words, int from, int to) {

@@ -19,7 +19,7 @@ class MentionExtractorRulesTest {
 
     private final Map<String, List<String[]>> index = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
-    private final MentionExtractor extractor = new MentionExtractor(null, new ExtractionConfig() {
+    static final ExtractionConfig CONFIG = new ExtractionConfig() {
         public boolean workers() {
             return false;
         }
@@ -51,7 +51,8 @@ class MentionExtractorRulesTest {
         public int maxAttempts() {
             return 5;
         }
-    });
+    };
+    private final MentionExtractor extractor = new MentionExtractor(null, CONFIG);
 
     /** A place known under {@code names}; the Arabic-script ones are what the look-up returns as such. */
     private void place(String label, String... names) {
