@@ -29,9 +29,13 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['programme', 'edition', 'curriculum_module', 'session', 'attendance', 'enrolment',
                              'participant', 'release_record', 'reoffence'] LOOP
-        EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I'
+        EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR DELETE ON %I'
                        ' DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION evaluation_data_changed()',
                        t || '_evaluation_version', t);
+        -- an update that changes nothing (same values written back) leaves the version, and the cache, alone
+        EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER UPDATE ON %I DEFERRABLE INITIALLY DEFERRED'
+                       ' FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*)'
+                       ' EXECUTE FUNCTION evaluation_data_changed()', t || '_evaluation_version_update', t);
         -- constraint triggers cannot fire on TRUNCATE: an ordinary statement trigger does
         EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT'
                        ' EXECUTE FUNCTION evaluation_data_changed()', t || '_evaluation_version_truncate', t);
