@@ -3,6 +3,8 @@ package org.yaqaza.prevention;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -98,6 +100,71 @@ class EvaluationReferenceTest {
                 assertTrue(one.editions().isEmpty());
             }
         }
+    }
+
+    @Test
+    void aCachedEvaluationIsServedOnlyWhileTheDataAndTheCallersVisibilityAreTheSame() throws Exception {
+        LocalDate asOf = LocalDate.now().minusDays(3);
+        Caller secret = caller(Classification.SECRET, "MHAI");
+        Caller restricted = caller(Classification.RESTRICTED, "DGST");
+        Random random = new Random(99);
+        String programme = Fixtures.createProgramme(Fixtures.officer(), Fixtures.programme("RESTRICTED")
+                .replace("\"compartments\":[]", "\"compartments\":[],\"sharedWith\":[\"DGST\"]"));
+        UUID id = UUID.fromString(programme);
+        Map<UUID, Integer> required = new LinkedHashMap<>();
+        for (int m = 0; m < 2; m++) {
+            required.put(UUID.fromString(Fixtures.module(programme, "M" + m, 2)), 2);
+        }
+        List<UUID> editions = List.of(UUID.fromString(Fixtures.edition(programme, 200)),
+                UUID.fromString(Fixtures.edition(programme, 200)));
+        Data data = generate(random, editions, required, asOf);
+        EvaluationView first = evaluation.programme(secret, id, asOf);
+        assertMatchesReference(data, secret, first, editions, required, asOf, "before any change");
+        assertSame(first, evaluation.programme(secret, id, asOf), "same data, same caller: the cached evaluation");
+        EvaluationView other = evaluation.programme(restricted, id, asOf);
+        assertNotEquals(first.overall().started(), other.overall().started());
+        assertMatchesReference(data, restricted, other, editions, required, asOf, "another caller's visibility");
+
+        // more people, marks (more sessions too), releases and re-offences, written below the API
+        Data more = generate(random, editions, required, asOf);
+        data.people.putAll(more.people);
+        data.enrolments.addAll(more.enrolments);
+        data.marks.addAll(more.marks);
+        data.releases.addAll(more.releases);
+        data.reoffences.addAll(more.reoffences);
+        EvaluationView second = evaluation.programme(secret, id, asOf);
+        assertNotEquals(first.overall().started(), second.overall().started());
+        assertMatchesReference(data, secret, second, editions, required, asOf, "after a bulk import");
+
+        // a marking alone changes: someone the caller saw is now above the caller's clearance
+        Start hidden = data.enrolments.stream().filter(e -> e.started() && secret.canSee(
+                data.people.get(e.participant()).classification(), data.people.get(e.participant()).compartments(),
+                data.people.get(e.participant()).agency(), data.people.get(e.participant()).shared()))
+                .findFirst().orElseThrow();
+        Person before = data.people.get(hidden.participant());
+        try (Connection c = PostgresTestResource.superuser("prevention");
+                PreparedStatement s = c.prepareStatement("update participant set classification = ? where id = ?")) {
+            s.setShort(1, (short) Classification.TOP_SECRET.level());
+            s.setObject(2, hidden.participant());
+            s.executeUpdate();
+        }
+        data.people.put(before.id(), new Person(before.id(), Classification.TOP_SECRET, before.compartments(),
+                before.agency(), before.shared()));
+        EvaluationView third = evaluation.programme(secret, id, asOf);
+        assertNotEquals(second.overall().started(), third.overall().started());
+        assertMatchesReference(data, secret, third, editions, required, asOf, "after a marking change");
+        assertMatchesReference(data, restricted, evaluation.programme(restricted, id, asOf), editions, required,
+                asOf, "the other caller after the changes");
+    }
+
+    private static void assertMatchesReference(Data data, Caller caller, EvaluationView actual, List<UUID> editions,
+            Map<UUID, Integer> required, LocalDate asOf, String at) {
+        List<EvaluationView.Cohort> expected = new ArrayList<>();
+        for (UUID edition : editions) {
+            expected.add(reference(data, caller, List.of(edition), required, asOf, edition));
+        }
+        assertEquals(expected, actual.editions(), at + ": editions");
+        assertEquals(reference(data, caller, editions, required, asOf, null), actual.overall(), at + ": overall");
     }
 
     @Test

@@ -38,6 +38,13 @@ public interface PreventionConfig {
          */
         @WithDefault("10")
         int minimumCohort();
+
+        /**
+         * Evaluations kept in memory (least recently used out), each valid only for the data version it was
+         * computed from (docs/prevention.md, "Evaluation cache"); 0 turns the cache off.
+         */
+        @WithDefault("8")
+        int cacheEntries();
     }
 
     interface Retention {

@@ -96,8 +96,8 @@ public final class DisclosureControl {
             rates.add(noRate.withheld(y) ? withheld(rate) : rate);
         }
         return new Cohort(c.editionId(), c.name(), c.started(), c.completed(), c.withdrawn(), c.excluded(),
-                c.inProgress(), c.completionRate(), c.meanAttendancePercent(), c.released(), rates, c.survival(),
-                null);
+                c.inProgress(), c.completionRate(), c.meanAttendancePercent(), c.released(), List.copyOf(rates),
+                c.survival(), null);
     }
 
     private static ReoffenceRate withheld(ReoffenceRate rate) {

@@ -27,11 +27,14 @@ public class EvaluationRepository {
      * then picks nested loops that re-run a re-offence aggregate per release, which took over a minute at bench
      * scale (EXPLAIN in bench/prevention.sh -Dbench.explain=true), or merge joins on the edition that multiply
      * attendance marks by sessions. Every join here is an equi-join over whole cohorts, so hash joins are right
-     * at any size: nested loops and merge joins off. JIT off: the inflated cost estimates trigger a compile that
-     * costs more than the query. work_mem: the hashes must not spill at the default 4 MB.
+     * at any size: nested loops and merge joins off. Sorts off: with the same misestimate the planner sorted the
+     * 170,000 PRESENT marks to count them per edition, where a hash aggregate into a few groups needs none. JIT
+     * off: the inflated cost estimates trigger a compile that costs more than the query. work_mem: the hashes must
+     * not spill at the default 4 MB.
      */
     public static final String SESSION_SETTINGS = "select set_config('enable_nestloop', 'off', true),"
-            + " set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true),"
+            + " set_config('enable_mergejoin', 'off', true), set_config('enable_sort', 'off', true),"
+            + " set_config('jit', 'off', true),"
             + " set_config('work_mem', '32MB', true)";
 
     /** One aggregate row: its kind (C, A, R or T, see {@link #query}), its edition and eight numbers. */
@@ -42,6 +45,15 @@ public class EvaluationRepository {
 
     public EvaluationRepository(Sql sql) {
         this.sql = sql;
+    }
+
+    /**
+     * The version of the data the evaluation reads (V21_1: bumped by every transaction that changes it, at commit).
+     * Read first in the evaluation's transaction, so what is computed after it is at least this version.
+     */
+    public long dataVersion() {
+        return sql.query("select version from evaluation_data_version where id = 1", Map.of(), rs -> rs.getLong(1))
+                .get(0);
     }
 
     /** The rows of a programme's evaluation ({@code edition} null) or of one edition's, as of a date. */
@@ -75,8 +87,12 @@ public class EvaluationRepository {
         String editions = "select ed.id from edition ed where ed.programme_id = :programme"
                 + (oneEdition ? " and ed.id = :edition" : "");
         StringBuilder rates = new StringBuilder();
+        StringBuilder horizons = new StringBuilder();
         for (int y : RATE_YEARS) {
-            String horizon = "cast(released_on + interval '" + y + " year' as date)";
+            // each horizon once per release (a date plus an interval is not free, and each rate needs it twice)
+            horizons.append(", cast(rel.released_on + interval '").append(y).append(" year' as date) as h")
+                    .append(y);
+            String horizon = "h" + y;
             rates.append(", count(*) filter (where event and end_on <= ").append(horizon).append(")")
                     .append(", count(*) filter (where (event and end_on <= ").append(horizon)
                     .append(") or end_on >= ").append(horizon).append(")");
@@ -98,7 +114,9 @@ public class EvaluationRepository {
                 + " excess as (select edition_id, sum(c - r) as x from (select st.edition_id, a.enrolment_id,"
                 + " ses.module_id, max(ses.required_sessions) as r, count(*) as c from attendance a"
                 + " join ses on ses.id = a.session_id and ses.capped join started st on st.id = a.enrolment_id"
-                + " and st.edition_id = ses.edition_id where a.status = 'PRESENT' group by 1, 2, 3) g where c > r"
+                + " and st.edition_id = ses.edition_id where a.status = 'PRESENT'"
+                // a one-time filter: without an over-provisioned module the join is never run
+                + " and exists (select 1 from ses where ses.capped) group by 1, 2, 3) g where c > r"
                 + " group by 1),"
                 + " rel as materialized (select s.edition_id, r.id, r.participant_id, r.released_on,"
                 + " least(coalesce(r.follow_up_ended_on, cast(:asOf as date)), cast(:asOf as date)) as censor_on"
@@ -108,7 +126,7 @@ public class EvaluationRepository {
                 + " t as materialized (select rel.edition_id, rel.released_on,"
                 + " coalesce(f.first_on <= rel.censor_on, false) as event,"
                 + " case when f.first_on <= rel.censor_on then f.first_on else rel.censor_on end as end_on"
-                + " from rel left join firsts f on f.id = rel.id),"
+                + horizons + " from rel left join firsts f on f.id = rel.id),"
                 + " c as (select edition_id, count(*) as started, count(*) filter (where state = 'COMPLETED')"
                 + " as completed, count(*) filter (where state = 'WITHDRAWN') as withdrawn,"
                 + " count(*) filter (where state = 'EXCLUDED') as excluded,"

@@ -15,9 +15,11 @@ import jakarta.transaction.Transactional;
 
 import org.yaqaza.common.problem.ProblemException;
 import org.yaqaza.common.security.Caller;
+import org.yaqaza.common.security.Visibility;
 import org.yaqaza.prevention.api.EvaluationView;
 import org.yaqaza.prevention.config.PreventionConfig;
 import org.yaqaza.prevention.evaluation.DisclosureControl;
+import org.yaqaza.prevention.evaluation.EvaluationCache;
 import org.yaqaza.prevention.evaluation.KaplanMeier;
 import org.yaqaza.prevention.model.Edition;
 import org.yaqaza.prevention.model.Programme;
@@ -47,15 +49,18 @@ public class EvaluationService {
     private final EditionRepository editions;
     private final EvaluationRepository evaluation;
     private final PreventionAccess access;
+    private final EvaluationCache cache;
     private final int minimumCohort;
     private final Clock clock;
 
     public EvaluationService(ProgrammeRepository programmes, EditionRepository editions,
-            EvaluationRepository evaluation, PreventionAccess access, PreventionConfig config, Clock clock) {
+            EvaluationRepository evaluation, PreventionAccess access, EvaluationCache cache, PreventionConfig config,
+            Clock clock) {
         this.programmes = programmes;
         this.editions = editions;
         this.evaluation = evaluation;
         this.access = access;
+        this.cache = cache;
         this.minimumCohort = config.evaluation().minimumCohort();
         this.clock = clock;
     }
@@ -98,17 +103,22 @@ public class EvaluationService {
 
     @Transactional
     public EvaluationView programme(Caller caller, UUID programmeId, LocalDate asOf) {
+        // first: everything read after it (names included) is at least this version, so a cached answer is too
+        long version = evaluation.dataVersion();
         Programme programme = programmes.getVisible(caller, programmeId, "Programme");
-        return evaluate(caller, programme, null, asOf);
+        return evaluate(caller, programme, null, asOf, version);
     }
 
     @Transactional
     public EvaluationView edition(Caller caller, UUID editionId, LocalDate asOf) {
+        long version = evaluation.dataVersion();
         Edition edition = editions.getVisible(caller, editionId);
-        return evaluate(caller, programmes.getVisible(caller, edition.programmeId, "Programme"), edition, asOf);
+        return evaluate(caller, programmes.getVisible(caller, edition.programmeId, "Programme"), edition, asOf,
+                version);
     }
 
-    private EvaluationView evaluate(Caller caller, Programme programme, Edition only, LocalDate asOf) {
+    private EvaluationView evaluate(Caller caller, Programme programme, Edition only, LocalDate asOf,
+            long version) {
         if (asOf == null) {
             asOf = LocalDate.now(clock);
         }
@@ -117,6 +127,20 @@ public class EvaluationService {
         if (!exact) {
             asOf = publishedPoint(asOf);
         }
+        boolean one = only != null;
+        // the visibility checks above ran for this caller (404s stay per caller); the figures depend on these only
+        EvaluationCache.Key key = new EvaluationCache.Key(programme.id, one ? only.id : null, asOf, exact,
+                Visibility.parameters(caller));
+        EvaluationView cached = cache.get(version, key);
+        if (cached != null) {
+            return cached;
+        }
+        EvaluationView view = compute(caller, programme, only, asOf, exact);
+        cache.put(version, key, view);
+        return view;
+    }
+
+    private EvaluationView compute(Caller caller, Programme programme, Edition only, LocalDate asOf, boolean exact) {
         boolean one = only != null;
         // under disclosure control one edition's figures depend on its siblings (complementary suppression)
         boolean alone = one && exact;
@@ -174,7 +198,7 @@ public class EvaluationService {
                     exact ? null : minimumCohort, edition, List.of());
         }
         return new EvaluationView(programme.id, programme.name, null, asOf, "days", CI_METHOD,
-                exact ? null : minimumCohort, overall, perEdition);
+                exact ? null : minimumCohort, overall, List.copyOf(perEdition));
     }
 
     /** Running totals of one cohort. */
@@ -209,7 +233,7 @@ public class EvaluationService {
                     edition == null ? "all editions" : edition.name, started, completed, withdrawn, excluded,
                     inProgress, finished == 0 ? null : round((double) completed / finished),
                     attendanceDenominator == 0 ? null : round(100.0 * attended / attendanceDenominator),
-                    released, rates, KaplanMeier.estimate(byTime), null);
+                    released, List.copyOf(rates), KaplanMeier.estimate(byTime), null);
         }
 
         private static double round(double v) {
