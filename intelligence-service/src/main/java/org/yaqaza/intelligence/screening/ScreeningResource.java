@@ -56,7 +56,8 @@ public class ScreeningResource {
     @APIResponseSchema(ScreeningResult.class)
     public Response screen(@Valid @NotNull ScreeningRequest request) {
         long started = System.nanoTime();
-        ScreeningService.Timings timings = new ScreeningService.Timings(config.serverTiming() && config.retrievalStats());
+        ScreeningService.Timings timings = new ScreeningService.Timings(
+                config.serverTiming() && config.retrievalStats());
         ScreeningResult result = service.screen(caller.get(), request, timings);
         long total = System.nanoTime() - started;
         screeningTime.record(total, TimeUnit.NANOSECONDS);
