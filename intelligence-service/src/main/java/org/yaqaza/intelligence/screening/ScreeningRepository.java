@@ -163,17 +163,24 @@ public class ScreeningRepository {
         if (stats != null) {
             return rankCounted(rows, p, probes.size(), stats);
         }
-        return sql.query("with hit as (select r.visible, r.entity_id, c.part, max(c.weight) as w from (" + rows
-                + ") r join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = r.n"
-                + " where r.keep group by r.visible, r.entity_id, c.part),"
-                + " ranked as (select visible, entity_id, sum(w) as retrieval, row_number() over (partition by"
-                + " visible order by sum(w) desc, entity_id) as place from hit group by visible, entity_id)"
-                + " select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
-                + " e.nationality, e.owner_agency, r.visible,"
-                + " (select array_agg(n.name order by n.position) from entity_name n where n.entity_id = e.id)"
-                + " as names from ranked r join entity e on e.id = r.entity_id where r.place <= :scored"
+        // rows referenced once and not materialised: PostgreSQL plans it inline, as a subquery
+        return sql.query("with rows as (" + rows + ")," + HIT_AND_RANKED + " " + CANDIDATES
                 + " order by r.visible desc, r.retrieval desc, e.id", p, ScreeningRepository::candidate);
     }
+
+    /** The probes' rows ({@code rows}) credited to entity parts, and each half's entities ranked by their sum. */
+    private static final String HIT_AND_RANKED = " hit as (select r.visible, r.entity_id, c.part, max(c.weight) as w"
+            + " from rows r join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight)"
+            + " on c.n = r.n where r.keep group by r.visible, r.entity_id, c.part),"
+            + " ranked as (select visible, entity_id, sum(w) as retrieval, row_number() over (partition by"
+            + " visible order by sum(w) desc, entity_id) as place from hit group by visible, entity_id)";
+
+    /** The first {@code scored} of each half with what scoring needs. */
+    private static final String CANDIDATES = "select e.id, e.kind, e.display_name,"
+            + " extract(year from e.birth_date)::int as birth_year, e.nationality, e.owner_agency, r.visible,"
+            + " r.retrieval, (select array_agg(n.name order by n.position) from entity_name n"
+            + " where n.entity_id = e.id) as names from ranked r join entity e on e.id = r.entity_id"
+            + " where r.place <= :scored";
 
     /** A probe's first {@code lim} postings the caller may see (LATERAL over {@code k}). */
     private static final String VISIBLE_HALF = "select sp.entity_id, true as visible, true as keep"
@@ -212,22 +219,14 @@ public class ScreeningRepository {
         stats.statements++;
         stats.probes += probes;
         List<Candidate> out = new ArrayList<>();
-        sql.query("with rows as materialized (" + rows + "),"
-                + " hit as (select r.visible, r.entity_id, c.part, max(c.weight) as w from rows r"
-                + " join unnest(:creditProbes, :creditParts, :creditWeights) as c(n, part, weight) on c.n = r.n"
-                + " where r.keep group by r.visible, r.entity_id, c.part),"
-                + " ranked as (select visible, entity_id, sum(w) as retrieval, row_number() over (partition by"
-                + " visible order by sum(w) desc, entity_id) as place from hit group by visible, entity_id),"
+        sql.query("with rows as materialized (" + rows + ")," + HIT_AND_RANKED + ","
                 + " counts as (select coalesce(sum(g.c), 0) as rows_read, coalesce(max(g.c), 0) as max_rows,"
                 + " count(*) filter (where g.c >= g.lim) as capped,"
                 + " (select count(distinct entity_id) from hit where visible) as candidates"
                 + " from (select r.n, r.visible, min(r.lim) as lim, count(*) as c from rows r"
                 + " group by r.n, r.visible) g)"
                 + " select s.rows_read, s.max_rows, s.capped, s.candidates, x.* from counts s left join ("
-                + " select e.id, e.kind, e.display_name, extract(year from e.birth_date)::int as birth_year,"
-                + " e.nationality, e.owner_agency, r.visible, r.retrieval,"
-                + " (select array_agg(n.name order by n.position) from entity_name n where n.entity_id = e.id)"
-                + " as names from ranked r join entity e on e.id = r.entity_id where r.place <= :scored) x on true"
+                + CANDIDATES + ") x on true"
                 + " order by x.visible desc, x.retrieval desc, x.id", p, rs -> {
                     stats.rowsRead = rs.getLong("rows_read");
                     stats.maxProbeRows = Math.max(stats.maxProbeRows, rs.getLong("max_rows"));
