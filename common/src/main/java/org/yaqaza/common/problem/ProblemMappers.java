@@ -2,6 +2,7 @@ package org.yaqaza.common.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -229,8 +230,10 @@ public class ProblemMappers {
                 return state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
                         || state.equals("57P03") || state.equals("53300");
             }
-            // Agroal's pool gives no SQL state when no connection frees up in time
-            return sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+            // Agroal's pool gives no SQL state when no connection frees up in time ("Sorry, acquisition
+            // timeout!") or a new one cannot be opened in time ("Acquisition timeout while waiting ...")
+            return sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         // the transaction manager aborted the transaction at its timeout (e.g. waiting for a saturated database)
         return t instanceof jakarta.transaction.RollbackException && t.getMessage() != null
