@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * started here, both stopped at the end): generates person names in Arabic and Latin script (given names x
  * fathers x family names x spellings, from src/test/resources/screening/eval-names.tsv), loads them with COPY
  * (keys computed by the service's own code), and prints warm single-query latency p50/p95/p99 and batch
- * throughput at each size. Run by {@code bench/screening.sh}; arguments: sizes (comma separated) and the jar.
+ * throughput at each size. Run by {@code bench/screening.sh}; arguments: sizes (comma separated; default 100,000
+ * and 1,000,000, with the growth factor of the p95 printed) and the jar.
  */
 public final class ScreeningBench {
 
@@ -72,7 +73,7 @@ public final class ScreeningBench {
 
     /** Arguments: sizes (comma separated), the service jar, and optionally {@code heldout} (quality at scale). */
     public static void main(String[] args) throws Exception {
-        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,1000000").split(","))
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100000,1000000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         Path jar = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar");
         boolean quality = args.length > 2 && args[2].equals("heldout");
@@ -217,6 +218,9 @@ public final class ScreeningBench {
         };
     }
 
+    /** The first size measured and its single-query p95 (ms), for the growth factor of the next sizes. */
+    private double[] firstP95;
+
     private void measure(int size) throws Exception {
         String token = issuer.token().subject("bench-analyst").roles("analyst").clearance("SECRET").agency("DGST")
                 .sign();
@@ -238,6 +242,13 @@ public final class ScreeningBench {
                 pct(nanos, 50), pct(nanos, 99));
         System.out.print(inService.report());
         goals.below(String.format(Locale.ROOT, "single query p95 at %,d names", size), pct(nanos, 95), "ms", 15);
+        // issue 21: how the tail grows with the name count (the second size over the first; no goal of its own)
+        if (firstP95 == null) {
+            firstP95 = new double[] { size, pct(nanos, 95) };
+        } else {
+            goals.info(String.format(Locale.ROOT, "single query p95 growth, %,d over %,d names", size,
+                    (int) firstP95[0]), pct(nanos, 95) / firstP95[1], "x");
+        }
         printPhases(before);
         before = phases();
         found(size, token);
