@@ -7,7 +7,7 @@
 #   each later phase (the service restarted with extraction workers off; the queue is still written): the ingest of
 #   the added reports as a share of the COPY rate at the larger table (goal >= 60 %), the same latencies again and
 #   each one's growth factor against phase 1 (search: goal <= 1.5).
-# It prints an estimate of the run's duration first (default sizes: about 20 min on a quiet 2-core machine).
+# It prints an estimate of the run's duration first (default sizes: about 15 min on a quiet 2-core machine).
 # It builds what is missing, starts its own embedded PostgreSQL and the packaged service (both stopped at the end)
 # and drives them over HTTP (harness: intelligence-service/src/test/java/.../bench/IntelligenceBench.java).
 # Usage: bench/intelligence.sh [reports=100000,1000000] [relationships=100000,1000000]   (one size: 5000 5000)

@@ -113,8 +113,8 @@ public final class IntelligenceBench {
      */
     private int run(int[] reportCounts, int[] relationshipCounts, Path jar) throws Exception {
         Path work = Files.createTempDirectory("yaqaza-bench");
-        System.out.println(estimate(reportCounts, relationshipCounts, NOMINAL, "nominal rates of a quiet 2-core"
-                + " machine (bench/README.md)", 0));
+        System.out.println(estimate(reportCounts, relationshipCounts, NOMINAL, "the nominal rates of a quiet 2-core"
+                + " machine", 0));
         Process service = null;
         // pg_stat_statements: the database's own time for the statements a search issues, beside the search
         try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"), 0, true,
@@ -277,8 +277,8 @@ public final class IntelligenceBench {
             previousRelationships = relationships[i];
         }
         return String.format(Locale.ROOT, "estimated duration of " + (fromPhase == 0 ? "the whole run"
-                : "the rest of the run") + ": %.0f min (%s: ingest %.0f reports/s"
-                + " with extraction draining, %.0f/s without, COPY %.0f/s, relationships %.0f/s)", seconds / 60,
+                : "the rest of the run") + ": %.0f min, from %s: ingest %.0f reports/s"
+                + " with extraction draining, %.0f/s without, COPY %.0f/s, relationships %.0f/s", seconds / 60,
                 basis, rates.ingestWithExtraction, rates.ingest, rates.copy, rates.relationships);
     }
 
