@@ -49,8 +49,11 @@ import org.yaqaza.testsupport.TestIssuer;
 /**
  * Speed figures of the intelligence service, end to end over HTTP against the packaged service and a real
  * embedded PostgreSQL (both started here, both stopped at the end): NDJSON bulk ingest rate with audit and
- * full-text indexing on, search latency at N reports, and depth-2 graph latency at M relationships.
- * Run by {@code bench/intelligence.sh}; arguments: reports relationships.
+ * full-text indexing on (and its share of the database's COPY rate), search latency with one client and with 16
+ * concurrent searchers at N reports, and depth-2 graph and shortest-path latency at M relationships — at each size
+ * of a list, the same database grown from one to the next, with each latency's growth factor.
+ * Run by {@code bench/intelligence.sh}; arguments: reports relationships, each a comma-separated list of sizes
+ * ({@code 100000,1000000 100000,1000000} by default; one size each also works).
  */
 public final class IntelligenceBench {
 
