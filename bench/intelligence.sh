@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Speed figures of intelligence-service, from a clean clone with only a JDK (17+) and Maven:
-#   bulk ingest rate (reports/s acknowledged, audit, full-text indexing and mention extraction on) and the proposal
-#   lag p95 of mention extraction (queued -> proposals committed), search p50/p95/p99 at N reports,
-#   graph depth-2 p50/p95 at M relationships.
+# Speed figures of intelligence-service, from a clean clone with only a JDK (17+) and Maven, at each size of a
+# comma-separated list, growing the same database from one size to the next:
+#   phase 1 (first sizes): bulk ingest rate (reports/s acknowledged, audit, full-text indexing and mention
+#   extraction on), the proposal lag p95 of mention extraction (queued -> proposals committed), the ingest's share
+#   of the COPY rate, search p95 with one client and with 16 concurrent searchers, graph depth-2 and shortest path;
+#   each later phase (the service restarted with extraction workers off; the queue is still written): the ingest of
+#   the added reports as a share of the COPY rate at the larger table (goal >= 60 %), the same latencies again and
+#   each one's growth factor against phase 1 (search: goal <= 1.5).
+# It prints an estimate of the run's duration first (default sizes: about 15 min on a quiet 2-core machine).
 # It builds what is missing, starts its own embedded PostgreSQL and the packaged service (both stopped at the end)
 # and drives them over HTTP (harness: intelligence-service/src/test/java/.../bench/IntelligenceBench.java).
-# Usage: bench/intelligence.sh [reports=100000] [relationships=100000]
+# Usage: bench/intelligence.sh [reports=100000,1000000] [relationships=100000,1000000]   (one size: 5000 5000)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-REPORTS="${1:-100000}"
-RELATIONSHIPS="${2:-100000}"
+REPORTS="${1:-100000,1000000}"
+RELATIONSHIPS="${2:-100000,1000000}"
 . "$ROOT/bench/lib/build.sh"
 install_libraries
 
