@@ -618,7 +618,7 @@ public class Soak {
         BenchGoals goals = new BenchGoals("soak");
         String run = minutes + " min at " + Math.round(rate) + " req/s" + (replicas > 1 ? ", " + replicas
                 + " replicas" : "");
-        goals.info("requests sent (" + run + ")", requests, "");
+        goals.info("requests scheduled (" + run + ")", requests, "");
         goals.info("acknowledged writes", acks.size(), "");
         goals.info("latency p99 through the gateway", percentile(latencies, 99), "ms");
         goals.atMost("acknowledged writes lost", reconciliation.lost.size(), "", 0);
