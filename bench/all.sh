@@ -7,10 +7,17 @@
 # writes the cause found). Then bench/docs.sh rewrites the generated performance blocks of docs/ from that file
 # (not after SIZE=small). A failing bench does not stop the others; the exit status is 1 when any goal was missed
 # or any bench failed.
-#   bench/all.sh                 every bench at its default size (hours: 1M names, 100k reports …)
+#   bench/all.sh                 every bench at its default size (about 1 h 20 min on 2 cores, see DURATION)
 #   BENCHES="prevention liaison" bench/all.sh     only those (names as below)
 #   SIZE=small bench/all.sh      small data sets, to check the runner itself (minutes; figures not comparable)
 # Environment of the benches passes through (MAVEN_OFFLINE, MAVEN_REPO, …).
+# Rough duration of each bench at its default size on a 2-core machine (builds not counted; a loaded machine is
+# slower), in seconds — the runner prints their sum for the selected benches at the start:
+#   startup 190 (3 restarts per service) · gateway 200 · liaison 600 (TAXII at 100k, grown to 1M, each page walked)
+#   prevention 520 (50k and 500k participants) · intelligence 300 (100k reports) · screening 900 (1M names)
+#   screening-eval 300 · linking-eval 300 · console 300 · writes 400
+#   soak 900 (2 replicas of each domain service, 10 min of load, then the replica checks)
+# SIZE=small: a few minutes each (the soak: 1 minute of load, with the demo data its replica checks need).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -22,20 +29,32 @@ declare -A COMMAND=(
     [screening]="bench/screening.sh ${small:+20000}"
     [screening-eval]="bench/screening-eval.sh ${small:+20000}"
     [prevention]="bench/prevention.sh ${small:+-Dbench.participants=2000 -Dbench.attendance=8000 -Dbench.runs=10}"
-    [liaison]="bench/liaison.sh"
     [gateway]="bench/gateway.sh"
     [startup]="bench/startup.sh ${small:+1}"
     [linking-eval]="bench/linking-eval.sh ${small:+300}"
     [console]="bench/console.sh ${small:+3000}"
     [writes]="bench/writes.sh"
+    [liaison]="bench/liaison.sh ${small:+5000 20000}"
+    [soak]="bench/soak.sh --replicas 2 --minutes $([ -n "$small" ] && echo 1 || echo 10)"
 )
-ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console writes)
+declare -A DURATION=([startup]=190 [gateway]=200 [liaison]=600 [prevention]=520 [intelligence]=300 [screening]=900
+    [screening-eval]=300 [linking-eval]=300 [console]=300 [writes]=400 [soak]=900)
+ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console writes soak)
 if [ -n "$small" ]; then
     export OBJECTS="${OBJECTS:-5000}" RELEASES="${RELEASES:-30}" SECONDS_EACH="${SECONDS_EACH:-2}" \
         ROUNDS="${ROUNDS:-1}" SATURATION_SECONDS="${SATURATION_SECONDS:-2}" SATURATION_ROUNDS="${SATURATION_ROUNDS:-1}" \
         WARMUP_SECONDS="${WARMUP_SECONDS:-2}"
 fi
 read -r -a selected <<<"${BENCHES:-${ORDER[*]}}"
+
+estimate=0
+for bench in "${selected[@]}"; do estimate=$((estimate + ${DURATION[$bench]:-0})); done
+if [ -n "$small" ]; then
+    echo "== ${#selected[@]} benches (${selected[*]}), small data sets: a few minutes each"
+else
+    echo "== ${#selected[@]} benches (${selected[*]}), estimated $((estimate / 3600)) h $((estimate % 3600 / 60)) min" \
+        "on 2 cores (bench/all.sh's header; builds and a loaded machine add to it)"
+fi
 
 commit="$(git rev-parse --short HEAD)"
 dirty=""

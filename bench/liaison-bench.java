@@ -1,4 +1,5 @@
-// Benchmark of liaison-service: TAXII objects/ page latency at 100,000 objects, and release throughput.
+// Benchmark of liaison-service: TAXII objects/ page latency at each size (100,000 then grown to 1,000,000 objects by
+// default) with the growth factor of its p95, and release throughput.
 // Started by bench/liaison.sh (which builds what is missing and puts test-support and the launcher on the class path).
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,10 @@ import org.yaqaza.testsupport.TestIssuer;
 
 public class LiaisonBench {
 
-    static final int OBJECTS = Integer.getInteger("objects", 100_000);
+    /** The sizes measured in turn, ascending: the collection is grown from one to the next (-Dsizes=100000,1000000). */
+    static final List<Integer> SIZES = sizes(System.getProperty("sizes", System.getProperty("objects", "100000")));
+    /** Rows inserted per statement while growing: one progress line each. */
+    static final int BATCH = 100_000;
     static final int PAGE = 100;
     static final int RELEASES = Integer.getInteger("releases", 300);
     static final int CLIENTS = Integer.getInteger("clients", 4);
@@ -95,9 +99,21 @@ public class LiaisonBench {
                     {"reference":"bench","ceiling":"SECRET","categories":["TERRORISM"],"validFrom":"2020-01-01",
                      "status":"ACTIVE"}""", 201);
 
-            load(sdb, code);
-            explainDeepPage(sdb, code);
-            pageLatency(base, issuer, code);
+            int loaded = 0;
+            double firstP95 = Double.NaN;
+            for (int size : SIZES) {
+                load(sdb, code, loaded, size);
+                loaded = size;
+                explainDeepPage(sdb, code, size);
+                double p95 = pageLatency(base, issuer, code);
+                if (Double.isNaN(firstP95)) {
+                    firstP95 = p95;
+                } else {
+                    // how the page's tail grows with the collection (keyset paging should keep it near 1)
+                    GOALS.info(String.format(Locale.ROOT, "TAXII page p95 growth factor, %,d → %,d objects",
+                            SIZES.get(0), size), p95 / firstP95, "×");
+                }
+            }
             // a fresh token: the page walk can outlast the first one on a busy machine
             releaseThroughput(base, officerToken(issuer), code);
             System.out.println("machine load average at the end: " + loadAverage());
@@ -112,8 +128,25 @@ public class LiaisonBench {
         }
     }
 
-    /** 100,000 indicator objects in the partner's collection, as the service would store them. */
-    static void load(EmbeddedDatabase.ServiceDatabase sdb, String code) throws Exception {
+    static List<Integer> sizes(String setting) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : setting.split("[,\\s]+")) {
+            if (!size.isBlank()) {
+                sizes.add(Integer.parseInt(size.replace("_", "")));
+            }
+        }
+        Collections.sort(sizes);
+        if (sizes.isEmpty() || sizes.get(0) <= 0) {
+            throw new IllegalArgumentException("sizes: positive object counts expected, got '" + setting + "'");
+        }
+        return List.copyOf(sizes);
+    }
+
+    /**
+     * Grows the partner's collection from {@code from} to {@code to} indicator objects, as the service would store
+     * them: bulk SQL in batches of {@link #BATCH}, a progress line (rate, ETA) after each.
+     */
+    static void load(EmbeddedDatabase.ServiceDatabase sdb, String code, int from, int to) throws Exception {
         long t0 = System.nanoTime();
         UUID collection = UUID.nameUUIDFromBytes(("yaqaza:taxii:releases:" + code).getBytes(StandardCharsets.UTF_8));
         try (Connection c = DriverManager.getConnection(sdb.jdbcUrl(), sdb.appUser(), sdb.appPassword());
@@ -129,28 +162,42 @@ public class LiaisonBench {
                                        || (x.g / 256) % 256 || '.' || x.g % 256 || ''']',
                                    'valid_from', '2026-01-01T00:00:00.000Z')
                         from (select 'indicator--' || gen_random_uuid() as id, g
-                              from generate_series(1, ?) g) x order by x.g""")) {
-            s.setObject(1, collection);
-            s.setString(2, code);
-            s.setInt(3, OBJECTS);
-            s.executeUpdate();
+                              from generate_series(?, ?) g) x order by x.g""")) {
+            for (int done = from; done < to; ) {
+                int upTo = Math.min(to, done + BATCH);
+                s.setObject(1, collection);
+                s.setString(2, code);
+                s.setInt(3, done + 1);
+                s.setInt(4, upTo);
+                s.executeUpdate();
+                done = upTo;
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double rate = (done - from) / seconds;
+                System.out.printf(Locale.ROOT, "  loading TAXII objects: %,d of %,d (%,.0f objects/s, ETA %.0f s)%n",
+                        done, to, rate, (to - done) / rate);
+            }
         }
         // statistics as a running system would have them (only the owner may ANALYZE; autovacuum would, later)
         try (Connection c = DriverManager.getConnection(sdb.jdbcUrl(), sdb.ownerUser(), sdb.ownerPassword());
                 Statement st = c.createStatement()) {
             st.execute("analyze taxii_object");
         }
-        System.out.printf("loaded %,d TAXII objects in %.1f s%n", OBJECTS, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("loaded %,d TAXII objects (now %,d) in %.1f s%n", to - from, to,
+                (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Walks the whole collection with limit=100 (every page, deep ones included) and reports p50/p95. */
-    static void pageLatency(String base, TestIssuer issuer, String code) throws Exception {
+    /** Walks the whole collection with limit=100 (every page, deep ones included), reports p50/p95; the p95. */
+    static double pageLatency(String base, TestIssuer issuer, String code) throws Exception {
         String collection = UUID.nameUUIDFromBytes(("yaqaza:taxii:releases:" + code)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         String url = base + "/taxii2/liaison/collections/" + collection + "/objects/?limit=" + PAGE;
         String token = partnerToken(issuer, code);
-        for (int i = 0; i < 100; i++) {
-            get(url, token);
+        // warm-up: 300 pages walked (from the start again at the end), deep ones included, so that the first size's
+        // figure is not the JIT's and the growth factor compares like with like
+        String warm = null;
+        for (int i = 0; i < 300; i++) {
+            Matcher m = NEXT.matcher(get(warm == null ? url : url + "&next=" + warm, token));
+            warm = m.find() ? m.group(1) : null;
         }
         List<Double> ms = new ArrayList<>();
         String next = null;
@@ -187,6 +234,7 @@ public class LiaisonBench {
                 pct(ms, 95), "ms", 25);
         System.out.println("machine load average (1/5/15 min) before the walk: " + loadBefore + "; after: "
                 + loadAfter);
+        return pct(ms, 95);
     }
 
     /**
@@ -194,7 +242,7 @@ public class LiaisonBench {
      * query the service runs, with its plan and buffers. Works against the schema before and after V3 (the
      * {@code latest} mark), so the same bench compares both builds.
      */
-    static void explainDeepPage(EmbeddedDatabase.ServiceDatabase sdb, String code) throws Exception {
+    static void explainDeepPage(EmbeddedDatabase.ServiceDatabase sdb, String code, int objects) throws Exception {
         UUID collection = UUID.nameUUIDFromBytes(("yaqaza:taxii:releases:" + code).getBytes(StandardCharsets.UTF_8));
         try (Connection c = DriverManager.getConnection(sdb.jdbcUrl(), sdb.appUser(), sdb.appPassword())) {
             boolean latest;
@@ -217,7 +265,7 @@ public class LiaisonBench {
                     order by o.seq limit 101""";
             long middle;
             try (Statement st = c.createStatement();
-                    var rs = st.executeQuery("select min(seq) + " + OBJECTS / 2 + " from taxii_object")) {
+                    var rs = st.executeQuery("select min(seq) + " + objects / 2 + " from taxii_object")) {
                 rs.next();
                 middle = rs.getLong(1);
             }

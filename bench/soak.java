@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yaqaza.launcher.BenchGoals;
 import org.yaqaza.launcher.DemoDirectory;
 import org.yaqaza.launcher.LocalSuite;
 import org.yaqaza.launcher.SuiteOptions;
@@ -601,7 +602,43 @@ public class Soak {
                 + " chain valid" + (alerts != null ? ", each replica's alert stream saw the other's alert, every"
                         + " instance served API requests" : "")
                 + ")");
+        record(reconciliation, duplicates, chains.size(), chainsValid, alerts, perInstance, outside5xx, latencies,
+                all.size(), faults ? windows.size() == 2 && recovered : null);
         return pass ? 0 : 1;
+    }
+
+    /**
+     * The verdicts as BenchGoals rows (printed, and appended to YAQAZA_BENCH_RESULTS when bench/all.sh runs the soak),
+     * so that the results file and the docs show them beside the other benches' goals. Names stay the same whatever
+     * the size of the run: a missed goal's cause is keyed by them.
+     */
+    void record(Reconciliation reconciliation, Duplicates duplicates, int chains, long chainsValid, AlertCheck alerts,
+            Map<String, Long> perInstance, long outside5xx, long[] latencies, int requests, Boolean faultsRecovered) {
+        System.out.println();
+        BenchGoals goals = new BenchGoals("soak");
+        String run = minutes + " min at " + Math.round(rate) + " req/s" + (replicas > 1 ? ", " + replicas
+                + " replicas" : "");
+        goals.info("requests scheduled (" + run + ")", requests, "");
+        goals.info("acknowledged writes", acks.size(), "");
+        goals.info("latency p99 through the gateway", percentile(latencies, 99), "ms");
+        goals.atMost("acknowledged writes lost", reconciliation.lost.size(), "", 0);
+        goals.atMost("partner submissions not delivered to intelligence",
+                reconciliation.submissions - reconciliation.delivered, "", 0);
+        goals.atMost("5xx outside fault windows", outside5xx, "", 0);
+        goals.atMost("duplicated warning escalations", duplicates.escalations, "", 0);
+        goals.atMost("duplicated outbox deliveries", duplicates.deliveries, "", 0);
+        goals.atMost("overdue warnings not escalated", duplicates.warnings - duplicates.escalated, "", 0);
+        goals.atLeast("audit chains valid (of " + chains + ")", chainsValid, "", chains);
+        if (alerts != null) {
+            goals.atLeast("alert streams that saw another replica's alert (of " + alerts.expected() + ")",
+                    alerts.crossed(), "", alerts.expected());
+            goals.atMost("instances that served no API request",
+                    perInstance.values().stream().filter(n -> n <= 0).count(), "", 0);
+        }
+        if (faultsRecovered != null) {
+            goals.atLeast("planned faults recovered (of 2)", faultsRecovered ? 2 : 0, "", 2);
+        }
+        goals.finish();
     }
 
     static final class Duplicates {
@@ -726,7 +763,12 @@ public class Soak {
         return matcher.group(1);
     }
 
-    record AlertCheck(boolean ok, List<String> lines) {
+    /** {@code crossed} of {@code expected} (stream, other instance's report) pairs delivered the alert. */
+    record AlertCheck(boolean ok, List<String> lines, int crossed, int expected) {
+
+        AlertCheck(boolean ok, List<String> lines) {
+            this(ok, lines, 0, 1);
+        }
     }
 
     /**
@@ -797,6 +839,7 @@ public class Soak {
         }
         List<String> lines = new ArrayList<>();
         boolean ok = true;
+        int crossed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int i = 0; i < urls.size(); i++) {
             for (int j = 0; j < urls.size(); j++) {
@@ -811,12 +854,13 @@ public class Soak {
                 }
                 boolean got = seen.stream().anyMatch(l -> l.startsWith("data:") && l.contains(marker));
                 ok &= got;
+                crossed += got ? 1 : 0;
                 lines.add("stream on instance " + (i + 1) + " (" + urls.get(i) + ") " + (got ? "received" : "MISSED")
                         + " the alert of the report filed on instance " + (j + 1));
             }
         }
         streams.forEach(stream -> stream.cancel(true));
-        return new AlertCheck(ok, lines);
+        return new AlertCheck(ok, lines, crossed, urls.size() * (urls.size() - 1));
     }
 
     static final class Reconciliation {

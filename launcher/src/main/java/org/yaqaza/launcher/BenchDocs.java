@@ -29,7 +29,7 @@ public final class BenchDocs {
 
     /** The benches of {@code bench/all.sh} (its {@code ORDER}); a block names one of them or {@link #SUMMARY}. */
     static final List<String> BENCHES = List.of("startup", "gateway", "liaison", "prevention", "intelligence",
-            "screening", "screening-eval", "linking-eval", "console", "writes");
+            "screening", "screening-eval", "linking-eval", "console", "writes", "soak");
     /** The block that sums up the whole run (per bench: goals met and missed; every missed goal with its cause). */
     static final String SUMMARY = "summary";
     static final String NOT_INVESTIGATED = "not investigated";
