@@ -7,7 +7,7 @@
 # writes the cause found). Then bench/docs.sh rewrites the generated performance blocks of docs/ from that file
 # (not after SIZE=small). A failing bench does not stop the others; the exit status is 1 when any goal was missed
 # or any bench failed.
-#   bench/all.sh                 every bench at its default size (about 1 h 20 min on 2 cores, see DURATION)
+#   bench/all.sh                 every bench at its default size (about 1 h 35 min on 2 cores, see DURATION)
 #   BENCHES="prevention liaison" bench/all.sh     only those (names as below)
 #   SIZE=small bench/all.sh      small data sets, to check the runner itself (minutes; figures not comparable)
 # Environment of the benches passes through (MAVEN_OFFLINE, MAVEN_REPO, …).
@@ -37,7 +37,7 @@ declare -A COMMAND=(
     [liaison]="bench/liaison.sh ${small:+5000 20000}"
     [soak]="bench/soak.sh --replicas 2 --minutes $([ -n "$small" ] && echo 1 || echo 10)"
 )
-declare -A DURATION=([startup]=190 [gateway]=200 [liaison]=600 [prevention]=520 [intelligence]=300 [screening]=900
+declare -A DURATION=([startup]=190 [gateway]=200 [liaison]=600 [prevention]=520 [intelligence]=1200 [screening]=900
     [screening-eval]=300 [linking-eval]=300 [console]=300 [writes]=400 [soak]=900)
 ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console writes soak)
 if [ -n "$small" ]; then

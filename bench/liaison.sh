@@ -8,7 +8,8 @@
 #   OBJECTS=100000 bench/liaison.sh      one size only
 # Needs only a JDK (17+) and Maven: builds what is missing, starts an embedded PostgreSQL (the launcher's
 # EmbeddedDatabase), a token issuer and a product stub in the bench JVM, and the service jar; stops them all.
-# Options (environment): OBJECTS (one size instead of the default two; arguments win), RELEASES (300), CLIENTS (4), REBUILD=1 to rebuild the service jar
+# Options (environment): OBJECTS (one size instead of the default two; arguments win), RELEASES (300), CLIENTS (4),
+# REBUILD=1 to rebuild the service jar
 # (it is rebuilt anyway when its sources are newer).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
