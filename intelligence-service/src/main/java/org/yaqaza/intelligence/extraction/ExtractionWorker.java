@@ -186,7 +186,7 @@ public class ExtractionWorker {
         for (Map.Entry<Map<String, Object>, Map<UUID, MentionExtractor.Prepared>> author : byAuthor.entrySet()) {
             Set<String> keys = new HashSet<>();
             author.getValue().values().forEach(p -> keys.addAll(p.keys()));
-            List<String[]> names = extractor.lookUpAll(keys, author.getKey());
+            MentionExtractor.NameRows names = new MentionExtractor.NameRows(extractor.lookUpAll(keys, author.getKey()));
             author.getValue().forEach((reportId, prepared) -> extractor.score(prepared, names)
                     .forEach(found -> rows.add(reportId, found)));
         }

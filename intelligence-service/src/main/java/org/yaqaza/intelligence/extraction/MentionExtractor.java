@@ -3,6 +3,7 @@ package org.yaqaza.intelligence.extraction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -139,6 +140,44 @@ public class MentionExtractor {
      */
     public List<String[]> lookUpAll(Collection<String> keys, Map<String, Object> authorVisibility) {
         return keys.isEmpty() ? List.of() : lookUp(keys.toArray(String[]::new), authorVisibility);
+    }
+
+    /**
+     * A batch's look-up rows indexed by key once, so each report of the batch reads only the rows of its own keys
+     * (in the look-up's order) instead of every row of the batch: scoring a batch was reports × rows.
+     */
+    public static final class NameRows {
+        private final List<String[]> rows;
+        private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+        public NameRows(List<String[]> rows) {
+            this.rows = rows;
+            for (int i = 0; i < rows.size(); i++) {
+                byKey.computeIfAbsent(rows.get(i)[0], k -> new ArrayList<>()).add(i);
+            }
+        }
+
+        /** The rows of {@code prepared}'s keys, in the order of the look-up (which scoring's ties depend on). */
+        List<String[]> of(Prepared prepared) {
+            List<Integer> picked = new ArrayList<>();
+            for (String key : prepared.runsByKey.keySet()) {
+                List<Integer> found = byKey.get(key);
+                if (found != null) {
+                    picked.addAll(found);
+                }
+            }
+            Collections.sort(picked);
+            List<String[]> mine = new ArrayList<>(picked.size());
+            for (int i : picked) {
+                mine.add(rows.get(i));
+            }
+            return mine;
+        }
+    }
+
+    /** The same as {@link #score(Prepared, List)} with the batch's rows indexed by key. */
+    public List<Found> score(Prepared prepared, NameRows names) {
+        return score(prepared, names.of(prepared));
     }
 
     /** The spans of a prepared report named by the rows found (rows of keys the report has not are ignored). */
