@@ -98,14 +98,11 @@ public class ScreeningRepository {
 
     /**
      * A posting probe: the entities under {@code key}, at most {@code limit} of them, born from {@code fromYear} to
-     * {@code toYear} (postings carry the birth year, 0 when unknown; {@link #anyYear} reads them all). A window on
-     * the years names in {@code whole} the (0-based) number of the any-year probe of the same key with the same
-     * limit, -1 when none: where that probe read the key's every posting, the window's rows are taken from its rows
-     * instead of a second index scan (the same rows, see {@link #rank}).
+     * {@code toYear} (postings carry the birth year, 0 when unknown; {@link #anyYear} reads them all).
      */
-    public record Probe(String key, int limit, int fromYear, int toYear, int whole) {
+    public record Probe(String key, int limit, int fromYear, int toYear) {
         public static Probe anyYear(String key, int limit) {
-            return new Probe(key, limit, 0, Short.MAX_VALUE, -1);
+            return new Probe(key, limit, 0, Short.MAX_VALUE);
         }
     }
 
@@ -132,9 +129,8 @@ public class ScreeningRepository {
 
     /**
      * What the statements of one screening read, for benchmarks only ({@code retrieval-stats}): it depends on rows
-     * the caller may not see, like the timings. {@code probes} counts the index scans (a year window taken from
-     * its any-year probe's rows is none); {@code rowsRead} counts the posting rows the scans returned (visible
-     * half) or looked at (hidden half): where the caller sees every row, the rows read.
+     * the caller may not see, like the timings. {@code rowsRead} counts the posting rows the probes' LATERALs
+     * returned (visible half) or looked at (hidden half): where the caller sees every row, the rows read.
      */
     public static final class Stats {
         public int statements;
@@ -160,31 +156,15 @@ public class ScreeningRepository {
         p.put("creditProbes", credits.stream().mapToInt(c -> c.probe() + 1).toArray());
         p.put("creditParts", credits.stream().mapToInt(Credit::part).toArray());
         p.put("creditWeights", credits.stream().mapToDouble(Credit::weight).toArray());
-        // ordinality numbers probes from 1; 0: not a window on another probe
-        p.put("wholes", probes.stream().mapToInt(pr -> pr.whole() + 1).toArray());
         p.put("scored", scored);
-        String half = hidden ? BOTH_HALVES : VISIBLE_HALF;
-        String k = " from unnest(:keys, :limits, :fromYears, :toYears, :wholes) with ordinality"
-                + " as k(key, lim, y0, y1, w, n)";
-        // first the probes that are no window (any year), materialised since the windows look at them; "full":
-        // those of them that stopped at their limit. Any other read every posting of its key (fewer rows than the
-        // limit, none at all for most pairs: see the halves), so a window on it is its rows born in the window —
-        // all of them, fewer than the limit, with the same visibility and keep — and is taken from them (d: not
-        // read again); only windows on full probes are read.
-        String base = " base as materialized (select k.n, k.lim, p.visible, p.entity_id, p.keep, p.birth_year"
-                + k + " cross join lateral (" + half + ") p where k.w = 0),"
-                + " full_ as (select n from base group by n having count(*) >= min(lim)),";
-        String rows = "select n, lim, visible, entity_id, keep, false as d from base"
-                + " union all select k.n, k.lim, b.visible, b.entity_id, b.keep, true" + k
-                + " join base b on b.n = k.w where k.w > 0 and k.w not in (select n from full_)"
-                + " and b.birth_year between k.y0 and k.y1"
-                + " union all select k.n, k.lim, p.visible, p.entity_id, p.keep, false" + k
-                + " cross join lateral (" + half + ") p where k.w in (select n from full_)";
+        String rows = "select k.n, k.lim, p.visible, p.entity_id, p.keep"
+                + " from unnest(:keys, :limits, :fromYears, :toYears) with ordinality as k(key, lim, y0, y1, n)"
+                + " cross join lateral (" + (hidden ? BOTH_HALVES : VISIBLE_HALF) + ") p";
         if (stats != null) {
-            return rankCounted(base, rows, p, probes.size(), stats);
+            return rankCounted(rows, p, probes.size(), stats);
         }
         // rows referenced once and not materialised: PostgreSQL plans it inline, as a subquery
-        return sql.query("with" + base + " rows as (" + rows + ")," + HIT_AND_RANKED + " " + CANDIDATES
+        return sql.query("with rows as (" + rows + ")," + HIT_AND_RANKED + " " + CANDIDATES
                 + " order by r.visible desc, r.retrieval desc, e.id", p, ScreeningRepository::candidate);
     }
 
@@ -203,7 +183,7 @@ public class ScreeningRepository {
             + " where r.place <= :scored";
 
     /** A probe's first {@code lim} postings the caller may see (LATERAL over {@code k}). */
-    private static final String VISIBLE_HALF = "select sp.entity_id, sp.birth_year, true as visible, true as keep"
+    private static final String VISIBLE_HALF = "select sp.entity_id, true as visible, true as keep"
             + " from screening_posting sp join entity e on e.id = sp.entity_id where sp.key = k.key"
             + " and sp.birth_year between k.y0 and k.y1 and " + Visibility.sqlPredicate("e") + " limit k.lim";
 
@@ -216,13 +196,12 @@ public class ScreeningRepository {
      * {@code lim} namesakes reads them once instead of twice. {@code keep} false: read, not used (counted by the
      * benchmark's variant).
      */
-    private static final String BOTH_HALVES = "with f as materialized (select sp.entity_id, sp.birth_year, "
+    private static final String BOTH_HALVES = "with f as materialized (select sp.entity_id, "
             + Visibility.sqlPredicate("e") + " as shown from screening_posting sp join entity e"
             + " on e.id = sp.entity_id where sp.key = k.key and sp.birth_year between k.y0 and k.y1 limit k.lim),"
             + " g as (select coalesce(bool_and(shown), true) or count(*) < k.lim as exact from f)"
-            + " select f.entity_id, f.birth_year, f.shown as visible, not f.shown or g.exact as keep from f"
-            + " cross join g union all (select sp.entity_id, sp.birth_year, true, true from screening_posting sp"
-            + " join entity e"
+            + " select f.entity_id, f.shown as visible, not f.shown or g.exact as keep from f cross join g"
+            + " union all (select sp.entity_id, true, true from screening_posting sp join entity e"
             + " on e.id = sp.entity_id where not (select exact from g) and sp.key = k.key"
             + " and sp.birth_year between k.y0 and k.y1 and " + Visibility.sqlPredicate("e") + " limit k.lim)";
 
@@ -236,22 +215,19 @@ public class ScreeningRepository {
      * The same ranking with the probes' rows kept apart (materialised) and counted: the same index reads, plus
      * the counting; one row of counts even when nothing was found.
      */
-    private List<Candidate> rankCounted(String base, String rows, Map<String, Object> p, int probes, Stats stats) {
+    private List<Candidate> rankCounted(String rows, Map<String, Object> p, int probes, Stats stats) {
         stats.statements++;
+        stats.probes += probes;
         List<Candidate> out = new ArrayList<>();
-        sql.query("with" + base + " rows as materialized (" + rows + ")," + HIT_AND_RANKED + ","
+        sql.query("with rows as materialized (" + rows + ")," + HIT_AND_RANKED + ","
                 + " counts as (select coalesce(sum(g.c), 0) as rows_read, coalesce(max(g.c), 0) as max_rows,"
                 + " count(*) filter (where g.c >= g.lim) as capped,"
-                + " (select count(distinct entity_id) from hit where visible) as candidates,"
-                + " (select count(*) from unnest(:wholes) w where w > 0 and w not in (select n from full_))"
-                + " as derived"
-                + " from (select r.n, r.visible, min(r.lim) as lim, count(*) as c from rows r where not r.d"
+                + " (select count(distinct entity_id) from hit where visible) as candidates"
+                + " from (select r.n, r.visible, min(r.lim) as lim, count(*) as c from rows r"
                 + " group by r.n, r.visible) g)"
-                + " select s.rows_read, s.max_rows, s.capped, s.candidates, s.derived, x.* from counts s left join ("
+                + " select s.rows_read, s.max_rows, s.capped, s.candidates, x.* from counts s left join ("
                 + CANDIDATES + ") x on true"
                 + " order by x.visible desc, x.retrieval desc, x.id", p, rs -> {
-                    // index scans: windows taken from their any-year probe's rows are not scans
-                    stats.probes = probes - rs.getInt("derived");
                     stats.rowsRead = rs.getLong("rows_read");
                     stats.maxProbeRows = Math.max(stats.maxProbeRows, rs.getLong("max_rows"));
                     stats.cappedProbes = rs.getInt("capped");

@@ -331,7 +331,7 @@ public class ScreeningService {
             parts.forEach((part, weight) -> credits.add(new ScreeningRepository.Credit(any, part, weight)));
             if (byYear && birthYear != null) {
                 int near = number(new ScreeningRepository.Probe(key, limit, birthYear - YEAR_WINDOW,
-                        birthYear + YEAR_WINDOW, any));
+                        birthYear + YEAR_WINDOW));
                 parts.forEach((part, weight) -> credits.add(new ScreeningRepository.Credit(near, part, weight)));
                 credits.add(new ScreeningRepository.Credit(near, yearPart, YEAR_RETRIEVAL));
             }
