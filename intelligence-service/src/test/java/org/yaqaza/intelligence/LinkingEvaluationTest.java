@@ -27,6 +27,7 @@ import org.yaqaza.intelligence.LinkingCorpus.GeneratedReport;
 import org.yaqaza.intelligence.LinkingCorpus.Known;
 import org.yaqaza.intelligence.LinkingCorpus.Truth;
 import org.yaqaza.intelligence.extraction.ExtractionWorker;
+import org.yaqaza.launcher.BenchGoals;
 import org.yaqaza.testsupport.PostgresTestResource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -187,6 +188,10 @@ class LinkingEvaluationTest {
         Files.writeString(out, figures + "\n" + misses);
         double precision = all[1] / (double) Math.max(1, all[0]);
         double recall = all[3] / (double) Math.max(1, all[2]);
+        // the same two figures as goals, into bench/all.sh's results file when it runs this (YAQAZA_BENCH_RESULTS)
+        BenchGoals goals = new BenchGoals("linking-eval");
+        goals.atLeast("precision of known-entity mentions, " + reportCount + " reports", precision, "", 0.90);
+        goals.atLeast("recall of known-entity mentions, " + reportCount + " reports", recall, "", 0.90);
         assertTrue(precision >= 0.90 && recall >= 0.90, figures.toString());
     }
 
