@@ -7,16 +7,17 @@
 # writes the cause found). Then bench/docs.sh rewrites the generated performance blocks of docs/ from that file
 # (not after SIZE=small). A failing bench does not stop the others; the exit status is 1 when any goal was missed
 # or any bench failed.
-#   bench/all.sh                 every bench at its default size (about 1 h 35 min on 2 cores, see DURATION)
+#   bench/all.sh                 every bench at its default size (about 1 h on 2 cores, see DURATION)
 #   BENCHES="prevention liaison" bench/all.sh     only those (names as below)
 #   SIZE=small bench/all.sh      small data sets, to check the runner itself (minutes; figures not comparable)
 # Environment of the benches passes through (MAVEN_OFFLINE, MAVEN_REPO, …).
-# Rough duration of each bench at its default size on a 2-core machine (builds not counted; a loaded machine is
-# slower), in seconds — the runner prints their sum for the selected benches at the start:
-#   startup 190 (3 restarts per service) · gateway 200 · liaison 600 (TAXII at 100k, grown to 1M, each page walked)
-#   prevention 520 (50k and 500k participants) · intelligence 300 (100k reports) · screening 900 (1M names)
-#   screening-eval 300 · linking-eval 300 · console 300 · writes 400
-#   soak 900 (2 replicas of each domain service, 10 min of load, then the replica checks)
+# Duration of each bench at its default size on a quiet 2-core machine, as measured on 5 Dec 2026 (results files
+# 2026-12-05-*; builds not counted; a loaded machine is slower), in seconds — the runner prints their sum for the
+# selected benches at the start:
+#   startup 186 (2 restarts per service) · gateway 199 · liaison 100 (TAXII at 100k, grown to 1M)
+#   prevention 516 (50k and 500k participants) · intelligence 727 (100k reports, grown to 1M) · screening 290
+#   (100k and 1M names) · screening-eval 253 · linking-eval 88 · console 148 · writes 274
+#   soak 683 (2 replicas of each domain service, 10 min of load, then the replica checks)
 # SIZE=small: a few minutes each (the soak: 1 minute of load, with the demo data its replica checks need).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,8 +38,8 @@ declare -A COMMAND=(
     [liaison]="bench/liaison.sh ${small:+5000 20000}"
     [soak]="bench/soak.sh --replicas 2 --minutes $([ -n "$small" ] && echo 1 || echo 10)"
 )
-declare -A DURATION=([startup]=190 [gateway]=200 [liaison]=600 [prevention]=520 [intelligence]=1200 [screening]=900
-    [screening-eval]=300 [linking-eval]=300 [console]=300 [writes]=400 [soak]=900)
+declare -A DURATION=([startup]=186 [gateway]=199 [liaison]=100 [prevention]=516 [intelligence]=727 [screening]=290
+    [screening-eval]=253 [linking-eval]=88 [console]=148 [writes]=274 [soak]=683)
 ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console writes soak)
 if [ -n "$small" ]; then
     export OBJECTS="${OBJECTS:-5000}" RELEASES="${RELEASES:-30}" SECONDS_EACH="${SECONDS_EACH:-2}" \
