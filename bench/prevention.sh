@@ -5,6 +5,7 @@
 # service, loads the data (progress every 50,000 participants), prints p50/p95 and the load average of uncached
 # requests (a different as-of month each run) and of repeated ones (the evaluation cache).
 # Goals (issue 21): p95 under 250 ms at <= 50,000 participants, under 1 s above; exit status 1 if one is missed.
+# Each request's p95 growth factor from the first size to each next one is printed (no goal of its own).
 # Options (passed to the JVM): -Dbench.sizes=50000,500000 (the default); -Dbench.participants=N
 # -Dbench.attendance=N (one size only); -Dbench.runs=N; -Dbench.explain=true
 # (EXPLAIN ANALYZE of the evaluation query); -Dbench.baseline=DIR (an earlier target/quarkus-app, timed in

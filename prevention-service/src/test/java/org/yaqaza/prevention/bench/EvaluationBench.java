@@ -57,6 +57,8 @@ public final class EvaluationBench {
     private static final boolean EXPLAIN = Boolean.getBoolean("bench.explain");
 
     private static final BenchGoals GOALS = new BenchGoals("prevention");
+    /** Per request label, the first size measured and its p95 (ms): the base of the next sizes' growth factors. */
+    private static final Map<String, double[]> FIRST_P95 = new java.util.HashMap<>();
 
     private EvaluationBench() {
     }
@@ -357,6 +359,12 @@ public final class EvaluationBench {
         double p95 = failures[0] == 0 ? nanos[0][(int) Math.ceil(RUNS * 0.95) - 1] / 1e6 : Double.NaN;
         GOALS.below(String.format(java.util.Locale.ROOT, "%s p95 at %,d participants", label, participants), p95,
                 "ms", goal(participants));
+        double[] first = FIRST_P95.putIfAbsent(label, new double[] { participants, p95 });
+        if (first != null) {
+            // issue 21: how the same request's p95 grew with the programme (each size in a fresh database)
+            GOALS.info(String.format(java.util.Locale.ROOT, "%s p95 growth, %,d over %,d participants", label,
+                    participants, (int) first[0]), p95 / first[1], "x");
+        }
     }
 
     /** The plan of the evaluation query as the service runs it (same settings, an officer of MHAI, SECRET). */
