@@ -11,13 +11,13 @@
 #   BENCHES="prevention liaison" bench/all.sh     only those (names as below)
 #   SIZE=small bench/all.sh      small data sets, to check the runner itself (minutes; figures not comparable)
 # Environment of the benches passes through (MAVEN_OFFLINE, MAVEN_REPO, …).
-# Duration of each bench at its default size on a quiet 2-core machine, as measured on 5 Dec 2026 (results files
-# 2026-12-05-*; builds not counted; a loaded machine is slower), in seconds — the runner prints their sum for the
-# selected benches at the start:
-#   startup 186 (2 restarts per service) · gateway 199 · liaison 100 (TAXII at 100k, grown to 1M)
-#   prevention 516 (50k and 500k participants) · intelligence 727 (100k reports, grown to 1M) · screening 290
-#   (100k and 1M names) · screening-eval 253 · linking-eval 88 · console 148 · writes 274
-#   soak 683 (2 replicas of each domain service, 10 min of load, then the replica checks)
+# Duration of each bench at its default size on a quiet 2-core machine, as measured in one run of all of them on 5 Dec
+# 2026 (results file 2026-12-05-4020dca: 3,480 s, 58 min; builds not counted; a loaded machine is slower), in
+# seconds — the runner prints their sum for the selected benches at the start:
+#   startup 110 (2 restarts per service) · gateway 196 · liaison 109 (TAXII at 100k, grown to 1M)
+#   prevention 465 (50k and 500k participants) · intelligence 809 (100k reports, grown to 1M) · screening 297
+#   (100k and 1M names) · screening-eval 247 · linking-eval 84 · console 191 · writes 275
+#   soak 697 (2 replicas of each domain service, 10 min of load, then the replica checks)
 # SIZE=small: a few minutes each (the soak: 1 minute of load, with the demo data its replica checks need).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,8 +38,8 @@ declare -A COMMAND=(
     [liaison]="bench/liaison.sh ${small:+5000 20000}"
     [soak]="bench/soak.sh --replicas 2 --minutes $([ -n "$small" ] && echo 1 || echo 10)"
 )
-declare -A DURATION=([startup]=186 [gateway]=199 [liaison]=100 [prevention]=516 [intelligence]=727 [screening]=290
-    [screening-eval]=253 [linking-eval]=88 [console]=148 [writes]=274 [soak]=683)
+declare -A DURATION=([startup]=110 [gateway]=196 [liaison]=109 [prevention]=465 [intelligence]=809 [screening]=297
+    [screening-eval]=247 [linking-eval]=84 [console]=191 [writes]=275 [soak]=697)
 ORDER=(startup gateway liaison prevention intelligence screening screening-eval linking-eval console writes soak)
 if [ -n "$small" ]; then
     export OBJECTS="${OBJECTS:-5000}" RELEASES="${RELEASES:-30}" SECONDS_EACH="${SECONDS_EACH:-2}" \
