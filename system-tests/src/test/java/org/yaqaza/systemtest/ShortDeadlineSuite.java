@@ -65,7 +65,8 @@ public final class ShortDeadlineSuite {
                 throw new UncheckedIOException(e);
             }
             // stopped at JVM exit by the launcher's own hook when not every user ran (e.g. -Dit.test=one of them)
-            SuiteOptions.Builder options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
+            SuiteOptions.Builder options = SuiteSettings.common(SuiteOptions.builder(root)).dataDirectory(data)
+                    .freePorts()
                     .readyTimeout(Duration.ofMinutes(6)).demoSeed(false)
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_FLASH", "20s")
                     .environment(SuiteService.LIAISON, "YAQAZA_LIAISON_WARNINGS_ESCALATION_EVERY", "1s")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.yaqaza.launcher.LocalSuite;
 import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
+import org.yaqaza.systemtest.SuiteSettings;
 import org.yaqaza.systemtest.tracing.OtlpReceiver;
 
 /**
@@ -66,7 +67,7 @@ public final class SharedSuite implements BeforeAllCallback {
                 throw new UncheckedIOException(e);
             }
             traces = OtlpReceiver.start();
-            SuiteOptions.Builder options = SuiteOptions.builder(root);
+            SuiteOptions.Builder options = SuiteSettings.common(SuiteOptions.builder(root));
             // every trace recorded and exported to the test's receiver at once (TracingIT); the default ratio is 0
             for (SuiteService service : SuiteService.values()) {
                 options.environment(service, "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1")

@@ -25,6 +25,7 @@ import org.yaqaza.launcher.LocalSuite;
 import org.yaqaza.launcher.SuiteOptions;
 import org.yaqaza.launcher.SuiteService;
 import org.yaqaza.systemtest.Json;
+import org.yaqaza.systemtest.SuiteSettings;
 
 /**
  * The real suite with the demo data and demo accounts, shared by the three matrix classes (authorization, write
@@ -111,7 +112,7 @@ public final class SecuritySuite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SuiteOptions.Builder options = SuiteOptions.builder(root).dataDirectory(data).freePorts()
+        SuiteOptions.Builder options = SuiteSettings.common(SuiteOptions.builder(root)).dataDirectory(data).freePorts()
                 .readyTimeout(Duration.ofMinutes(8)).demoSeed(true);
         for (SuiteService service : SuiteService.values()) {
             // the demo seed runs in one transaction; on a crowded machine it can outlast the 60 s default
@@ -123,6 +124,9 @@ public final class SecuritySuite implements AutoCloseable {
         // partner intelligence reaches the intelligence-service within a second instead of five (the write-side
         // matrix waits for two such deliveries)
         options.environment(SuiteService.LIAISON, "YAQAZA_LIAISON_OUTBOX_DISPATCH_EVERY", "1s");
+        // the start waits for the demo releases to the demo partner, tried every 3 s by default (1 s in the
+        // liaison module tests)
+        options.environment(SuiteService.LIAISON, "YAQAZA_LIAISON_DEMO_RELEASES_EVERY", "1s");
         for (String group : List.of("DEFAULT", "TAXII", "PARTNER", "TOKEN", "FAILED_LOGIN")) {
             options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_BURST", "1000000");
             options.environment(SuiteService.GATEWAY, "YAQAZA_GATEWAY_RATE_LIMITS_" + group + "_PER_SECOND",
