@@ -163,8 +163,7 @@ public class ScreeningRepository {
         if (stats != null) {
             return rankCounted(rows, p, probes.size(), stats);
         }
-        // rows referenced once and not materialised: PostgreSQL plans it inline, as a subquery
-        return sql.query("with rows as (" + rows + ")," + HIT_AND_RANKED + " " + CANDIDATES
+        return sql.query("with rows as materialized (" + rows + ")," + HIT_AND_RANKED + " " + CANDIDATES
                 + " order by r.visible desc, r.retrieval desc, e.id", p, ScreeningRepository::candidate);
     }
 
