@@ -228,16 +228,21 @@ public class ScreeningService {
         // part earns a bonus)
         Plan plan = new Plan(query.birthYear(), parts.size());
         boolean singlesByYear = parts.size() == 1;
+        int scored = Math.max(config.scored(), query.limit());
+        // with two parts or more, an entity sharing two of them is found through their pair; one found by a single
+        // part earns one part's credit and ties with that key's every namesake, of which at most `scored` are
+        // scored: reading pair-cap of them (thousands share a common key at 1M names) only costs time
+        int singleCap = singlesByYear ? config.pairCap() : Math.min(config.pairCap(), scored);
         for (int i = 0; i < parts.size(); i++) {
             for (String k : parts.get(i).keys()) {
-                plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT), singlesByYear);
+                plan.capped(k, singleCap, Map.of(i, PART_WEIGHT), singlesByYear);
             }
             for (String k : fuzzy.get(i)) {
-                plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
+                plan.capped(k, singleCap, Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
             }
             for (String k : parts.get(i).weak()) {
                 // another convention's reading (bounded per part): credited like a typo neighbour
-                plan.capped(k, config.pairCap(), Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
+                plan.capped(k, singleCap, Map.of(i, PART_WEIGHT * FUZZY_RETRIEVAL), singlesByYear);
             }
         }
         for (int i = 0; i < parts.size(); i++) {
@@ -257,7 +262,6 @@ public class ScreeningService {
         vocabularyTime.record(timings.vocabulary, TimeUnit.NANOSECONDS);
         // 3. the best-credited entities the caller may see, with names (visibility decided in SQL before every
         // cut), and apart from them the best hidden ones, scored only to alert their owners
-        int scored = Math.max(config.scored(), query.limit());
         List<ScreeningRepository.Candidate> found = repository.rank(caller, plan.probes, plan.credits, scored,
                 deconflict, timings.stats);
         long scoring = System.nanoTime();
