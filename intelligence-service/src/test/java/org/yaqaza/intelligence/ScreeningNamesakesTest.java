@@ -87,6 +87,19 @@ class ScreeningNamesakesTest {
     }
 
     /**
+     * A query of several parts reads a single part's key only up to {@code scored} entities (1,200 share the family
+     * name here): a person sharing two of its parts is found through their pair, whatever the namesakes of one.
+     */
+    @Test
+    void namesakesOfOnePartDoNotHideAPersonSharingTwo() {
+        String karim = Fixtures.createEntity(ANALYST, """
+                {"kind":"PERSON","displayName":"Karim Tazrouti","names":[{"name":"Karim Tazrouti"}],
+                 "nationality":"MA","classification":"RESTRICTED"}""");
+        assertEquals(karim, first("{\"name\":\"Karim Ben Said Tazrouti\"}"));
+        assertEquals(karim, first("{\"name\":\"كريم بن سعيد التازروتي\"}"));
+    }
+
+    /**
      * A caller who may see none of the 1,200 namesakes (RESTRICTED, their clearance is UNCLASSIFIED) still gets
      * the one filed UNCLASSIFIED, born after all of them (last in every key's posting order): a probe's first
      * {@code pair-cap} postings are all hidden, so its visible half cannot be taken from that first scan and is read
