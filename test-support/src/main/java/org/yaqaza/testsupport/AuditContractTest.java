@@ -291,7 +291,7 @@ public abstract class AuditContractTest {
     }
 
     /**
-     * The background verification (every 5 seconds in tests) exports the chain's state without anyone asking: a row
+     * The background verification (every second in tests) exports the chain's state without anyone asking: a row
      * changed behind the service turns {@code yaqaza_audit_chain_valid} to 0 at its next run, and back to 1 once
      * the row is restored. /audit/verify is deliberately not called here.
      */
