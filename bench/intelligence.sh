@@ -2,7 +2,8 @@
 # Speed figures of intelligence-service, from a clean clone with only a JDK (17+) and Maven, at each size of a
 # comma-separated list, growing the same database from one size to the next:
 #   phase 1 (first sizes): bulk ingest rate (reports/s acknowledged, audit, full-text indexing and mention
-#   extraction on; the NDJSON is written to files before the clock starts, so making up reports is not timed), the proposal lag p95 of mention extraction (queued -> proposals committed), the ingest's share
+#   extraction on; the NDJSON is written to files before the clock starts, so making up reports is not timed),
+#   the proposal lag p95 of mention extraction (queued -> proposals committed), the ingest's share
 #   of the COPY rate, search p95 with one client and with 16 concurrent searchers, graph depth-2 and shortest path;
 #   each later phase (the service restarted with extraction workers off; the queue is still written): the ingest of
 #   the added reports as a share of the COPY rate at the larger table (goal >= 60 %), the same latencies again and

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
@@ -359,7 +360,6 @@ public final class IntelligenceBench {
      * {@code extraction} the workers run and the queue is waited for (the lag figures), otherwise it is left.
      */
     private double ingest(int from, int to, boolean extraction) throws Exception {
-        int total = to - from;
         // 2,000 lines a request: java.net.http may send the whole body before it reads the streamed results, so
         // the unread results (≈ 70 bytes a line) must fit in the socket buffers
         int chunk = 2_000;
@@ -367,6 +367,22 @@ public final class IntelligenceBench {
         // service's, and done between requests it took time and CPU of these 2 cores from the ingest measured
         // (a partner or collector sends reports that exist); the files come back from the page cache
         Path files = Files.createTempDirectory("yaqaza-bench-ingest");
+        try {
+            return ingest(from, to, extraction, files, chunk);
+        } finally {
+            // up to about 1 GB at the largest size: gone whether the ingest succeeded or not
+            try (Stream<Path> left = Files.list(files)) {
+                for (Path file : (Iterable<Path>) left::iterator) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(files);
+        }
+    }
+
+    /** The ingest itself: writes the requests' files into {@code files}, then sends them, timed. */
+    private double ingest(int from, int to, boolean extraction, Path files, int chunk) throws Exception {
+        int total = to - from;
         long bytes = 0;
         BenchProgress writing = new BenchProgress("reports written to NDJSON files", total);
         for (int done = from; done < to; done += chunk) {
@@ -397,13 +413,11 @@ public final class IntelligenceBench {
                 throw new IllegalStateException("bulk ingest failed: " + response.statusCode() + " "
                         + response.body());
             }
-            Files.delete(file);
             // results are streamed with the totals as HTTP trailers, which this client drops: count the lines
             stored += response.body().split("\"status\":\"CREATED\"", -1).length - 1;
             progress.advance(Math.min(chunk, to - done));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Files.delete(files);
         if (stored != total) {
             throw new IllegalStateException("bulk ingest stored " + stored + " of " + total + " reports");
         }

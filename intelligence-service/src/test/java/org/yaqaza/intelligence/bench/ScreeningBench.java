@@ -8,6 +8,7 @@ import static org.yaqaza.intelligence.bench.BenchSupport.startService;
 import static org.yaqaza.intelligence.bench.BenchSupport.stop;
 
 import java.io.InputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -545,7 +547,7 @@ public final class ScreeningBench {
     }
 
     /** CPU time (clock ticks) of the service's JIT compiler threads so far, from Linux's /proc. */
-    private long compilerTicks() throws java.io.IOException {
+    private long compilerTicks() throws IOException {
         long ticks = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", "" + servicePid, "task"))) {
             for (Path thread : threads) {
@@ -557,7 +559,7 @@ public final class ScreeningBench {
                     // after the command's closing parenthesis: state is field 3, utime 14, stime 15
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (java.nio.file.NoSuchFileException ended) {
+                } catch (NoSuchFileException ended) {
                     // a compiler thread the JVM stopped meanwhile
                 }
             }
