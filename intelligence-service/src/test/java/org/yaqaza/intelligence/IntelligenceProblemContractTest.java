@@ -1,8 +1,15 @@
 package org.yaqaza.intelligence;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.yaqaza.testsupport.ProblemContractTest;
@@ -71,5 +78,37 @@ class IntelligenceProblemContractTest extends ProblemContractTest {
     void malformedIdIsA404ProblemNotA500() {
         given().auth().oauth2(writerToken()).get(postPath() + "/not-a-uuid")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void markingTooLargeForTheDatabaseIs422AndNothingIsStored() {
+        // 20 compartments and 50 shared-with codes of 40 characters each pass validation, but together exceed the
+        // size of an entry of the entity visibility index (V20_8_1): the database refuses, the client hears why
+        String[] compartments = IntStream.range(0, 20).mapToObj(i -> code("C", i)).toArray(String[]::new);
+        String token = Fixtures.analyst("SECRET", compartments);
+        String shared = IntStream.range(0, 50).mapToObj(i -> "\"" + code("A", i) + "\"")
+                .collect(Collectors.joining(","));
+        String name = "Marking Trop Longue " + System.nanoTime();
+        String body = Fixtures.person(name, "SECRET", compartments).replace("}", ",\"sharedWith\":[" + shared + "]}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/intelligence/entities")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("Values too large"))
+                .body("detail", not(containsString("index")));
+        given().auth().oauth2(token).queryParam("name", name).get("/api/intelligence/entities")
+                .then().statusCode(200).body("items", hasSize(0));
+        // the same person with a shorter marking is stored and listed: the refusal was the size, nothing else
+        Fixtures.createEntity(token, Fixtures.person(name, "SECRET", compartments[0]));
+        given().auth().oauth2(token).queryParam("name", name).get("/api/intelligence/entities")
+                .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    /** A distinct 40-character code (A-Z, 0-9) that does not compress: the index entry keeps its full size. */
+    private static String code(String prefix, int i) {
+        StringBuilder code = new StringBuilder(prefix).append(i);
+        Random random = new Random(31L * i + prefix.hashCode());
+        while (code.length() < 40) {
+            code.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".charAt(random.nextInt(36)));
+        }
+        return code.toString();
     }
 }

@@ -182,13 +182,21 @@ public class ProblemMappers {
      * Input the service cannot decode or the database cannot hold: a body whose bytes are no Unicode encoding
      * (Jackson's encoding detection fails before any JSON is parsed), or a value PostgreSQL refuses as data
      * (SQL state class 22, e.g. a NUL character in text, a number out of range). The client's fault, so 400;
-     * nothing was written.
+     * nothing was written. Values over a size limit of the database (54000, e.g. an index entry too large) are
+     * the client's too, but well-formed: 422.
      */
     static Response undecodableInput(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.io.CharConversionException) {
                 return Problems.response(400, "Malformed request body",
                         "The request body is not valid UTF-8 JSON.", path(uri), null);
+            }
+            if (t instanceof java.sql.SQLException sql && "54000".equals(sql.getSQLState())) {
+                // an index entry over PostgreSQL's size limit, e.g. marking lists too long for a covering index
+                LOG.infof("database refused a value as too large: %s", sql.getMessage());
+                return Problems.response(422, "Values too large",
+                        "The values in the request are too large to store together (for example the marking's"
+                                + " compartment and shared-with lists).", path(uri), null);
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
