@@ -143,12 +143,15 @@ public class ExtractionWorker {
 
     private List<Claimed> extractBatch(List<UUID> claimedIds) {
         // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
-        // report is extracted again: its undecided proposals are replaced, decisions are kept)
+        // report is extracted again: its undecided proposals are replaced, decisions are kept). The batch size is
+        // written into the statement, not bound: PostgreSQL's generic plan of a prepared statement guesses a bound
+        // LIMIT at a tenth of the table and then scans the whole queue and every proposal on each claim, which made
+        // the drain quadratic (docs/intelligence.md, History of 5 Dec, fifth round)
         Map<UUID, String[]> texts = new HashMap<>();
         long[] keyVersion = { Long.MIN_VALUE };
         List<Claimed> claimed = sql.query("""
                 with claimed as (delete from extraction_queue where report_id in (select report_id
-                        from extraction_queue where not_before <= now() order by not_before limit :batch
+                        from extraction_queue where not_before <= now() order by not_before limit %d
                         for update skip locked)
                     returning report_id, enqueued_at, author_clearance, author_compartments, author_agency),
                 cleared as (delete from mention_proposal p using claimed c
@@ -156,7 +159,7 @@ public class ExtractionWorker {
                 select c.report_id, extract(epoch from clock_timestamp() - c.enqueued_at), c.author_clearance,
                     c.author_compartments, c.author_agency, r.title, r.body,
                     (select version from extraction_key_version)
-                  from claimed c left join report r on r.id = c.report_id""", Map.of("batch", config.batchSize()),
+                  from claimed c left join report r on r.id = c.report_id""".formatted(config.batchSize()), Map.of(),
                 rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     String title = rs.getString(6); // null: the report is gone (title is not null)
