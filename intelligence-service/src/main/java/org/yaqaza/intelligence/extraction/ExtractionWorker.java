@@ -142,17 +142,11 @@ public class ExtractionWorker {
     }
 
     private List<Claimed> extractBatch(List<UUID> claimedIds) {
-        // The queue and the proposals grow by thousands of rows a second in a burst, faster than autovacuum
-        // analyses them: on statistics taken when they were small, PostgreSQL planned the claim below with
-        // sequential scans and hash joins over the whole queue and every proposal, so each claim cost more as the
-        // burst went on (docs/intelligence.md, History of 5 Dec, fifth round). Every step of the claim has an
-        // index (queue by id and due time, proposals by report, reports by id), so this transaction plans with
-        // index scans and nested loops only, whatever the statistics say.
-        sql.query("select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),"
-                + " set_config('enable_mergejoin', 'off', true)", Map.of(), rs -> null);
         // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
         // report is extracted again: its undecided proposals are replaced, decisions are kept). The batch size is
-        // written into the statement, not bound: a generic plan guesses a bound LIMIT at a tenth of the table
+        // written into the statement, not bound: PostgreSQL's generic plan of a prepared statement guesses a bound
+        // LIMIT at a tenth of the table and then scans the whole queue and every proposal on each claim, which made
+        // the drain quadratic (docs/intelligence.md, History of 5 Dec, fifth round)
         Map<UUID, String[]> texts = new HashMap<>();
         long[] keyVersion = { Long.MIN_VALUE };
         List<Claimed> claimed = sql.query("""
