@@ -145,8 +145,8 @@ public class ExtractionWorker {
         // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
         // report is extracted again: its undecided proposals are replaced, decisions are kept). The batch size is
         // written into the statement, not bound: PostgreSQL's generic plan of a prepared statement guesses a bound
-        // LIMIT at a tenth of the table and then scans the whole queue and every proposal on each claim, which made
-        // the drain quadratic (docs/intelligence.md, History of 5 Dec, fifth round)
+        // LIMIT at a tenth of the queue, and that plan scans the whole queue and every proposal on each claim
+        // (EXPLAIN in docs/intelligence.md, "Mention extraction", fifth round)
         Map<UUID, String[]> texts = new HashMap<>();
         long[] keyVersion = { Long.MIN_VALUE };
         List<Claimed> claimed = sql.query("""
