@@ -205,6 +205,13 @@ class MentionExtractionTest {
                                 "\"version\":0,\"classification\""))
                 .put("/api/intelligence/reports/" + id).then().statusCode(200);
         assertTrue(proposals(ANALYST, id).getList("entityId").contains(person));
+        // corrected once more without the name: the undecided proposal goes with it
+        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "fr", "Note",
+                        "Personne n'a été vu à Meknès.", "SECRET").replace("\"classification\"",
+                                "\"version\":1,\"classification\""))
+                .put("/api/intelligence/reports/" + id).then().statusCode(200);
+        assertFalse(proposals(ANALYST, id).getList("entityId").contains(person));
     }
 
     @Test
