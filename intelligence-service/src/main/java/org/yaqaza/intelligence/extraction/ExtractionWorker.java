@@ -1,6 +1,7 @@
 package org.yaqaza.intelligence.extraction;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +48,9 @@ public class ExtractionWorker {
 
     private static final Logger LOG = Logger.getLogger(ExtractionWorker.class);
 
+    /** How often a claim starts at the queue's head rather than at {@link #claimedUpTo}. */
+    private static final long HEAD_SCAN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private record Claimed(UUID reportId, double waitedSeconds, Map<String, Object> author) {
     }
 
@@ -58,6 +64,15 @@ public class ExtractionWorker {
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final ExecutorService pool;
+    /**
+     * Due time of the latest row claimed on this instance, where the next claim starts (null: at the head). Claimed
+     * rows are deleted, but until vacuum their index entries stay at the queue's head, so in a burst a claim from the
+     * head walked past every row claimed since the last vacuum: 12-30 ms a claim (docs/intelligence.md, fifth
+     * round). Rows due before the cursor (a transaction that committed after later ones, a batch retried later) are
+     * taken by a claim from the head, made at least once a second and whenever a claim from the cursor finds none.
+     */
+    private final AtomicReference<OffsetDateTime> claimedUpTo = new AtomicReference<>();
+    private final AtomicLong headClaimedAt = new AtomicLong(System.nanoTime());
 
     public ExtractionWorker(Sql sql, MentionExtractor extractor, NameKeySet keySet, ExtractionConfig config,
             ObjectMapper json, MeterRegistry meters) {
@@ -142,36 +157,14 @@ public class ExtractionWorker {
     }
 
     private List<Claimed> extractBatch(List<UUID> claimedIds) {
-        // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
-        // report is extracted again: its undecided proposals are replaced, decisions are kept). The batch size is
-        // written into the statement, not bound: PostgreSQL's generic plan of a prepared statement guesses a bound
-        // LIMIT at a tenth of the queue, and that plan scans the whole queue and every proposal on each claim.
-        // The proposals are cleared through an array of the claimed ids, not a join: on statistics taken before a
-        // burst the join was planned as a hash join over every proposal, 65-85 ms a claim and growing (EXPLAIN in
-        // docs/intelligence.md, "Mention extraction", fifth round); an array of ids is an index scan at any size
         Map<UUID, String[]> texts = new HashMap<>();
         long[] keyVersion = { Long.MIN_VALUE };
-        List<Claimed> claimed = sql.query("""
-                with claimed as (delete from extraction_queue where report_id in (select report_id
-                        from extraction_queue where not_before <= now() order by not_before limit %d
-                        for update skip locked)
-                    returning report_id, enqueued_at, author_clearance, author_compartments, author_agency),
-                cleared as (delete from mention_proposal p
-                    where p.report_id = any(array(select report_id from claimed)) and p.status = 'PROPOSED')
-                select c.report_id, extract(epoch from clock_timestamp() - c.enqueued_at), c.author_clearance,
-                    c.author_compartments, c.author_agency, r.title, r.body,
-                    (select version from extraction_key_version)
-                  from claimed c left join report r on r.id = c.report_id""".formatted(config.batchSize()), Map.of(),
-                rs -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    String title = rs.getString(6); // null: the report is gone (title is not null)
-                    if (title != null) {
-                        texts.put(id, new String[] { title, rs.getString(7) });
-                    }
-                    keyVersion[0] = rs.getLong(8);
-                    return new Claimed(id, rs.getDouble(2), Map.of(Visibility.CLEARANCE, rs.getShort(3),
-                            Visibility.COMPARTMENTS, rs.getString(4), Visibility.AGENCY, rs.getString(5)));
-                });
+        OffsetDateTime from = claimFrom();
+        List<Claimed> claimed = claim(from, texts, keyVersion);
+        if (claimed.isEmpty() && from != null) {
+            // nothing due after the cursor: rows due before it may still wait
+            claimed = claim(null, texts, keyVersion);
+        }
         if (claimed.isEmpty()) {
             return claimed;
         }
@@ -196,6 +189,66 @@ public class ExtractionWorker {
                     .forEach(found -> rows.add(reportId, found)));
         }
         rows.insert();
+        return claimed;
+    }
+
+    /** The cursor to claim from, or null to claim from the queue's head (at least once a second). */
+    private OffsetDateTime claimFrom() {
+        long now = System.nanoTime();
+        long last = headClaimedAt.get();
+        OffsetDateTime cursor = claimedUpTo.get();
+        if (cursor == null || now - last >= HEAD_SCAN_NANOS && headClaimedAt.compareAndSet(last, now)) {
+            headClaimedAt.set(now);
+            return null;
+        }
+        return cursor;
+    }
+
+    /**
+     * Claims up to a batch of due rows from {@code from} (null: the head) and moves the cursor: past the latest
+     * claimed when the batch was full, back to the head when it was not.
+     */
+    private List<Claimed> claim(OffsetDateTime from, Map<UUID, String[]> texts, long[] keyVersion) {
+        // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
+        // report is extracted again: its undecided proposals are replaced, decisions are kept). The batch size is
+        // written into the statement, not bound: PostgreSQL's generic plan of a prepared statement guesses a bound
+        // LIMIT at a tenth of the queue, and that plan scans the whole queue and every proposal on each claim.
+        // The proposals are cleared through an array of the claimed ids, not a join: on statistics taken before a
+        // burst the join was planned as a hash join over every proposal, 65-85 ms a claim and growing (EXPLAIN in
+        // docs/intelligence.md, "Mention extraction", fifth round); an array of ids is an index scan at any size
+        OffsetDateTime[] latest = { null };
+        List<Claimed> claimed = sql.query("""
+                with claimed as (delete from extraction_queue where report_id in (select report_id
+                        from extraction_queue where not_before <= now()%s order by not_before limit %d
+                        for update skip locked)
+                    returning report_id, enqueued_at, author_clearance, author_compartments, author_agency, not_before),
+                cleared as (delete from mention_proposal p
+                    where p.report_id = any(array(select report_id from claimed)) and p.status = 'PROPOSED')
+                select c.report_id, extract(epoch from clock_timestamp() - c.enqueued_at), c.author_clearance,
+                    c.author_compartments, c.author_agency, r.title, r.body,
+                    (select version from extraction_key_version), c.not_before
+                  from claimed c left join report r on r.id = c.report_id"""
+                .formatted(from == null ? "" : " and not_before >= :from", config.batchSize()),
+                from == null ? Map.of() : Map.of("from", from), rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String title = rs.getString(6); // null: the report is gone (title is not null)
+                    if (title != null) {
+                        texts.put(id, new String[] { title, rs.getString(7) });
+                    }
+                    keyVersion[0] = rs.getLong(8);
+                    OffsetDateTime due = rs.getObject(9, OffsetDateTime.class);
+                    if (latest[0] == null || due.isAfter(latest[0])) {
+                        latest[0] = due;
+                    }
+                    return new Claimed(id, rs.getDouble(2), Map.of(Visibility.CLEARANCE, rs.getShort(3),
+                            Visibility.COMPARTMENTS, rs.getString(4), Visibility.AGENCY, rs.getString(5)));
+                });
+        if (claimed.size() < config.batchSize()) {
+            claimedUpTo.set(null);
+        } else {
+            claimedUpTo.accumulateAndGet(latest[0],
+                    (cursor, due) -> cursor == null || due.isAfter(cursor) ? due : cursor);
+        }
         return claimed;
     }
 
