@@ -199,19 +199,19 @@ class MentionExtractionTest {
         String person = person(ANALYST, "SECRET", null, "Imane Boukhriss");
         String id = report(ANALYST, "fr", "Note", "Rien à signaler.", "SECRET");
         assertFalse(proposals(ANALYST, id).getList("entityId").contains(person));
-        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "fr", "Note",
-                        "Imane Boukhriss a été vue à Meknès.", "SECRET").replace("\"classification\"",
-                                "\"version\":0,\"classification\""))
-                .put("/api/intelligence/reports/" + id).then().statusCode(200);
+        correct(id, 0, "Imane Boukhriss a été vue à Meknès.");
         assertTrue(proposals(ANALYST, id).getList("entityId").contains(person));
         // corrected once more without the name: the undecided proposal goes with it
-        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "fr", "Note",
-                        "Personne n'a été vu à Meknès.", "SECRET").replace("\"classification\"",
-                                "\"version\":1,\"classification\""))
-                .put("/api/intelligence/reports/" + id).then().statusCode(200);
+        correct(id, 1, "Personne n'a été vu à Meknès.");
         assertFalse(proposals(ANALYST, id).getList("entityId").contains(person));
+    }
+
+    /** The analyst's French note {@code id}, at {@code version}, corrected to {@code body}. */
+    private static void correct(String id, int version, String body) {
+        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(Fixtures.report("HUMINT", "B", 2, "2026-03-01T10:00:00Z", "fr", "Note", body, "SECRET")
+                        .replace("\"classification\"", "\"version\":" + version + ",\"classification\""))
+                .put("/api/intelligence/reports/" + id).then().statusCode(200);
     }
 
     @Test
