@@ -157,6 +157,14 @@ public class ExtractionWorker {
     }
 
     private List<Claimed> extractBatch(List<UUID> claimedIds) {
+        // The claim is a prepared statement whose plan PostgreSQL keeps while the tables' statistics stand: made
+        // when the report table and the queue were small (a fresh or quiet database meeting a burst), it read
+        // every report and every queue row, dead ones included, by sequential scans and hash joins, 100-550 ms a
+        // claim as the burst grew them (auto_explain, docs/intelligence.md, "Mention extraction", sixth round).
+        // Every step has an index (queue by due time and id, proposals and reports by id), so this transaction
+        // plans with index scans and nested loops, whatever the statistics say.
+        sql.query("select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),"
+                + " set_config('enable_mergejoin', 'off', true)", Map.of(), rs -> null);
         Map<UUID, String[]> texts = new HashMap<>();
         long[] keyVersion = { Long.MIN_VALUE };
         OffsetDateTime from = claimFrom();
