@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,18 @@ public final class IntelligenceBench {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Random RANDOM = new Random(7);
+    /** The ingest goal (reports/s acknowledged); the proposal lag's goal holds at this rate. */
+    private static final int INGEST_GOAL = 2_000;
+    /**
+     * The paced ingest's sending rate: 2 % above the goal, so that a service keeping the pace is acknowledged at
+     * the goal's rate or more (a slow first request and the last request's own time count against it).
+     */
+    private static final double PACE = INGEST_GOAL * 1.02;
+    /**
+     * Lines a paced request holds: about four requests a second at the pace, so the load is even rather than in
+     * bursts (at 200 lines a request the service's cost per request kept it just under the goal's rate).
+     */
+    private static final int PACED_CHUNK = 500;
     /** Reports COPYed to measure the database's own ingest rate (the rate, not the size, is the figure). */
     private static final int COPY_SAMPLE = 100_000;
     private final String[] arWords = BenchVocabulary.arabic();
@@ -102,6 +115,10 @@ public final class IntelligenceBench {
             if (reports[i] < reports[i - 1] || relationships[i] < relationships[i - 1]) {
                 throw new IllegalArgumentException("sizes must grow: the same database is grown from one to the next");
             }
+        }
+        if (phases > 1 && reports[1] < 2 * reports[0]) {
+            throw new IllegalArgumentException("the second report size must be at least twice the first: phase 1"
+                    + " ends with a paced ingest of as many reports again");
         }
         System.exit(new IntelligenceBench().run(reports, relationships, jar));
     }
@@ -157,6 +174,9 @@ public final class IntelligenceBench {
             double relationshipRate = relationshipCount / lastGraphLoadSeconds;
             double measureSeconds = (System.nanoTime() - measureStart) / 1e9 - lastGraphLoadSeconds;
             System.out.println(load());
+            // after the measurements at phase 1's size, which the paced ingest's reports would change
+            pacedIngest(reportCount, 2 * reportCount);
+            System.out.println(load());
             if (reportCounts.length > 1) {
                 // the rest of the run at this run's own rates: the report rate without extraction is at least the
                 // phase's rate with it (the phase's time includes the drain), so this is an upper bound for it
@@ -178,8 +198,8 @@ public final class IntelligenceBench {
                             + " growth phases: the ingest still queues every report for extraction (its real cost),"
                             + " nothing drains the queue; phase 1's extraction figures stand for extraction");
                 }
-                Latencies grown = grow(db, reportCounts[phase - 1], reportCounts[phase], relationshipCounts[phase],
-                        phase + 1);
+                int from = phase == 1 ? 2 * reportCount : reportCounts[phase - 1];
+                Latencies grown = grow(db, from, reportCounts[phase], relationshipCounts[phase], phase + 1);
                 growth(first, grown, reportCount, reportCounts[phase], relationshipCount, relationshipCounts[phase]);
             }
         } finally {
@@ -279,10 +299,15 @@ public final class IntelligenceBench {
             // the COPY sample, and the vacuum of the report table after it (about a fifth of the COPY's time a row)
             seconds += Math.min(grown, COPY_SAMPLE) / rates.copy + reports[i] / (5 * rates.copy);
             seconds += (relationships[i] - previousRelationships) / rates.relationships + rates.measureSeconds;
+            previousReports = reports[i];
+            if (i == 0) {
+                // the paced ingest of as many reports again, and its queue's last seconds
+                seconds += reports[0] / PACE + 10;
+                previousReports = 2 * reports[0];
+            }
             if (i == 1) {
                 seconds += 30; // the restart without extraction workers
             }
-            previousReports = reports[i];
             previousRelationships = relationships[i];
         }
         return String.format(Locale.ROOT, "estimated duration of " + (fromPhase == 0 ? "the whole run"
@@ -356,19 +381,108 @@ public final class IntelligenceBench {
     // ---- bulk ingest ----
 
     /**
-     * Sends reports {@code from} (inclusive) to {@code to} and returns the acknowledged reports per second; with
-     * {@code extraction} the workers run and the queue is waited for (the lag figures), otherwise it is left.
+     * Sends reports {@code from} (inclusive) to {@code to} as fast as the service takes them and returns the
+     * acknowledged reports per second; with {@code extraction} the workers run and the queue is waited for (the
+     * extraction rate, and the lag as information: at this rate the queue may grow), otherwise it is left.
      */
     private double ingest(int from, int to, boolean extraction) throws Exception {
         // 2,000 lines a request: java.net.http may send the whole body before it reads the streamed results, so
         // the unread results (≈ 70 bytes a line) must fit in the socket buffers
-        int chunk = 2_000;
+        Ingested run = send(from, to, 2_000, 0);
+        if (!extraction) {
+            System.out.printf("bulk ingest: reports %d to %d (%.1f MB NDJSON, ar/fr/en, audit + full-text index on,"
+                    + " extraction queued but its workers off) in %.1f s; service CPU %.2f ms per report%n", from, to,
+                    run.bytes / 1e6, run.seconds(), run.cpuMillisPerReport());
+            goals.info("bulk ingest of reports " + from + " to " + to + ", acknowledged (extraction workers off,"
+                    + " queue written)", run.rate(), "reports/s");
+            return run.rate();
+        }
+        System.out.printf("bulk ingest: %d reports (%.1f MB NDJSON, ar/fr/en, audit + full-text index on,"
+                + " mention extraction on) in %.1f s%n", run.stored, run.bytes / 1e6, run.seconds());
+        goals.atLeast("bulk ingest of " + run.stored + " reports, acknowledged", run.rate(), "reports/s",
+                INGEST_GOAL);
+        Lag lag = extractionLag(run, Map.of());
+        // faster than the goal's rate the workers share the CPU with a faster ingest and the queue may grow: the
+        // goals for extraction are judged on the paced ingest, these are information
+        goals.info("mention extraction rate with the ingest as fast as it goes (first report sent to queue empty)",
+                lag.extractionRate(run), "reports/s");
+        goals.info("proposal lag p95 with the ingest as fast as it goes (bucket bound)", lag.p95, "s");
+        // the service's CPU (every thread: HTTP, audit, queue, extraction workers) from the first report sent to
+        // the queue empty, per report: on a shared machine this compares runs better than the rates do
+        System.out.printf("service CPU during ingest + extraction: %.2f ms per report%n", run.cpuMillisPerReport());
+        return run.rate();
+    }
+
+    /**
+     * The proposal lag at the goal's rate: reports {@code from} to {@code to} sent at {@link #PACE} reports/s in
+     * small requests, as collectors and partners send, while the workers extract. The lag counts only when the
+     * service was acknowledged at the goal's rate or more.
+     */
+    private void pacedIngest(int from, int to) throws Exception {
+        System.out.printf("%n== phase 1, paced: reports %d to %d sent at %.0f reports/s, %d a request%n", from, to,
+                PACE, PACED_CHUNK);
+        Map<String, Double> before = lagHistogram(metrics());
+        Ingested run = send(from, to, PACED_CHUNK, PACE);
+        System.out.printf("paced bulk ingest: %d reports (%.1f MB NDJSON, mention extraction on) in %.1f s%n",
+                run.stored, run.bytes / 1e6, run.seconds());
+        goals.info("paced bulk ingest of " + run.stored + " reports, acknowledged (sent at " + Math.round(PACE)
+                + " reports/s)", run.rate(), "reports/s");
+        Lag lag = extractionLag(run, before);
+        boolean atGoalRate = run.rate() >= INGEST_GOAL;
+        if (!atGoalRate) {
+            System.out.println("the service was acknowledged below the ingest goal's rate: the figures below are not"
+                    + " at it");
+        }
+        // extraction keeps up with ingest at the goal's rate when this reaches the goal
+        goals.atLeast("mention extraction rate at the ingest goal's rate (paced ingest, first report sent to queue"
+                + " empty)", atGoalRate ? lag.extractionRate(run) : Double.NaN, "reports/s", INGEST_GOAL);
+        goals.below("proposal lag p95 at the ingest goal's rate (paced ingest, bucket bound)",
+                atGoalRate ? lag.p95 : Double.NaN, "s", 5);
+        System.out.printf("service CPU during the paced ingest + extraction: %.2f ms per report%n",
+                run.cpuMillisPerReport());
+    }
+
+    /** One timed ingest: reports stored, NDJSON bytes, and the service's clock and CPU from the first request on. */
+    private final class Ingested {
+        final int stored;
+        final long bytes;
+        final long start;
+        final long acknowledged;
+        private final long cpuStart;
+
+        Ingested(int stored, long bytes, long start, long acknowledged, long cpuStart) {
+            this.stored = stored;
+            this.bytes = bytes;
+            this.start = start;
+            this.acknowledged = acknowledged;
+            this.cpuStart = cpuStart;
+        }
+
+        double seconds() {
+            return (acknowledged - start) / 1e9;
+        }
+
+        double rate() {
+            return stored / seconds();
+        }
+
+        /** The service's CPU from the first request to now, per report stored. */
+        double cpuMillisPerReport() {
+            return (serviceCpuNanos() - cpuStart) / 1e6 / Math.max(1, stored);
+        }
+    }
+
+    /**
+     * Writes the NDJSON of reports {@code from} to {@code to} into files of {@code chunk} lines, then sends them one
+     * request at a time, timed: as fast as they are acknowledged, or at {@code pace} reports/s when above 0.
+     */
+    private Ingested send(int from, int to, int chunk, double pace) throws Exception {
         // the NDJSON is written to files before the clock starts: making up reports is the client's work, not the
         // service's, and done between requests it took time and CPU of these 2 cores from the ingest measured
         // (a partner or collector sends reports that exist); the files come back from the page cache
         Path files = Files.createTempDirectory("yaqaza-bench-ingest");
         try {
-            return ingest(from, to, extraction, files, chunk);
+            return send(from, to, chunk, pace, files);
         } finally {
             // up to about 1 GB at the largest size: gone whether the ingest succeeded or not
             try (Stream<Path> left = Files.list(files)) {
@@ -380,8 +494,7 @@ public final class IntelligenceBench {
         }
     }
 
-    /** The ingest itself: writes the requests' files into {@code files}, then sends them, timed. */
-    private double ingest(int from, int to, boolean extraction, Path files, int chunk) throws Exception {
+    private Ingested send(int from, int to, int chunk, double pace, Path files) throws Exception {
         int total = to - from;
         long bytes = 0;
         BenchProgress writing = new BenchProgress("reports written to NDJSON files", total);
@@ -400,6 +513,13 @@ public final class IntelligenceBench {
         int stored = 0;
         BenchProgress progress = new BenchProgress("reports ingested", total);
         for (int done = from; done < to; done += chunk) {
+            if (pace > 0) {
+                // each request leaves when its reports are due at the pace; a late one leaves at once
+                long wait = start + (long) ((done - from) / pace * 1e9) - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
             Path file = files.resolve(done + ".ndjson");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base
                     + "/api/intelligence/reports/bulk"))
@@ -417,27 +537,11 @@ public final class IntelligenceBench {
             stored += response.body().split("\"status\":\"CREATED\"", -1).length - 1;
             progress.advance(Math.min(chunk, to - done));
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long acknowledged = System.nanoTime();
         if (stored != total) {
             throw new IllegalStateException("bulk ingest stored " + stored + " of " + total + " reports");
         }
-        if (!extraction) {
-            System.out.printf("bulk ingest: reports %d to %d (%.1f MB NDJSON, ar/fr/en, audit + full-text index on,"
-                    + " extraction queued but its workers off) in %.1f s; service CPU %.2f ms per report%n", from, to,
-                    bytes / 1e6, seconds, (serviceCpuNanos() - cpuStart) / 1e6 / Math.max(1, stored));
-            goals.info("bulk ingest of reports " + from + " to " + to + ", acknowledged (extraction workers off,"
-                    + " queue written)", stored / seconds, "reports/s");
-            return stored / seconds;
-        }
-        System.out.printf("bulk ingest: %d reports (%.1f MB NDJSON, ar/fr/en, audit + full-text index on,"
-                + " mention extraction on) in %.1f s%n", stored, bytes / 1e6, seconds);
-        goals.atLeast("bulk ingest of " + stored + " reports, acknowledged", stored / seconds, "reports/s", 2_000);
-        extractionLag(stored, start, System.nanoTime());
-        // the service's CPU (every thread: HTTP, audit, queue, extraction workers) from the first report sent to
-        // the queue empty, per report: on a shared machine this compares runs better than the rates do
-        System.out.printf("service CPU during ingest + extraction: %.2f ms per report%n",
-                (serviceCpuNanos() - cpuStart) / 1e6 / Math.max(1, stored));
-        return stored / seconds;
+        return new Ingested(stored, bytes, start, acknowledged, cpuStart);
     }
 
     /**
@@ -491,42 +595,62 @@ public final class IntelligenceBench {
         }
     }
 
+    /** The lag figures of one ingest: whether every report was extracted, p95 (bucket bound), queue empty at. */
+    private record Lag(boolean complete, double p95, long emptied) {
+        /** Reports over the time from the first one sent to the queue empty (NaN when some were not extracted). */
+        double extractionRate(Ingested run) {
+            return complete ? run.stored / ((emptied - run.start) / 1e9) : Double.NaN;
+        }
+    }
+
     /**
-     * Waits until every stored report has been extracted (the lag histogram counts one per report), then prints
-     * the proposal lag (queued → proposals committed): p95 is the upper bound of the first bucket holding 95 %.
+     * Waits until every report of {@code run} has been extracted (the lag histogram counts one per report, beyond
+     * its counts {@code before} the run), then prints the proposal lag (queued → proposals committed) of those
+     * reports: p95 is the upper bound of the first bucket holding 95 % of them.
      */
-    private void extractionLag(int stored, long ingestStart, long acknowledged) throws Exception {
-        String metrics = "";
+    private Lag extractionLag(Ingested run, Map<String, Double> before) throws Exception {
+        double counted = before.getOrDefault(COUNT, 0.0);
+        Map<String, Double> after = Map.of();
         for (int i = 0; i < 36_000; i++) {
-            metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (metric(metrics, "yaqaza_extraction_lag_seconds_count ") >= stored) {
+            after = lagHistogram(metrics());
+            if (after.getOrDefault(COUNT, 0.0) - counted >= run.stored) {
                 break;
             }
             Thread.sleep(100);
         }
-        double count = metric(metrics, "yaqaza_extraction_lag_seconds_count ");
+        long emptied = System.nanoTime();
+        double count = after.getOrDefault(COUNT, 0.0) - counted;
         double p95 = Double.NaN;
-        List<String> buckets = metrics.lines().filter(l -> l.startsWith("yaqaza_extraction_lag_seconds_bucket"))
-                .toList();
-        for (String line : buckets) {
-            double cumulative = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            if (cumulative >= 0.95 * count) {
-                String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
-                p95 = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+        for (Map.Entry<String, Double> bucket : after.entrySet()) {
+            if (!bucket.getKey().equals(COUNT)
+                    && bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= 0.95 * count) {
+                p95 = bucket.getKey().equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.getKey());
                 break;
             }
         }
-        long emptied = System.nanoTime();
         System.out.printf("mention extraction: %.0f reports extracted (%d known entities, half the reports name"
-                + " some), queue empty %.1f s after the last acknowledgement%n", count, known.size(),
-                (emptied - acknowledged) / 1e9);
-        // sustained extraction: reports over the time from the first one sent to the queue empty; it keeps up
-        // with the ingest when this reaches the ingest goal
-        goals.atLeast("mention extraction rate during bulk ingest (first report sent to queue empty)",
-                count >= stored ? count / ((emptied - ingestStart) / 1e9) : Double.NaN, "reports/s", 2_000);
-        // the histogram gives the upper bound of the bucket holding the 95th percentile
-        goals.below("proposal lag p95 (bucket bound)", count >= stored ? p95 : Double.NaN, "s", 5);
+                + " some), queue empty %.1f s after the last acknowledgement, lag p95 <= %s s%n", count, known.size(),
+                (emptied - run.acknowledged) / 1e9, p95);
+        boolean complete = count >= run.stored;
+        return new Lag(complete, complete ? p95 : Double.NaN, emptied);
+    }
+
+    /** The key of the lag histogram's count in {@link #lagHistogram}. */
+    private static final String COUNT = "count";
+
+    /** The lag histogram: cumulative counts by bucket bound ({@code le}), in order, and its count under "count". */
+    private static Map<String, Double> lagHistogram(String metrics) {
+        Map<String, Double> histogram = new LinkedHashMap<>();
+        metrics.lines().filter(l -> l.startsWith("yaqaza_extraction_lag_seconds_bucket")).forEach(line ->
+                histogram.put(line.replaceAll(".*le=\"([^\"]+)\".*", "$1"),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))));
+        histogram.put(COUNT, metric(metrics, "yaqaza_extraction_lag_seconds_count "));
+        return histogram;
+    }
+
+    private String metrics() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private long serviceCpuNanos() {
