@@ -14,9 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +46,8 @@ public class ExtractionWorker {
 
     private static final Logger LOG = Logger.getLogger(ExtractionWorker.class);
 
-    /** How often a claim starts at the queue's head rather than at {@link #claimedUpTo}. */
-    private static final long HEAD_SCAN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often a claim starts at the queue's head at least, rather than at the cursor ({@link ClaimCursor}). */
+    private static final Duration HEAD_CLAIM_EVERY = Duration.ofSeconds(1);
 
     private record Claimed(UUID reportId, double waitedSeconds, Map<String, Object> author) {
     }
@@ -64,15 +62,7 @@ public class ExtractionWorker {
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final ExecutorService pool;
-    /**
-     * Due time of the latest row claimed on this instance, where the next claim starts (null: at the head). Claimed
-     * rows are deleted, but until vacuum their index entries stay at the queue's head, so in a burst a claim from the
-     * head walked past every row claimed since the last vacuum: 12-30 ms a claim (docs/intelligence.md, fifth
-     * round). Rows due before the cursor (a transaction that committed after later ones, a batch retried later) are
-     * taken by a claim from the head, made at least once a second and whenever a claim from the cursor finds none.
-     */
-    private final AtomicReference<OffsetDateTime> claimedUpTo = new AtomicReference<>();
-    private final AtomicLong headClaimedAt = new AtomicLong(System.nanoTime());
+    private final ClaimCursor cursor = new ClaimCursor(HEAD_CLAIM_EVERY, System::nanoTime);
 
     public ExtractionWorker(Sql sql, MentionExtractor extractor, NameKeySet keySet, ExtractionConfig config,
             ObjectMapper json, MeterRegistry meters) {
@@ -167,11 +157,14 @@ public class ExtractionWorker {
                 + " set_config('enable_mergejoin', 'off', true)", Map.of(), rs -> null);
         Map<UUID, String[]> texts = new HashMap<>();
         long[] keyVersion = { Long.MIN_VALUE };
-        OffsetDateTime from = claimFrom();
-        List<Claimed> claimed = claim(from, texts, keyVersion);
-        if (claimed.isEmpty() && from != null) {
-            // nothing due after the cursor: rows due before it may still wait
-            claimed = claim(null, texts, keyVersion);
+        ClaimCursor.Start start = cursor.next();
+        List<Claimed> claimed = claim(start, texts, keyVersion);
+        if (claimed.isEmpty() && !start.head()) {
+            // nothing due from the cursor on: rows due before it may wait, taken now if the head's turn has come
+            ClaimCursor.Start head = cursor.next();
+            if (head.head()) {
+                claimed = claim(head, texts, keyVersion);
+            }
         }
         if (claimed.isEmpty()) {
             return claimed;
@@ -200,23 +193,8 @@ public class ExtractionWorker {
         return claimed;
     }
 
-    /** The cursor to claim from, or null to claim from the queue's head (at least once a second). */
-    private OffsetDateTime claimFrom() {
-        long now = System.nanoTime();
-        long last = headClaimedAt.get();
-        OffsetDateTime cursor = claimedUpTo.get();
-        if (cursor == null || now - last >= HEAD_SCAN_NANOS && headClaimedAt.compareAndSet(last, now)) {
-            headClaimedAt.set(now);
-            return null;
-        }
-        return cursor;
-    }
-
-    /**
-     * Claims up to a batch of due rows from {@code from} (null: the head) and moves the cursor: past the latest
-     * claimed when the batch was full, back to the head when it was not.
-     */
-    private List<Claimed> claim(OffsetDateTime from, Map<UUID, String[]> texts, long[] keyVersion) {
+    /** Claims up to a batch of due rows from {@code start} and tells the cursor what it took. */
+    private List<Claimed> claim(ClaimCursor.Start start, Map<UUID, String[]> texts, long[] keyVersion) {
         // one round trip: claim, read the texts and the key version, and clear the undecided proposals (a corrected
         // report is extracted again: its undecided proposals are replaced, decisions are kept). The batch size is
         // written into the statement, not bound: PostgreSQL's generic plan of a prepared statement guesses a bound
@@ -236,8 +214,8 @@ public class ExtractionWorker {
                     c.author_compartments, c.author_agency, r.title, r.body,
                     (select version from extraction_key_version), c.not_before
                   from claimed c left join report r on r.id = c.report_id"""
-                .formatted(from == null ? "" : " and not_before >= :from", config.batchSize()),
-                from == null ? Map.of() : Map.of("from", from), rs -> {
+                .formatted(start.head() ? "" : " and not_before >= :from", config.batchSize()),
+                start.head() ? Map.of() : Map.of("from", start.from()), rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     String title = rs.getString(6); // null: the report is gone (title is not null)
                     if (title != null) {
@@ -251,12 +229,7 @@ public class ExtractionWorker {
                     return new Claimed(id, rs.getDouble(2), Map.of(Visibility.CLEARANCE, rs.getShort(3),
                             Visibility.COMPARTMENTS, rs.getString(4), Visibility.AGENCY, rs.getString(5)));
                 });
-        if (claimed.size() < config.batchSize()) {
-            claimedUpTo.set(null);
-        } else {
-            claimedUpTo.accumulateAndGet(latest[0],
-                    (cursor, due) -> cursor == null || due.isAfter(cursor) ? due : cursor);
-        }
+        cursor.claimed(start, claimed.size() >= config.batchSize(), latest[0]);
         return claimed;
     }
 
