@@ -201,12 +201,15 @@ public class ExtractionWorker {
         // LIMIT at a tenth of the queue, and that plan scans the whole queue and every proposal on each claim.
         // The proposals are cleared through an array of the claimed ids, not a join: on statistics taken before a
         // burst the join was planned as a hash join over every proposal, 65-85 ms a claim and growing (EXPLAIN in
-        // docs/intelligence.md, "Mention extraction", fifth round); an array of ids is an index scan at any size
+        // docs/intelligence.md, "Mention extraction", fifth round); an array of ids is an index scan at any size.
+        // The rows to delete are such an array too, computed once, not `in (subquery)`: with the nested loops this
+        // transaction plans, that semi join ran the locking subquery again for every queue row (10-30 s a claim
+        // with 40,000 rows queued, sixth round)
         OffsetDateTime[] latest = { null };
         List<Claimed> claimed = sql.query("""
-                with claimed as (delete from extraction_queue where report_id in (select report_id
+                with claimed as (delete from extraction_queue where report_id = any(array(select report_id
                         from extraction_queue where not_before <= now()%s order by not_before limit %d
-                        for update skip locked)
+                        for update skip locked))
                     returning report_id, enqueued_at, author_clearance, author_compartments, author_agency, not_before),
                 cleared as (delete from mention_proposal p
                     where p.report_id = any(array(select report_id from claimed)) and p.status = 'PROPOSED')
