@@ -52,10 +52,7 @@ class ClaimCursorTest {
 
     @Test
     void rowsFoundBeforeTheCursorAreClaimedFromTheHeadAgainAtOnceUntilABatchReachesTheCursor() {
-        cursor.claimed(cursor.next(), true, T.plusSeconds(10));
-        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        ClaimCursor.Start head = cursor.next();
-        assertTrue(head.head());
+        ClaimCursor.Start head = headClaimASecondAfterTheCursorReached(T.plusSeconds(10));
         // a full batch from the head, all due before the cursor: a transaction committed after later ones
         cursor.claimed(head, true, T.plusSeconds(3));
         ClaimCursor.Start again = cursor.next();
@@ -63,21 +60,31 @@ class ClaimCursorTest {
         assertEquals(T.plusSeconds(10), cursor.next().cursor(), "the cursor stays where it was");
         // this batch reaches past the cursor: nothing is left before it
         cursor.claimed(again, true, T.plusSeconds(11));
-        ClaimCursor.Start next = cursor.next();
-        assertFalse(next.head());
-        assertEquals(T.plusSeconds(11), next.from());
+        assertNextClaimFromTheCursorAt(T.plusSeconds(11), "back to the cursor, moved to the batch's latest row");
     }
 
     @Test
     void aShortClaimFromTheHeadLeavesNothingBeforeTheCursor() {
-        cursor.claimed(cursor.next(), true, T.plusSeconds(10));
+        ClaimCursor.Start head = headClaimASecondAfterTheCursorReached(T.plusSeconds(10));
+        cursor.claimed(head, false, T.plusSeconds(2));
+        assertNextClaimFromTheCursorAt(T.plusSeconds(10),
+                "every row due before the cursor was taken: back to the cursor until the next second");
+    }
+
+    private void assertNextClaimFromTheCursorAt(OffsetDateTime due, String why) {
+        ClaimCursor.Start next = cursor.next();
+        assertFalse(next.head(), why);
+        assertEquals(due, next.from(), why);
+    }
+
+    /** A full claim moves the cursor to {@code due}; a second later the head's turn comes: that claim's start. */
+    private ClaimCursor.Start headClaimASecondAfterTheCursorReached(OffsetDateTime due) {
+        cursor.claimed(cursor.next(), true, due);
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         ClaimCursor.Start head = cursor.next();
         assertTrue(head.head());
-        cursor.claimed(head, false, T.plusSeconds(2));
-        ClaimCursor.Start next = cursor.next();
-        assertFalse(next.head(), "every row due before the cursor was taken: back to the cursor until the next second");
-        assertEquals(T.plusSeconds(10), next.from());
+        assertEquals(due, head.cursor());
+        return head;
     }
 
     @Test
