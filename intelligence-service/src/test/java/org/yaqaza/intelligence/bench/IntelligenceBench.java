@@ -50,8 +50,9 @@ import org.yaqaza.testsupport.TestIssuer;
 
 /**
  * Speed figures of the intelligence service, end to end over HTTP against the packaged service and a real
- * embedded PostgreSQL (both started here, both stopped at the end): NDJSON bulk ingest rate with audit and
- * full-text indexing on (and its share of the database's COPY rate), search latency with one client and with 16
+ * embedded PostgreSQL (both started here, both stopped at the end): NDJSON bulk ingest rate with audit,
+ * full-text indexing and mention extraction on (and its share of the database's COPY rate), mention extraction's
+ * rate and proposal lag with the ingest paced at the goal's rate, search latency with one client and with 16
  * concurrent searchers at N reports, and depth-2 graph and shortest-path latency at M relationships — at each size
  * of a list, the same database grown from one to the next, with each latency's growth factor.
  * Run by {@code bench/intelligence.sh}; arguments: reports relationships, each a comma-separated list of sizes
@@ -390,9 +391,9 @@ public final class IntelligenceBench {
      * extraction rate, and the lag as information: at this rate the queue may grow), otherwise it is left.
      */
     private double ingest(int from, int to, boolean extraction) throws Exception {
+        Map<String, Double> before = extraction ? lagHistogram(metrics()) : Map.of();
         // 2,000 lines a request: java.net.http may send the whole body before it reads the streamed results, so
         // the unread results (≈ 70 bytes a line) must fit in the socket buffers
-        Map<String, Double> before = extraction ? lagHistogram(metrics()) : Map.of();
         Ingested run = send(from, to, 2_000, 0);
         if (!extraction) {
             System.out.printf("bulk ingest: reports %d to %d (%.1f MB NDJSON, ar/fr/en, audit + full-text index on,"
