@@ -203,8 +203,8 @@ public class ExtractionWorker {
         // burst the join was planned as a hash join over every proposal, 65-85 ms a claim and growing (EXPLAIN in
         // docs/intelligence.md, "Mention extraction", fifth round); an array of ids is an index scan at any size.
         // The rows to delete are such an array too, computed once, not `in (subquery)`: with the nested loops this
-        // transaction plans, that semi join ran the locking subquery again for every queue row (10-30 s a claim
-        // with 40,000 rows queued, sixth round)
+        // transaction plans, that semi join ran the locking subquery again for every queue row (claims open for
+        // seconds, 2-17 s with 44,000 rows queued: docs/intelligence.md, sixth round)
         OffsetDateTime[] latest = { null };
         List<Claimed> claimed = sql.query("""
                 with claimed as (delete from extraction_queue where report_id = any(array(select report_id
